@@ -1,0 +1,19 @@
+"""The SQLite library: schema, migrations, queries and full-text search. Imports nothing of ours."""
+
+from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
+from storage.library import Library
+from storage.records import Annotation, Article, ArticleIn, ArticleSummary, RelatedLink, StoreResult
+
+__all__ = [
+    "Annotation",
+    "Article",
+    "ArticleIn",
+    "ArticleSummary",
+    "Library",
+    "LibraryError",
+    "NewerLibrary",
+    "NotALibrary",
+    "NotFound",
+    "RelatedLink",
+    "StoreResult",
+]

@@ -1,0 +1,17 @@
+"""Errors the library raises for conditions a user can act on (shown as one line, no traceback)."""
+
+
+class LibraryError(Exception):
+    """Base class: the message is fit to show a user as it is."""
+
+
+class NotALibrary(LibraryError):
+    """The file exists but is not a Tidings library."""
+
+
+class NewerLibrary(LibraryError):
+    """The library was written by a newer Tidings, whose schema this one does not know."""
+
+
+class NotFound(LibraryError):
+    """An id or name that the library does not hold."""

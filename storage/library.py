@@ -1,0 +1,469 @@
+"""The Tidings library: one SQLite file holding feeds, articles, marks and annotations.
+
+Open it with `Library.open(path)`; migrations run on every open. One `Library` per thread:
+SQLite connections are not shared between threads. Writes go through `write()`, which takes
+the write lock at once (BEGIN IMMEDIATE) so that a long refresh and the app interleave
+instead of failing on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+
+from storage import anchoring
+from storage.clean import clean_row, strip_controls
+from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
+from storage.migrations import migrations
+from storage.records import (
+    Annotation,
+    Article,
+    ArticleIn,
+    ArticleSummary,
+    RelatedLink,
+    StoreResult,
+)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def content_hash(title: str, text: str) -> str:
+    return hashlib.sha256(f"{title}\x00{text}".encode()).hexdigest()[:32]
+
+
+_SUMMARY_SQL = """
+select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
+       (select count(*) from annotations n where n.article_id = a.id) as annotations
+from articles a join feeds f on f.id = a.feed_id
+"""
+
+
+class Library:
+    """A connection to one library file, with the queries the rest of Tidings needs."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Library:
+        """Open (creating if need be) the library at path and bring its schema up to date."""
+        path = Path(path)
+        if path.is_dir():
+            raise NotALibrary(f"{path} is a directory, not a Tidings library")
+        existed = path.exists() and path.stat().st_size > 0
+        if not existed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db = Database(conn, execute_plugins=False)
+            db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+            tables = set(db.table_names())
+        except sqlite3.DatabaseError as error:
+            raise NotALibrary(f"{path} is not a Tidings library ({error})") from None
+        if existed:
+            cls._check_is_ours(db, path, tables)
+        try:
+            db.execute("pragma journal_mode = wal")
+            db.execute("pragma synchronous = normal")
+            db.execute("pragma foreign_keys = on")
+            migrations.apply(db)
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"cannot open library {path}: {error}") from None
+        return cls(db, path)
+
+    @staticmethod
+    def _check_is_ours(db: Database, path: Path, tables: set[str]) -> None:
+        if migrations.migrations_table not in tables:
+            if tables:
+                raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
+            return
+        known = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(db)}
+        if not applied and tables - {migrations.migrations_table}:
+            raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
+        unknown = applied - known
+        if unknown:
+            raise NewerLibrary(
+                f"{path} was written by a newer Tidings (schema {sorted(unknown)[-1]}); "
+                "upgrade Tidings to open it"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """A write transaction that takes the lock at once and commits or rolls back whole."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        conn.execute("begin immediate")
+        try:
+            yield self.db
+        except BaseException:
+            conn.execute("rollback")
+            raise
+        conn.execute("commit")
+
+    def table(self, name: str) -> Table:
+        table = self.db[name]
+        assert isinstance(table, Table)
+        return table
+
+    def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    # -- feeds -------------------------------------------------------------------------
+
+    def local_feed(self, name: str) -> int:
+        """The id of the local collection called name, created if new."""
+        name = strip_controls(name).strip() or "Local"
+        row = self.query("select id from feeds where kind = 'local' and title = ?", [name])
+        if row:
+            return int(row[0]["id"])
+        with self.write():
+            return int(
+                self.table("feeds")
+                .insert({"kind": "local", "title": name, "created": now()})
+                .last_pk
+            )
+
+    # -- articles ----------------------------------------------------------------------
+
+    def store_article(self, feed_id: int, article: ArticleIn) -> StoreResult:
+        """Insert or update one article (unique on feed and guid) in its own transaction."""
+        with self.write():
+            return self._store(feed_id, article)
+
+    def store_articles(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
+        """Insert or update many articles in one transaction."""
+        with self.write():
+            return [self._store(feed_id, article) for article in articles]
+
+    def _store(self, feed_id: int, article: ArticleIn) -> StoreResult:
+        row = clean_row(
+            {
+                "feed_id": feed_id,
+                "guid": article.guid,
+                "title": article.title,
+                "url": article.url,
+                "author": article.author,
+                "published": article.published,
+                "text": article.text,
+                "html": article.html,
+                "summary": article.summary,
+            }
+        )
+        row["content_hash"] = content_hash(row["title"], row["text"])
+        existing = self.query(
+            "select id, text, content_hash from articles where feed_id = ? and guid = ?",
+            [feed_id, row["guid"]],
+        )
+        articles = self.table("articles")
+        if not existing:
+            row["fetched"] = now()
+            article_id = int(articles.insert(row).last_pk)
+            self._replace_related(article_id, article.related)
+            self._queue(article_id)
+            return StoreResult(article_id, "new")
+        old = existing[0]
+        article_id = int(old["id"])
+        if old["content_hash"] == row["content_hash"]:
+            return StoreResult(article_id, "unchanged")
+        row["updated"] = now()
+        articles.update(article_id, row)
+        self._reanchor(article_id, row["text"])
+        self._replace_related(article_id, article.related)
+        self._queue(article_id)
+        return StoreResult(article_id, "updated")
+
+    def _replace_related(self, article_id: int, related: list[tuple[str, str | None]]) -> None:
+        self.db.execute("delete from related_links where article_id = ?", [article_id])
+        rows = [
+            clean_row({"article_id": article_id, "position": i, "title": title, "url": url})
+            for i, (title, url) in enumerate(related)
+        ]
+        if rows:
+            self.table("related_links").insert_all(rows)
+
+    def _reanchor(self, article_id: int, text: str) -> None:
+        """Move each highlight to where its quote now stands, or mark it orphaned (never delete)."""
+        for note in self.annotations(article_id):
+            old = anchoring.Selector(note.quote, note.prefix, note.suffix, note.start, note.end)
+            new = anchoring.reanchor(text, old)
+            if new is None:
+                self.table("annotations").update(note.id, {"orphaned": 1})
+            else:
+                self.table("annotations").update(
+                    note.id,
+                    {
+                        "prefix": new.prefix,
+                        "suffix": new.suffix,
+                        "start": new.start,
+                        "end": new.end,
+                        "orphaned": 0,
+                    },
+                )
+
+    def article(self, article_id: int) -> Article:
+        rows = self.query(
+            "select a.*, f.title as feed from articles a join feeds f on f.id = a.feed_id "
+            "where a.id = ?",
+            [article_id],
+        )
+        if not rows:
+            raise NotFound(f"no article with id {article_id}")
+        row = rows[0]
+        return Article(
+            id=row["id"],
+            feed_id=row["feed_id"],
+            feed=row["feed"],
+            guid=row["guid"],
+            title=row["title"],
+            url=row["url"],
+            author=row["author"],
+            published=row["published"],
+            fetched=row["fetched"],
+            text=row["text"],
+            html=row["html"],
+            read=bool(row["read"]),
+            starred=bool(row["starred"]),
+            annotations=self.annotations(article_id),
+            related=[
+                RelatedLink(r["title"], r["url"])
+                for r in self.query(
+                    "select title, url from related_links where article_id = ? order by position",
+                    [article_id],
+                )
+            ],
+        )
+
+    def articles(
+        self,
+        *,
+        unread: bool = False,
+        starred: bool = False,
+        annotated: bool = False,
+        feed_id: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ArticleSummary]:
+        """Article list rows, newest first."""
+        where, params = self._filters(unread, starred, annotated, feed_id)
+        sql = _SUMMARY_SQL + where + " order by a.published desc, a.id desc"
+        if limit is not None:
+            sql += " limit ? offset ?"
+            params += [limit, offset]
+        return [self._summary(row) for row in self.query(sql, params)]
+
+    @staticmethod
+    def _filters(
+        unread: bool, starred: bool, annotated: bool, feed_id: int | None
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if unread:
+            clauses.append("a.read = 0")
+        if starred:
+            clauses.append("a.starred = 1")
+        if annotated:
+            clauses.append("exists (select 1 from annotations n where n.article_id = a.id)")
+        if feed_id is not None:
+            clauses.append("a.feed_id = ?")
+            params.append(feed_id)
+        return (" where " + " and ".join(clauses) if clauses else ""), params
+
+    @staticmethod
+    def _summary(row: dict[str, Any]) -> ArticleSummary:
+        return ArticleSummary(
+            id=row["id"],
+            title=row["title"],
+            feed=row["feed"],
+            feed_id=row["feed_id"],
+            url=row["url"],
+            published=row["published"],
+            read=bool(row["read"]),
+            starred=bool(row["starred"]),
+            annotations=row["annotations"],
+        )
+
+    def article_ids(
+        self,
+        *,
+        unread: bool = False,
+        starred: bool = False,
+        annotated: bool = False,
+        feed_id: int | None = None,
+    ) -> list[int]:
+        """The ids of the articles in a view, newest first: all the list needs up front."""
+        where, params = self._filters(unread, starred, annotated, feed_id)
+        sql = "select a.id from articles a" + where + " order by a.published desc, a.id desc"
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def summaries(self, ids: list[int]) -> dict[int, ArticleSummary]:
+        """List rows for these ids (the few on screen), keyed by id."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.query(_SUMMARY_SQL + f" where a.id in ({marks})", ids)
+        return {row["id"]: self._summary(row) for row in rows}
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        rows = self.query(_SUMMARY_SQL + " where a.id = ?", [article_id])
+        if not rows:
+            raise NotFound(f"no article with id {article_id}")
+        return self._summary(rows[0])
+
+    def count_unread(self) -> int:
+        return int(self.query("select count(*) as n from articles where read = 0")[0]["n"])
+
+    def require_articles(self, ids: Iterable[int]) -> list[int]:
+        """The ids as given, or NotFound naming the first the library does not hold."""
+        ids = list(ids)
+        for article_id in ids:
+            if not self.query("select 1 from articles where id = ?", [article_id]):
+                raise NotFound(f"no article with id {article_id}")
+        return ids
+
+    def mark(
+        self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Set read and/or starred on articles, stamping when each mark was set."""
+        ids = self.require_articles(ids)
+        stamp = now()
+        with self.write() as db:
+            for article_id in ids:
+                if read is not None:
+                    db.execute(
+                        "update articles set read = ?, read_at = ? where id = ? and read != ?",
+                        [int(read), stamp if read else None, article_id, int(read)],
+                    )
+                if starred is not None:
+                    db.execute(
+                        "update articles set starred = ?, starred_at = ? "
+                        "where id = ? and starred != ?",
+                        [int(starred), stamp if starred else None, article_id, int(starred)],
+                    )
+
+    # -- annotations -------------------------------------------------------------------
+
+    def annotations(self, article_id: int) -> list[Annotation]:
+        return [
+            self._annotation(row)
+            for row in self.query(
+                "select * from annotations where article_id = ? order by start, id", [article_id]
+            )
+        ]
+
+    @staticmethod
+    def _annotation(row: dict[str, Any]) -> Annotation:
+        return Annotation(
+            id=row["id"],
+            article_id=row["article_id"],
+            quote=row["quote"],
+            prefix=row["prefix"] or "",
+            suffix=row["suffix"] or "",
+            start=row["start"],
+            end=row["end"],
+            note=row["note"] or "",
+            colour=row["colour"] or "yellow",
+            orphaned=bool(row["orphaned"]),
+            created=row["created"],
+            updated=row["updated"],
+        )
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        rows = self.query("select * from annotations where id = ?", [annotation_id])
+        if not rows:
+            raise NotFound(f"no annotation with id {annotation_id}")
+        return self._annotation(rows[0])
+
+    def annotate(
+        self, article_id: int, start: int, end: int, note: str = "", colour: str = "yellow"
+    ) -> Annotation:
+        """Highlight text[start:end] of an article, with an optional note."""
+        text = self.article(article_id).text
+        selector = anchoring.select(text, start, end)
+        stamp = now()
+        with self.write():
+            annotation_id = int(
+                self.table("annotations")
+                .insert(
+                    clean_row(
+                        {
+                            "article_id": article_id,
+                            "quote": selector.quote,
+                            "prefix": selector.prefix,
+                            "suffix": selector.suffix,
+                            "start": start,
+                            "end": end,
+                            "note": note,
+                            "colour": colour,
+                            "orphaned": 0,
+                            "created": stamp,
+                            "updated": stamp,
+                        }
+                    )
+                )
+                .last_pk
+            )
+        return self.annotation(annotation_id)
+
+    def annotate_quote(
+        self, article_id: int, quote: str, note: str = "", colour: str = "yellow"
+    ) -> Annotation:
+        """Highlight the first occurrence of quote in the article's body."""
+        text = self.article(article_id).text
+        at = text.find(quote) if quote else -1
+        if at == -1:
+            raise NotFound(f"article {article_id} does not contain {quote!r}")
+        return self.annotate(article_id, at, at + len(quote), note, colour)
+
+    def update_annotation(
+        self, annotation_id: int, *, note: str | None = None, colour: str | None = None
+    ) -> Annotation:
+        self.annotation(annotation_id)
+        changes: dict[str, Any] = {"updated": now()}
+        if note is not None:
+            changes["note"] = note
+        if colour is not None:
+            changes["colour"] = colour
+        with self.write():
+            self.table("annotations").update(annotation_id, clean_row(changes))
+        return self.annotation(annotation_id)
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        self.annotation(annotation_id)
+        with self.write() as db:
+            db.execute("delete from annotations where id = ?", [annotation_id])
+
+    def all_annotations(self) -> list[tuple[ArticleSummary, list[Annotation]]]:
+        """Every annotated article, newest first, with its annotations in text order."""
+        return [
+            (summary, self.annotations(summary.id)) for summary in self.articles(annotated=True)
+        ]
+
+    # -- enrichment queue --------------------------------------------------------------
+
+    def _queue(self, article_id: int, priority: int = 0) -> None:
+        self.table("enrich_queue").upsert(
+            {"article_id": article_id, "priority": priority, "queued": now()}, pk="article_id"
+        )

@@ -1,0 +1,194 @@
+"""The library's schema, as small named migrations applied on every open.
+
+Never edit a migration that has shipped: add a new one. Each runs in its own transaction.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("tidings")
+
+
+def _table(db: Database, name: str) -> Table:
+    table = db[name]
+    assert isinstance(table, Table)
+    return table
+
+
+@migrations()
+def m001_feeds(db: Database) -> None:
+    """Feeds: subscribed (kind 'feed', with a URL) or local collections (kind 'local')."""
+    _table(db, "feeds").create(
+        {
+            "id": int,
+            "kind": str,
+            "url": str,
+            "title": str,
+            "site_url": str,
+            "full_text": int,
+            "etag": str,
+            "last_modified": str,
+            "last_fetched": str,
+            "last_status": int,
+            "last_error": str,
+            "error_count": int,
+            "next_due": str,
+            "created": str,
+        },
+        pk="id",
+        not_null={"kind", "title", "created"},
+        defaults={"full_text": 0, "error_count": 0},
+    )
+    db.execute("create unique index feeds_url on feeds(url) where url is not null")
+    db.execute("create unique index feeds_local_title on feeds(title) where kind = 'local'")
+    _table(db, "feed_tags").create(
+        {"feed_id": int, "tag": str},
+        pk=("feed_id", "tag"),
+        foreign_keys=[("feed_id", "feeds", "id")],
+    )
+    db.execute("create index feed_tags_tag on feed_tags(tag)")
+
+
+@migrations()
+def m002_articles(db: Database) -> None:
+    """Articles, unique on (feed, guid); read and starred marks live on the row."""
+    _table(db, "articles").create(
+        {
+            "id": int,
+            "feed_id": int,
+            "guid": str,
+            "title": str,
+            "url": str,
+            "author": str,
+            "published": str,
+            "fetched": str,
+            "updated": str,
+            "text": str,
+            "html": str,
+            "summary": str,
+            "read": int,
+            "read_at": str,
+            "starred": int,
+            "starred_at": str,
+            "content_hash": str,
+        },
+        pk="id",
+        not_null={"feed_id", "guid", "title", "text", "fetched"},
+        defaults={"read": 0, "starred": 0, "text": ""},
+        foreign_keys=[("feed_id", "feeds", "id")],
+    )
+    db.execute("create unique index articles_feed_guid on articles(feed_id, guid)")
+    db.execute("create index articles_published on articles(published desc, id desc)")
+    db.execute("create index articles_unread on articles(read, published desc) where read = 0")
+    db.execute("create index articles_starred on articles(published desc) where starred = 1")
+    db.execute("create index articles_url on articles(url)")
+
+
+@migrations()
+def m003_annotations(db: Database) -> None:
+    """Highlights with notes, anchored by W3C text-quote (quote, prefix, suffix) and position."""
+    _table(db, "annotations").create(
+        {
+            "id": int,
+            "article_id": int,
+            "quote": str,
+            "prefix": str,
+            "suffix": str,
+            "start": int,
+            "end": int,
+            "note": str,
+            "colour": str,
+            "orphaned": int,
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+        not_null={"article_id", "quote", "start", "end", "created", "updated"},
+        defaults={"note": "", "colour": "yellow", "orphaned": 0},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index annotations_article on annotations(article_id)")
+
+
+@migrations()
+def m004_related_links(db: Database) -> None:
+    """Links an article points to as related reading ("Read more" blocks, page links)."""
+    _table(db, "related_links").create(
+        {"id": int, "article_id": int, "position": int, "title": str, "url": str},
+        pk="id",
+        not_null={"article_id", "title"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index related_links_article on related_links(article_id, position)")
+
+
+@migrations()
+def m005_search(db: Database) -> None:
+    """Full-text search over title and text, kept in sync by triggers."""
+    _table(db, "articles").enable_fts(
+        ["title", "text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
+
+
+@migrations()
+def m006_enrichment(db: Database) -> None:
+    """Entities, their mentions, timeline items, and the queue of articles awaiting enrichment."""
+    _table(db, "entities").create(
+        {"id": int, "name": str, "label": str, "article_count": int},
+        pk="id",
+        not_null={"name", "label"},
+        defaults={"article_count": 0},
+    )
+    db.execute("create unique index entities_name_label on entities(name, label)")
+    _table(db, "mentions").create(
+        {
+            "id": int,
+            "article_id": int,
+            "entity_id": int,
+            "field": str,
+            "start": int,
+            "end": int,
+            "text": str,
+        },
+        pk="id",
+        not_null={"article_id", "entity_id", "field", "start", "end", "text"},
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    db.execute("create index mentions_article on mentions(article_id)")
+    db.execute("create index mentions_entity on mentions(entity_id, article_id)")
+    _table(db, "timeline").create(
+        {
+            "id": int,
+            "article_id": int,
+            "expression": str,
+            "start": int,
+            "end": int,
+            "date": str,
+            "precision": str,
+            "sentence": str,
+            "sentence_start": int,
+            "sentence_end": int,
+        },
+        pk="id",
+        not_null={"article_id", "expression", "start", "end", "date", "precision"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index timeline_article on timeline(article_id)")
+    db.execute("create index timeline_date on timeline(date)")
+    _table(db, "enrich_queue").create(
+        {"article_id": int, "priority": int, "queued": str},
+        pk="article_id",
+        not_null={"priority", "queued"},
+        defaults={"priority": 0},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index enrich_queue_order on enrich_queue(priority desc, article_id desc)")
+    _table(db, "enrichments").create(
+        {"article_id": int, "version": int, "backend": str, "computed": str},
+        pk="article_id",
+        not_null={"version", "backend", "computed"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )

@@ -1,0 +1,99 @@
+"""Plain records passed into and out of the library (no behaviour, no database handles)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class ArticleIn:
+    """An article as ingest hands it to the library."""
+
+    guid: str
+    title: str
+    text: str
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    html: str | None = None
+    summary: str | None = None
+    related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    id: int
+    status: str  # "new", "updated" or "unchanged"
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the article list."""
+
+    id: int
+    title: str
+    feed: str
+    feed_id: int
+    url: str | None
+    published: str | None
+    read: bool
+    starred: bool
+    annotations: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: int
+    article_id: int
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    note: str
+    colour: str
+    orphaned: bool
+    created: str
+    updated: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    title: str
+    url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article with everything the reading pane shows."""
+
+    id: int
+    feed_id: int
+    feed: str
+    guid: str
+    title: str
+    url: str | None
+    author: str | None
+    published: str | None
+    fetched: str
+    text: str
+    html: str | None
+    read: bool
+    starred: bool
+    annotations: list[Annotation]
+    related: list[RelatedLink]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("html")
+        return data

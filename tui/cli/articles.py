@@ -1,0 +1,213 @@
+"""Commands on articles: import, list, show, mark, annotate, export annotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ingest.dates import normalise_published
+from ingest.files import ImportError_, import_file
+from storage import Annotation, ArticleSummary, Library
+from tui.cli import Context, cli, pass_context
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise_published(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _http_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.lower().startswith(("http://", "https://")):
+        raise click.BadParameter("only http and https URLs are accepted")
+    return value
+
+
+def _dump(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=_published, help="Publication date (YYYY-MM-DD or ISO 8601).")
+@click.option("--url", callback=_http_url, help="The article's URL (also its identity).")
+@click.option("--feed", help="The local collection to put it in (default: Local).")
+@pass_context
+def import_(
+    ctx: Context, paths: tuple[Path, ...], published: str | None, url: str | None, feed: str | None
+) -> None:
+    """Import articles from .txt, .md or .html files. Prints each new article's id and title."""
+    failed = 0
+    for path in paths:
+        try:
+            imported = import_file(ctx.library, path, published=published, url=url, feed=feed)
+        except ImportError_ as error:
+            click.echo(f"Error: {error}", err=True)
+            failed += 1
+            continue
+        if imported.result.status == "new":
+            click.echo(f"{imported.result.id}\t{imported.title}")
+        else:
+            click.echo(f"{imported.result.id}\t{imported.title} ({imported.result.status})", err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+def _summary_json(row: ArticleSummary) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "feed": row.feed,
+        "url": row.url,
+        "published": row.published,
+        "read": row.read,
+        "starred": row.starred,
+        "annotations": row.annotations,
+    }
+
+
+@cli.command("list")
+@click.option("--unread", is_flag=True, help="Only unread articles.")
+@click.option("--starred", is_flag=True, help="Only starred articles.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, newest first.")
+@pass_context
+def list_(ctx: Context, unread: bool, starred: bool, limit: int | None, as_json: bool) -> None:
+    """List articles, newest first (N = unread, * = starred)."""
+    rows = ctx.library.articles(unread=unread, starred=starred, limit=limit)
+    if as_json:
+        _dump([_summary_json(row) for row in rows])
+        return
+    for row in rows:
+        marks = ("N" if not row.read else " ") + ("*" if row.starred else " ")
+        date = (row.published or "")[:10].ljust(10)
+        click.echo(f"{row.id:>6} {marks} {date}  {row.feed[:20]:<20}  {row.title}")
+
+
+def article_json(library: Library, article_id: int) -> dict[str, Any]:
+    """What `tidings show --json` prints: offsets are character offsets into `text`."""
+    article = library.article(article_id)
+    data = article.to_dict()
+    data["annotations"] = [_annotation_json(a) for a in article.annotations]
+    data["related"] = [link.to_dict() for link in article.related]
+    return data
+
+
+def _annotation_json(note: Annotation) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "quote": note.quote,
+        "prefix": note.prefix,
+        "suffix": note.suffix,
+        "start": note.start,
+        "end": note.end,
+        "note": note.note,
+        "colour": note.colour,
+        "orphaned": note.orphaned,
+        "created": note.created,
+        "updated": note.updated,
+    }
+
+
+@cli.command()
+@click.argument("article_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="The whole article as a JSON object.")
+@pass_context
+def show(ctx: Context, article_id: int, as_json: bool) -> None:
+    """Show one article."""
+    data = article_json(ctx.library, article_id)
+    if as_json:
+        _dump(data)
+        return
+    click.echo(data["title"])
+    click.echo(" · ".join(str(x) for x in (data["feed"], data["published"], data["url"]) if x))
+    click.echo()
+    click.echo(data["text"])
+
+
+@cli.command()
+@click.argument("article_ids", nargs=-1, required=True, type=int)
+@click.option("--read", "state", flag_value="read", help="Mark read.")
+@click.option("--unread", "state", flag_value="unread", help="Mark unread.")
+@click.option("--star", "state", flag_value="star", help="Star.")
+@click.option("--unstar", "state", flag_value="unstar", help="Remove the star.")
+@pass_context
+def mark(ctx: Context, article_ids: tuple[int, ...], state: str | None) -> None:
+    """Mark articles read or unread, starred or not."""
+    if state is None:
+        raise click.UsageError("say one of --read, --unread, --star, --unstar")
+    if state in {"read", "unread"}:
+        ctx.library.mark(article_ids, read=state == "read")
+    else:
+        ctx.library.mark(article_ids, starred=state == "star")
+
+
+@cli.command()
+@click.argument("article_id", type=int)
+@click.option("--quote", required=True, help="Text to highlight (its first occurrence).")
+@click.option("--note", default="", help="A note on the highlight.")
+@click.option("--colour", default="yellow", help="Highlight colour name.")
+@pass_context
+def annotate(ctx: Context, article_id: int, quote: str, note: str, colour: str) -> None:
+    """Highlight a passage of an article, with an optional note."""
+    annotation = ctx.library.annotate_quote(article_id, quote, note, colour)
+    click.echo(f"{annotation.id}\t{annotation.start}-{annotation.end}")
+
+
+@cli.group()
+def export() -> None:
+    """Export what you wrote."""
+
+
+@export.command("annotations")
+@click.option(
+    "--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+    show_default=True,
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
+@pass_context
+def export_annotations(ctx: Context, fmt: str, output: Path | None) -> None:
+    """All annotations with their article's title, URL and date."""
+    groups = ctx.library.all_annotations()
+    if fmt == "json":
+        text = json.dumps(
+            [
+                {**_annotation_json(note), "article_id": summary.id, "title": summary.title,
+                 "url": summary.url, "published": summary.published, "feed": summary.feed}
+                for summary, notes in groups
+                for note in notes
+            ],
+            ensure_ascii=False,
+            indent=2,
+        )
+    else:
+        text = annotations_markdown(groups)
+    if output:
+        try:
+            output.write_text(text + "\n", encoding="utf-8")
+        except OSError as error:
+            raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    else:
+        click.echo(text)
+
+
+def annotations_markdown(groups: list[tuple[ArticleSummary, list[Annotation]]]) -> str:
+    """Annotations grouped by article, each a quote with its note beneath."""
+    out = ["# Annotations"]
+    for summary, notes in groups:
+        out += ["", f"## {summary.title}", ""]
+        facts = [x for x in (summary.feed, (summary.published or "")[:10], summary.url) if x]
+        out.append(" · ".join(facts))
+        for note in notes:
+            out += ["", "> " + note.quote.replace("\n", "\n> ")]
+            if note.orphaned:
+                out.append(">\n> (orphaned: no longer found in the article)")
+            if note.note:
+                out += ["", note.note]
+    return "\n".join(out)

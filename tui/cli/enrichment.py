@@ -1,0 +1,1 @@
+"""Commands on entities and timelines (filled in by the entities issue)."""

@@ -1,0 +1,230 @@
+"""The article list: a line-API widget that draws only the rows on screen.
+
+It holds the ordered ids of the articles in view and asks for the few rows it draws, so a
+library of 100,000 articles costs one list of ints, not 100,000 widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from storage import ArticleSummary
+from tui.dates import short_date
+
+Fetch = Callable[[list[int]], dict[int, ArticleSummary]]
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Rows of title, feed, date and marks; the cursor row is the article shown."""
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("home", "first", "First", show=False, id="list.first"),
+        Binding("end", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "select", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--meta",
+        "article-list--star",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+    }
+    ArticleList > .article-list--cursor { background: $accent 40%; }
+    ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
+    ArticleList > .article-list--unread { text-style: bold; }
+    ArticleList > .article-list--read { color: $text-muted; }
+    ArticleList > .article-list--meta { color: $text-muted; }
+    ArticleList > .article-list--star { color: $warning; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved onto an article."""
+
+        article_id: int
+
+    @dataclass
+    class Selected(Message):
+        """The user chose to open an article."""
+
+        article_id: int
+
+    def __init__(self, fetch: Fetch, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._fetch = fetch
+        self._ids: list[int] = []
+        self._rows: LRUCache[int, ArticleSummary] = LRUCache(1024)
+
+    # -- data --------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    @property
+    def current(self) -> int | None:
+        """The id of the article under the cursor."""
+        return self._ids[self.cursor] if 0 <= self.cursor < len(self._ids) else None
+
+    def set_ids(self, ids: list[int], keep: int | None = None) -> None:
+        """Show these articles; keep the cursor on article `keep` if it is still there."""
+        self._ids = ids
+        self._rows.clear()
+        self.virtual_size = Size(self.size.width, len(ids))
+        index = ids.index(keep) if keep is not None and keep in ids else 0
+        self.cursor = min(index, max(0, len(ids) - 1))
+        self.refresh()
+
+    def refresh_article(self, article_id: int) -> None:
+        """Redraw one article's row after its marks changed."""
+        self._rows.discard(article_id)
+        if article_id in self._ids:
+            self.refresh_line(self._ids.index(article_id))
+
+    def refresh_line(self, index: int) -> None:
+        self.refresh(Region(0, index - int(self.scroll_y), self.size.width, 1))
+
+    def summary(self, article_id: int) -> ArticleSummary | None:
+        row = self._rows.get(article_id)
+        if row is None:
+            self._load_window(self._ids.index(article_id) if article_id in self._ids else 0)
+            row = self._rows.get(article_id)
+        return row
+
+    def _load_window(self, index: int) -> None:
+        """Fetch the rows around index in one query."""
+        start = max(0, index - 8)
+        wanted = self._ids[start : index + max(self.size.height, 1) + 8]
+        missing = [i for i in wanted if self._rows.get(i) is None]
+        for article_id, row in self._fetch(missing).items():
+            self._rows.set(article_id, row)
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        width = self.size.width
+        if index >= len(self._ids):
+            return Strip.blank(width, self.rich_style)
+        article_id = self._ids[index]
+        row = self._rows.get(article_id)
+        if row is None:
+            self._load_window(index)
+            row = self._rows.get(article_id)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        return self._row_strip(row, index == self.cursor, width)
+
+    def _row_strip(self, row: ArticleSummary, is_cursor: bool, width: int) -> Strip:
+        base = self.rich_style
+        text_style = self.get_component_rich_style(
+            "article-list--unread" if not row.read else "article-list--read", partial=True
+        )
+        meta = self.get_component_rich_style("article-list--meta", partial=True)
+        star = self.get_component_rich_style("article-list--star", partial=True)
+        cursor = (
+            self.get_component_rich_style("article-list--cursor", partial=True)
+            if is_cursor
+            else Style()
+        )
+        marks = [
+            Segment("●" if not row.read else " ", base + text_style + cursor),
+            Segment("★" if row.starred else " ", base + star + cursor),
+            Segment("✎" if row.annotations else " ", base + meta + cursor),
+            Segment(" ", base + cursor),
+        ]
+        date = short_date(row.published).rjust(9) + " "
+        feed = " " + _fit(row.feed, 14)
+        title_width = max(0, width - 4 - len(date) - len(feed))
+        title = _fit(row.title, title_width)
+        segments = marks + [
+            Segment(date, base + meta + cursor),
+            Segment(title, base + text_style + cursor),
+            Segment(feed, base + meta + cursor),
+        ]
+        return Strip(segments).adjust_cell_length(width, base + cursor)
+
+    # -- cursor ------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_to_cursor()
+        article_id = self.current
+        if article_id is not None:
+            self.post_message(self.Highlighted(article_id))
+
+    def scroll_to_cursor(self) -> None:
+        top = int(self.scroll_y)
+        height = max(1, self.size.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def move_to(self, index: int) -> None:
+        if self._ids:
+            self.cursor = max(0, min(index, len(self._ids) - 1))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self._ids) - 1)
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + int(self.scroll_y)
+        if 0 <= index < len(self._ids):
+            self.move_to(index)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._ids))
+
+
+def _fit(text: str, width: int) -> str:
+    """The text cut to width cells, with an ellipsis when cut; newlines become spaces."""
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, max(0, width - 1)) + "…" if width else ""
