@@ -21,6 +21,7 @@ from sqlite_utils.db import Table
 
 from storage import anchoring
 from storage.clean import clean_row, strip_controls
+from storage.feeds import FeedQueries
 from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from storage.migrations import migrations
 from storage.records import (
@@ -51,7 +52,7 @@ from articles a join feeds f on f.id = a.feed_id
 """
 
 
-class Library:
+class Library(FeedQueries):
     """A connection to one library file, with the queries the rest of Tidings needs."""
 
     def __init__(self, db: Database, path: Path) -> None:
