@@ -1,0 +1,66 @@
+"""Within one article, point short forms at the full name they stand for.
+
+"Lavrov" -> "Sergei Lavrov" (the nearest earlier full name, else the next one),
+"US State Department" -> "State Department" when the bare form is also used,
+"EU" -> "European Union" when defined as "European Union (EU)".
+"""
+from __future__ import annotations
+
+import re
+
+from enrich import gazetteer
+from enrich.mentions import Found, person_forms
+from enrich.model import Mention
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
+
+
+def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Mention]:
+    """Mentions with canonical names; `known_people` are full names from elsewhere (the body, for a title)."""
+    people = [(-1, p) for p in known_people] + [
+        (f.start, text[f.start:f.end]) for f in found if f.label == "PERSON" and " " in text[f.start:f.end]
+    ]
+    short_to_people: dict[str, list[tuple[int, str]]] = {}
+    for pos, full in people:
+        for form in person_forms(full)[1:]:
+            short_to_people.setdefault(form, []).append((pos, full))
+    org_names = {text[f.start:f.end] for f in found if f.label == "ORG"}
+    acronyms = _acronyms(text, found)
+    out = []
+    for f in found:
+        name, label = text[f.start:f.end], f.label
+        canonical = name
+        if name in short_to_people:
+            canonical, label = _nearest(short_to_people[name], f.start), "PERSON"
+        elif name in acronyms:
+            canonical, label = acronyms[name]
+        elif label == "ORG":
+            canonical = _core_org(name, org_names)
+        out.append(Mention(text=name, label=label, start=f.start, end=f.end, canonical=canonical))
+    return out
+
+
+def _nearest(candidates: list[tuple[int, str]], pos: int) -> str:
+    before = [c for c in candidates if c[0] < pos]
+    return max(before)[1] if before else min(candidates)[1]
+
+
+def _core_org(name: str, org_names: set[str]) -> str:
+    """Drop a leading country or nationality when the article also uses the bare name."""
+    parts = name.split()
+    for k in range(1, len(parts)):
+        if not gazetteer.is_place_or_people(parts[k - 1]):
+            break
+        rest = " ".join(parts[k:])
+        if rest in org_names:
+            return rest
+    return name
+
+
+def _acronyms(text: str, found: list[Found]) -> dict[str, tuple[str, str]]:
+    out = {}
+    for f in found:
+        m = _ACRONYM_AFTER.match(text, f.end)
+        if m and " " in text[f.start:f.end]:
+            out[m.group(1)] = (text[f.start:f.end], f.label)
+    return out

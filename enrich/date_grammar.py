@@ -1,0 +1,116 @@
+"""A regular grammar for dated expressions in English news prose.
+
+It only recognises expressions that point at a time (a day, week, month or year),
+never durations ("three-year war", "nine days"), so it works the same with or
+without a language model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+_MONTH_PLAIN = "January|February|April|June|July|August|September|October|November|December"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:19|20)\d\d(?![\d%])"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_S = r"[ \u00a0]+"
+_POSS = r"(?:['’]s)?"
+_PART = r"(?P<part>early|mid|late|(?:the" + _S + r")?(?:end|start|beginning|middle|first half|second half)" + _S + r"of)"
+_NUM = r"(?P<num>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_CONTEXT = r"(?:in|In|since|Since|by|By|until|Until|till|before|Before|after|After|from|From|through|during|During|of|to|and|between|around|for|year|fiscal|Fiscal)"
+_NOT_A_YEAR_BEFORE = r"(?<![$£€\d,.\-/])(?<!about )(?<!nearly )(?<!almost )(?<!than )(?<!some )(?<!least )(?<!over )(?<!roughly )"
+
+_PATTERNS = [
+    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    ("date", rf"(?:(?:{_WEEKDAY}),?{_S})?(?:the{_S})?(?P<d>{_DAY})(?:{_S}of)?{_S}(?P<mon>{_MONTH})(?:,?{_S}(?P<y>{_YEAR}))?"),
+    ("date", rf"(?:(?:{_WEEKDAY}),?{_S})?(?P<mon>{_MONTH}){_S}(?P<d>{_DAY})(?:,?{_S}(?P<y>{_YEAR}))?"),
+    ("month", rf"\b(?:{_PART}[-\s]+)(?P<mon>{_MONTH_FULL})(?:{_S}(?P<y>{_YEAR}))?"),
+    ("month", rf"\b(?P<mon>{_MONTH})(?:{_S}of)?{_S}(?P<y>{_YEAR})"),
+    ("year", rf"\b(?:{_PART}[-\s]+)(?P<y>{_YEAR})"),
+    ("relperiod", r"\b(?:(?P<part>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)" + _S + r")?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)" + _S
+     + r"(?P<unit>week|month|year|weekend)(?![\w-])" + _POSS),
+    ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
+    ("weekday", rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
+     + rf"(?:{_S}(?:morning|afternoon|evening|night))?"),
+    ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year)s?{_S}ago\b"),
+    ("relday", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?:['’]s)?\b"),
+    ("month", rf"\b{_CONTEXT}{_S}(?P<at>(?P<mon>{_MONTH_FULL})\b)" + _POSS + rf"(?!{_S}[A-Z\d])"),
+    ("month", rf"\b(?P<mon>{_MONTH_PLAIN})\b" + _POSS + rf"(?!{_S}[A-Z\d])(?![-'’]\w)"),
+    ("year", rf"{_NOT_A_YEAR_BEFORE}\b(?P<y>{_YEAR})\b(?!-\d|,\d|\.\d|{_S}(?:percent|per cent|people|troops|soldiers|"
+             r"votes|residents|km|miles|metres|meters|tons|tonnes|units|jobs|points|feet)\b)" + _POSS),
+]
+_GRAMMAR = re.compile("|".join(f"(?P<k{i}>{p.replace('(?P<', f'(?P<g{i}_')})" for i, (_, p) in enumerate(_PATTERNS)))
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A matched expression and the fields the resolver needs."""
+
+    start: int
+    end: int
+    kind: str  # iso, date, month, year, relperiod, weekday, ago, relday
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    rel: str | None = None  # last / this / next
+    unit: str | None = None
+    number: int | None = None
+    word: str | None = None
+    preceded_by: str = ""  # the word before the expression ("since", "on", "by")
+    possessive: bool = False
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
+    """All dated expressions in text[start:end], left to right, without overlaps."""
+    end = len(text) if end is None else end
+    return [e for m in _GRAMMAR.finditer(text, start, end) if (e := _expression(text, m)) is not None]
+
+
+def _expression(text: str, m: re.Match) -> DateExpression | None:
+    idx = next(i for i in range(len(_PATTERNS)) if m.group(f"k{i}") is not None)
+    kind = _PATTERNS[idx][0]
+    g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"g{idx}_") and v is not None}
+    start, stop = m.start(f"g{idx}_at") if "at" in g else m.start(), m.end()
+    while text[stop - 1] in "’'s" and text[stop - 2:stop] in ("’s", "'s"):
+        stop -= 2
+    possessive = stop != m.end()
+    before = re.search(r"(\w+)[ \u00a0]+$", text[max(0, start - 20):start])
+    fields = dict(
+        start=start, end=stop, kind=kind, possessive=possessive,
+        preceded_by=before.group(1).lower() if before else "",
+        rel=g["rel"].lower() if "rel" in g else None,
+        unit=g.get("unit"), word=(g.get("word") or g.get("part") or "").lower() or None,
+    )
+    if "y" in g:
+        fields["year"] = int(g["y"])
+    if "m" in g:
+        fields["month"] = int(g["m"])
+    if "mon" in g:
+        fields["month"] = _month_number(g["mon"])
+    if "d" in g:
+        fields["day"] = int(re.match(r"\d+", g["d"]).group())
+    if "wd" in g:
+        fields["weekday"] = WEEKDAYS.index(g["wd"].lower())
+    if "num" in g:
+        fields["number"] = int(g["num"]) if g["num"].isdigit() else NUMBER_WORDS[g["num"].lower()]
+    if kind == "month" and g.get("mon") == "May" and "y" not in g and not _context_word(text, start):
+        return None
+    return DateExpression(**fields)
+
+
+def _context_word(text: str, start: int) -> bool:
+    return bool(re.search(rf"\b{_CONTEXT}[ \u00a0]+$", text[max(0, start - 12):start]))
+
+
+def _month_number(name: str) -> int:
+    key = name.rstrip(".").lower()[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1

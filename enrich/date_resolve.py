@@ -1,0 +1,112 @@
+"""Turn a matched expression into an ISO date, given the publication date and tense."""
+from __future__ import annotations
+
+import datetime as dt
+
+from enrich.date_grammar import DateExpression
+from enrich.tense import Tense
+
+_PAST_WORDS = {"since", "earlier", "previous"}
+
+
+def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None) -> tuple[str, str] | None:
+    """(ISO date, precision) or None when the expression cannot be placed."""
+    if expr.preceded_by in _PAST_WORDS:
+        tense = "past"
+    if expr.kind in ("iso", "date") and expr.year is not None:
+        return _day(expr.year, expr.month, expr.day)
+    if expr.kind in ("month", "year") and expr.year is not None:
+        if expr.month is None:
+            return f"{expr.year:04d}", "year"
+        return f"{expr.year:04d}-{expr.month:02d}", "month"
+    if published is None:
+        return None
+    if expr.kind == "date":
+        return _month_day(expr.month, expr.day, published, tense)
+    if expr.kind == "month":
+        return _month(expr.month, expr.rel, published, tense)
+    if expr.kind == "weekday":
+        return _weekday(expr.weekday, expr.rel, published, tense)
+    if expr.kind == "relday":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[expr.word]
+        return (published + dt.timedelta(days=offset)).isoformat(), "day"
+    if expr.kind == "relperiod":
+        return _period(expr.unit, {"last": -1, "this": 0, "next": 1}[expr.rel], published)
+    if expr.kind == "ago":
+        return _period(expr.unit, -expr.number, published)
+    return None
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _day(year: int, month: int, day: int) -> tuple[str, str] | None:
+    try:
+        return dt.date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def _month_day(month: int, day: int, published: dt.date, tense: Tense | None) -> tuple[str, str] | None:
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    chosen = _pick(candidates, published, tense)
+    return (chosen.isoformat(), "day") if chosen else None
+
+
+def _month(month: int, rel: str | None, published: dt.date, tense: Tense | None) -> tuple[str, str]:
+    this_month = dt.date(published.year, published.month, 1)
+    candidates = [dt.date(y, month, 1) for y in (published.year - 1, published.year, published.year + 1)]
+    if rel == "last":
+        chosen = max(c for c in candidates if c < this_month)
+    elif rel == "next":
+        chosen = min(c for c in candidates if c > this_month)
+    elif rel == "this":
+        chosen = candidates[1]
+    else:
+        chosen = _pick(candidates, this_month, tense)
+    return f"{chosen.year:04d}-{chosen.month:02d}", "month"
+
+
+def _pick(candidates: list[dt.date], ref: dt.date, tense: Tense | None) -> dt.date | None:
+    """The candidate on the side of `ref` the tense points to, else the nearest."""
+    if tense == "past":
+        side = [c for c in candidates if c <= ref]
+        return max(side) if side else None
+    if tense == "future":
+        side = [c for c in candidates if c >= ref]
+        return min(side) if side else None
+    return min(candidates, key=lambda c: (abs((c - ref).days), c < ref)) if candidates else None
+
+
+def _weekday(weekday: int, rel: str | None, published: dt.date, tense: Tense | None) -> tuple[str, str]:
+    today = published.weekday()
+    if rel == "this":
+        offset = weekday - today
+    elif rel == "last":
+        offset = -((today - weekday) % 7 or 7)
+    elif rel == "next":
+        offset = (weekday - today) % 7 or 7
+    elif tense in ("future", "present"):
+        offset = (weekday - today) % 7
+    else:
+        offset = -((today - weekday) % 7)
+    return (published + dt.timedelta(days=offset)).isoformat(), "day"
+
+
+def _period(unit: str, offset: int, published: dt.date) -> tuple[str, str]:
+    if unit in ("week", "weekend"):
+        return iso_week(published + dt.timedelta(weeks=offset)), "week"
+    if unit == "day":
+        return (published + dt.timedelta(days=offset)).isoformat(), "day"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+    return f"{published.year + offset:04d}", "year"
+

@@ -1,0 +1,143 @@
+"""Named entities without a model: capitalised runs labelled by gazetteer, titles and word shape."""
+from __future__ import annotations
+
+import re
+
+from enrich import gazetteer
+from enrich.name_words import (JOINS_OF, NOT_NAMES, ORG_WORDS, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
+                               SPEECH_VERBS)
+from enrich.segments import Span, paragraphs, sentences, words
+from enrich.titles import LOWER_ROLE, TITLE_RUN
+
+_ARABIC_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|abd|d’|d')-?[A-Z]")
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the names in `text` (a title or an article body)."""
+    found = []
+    for para in paragraphs(text):
+        for sent in sentences(text, para):
+            found.extend(_sentence_names(text, sent))
+    return found
+
+
+def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str]]:
+    toks = words(text, sent)
+    strs = [text[t.start:t.end] for t in toks]
+    titles = _title_tokens(text, toks, strs)
+    out = []
+    i = 0
+    while i < len(toks):
+        if i in titles or not _capitalised(strs[i]):
+            i += 1
+            continue
+        j = _run_end(text, toks, strs, titles, i)
+        first = i
+        starts_sentence = _starts_sentence(text, sent, toks[i])
+        if starts_sentence and strs[i] in SENTENCE_STARTERS:
+            first += 1
+        if first < j:
+            label = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
+            if label:
+                out.append((toks[first].start, _strip_possessive(text, toks[j - 1]), label))
+        i = j
+    return out
+
+
+def _title_tokens(text: str, toks: list[Span], strs: list[str]) -> set[int]:
+    """Indexes of tokens that belong to a person title ("Secretary of State"), not to a name."""
+    marked: set[int] = set()
+    for k, tok in enumerate(toks):
+        if k in marked or not strs[k][:1].isupper():
+            continue
+        m = TITLE_RUN.match(text, tok.start)
+        if not m:
+            continue
+        inside = [n for n in range(k, len(toks)) if toks[n].start < m.end()]
+        nxt = inside[-1] + 1
+        if nxt < len(strs) and strs[nxt] in ORG_WORDS:  # "Justice Department", "General Assembly"
+            continue
+        marked.update(inside)
+    return marked
+
+
+def _capitalised(word: str) -> bool:
+    if word in NOT_NAMES or word.rstrip("’'s") in NOT_NAMES:
+        return False
+    return word[:1].isupper() or bool(_ARABIC_PREFIX.match(word))
+
+
+def _run_end(text: str, toks: list[Span], strs: list[str], titles: set[int], i: int) -> int:
+    """End index (exclusive) of the name starting at token i."""
+    j = i + 1
+    while j < len(toks):
+        if not _adjacent(text, toks[j - 1], toks[j]) or strs[j - 1].endswith(("’s", "'s")):
+            break
+        if j not in titles and _capitalised(strs[j]):
+            j += 1
+            continue
+        gap = _connector(strs, j, i, titles)
+        if gap and j + gap < len(toks) and _capitalised(strs[j + gap]) and j + gap not in titles:
+            j += gap + 1
+            continue
+        break
+    return j
+
+
+def _connector(strs: list[str], j: int, start: int, titles: set[int]) -> int:
+    """Length of a joining word sequence at j ("of the", "von der", "&"), or 0."""
+    if strs[j] in PARTICLES:
+        k = j
+        while k < len(strs) and strs[k] in PARTICLES:
+            k += 1
+        return k - j
+    if strs[j] in ("of", "for", "&") and any(w in JOINS_OF for w in strs[start:j]):
+        return 2 if j + 1 < len(strs) and strs[j + 1] == "the" else 1
+    return 0
+
+
+def _adjacent(text: str, a: Span, b: Span) -> bool:
+    return text[a.end:b.start].strip() in ("", "&") and "\n" not in text[a.end:b.start]
+
+
+def _starts_sentence(text: str, sent: Span, tok: Span) -> bool:
+    return not text[sent.start:tok.start].strip(" “\"‘'(—–-")
+
+
+def _strip_possessive(text: str, tok: Span) -> int:
+    word = text[tok.start:tok.end]
+    if word.endswith(("’s", "'s")):
+        return tok.end - 2
+    return tok.end
+
+
+def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: int, j: int,
+           sentence_initial: bool) -> str | None:
+    name = text[toks[i].start:_strip_possessive(text, toks[j - 1])]
+    parts = name.split()
+    known = gazetteer.lookup(name)
+    if known:
+        return known
+    if (i - 1) in titles or (i and LOWER_ROLE.match(strs[i - 1]) and j - i >= 2):
+        return "PERSON"
+    if parts[-1] in ORG_WORDS or any(p in ORG_WORDS for p in parts[1:-1]) and " of " in name:
+        return "ORG"
+    if parts[-1] in PLACE_WORDS:
+        return PLACE_WORDS[parts[-1]]
+    if len(parts) == 1:
+        return _single_word_label(name, strs, i, j, sentence_initial)
+    if all(gazetteer.is_place_or_people(p) for p in parts):
+        return None
+    return "PERSON"
+
+
+def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_initial: bool) -> str | None:
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+        return "ORG"
+    if sentence_initial:
+        return None
+    nxt = strs[j] if j < len(strs) else ""
+    prev = strs[i - 1] if i else ""
+    if nxt in SPEECH_VERBS or prev in SPEECH_VERBS:
+        return "PERSON"
+    return None

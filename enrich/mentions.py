@@ -1,0 +1,156 @@
+"""Clean raw name spans from either backend and fill in what the backend missed.
+
+The rules are general corrections of the small model's habits: titles, leading
+"the", possessives, title words read as organisations, well-known places read as
+people, and names the model found once but missed elsewhere in the same article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from enrich import gazetteer
+from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS
+from enrich.titles import LOWER_ROLE, TITLE_RUN, is_title, strip_leading_title
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_BOUNDED_TITLE = re.compile(r"(?<![\w\-])(?:" + TITLE_RUN.pattern + ")")
+_EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
+_KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
+_GAZETTEER_HIT = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(set(gazetteer.PLACES) | gazetteer.ORGANISATIONS,
+                                                          key=len, reverse=True)) + r")(?![\w’'])"
+)
+_PREV_WORD = re.compile(r"([\w.’'\-]+) $")
+_NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
+
+
+@dataclass
+class Found:
+    """A name occurrence while it is being corrected."""
+
+    start: int
+    end: int
+    label: str
+
+
+def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
+    """Apply the span corrections to a backend's spans."""
+    titles = [(m.start(), m.end()) for m in _BOUNDED_TITLE.finditer(text)]
+    out = []
+    for start, end, label in spans:
+        start, end = _trim(text, start, end)
+        name = text[start:end]
+        if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
+            continue
+        rest, cut = strip_leading_title(name)
+        if cut and _looks_like_person(rest):
+            out.append(Found(start + cut, end, gazetteer.lookup(rest) or "PERSON"))
+            continue
+        if is_title(name) or (label != "PERSON" and any(s <= start and end <= e for s, e in titles)):
+            continue
+        known = gazetteer.lookup(name)
+        if known:
+            label = known
+        elif _after_person_cue(text, start, titles) and _looks_like_person(name):
+            label = "PERSON"
+        out.append(Found(start, end, label))
+    return out
+
+
+def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | None = None) -> list[Found]:
+    """Add gazetteer names and repeats of names already found (surnames included) that were missed."""
+    forms = dict(extra_forms or {})
+    for f in found:
+        name = text[f.start:f.end]
+        if f.label == "PERSON":
+            for form in person_forms(name):
+                forms.setdefault(form, "PERSON")
+        elif f.label in PLACE_LABELS or f.label == "ORG":
+            forms.setdefault(name, f.label)
+    taken = sorted((f.start, f.end) for f in found)
+    added = []
+    for m in _GAZETTEER_HIT.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken) and _stands_alone(text, m.start(), m.end()):
+            added.append(Found(m.start(), m.end(), gazetteer.lookup(m.group()) or "ORG"))
+    if forms:
+        pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                             + r")(?![\w\-])")
+        for m in pattern.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken) and _stands_alone(text, m.start(), m.end()):
+                added.append(Found(m.start(), m.end(), forms[m.group()]))
+    return without_overlaps(found + added)
+
+
+def person_forms(name: str) -> list[str]:
+    """The full name and the short forms it may be referred to by ("Lavrov", "von der Leyen")."""
+    parts = name.split()
+    forms = [name]
+    for k in range(1, len(parts)):
+        if _valid_suffix_start(parts, k):
+            forms.append(" ".join(parts[k:]))
+    return forms
+
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    """Keep the longer of overlapping spans (the earlier one on a tie), sorted by start."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: -(f.end - f.start)):
+        if not _overlaps(f.start, f.end, [(k.start, k.end) for k in kept]):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _valid_suffix_start(parts: list[str], k: int) -> bool:
+    if parts[k] in PARTICLES:
+        return parts[k - 1] not in PARTICLES
+    return parts[k - 1] not in PARTICLES and parts[k][:1].isupper() and not re.fullmatch(r"[A-Z]\.?", parts[k])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    if text.startswith(("the ", "The "), start):
+        start += 4
+    while end > start:
+        if text[end - 2:end] in ("’s", "'s"):
+            end -= 2
+        elif text[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        elif text[end - 1] == "." and not _KEEP_DOT.search(text[start:end]):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _looks_like_person(name: str) -> bool:
+    parts = name.split()
+    return (0 < len(parts) <= 5 and parts[0][:1].isupper() and not any(p in ORG_WORDS or p in PLACE_WORDS for p in parts)
+            and gazetteer.lookup(name) is None)
+
+
+def _after_person_cue(text: str, start: int, titles: list[tuple[int, int]]) -> bool:
+    """True after a title ("Secretary of State Marco Rubio") or a role noun ("spokesman John Kirby")."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    if any(e == start - 1 for _, e in titles):
+        return True
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    name = text[start:start + 60].split(",")[0].split()
+    return bool(prev and LOWER_ROLE.match(prev.group(1))) and len(name) >= 2 and name[1][:1].isupper()
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """False when a hit is part of a longer capitalised name ("Charlotte Brown", "Apple Daily")."""
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    nxt = _NEXT_WORD.match(text, end)
+    for word in (prev.group(1) if prev else "", nxt.group(1) if nxt else ""):
+        if word[:1].isupper() and word not in SENTENCE_STARTERS and not gazetteer.is_place_or_people(word) \
+                and not _BOUNDED_TITLE.fullmatch(word) and word not in ORG_WORDS:
+            return False
+    return True
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

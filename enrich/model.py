@@ -1,0 +1,53 @@
+"""Result types of the enrichment step: what the reader shows and storage keeps."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity occurrence; offsets index the string it was found in."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A dated expression resolved to an ISO date at its own precision."""
+
+    expression: str
+    start: int
+    end: int
+    date: str
+    precision: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything `analyse` finds in one article."""
+
+    entities: list[Mention] = field(default_factory=list)
+    title_entities: list[Mention] = field(default_factory=list)
+    timeline: list[TimelineItem] = field(default_factory=list)
+    backend: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "entities": [m.to_dict() for m in self.entities],
+            "title_entities": [m.to_dict() for m in self.title_entities],
+            "timeline": [t.to_dict() for t in self.timeline],
+            "backend": self.backend,
+        }

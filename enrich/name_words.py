@@ -1,0 +1,41 @@
+"""Word lists that tell names apart from ordinary capitalised words."""
+from __future__ import annotations
+
+ORG_WORDS = frozenset("""Ministry Department Council Party Bank University Agency Commission Committee Union
+Organisation Organization Company Corporation Corp Corp. Inc Inc. Ltd Ltd. Group Court Parliament Assembly Army Navy
+Force Forces Police Service Services Office Institute Foundation Association Federation League Board Bureau Authority
+Fund Programme Program Guard Guards Congress Senate Cabinet Government Administration Airlines Airways Times Post
+News Network Press Club FC Museum School College Hospital Church Embassy Alliance Coalition Front Movement Brigade
+Command Centre Center Exchange Reserve Treasury Trust Partners Holdings Technologies Motors Energy Systems Labs Media
+Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution Bloc Network Broadcasting Railways
+Industries Pharmaceuticals Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
+
+PLACE_WORDS = {
+    **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp".split()},
+    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Strait Coast Canal Forest Basin Plateau Heights Hills".split()},
+    **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village".split()},
+}
+
+# After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
+JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | {"States", "Secretary", "Minister", "House", "Bank", "Church"}
+
+PARTICLES = frozenset("de da das do dos del della di du van von der den ter ten bin ibn bint al el la le y zu".split())
+
+# Capitalised at the start of a sentence without being a name.
+SENTENCE_STARTERS = frozenset("""The A An And But Or So Yet Nor In On At By For From To With Without After Before During
+Since Until As If When While Where Although Though Because However Meanwhile Also Still Even Only Earlier Later Then
+Now This That These Those It Its He She They We I You His Her Their Our My Your There Here What Which Who Whom Whose
+Why How Some Many Most More Much All Both Each Every No Not One Two Three Four Five Several Other Another Such
+According Asked Under Over Despite Among Between Against Following Last Next Speaking Read Follow Comments Top Former
+Senior Local Officials Delegations Instead Further Furthermore Moreover Indeed Yes Thus Hence Overall Nearly About
+Around Almost Just Like Unlike Through Throughout Within Beyond Toward Towards Across Along Amid Upon Once Perhaps
+Please Let Do Does Did Is Are Was Were Be Been Has Have Had Will Would Could Should Can May Might Must Shall
+Sources Analysts Experts Critics Residents Witnesses Police Authorities Leaders Talks Negotiators Protesters Diplomats
+Our Mine Ours Theirs Whatever Whoever Everyone Everybody Nobody Nothing Something Someone Anyone Few Fewer Less
+Compared Given Including Excluding Regarding Concerning Based Separately Together Today Tomorrow Yesterday""".split())
+
+SPEECH_VERBS = frozenset("said says told added asked wrote argued insisted warned noted explained stated claimed "
+                         "tweeted posted replied responded announced urged called admitted acknowledged".split())
+
+NOT_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December Mr Mrs Ms Dr Also I I'm I’m I've I’ve""".split())

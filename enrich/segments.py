@@ -1,0 +1,68 @@
+"""Paragraph, sentence and word segmentation with offsets, identical for every backend."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Abbreviations after which a full stop does not end a sentence.
+_NO_BREAK_BEFORE_DOT = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sgt|Rep|Sen|Gov|St|Jr|Sr|Rev|Hon|No|vs|Inc|Corp|Co|Ltd"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Adm|Cmdr|Maj|Brig|Supt)"
+    r"|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$"
+)
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-'’.]*[^\W_])?")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice of a larger string."""
+
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank paragraphs, split on blank lines."""
+    spans, pos = [], 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        spans.append(Span(pos, brk.start()))
+        pos = brk.end()
+    spans.append(Span(pos, len(text)))
+    return [_trim(text, s) for s in spans if text[s.start:s.end].strip()]
+
+
+def sentences(text: str, para: Span) -> list[Span]:
+    """Sentences of one paragraph; a rule splitter, since the parser is not loaded."""
+    spans, pos = [], para.start
+    chunk = text[para.start:para.end]
+    for end in _SENTENCE_END.finditer(chunk):
+        head = chunk[: end.start() + 1]
+        if end.group().startswith(".") and _NO_BREAK_BEFORE_DOT.search(head[:-1]):
+            continue
+        spans.append(Span(pos, para.start + end.end()))
+        pos = para.start + end.end()
+    spans.append(Span(pos, para.end))
+    return [_trim(text, s) for s in spans if text[s.start:s.end].strip()]
+
+
+def words(text: str, span: Span) -> list[Span]:
+    """Word tokens (keeping "U.S.", "al-Sharaa", "Biden’s" whole) inside a span."""
+    out = []
+    for m in WORD.finditer(text, span.start, span.end):
+        end = m.end()
+        # A trailing full stop belongs to the sentence, not the word, unless it is an initialism.
+        while text[end - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", m.group()):
+            end -= 1
+        out.append(Span(m.start(), end))
+    return out
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

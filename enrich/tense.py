@@ -1,0 +1,93 @@
+"""Which way a dated expression points: behind the publication date or ahead of it.
+
+Without a parser we look for the nearest tense cue (a modal, an auxiliary, a past
+form) in the expression's clause, then in its sentence. spaCy's part-of-speech tags,
+when available, add past forms that no word list can hold.
+"""
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from enrich.segments import Span, words
+
+Tense = Literal["past", "future", "present"]
+
+_FUTURE = {"will", "shall", "would", "won't", "won’t", "could", "might", "should", "must", "may", "wo", "'ll", "’ll",
+           "upcoming", "tomorrow"}
+_INTENT = {"set", "due", "scheduled", "expected", "plans", "plan", "planned", "planning", "going", "poised", "slated",
+           "agreed", "agree", "agrees", "decided", "promised", "vowed", "pledged", "hopes", "hope", "wants", "want",
+           "intends", "aims", "aim", "is", "are", "was", "were", "prepares", "preparing", "ready", "likely", "unlikely"}
+_PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
+             "yesterday", "earlier", "previously"}
+_PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
+_PRESENT = {"is", "are", "am", "says", "say", "isn't", "isn’t", "aren't", "aren’t"}
+_IRREGULAR_PAST = set("""said told met went came began took gave made held left saw spoke wrote won lost sent brought
+found fell rose struck ran became thought knew paid kept sold bought built felt fought sought caught taught stood
+understood meant heard led fled drove flew grew threw chose broke spent lent sent shot hid bit ate drank rang sang
+swam withdrew overtook undertook forbade forgave sat slept swore tore wore woke arose""".split())
+_NOT_VERBS_ED = {"need", "red", "bed", "seed", "feed", "speed", "united", "based", "aged", "armed", "limited", "so-called",
+                 "naked", "sacred", "hundred", "wicked", "kindred", "shed", "wed", "indeed", "breed", "greed", "creed"}
+REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed", "reported", "noted", "wrote",
+             "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
+_CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
+
+
+def tense_for(text: str, sentence: Span, start: int, end: int, tags: dict[int, str],
+              skip_reporting: bool = False) -> Tense | None:
+    """Tense governing the expression text[start:end] inside `sentence`.
+
+    `tags` maps word start offsets to Penn tags (empty for the fallback backend).
+    `skip_reporting` ignores "said"-like verbs, for expressions that modify a noun
+    ("said Thursday’s talks will ...").
+    """
+    cues = _cues(text, sentence, tags, skip_reporting)
+    clause = _clause(text, sentence, start, end)
+    inside = [c for c in cues if clause.start <= c[0] < clause.end]
+    for pool in (inside, cues):
+        before = [c for c in pool if c[0] < start]
+        if before:
+            return before[-1][1]
+        after = [c for c in pool if c[0] >= end]
+        if after:
+            return after[0][1]
+    return None
+
+
+def _clause(text: str, sentence: Span, start: int, end: int) -> Span:
+    left = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, start)]
+    right = _CLAUSE_BREAK.search(text, end, sentence.end)
+    return Span(left[-1] if left else sentence.start, right.start() if right else sentence.end)
+
+
+def _cues(text: str, sentence: Span, tags: dict[int, str], skip_reporting: bool) -> list[tuple[int, Tense]]:
+    toks = words(text, sentence)
+    lower = [text[t.start:t.end].lower() for t in toks]
+    cues: list[tuple[int, Tense]] = []
+    for i, (tok, w) in enumerate(zip(toks, lower)):
+        if skip_reporting and w in REPORTING:
+            continue
+        tense = _word_tense(w, tags.get(tok.start), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
+        if tense:
+            cues.append((tok.start, tense))
+    return cues
+
+
+def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
+    if w in _FUTURE or w.endswith(("'ll", "’ll")):
+        return "future"
+    if w == "to" and prev in _INTENT:
+        return "future"
+    if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
+        return "past"
+    if tag is not None:
+        if tag == "VBD":
+            return "past"
+        if tag in ("VBZ", "VBP"):
+            return "present"
+        return None
+    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and w not in _INTENT):
+        return "past"
+    if w in _PRESENT:
+        return "present"
+    return None

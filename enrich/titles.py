@@ -1,0 +1,71 @@
+"""Person titles: they precede a name but are not part of it."""
+from __future__ import annotations
+
+import re
+
+_CORE = r"""
+Deputy Assistant Secretary of State|Assistant Secretary of State|Under Secretary of State|Undersecretary of State
+|Deputy Secretary of State|Secretary of State|Secretary of Defense|Secretary of the Treasury|Treasury Secretary
+|Defense Secretary|Defence Secretary|Home Secretary|Foreign Secretary|Health Secretary|Commerce Secretary
+|Energy Secretary|Interior Secretary|Labor Secretary|Transportation Secretary|Press Secretary|Cabinet Secretary
+|Secretary-General|Secretary General|General Secretary|Permanent Secretary|Secretary
+|Deputy Prime Minister|Prime Minister|First Minister|Chief Minister|Foreign Minister|Defence Minister|Defense Minister
+|Finance Minister|Interior Minister|Economy Minister|Economic Minister|Energy Minister|Health Minister|Trade Minister
+|Justice Minister|Education Minister|Agriculture Minister|Environment Minister|Culture Minister|Deputy Foreign Minister
+|Minister of State|Minister|Vice Chancellor|Chancellor of the Exchequer|Chancellor
+|President-elect|Vice President|Vice-President|President|Premier|Vice Premier|Supreme Leader|Chief Executive|Chairwoman|Chairman|Chairperson|Chair
+|Attorney General|Solicitor General|Chief Justice|Justice|Judge|Magistrate|Prosecutor|Chief Prosecutor
+|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Governor|Gov\.|Lieutenant Governor|Mayor|Deputy Mayor
+|Speaker|House Speaker|Majority Leader|Minority Leader|Ambassador|Special Envoy|Envoy|Spokesperson|Spokesman|Spokeswoman
+|Crown Prince|Sheikh|Sheik|Emir|Sultan|Grand Ayatollah|Ayatollah|Cardinal|Archbishop|Bishop|Rabbi|Imam|Reverend|Rev\.
+|Director-General|Director General|Deputy Director|Director|Commissioner|High Commissioner|Inspector|Chief Inspector
+|Field Marshal|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Brig\. Gen\.
+|Lieutenant Colonel|Lt\. Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Admiral|Adm\.
+|Vice Admiral|Rear Admiral|Commander|Cmdr\.|Chief of Staff|Superintendent|Detective
+|CEO|Chief Executive Officer|CFO|COO|Executive Director|Managing Director|Coach
+|Professor|Prof\.|Dr\.|Dr|Mr\.|Mr|Mrs\.|Mrs|Ms\.|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Baron
+"""
+# Titles that are usually kept with a single given name ("Pope Francis", "King Charles").
+_REGNAL = r"King|Queen|Pope|Prince|Princess|Emperor|Empress|Tsar|Patriarch|Saint"
+
+TITLE_ALTERNATION = "|".join(sorted(
+    (t.strip() for t in (_CORE + "|" + _REGNAL).replace("\n", "").split("|") if t.strip()),
+    key=len, reverse=True,
+))
+# One or more titles in a row, optionally joined by hyphens ("Deputy Foreign Minister").
+TITLE_RUN = re.compile(
+    rf"(?:(?:Acting|Former|Deputy|Interim|Then-|then-|Outgoing|Incoming)\s*)?(?:{TITLE_ALTERNATION})(?:\s+(?:{TITLE_ALTERNATION}))*(?![\w\-])"
+)
+REGNAL = re.compile(rf"(?:{_REGNAL})$")
+# Common nouns that say "the next capitalised words are a person" ("spokesman John Kirby").
+LOWER_ROLE = re.compile(
+    r"(?:spokesman|spokeswoman|spokesperson|minister|secretary|president|chancellor|envoy|ambassador|senator"
+    r"|governor|mayor|leader|chief|director|commander|general|prosecutor|judge|lawyer|attorney|analyst|economist"
+    r"|professor|researcher|official|diplomat|negotiator|adviser|advisor|aide|CEO|founder|chairman|chairwoman"
+    r"|head|coach|manager|activist|journalist|correspondent|writer|author|candidate|lawmaker|MP|MEP|premier"
+    r"|counterpart|predecessor|successor|rival|opponent|deputy|colleague|wife|husband|son|daughter|brother|sister)$"
+)
+
+
+def strip_leading_title(name: str) -> tuple[str, int]:
+    """Remove titles at the start of a person name; return the rest and how many chars were cut.
+
+    A regnal title stays when only one word would remain ("King Charles").
+    """
+    m = TITLE_RUN.match(name)
+    if not m:
+        return name, 0
+    cut = m.end()
+    while cut < len(name) and name[cut] in " \t\n,":
+        cut += 1
+    rest = name[cut:]
+    if not rest or not rest[0].isupper():
+        return name, 0
+    if REGNAL.search(m.group()) and " " not in rest.strip():
+        return name, 0
+    return rest, cut
+
+
+def is_title(phrase: str) -> bool:
+    """True when the whole phrase is a title ("Secretary of State", "State")."""
+    return bool(TITLE_RUN.fullmatch(phrase.strip()))
