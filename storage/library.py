@@ -1,26 +1,23 @@
 """The Tidings library: one SQLite file holding feeds, articles, marks and annotations.
 
 Open it with `Library.open(path)`; migrations run on every open. One `Library` per thread:
-SQLite connections are not shared between threads. Writes go through `write()`, which takes
-the write lock at once (BEGIN IMMEDIATE) so that a long refresh and the app interleave
-instead of failing on a lock upgrade.
+SQLite connections are not shared between threads. Writes go through `write()`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from datetime import datetime, timezone
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
-from sqlite_utils.db import Table
 
 from storage import anchoring
+from storage.base import now
 from storage.clean import clean_row, strip_controls
+from storage.enrichment import EnrichmentQueries
 from storage.feeds import FeedQueries
 from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from storage.migrations import migrations
@@ -36,11 +33,6 @@ from storage.records import (
 BUSY_TIMEOUT_MS = 10_000
 
 
-def now() -> str:
-    """The current UTC time as ISO 8601, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
 def content_hash(title: str, text: str) -> str:
     return hashlib.sha256(f"{title}\x00{text}".encode()).hexdigest()[:32]
 
@@ -52,12 +44,8 @@ from articles a join feeds f on f.id = a.feed_id
 """
 
 
-class Library(FeedQueries):
+class Library(FeedQueries, EnrichmentQueries):
     """A connection to one library file, with the queries the rest of Tidings needs."""
-
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
-        self.path = path
 
     # -- opening -----------------------------------------------------------------------
 
@@ -107,30 +95,6 @@ class Library(FeedQueries):
 
     def close(self) -> None:
         self.db.close()
-
-    @contextmanager
-    def write(self) -> Iterator[Database]:
-        """A write transaction that takes the lock at once and commits or rolls back whole."""
-        conn = self.db.conn
-        if conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
-            return
-        conn.execute("begin immediate")
-        try:
-            yield self.db
-        except BaseException:
-            conn.execute("rollback")
-            raise
-        conn.execute("commit")
-
-    def table(self, name: str) -> Table:
-        table = self.db[name]
-        assert isinstance(table, Table)
-        return table
-
-    def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
 
     # -- feeds -------------------------------------------------------------------------
 

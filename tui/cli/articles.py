@@ -10,7 +10,9 @@ import click
 
 from ingest.dates import normalise_published
 from ingest.files import ImportError_, import_file
+from ingest.enricher import enrich_now
 from storage import Annotation, ArticleSummary, Library
+from storage.enrichment import MentionRow
 from tui.cli import Context, cli, pass_context
 
 
@@ -91,12 +93,32 @@ def list_(ctx: Context, unread: bool, starred: bool, limit: int | None, as_json:
 
 
 def article_json(library: Library, article_id: int) -> dict[str, Any]:
-    """What `tidings show --json` prints: offsets are character offsets into `text`."""
+    """What `tidings show --json` prints: offsets are character offsets into `text`.
+
+    An article still queued for enrichment is analysed on demand.
+    """
     article = library.article(article_id)
+    if library.is_queued(article_id):
+        for queued in library.queued_articles([article_id]):
+            enrich_now(library, queued)
     data = article.to_dict()
     data["annotations"] = [_annotation_json(a) for a in article.annotations]
     data["related"] = [link.to_dict() for link in article.related]
+    mentions = library.mentions(article_id)
+    data["entities"] = [_mention_json(m) for m in mentions if m.field == "text"]
+    data["title_entities"] = [_mention_json(m) for m in mentions if m.field == "title"]
+    data["timeline"] = [item.to_dict() for item in library.timeline(article_id)]
     return data
+
+
+def _mention_json(mention: MentionRow) -> dict[str, Any]:
+    return {
+        "text": mention.text,
+        "label": mention.label,
+        "start": mention.start,
+        "end": mention.end,
+        "canonical": mention.canonical,
+    }
 
 
 def _annotation_json(note: Annotation) -> dict[str, Any]:

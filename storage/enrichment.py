@@ -1,0 +1,231 @@
+"""Entities, mentions and timelines in the library, and the queue of articles awaiting them.
+
+Storing an article queues it; the background enricher takes the queue newest first, and the
+article being read jumps ahead. The queue is a table, so it survives restarts. Results are
+plain dicts (as `enrich` produces them): storage imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from storage.base import LibraryBase, now
+from storage.clean import clean_row
+
+# Priorities in the queue: the open article first, then the few after it, then the rest.
+PRIORITY_OPEN = 100
+PRIORITY_SOON = 50
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+    field: str  # "title" or "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    expression: str
+    start: int
+    end: int
+    date: str
+    precision: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QueuedArticle:
+    id: int
+    title: str
+    text: str
+    published: str | None
+    content_hash: str
+
+
+class EnrichmentQueries(LibraryBase):
+    """Queries on entities, timelines and the queue, mixed into `storage.Library`."""
+
+    # -- the queue ---------------------------------------------------------------------
+
+    def queued(self, limit: int = 16) -> list[QueuedArticle]:
+        """The next articles to enrich: highest priority, then newest first."""
+        rows = self.query(
+            "select a.id, a.title, a.text, a.published, a.content_hash from enrich_queue q "
+            "join articles a on a.id = q.article_id "
+            "order by q.priority desc, a.published desc, a.id desc limit ?",
+            [limit],
+        )
+        return [QueuedArticle(**row) for row in rows]
+
+    def queued_articles(self, ids: Sequence[int]) -> list[QueuedArticle]:
+        """These articles as the enricher takes them, if they are queued."""
+        marks = ",".join("?" * len(ids))
+        rows = self.query(
+            "select a.id, a.title, a.text, a.published, a.content_hash from enrich_queue q "
+            f"join articles a on a.id = q.article_id where a.id in ({marks})",
+            list(ids),
+        )
+        return [QueuedArticle(**row) for row in rows]
+
+    def queue_size(self) -> int:
+        return int(self.db.execute("select count(*) from enrich_queue").fetchone()[0])
+
+    def is_queued(self, article_id: int) -> bool:
+        return bool(
+            self.db.execute(
+                "select 1 from enrich_queue where article_id = ?", [article_id]
+            ).fetchone()
+        )
+
+    def prioritise(self, ids: Sequence[int], priority: int = PRIORITY_OPEN) -> None:
+        """Move queued articles ahead (the one being read, the next few in the list)."""
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        with self.write() as db:
+            db.execute(
+                f"update enrich_queue set priority = max(priority, ?) where article_id in ({marks})",
+                [priority, *ids],
+            )
+
+    def requeue(self, *, all_articles: bool = False, version: int | None = None) -> int:
+        """Queue every article (all_articles) or those enriched with another version."""
+        with self.write() as db:
+            if all_articles:
+                cursor = db.execute(
+                    "insert or ignore into enrich_queue (article_id, priority, queued) "
+                    "select id, 0, datetime('now') from articles"
+                )
+            else:
+                cursor = db.execute(
+                    "insert or ignore into enrich_queue (article_id, priority, queued) "
+                    "select a.id, 0, datetime('now') from articles a "
+                    "left join enrichments e on e.article_id = a.id "
+                    "where e.version is null or e.version != ?",
+                    [version],
+                )
+            return int(cursor.rowcount)
+
+    # -- results -----------------------------------------------------------------------
+
+    def store_enrichment(
+        self,
+        article: QueuedArticle,
+        *,
+        entities: Iterable[dict[str, Any]],
+        title_entities: Iterable[dict[str, Any]],
+        timeline: Iterable[dict[str, Any]],
+        version: int,
+        backend: str,
+    ) -> bool:
+        """Replace an article's mentions and timeline; False if it changed since it was read."""
+        with self.write() as db:
+            current = db.execute(
+                "select content_hash from articles where id = ?", [article.id]
+            ).fetchone()
+            if current is None or current[0] != article.content_hash:
+                return False
+            touched = {
+                row[0]
+                for row in db.execute(
+                    "select distinct entity_id from mentions where article_id = ?", [article.id]
+                ).fetchall()
+            }
+            db.execute("delete from mentions where article_id = ?", [article.id])
+            db.execute("delete from timeline where article_id = ?", [article.id])
+            for field, mentions in (("text", entities), ("title", title_entities)):
+                for mention in mentions:
+                    entity_id = self._entity_id(mention["canonical"], mention["label"])
+                    touched.add(entity_id)
+                    db.execute(
+                        "insert into mentions (article_id, entity_id, field, start, end, text) "
+                        "values (?, ?, ?, ?, ?, ?)",
+                        [article.id, entity_id, field, mention["start"], mention["end"],
+                         mention["text"]],
+                    )
+            rows = [clean_row({"article_id": article.id, **item}) for item in timeline]
+            if rows:
+                self.table("timeline").insert_all(rows)
+            self._count_articles(touched)
+            self.table("enrichments").upsert(
+                {"article_id": article.id, "version": version, "backend": backend,
+                 "computed": now()},
+                pk="article_id",
+            )
+            db.execute("delete from enrich_queue where article_id = ?", [article.id])
+            return True
+
+    def _entity_id(self, name: str, label: str) -> int:
+        db = self.db
+        row = db.execute(
+            "select id from entities where name = ? and label = ?", [name, label]
+        ).fetchone()
+        if row:
+            return int(row[0])
+        cursor = db.execute(
+            "insert into entities (name, label, article_count) values (?, ?, 0)",
+            [clean_row({"n": name})["n"], label],
+        )
+        return int(cursor.lastrowid)
+
+    def _count_articles(self, entity_ids: set[int]) -> None:
+        if not entity_ids:
+            return
+        marks = ",".join("?" * len(entity_ids))
+        self.db.execute(
+            "update entities set article_count = (select count(distinct article_id) "
+            f"from mentions m where m.entity_id = entities.id) where id in ({marks})",
+            list(entity_ids),
+        )
+
+    def mentions(self, article_id: int) -> list[MentionRow]:
+        """The article's entity mentions (in the title and the text), in order."""
+        rows = self.query(
+            "select m.text, e.label, m.start, m.end, e.name as canonical, m.field "
+            "from mentions m join entities e on e.id = m.entity_id "
+            "where m.article_id = ? order by m.field = 'text', m.start",
+            [article_id],
+        )
+        return [MentionRow(**row) for row in rows]
+
+    def timeline(self, article_id: int) -> list[TimelineRow]:
+        """The article's dated items, in text order."""
+        rows = self.query(
+            "select expression, start, end, date, precision, sentence, sentence_start, "
+            "sentence_end from timeline where article_id = ? order by start",
+            [article_id],
+        )
+        return [TimelineRow(**row) for row in rows]
+
+    def enrichment_version(self, article_id: int) -> int | None:
+        row = self.db.execute(
+            "select version from enrichments where article_id = ?", [article_id]
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def entities(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Entities across the library, most written about first."""
+        sql = "select id, name, label, article_count from entities where article_count > 0"
+        params: list[Any] = []
+        if label:
+            sql += " and label = ?"
+            params.append(label)
+        sql += " order by article_count desc, name"
+        if limit:
+            sql += " limit ?"
+            params.append(limit)
+        return self.query(sql, params)
