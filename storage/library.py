@@ -297,6 +297,24 @@ class Library(FeedQueries, EnrichmentQueries):
             raise NotFound(f"no article with id {article_id}")
         return self._summary(rows[0])
 
+    def search(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
+        """Articles whose title or text match the words, best first (title weighted 10x).
+
+        The user's words are quoted for FTS5, so no input can break the query.
+        """
+        if not text.strip():
+            return []
+        sql = (
+            _SUMMARY_SQL
+            + " join articles_fts on articles_fts.rowid = a.id where articles_fts match ?"
+            + " order by bm25(articles_fts, 10.0, 1.0)"
+        )
+        params: list[Any] = [self.db.quote_fts(text)]
+        if limit is not None:
+            sql += " limit ?"
+            params.append(limit)
+        return [self._summary(row) for row in self.query(sql, params)]
+
     def count_unread(self) -> int:
         return int(self.query("select count(*) as n from articles where read = 0")[0]["n"])
 
