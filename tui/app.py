@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Static
 
 from storage import Library
+from tui.config import Config
 from tui.themes import DEFAULT_THEME, theme_files
 from tui.widgets.article_list import ArticleList
 from tui.widgets.help_screen import HelpScreen
@@ -40,9 +41,11 @@ class TidingsApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, config: Config | None = None, enrich: bool = True) -> None:
         super().__init__()
         self.library = library
+        self.config = config or Config()
+        self.enrich = enrich
         self.article_list = ArticleList(self._fetch_rows, id="articles")
         self.pane = ReadingPane(id="pane")
 

@@ -1,0 +1,138 @@
+"""The first screen: the list beside the reading pane, and its keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage import Library
+from tests.app.conftest import make_app, screen_text
+
+
+def list_row(app, title: str) -> str:  # type: ignore[no-untyped-def]
+    """The list's row for an article (the left part of the screen line holding its title)."""
+    line = next(line for line in screen_text(app).splitlines() if title in line)
+    return line[: line.index(title) + len(title)]
+
+
+def marks(path: Path, title: str) -> tuple[bool, bool]:
+    library = Library.open(path)
+    row = next(s for s in library.articles() if s.title == title)
+    library.close()
+    return row.read, row.starred
+
+
+async def test_list_shows_every_article_newest_first(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        positions = [
+            text.index(title)
+            for title in ("Harbour deal signed", "Fishermen protest", "Bids open for the ferry")
+        ]
+        assert positions == sorted(positions)
+        assert "14 Feb 19" in text
+        assert "Baltic News" in text
+
+
+async def test_the_pane_shows_the_article_under_the_cursor(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        assert "Anna Berg signed the harbour deal" in screen_text(app)
+        await pilot.press("j")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Fishermen gathered at the quay" in text
+        assert "Anna Berg signed" not in text
+
+
+async def test_j_k_and_arrows_move(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        titles = []
+        for key in ("j", "j", "k", "down", "down", "up", "down", "down"):
+            await pilot.press(key)
+            titles.append(app.pane.article.title if app.pane.article else None)
+        assert titles == [
+            "Fishermen protest quotas",
+            "[b]Council[/b] vote [link=https://x]delayed[/link]",
+            "Fishermen protest quotas",
+            "[b]Council[/b] vote [link=https://x]delayed[/link]",
+            "Bids open for the ferry line",
+            "[b]Council[/b] vote [link=https://x]delayed[/link]",
+            "Bids open for the ferry line",
+            "Bids open for the ferry line",  # stays on the last article
+        ]
+
+
+async def test_enter_opens_marks_read_and_focuses_the_pane(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert app.focused is app.pane
+        assert marks(library_path, "Fishermen protest quotas") == (True, False)
+        assert marks(library_path, "Harbour deal signed in Rostock") == (False, False)
+
+
+async def test_m_toggles_read_and_s_stars(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        first_row = list_row(app, "Harbour deal")
+        assert "●" in first_row and "★" not in first_row
+        await pilot.press("m")
+        await pilot.pause()
+        assert marks(library_path, "Harbour deal signed in Rostock") == (True, False)
+        assert "●" not in list_row(app, "Harbour deal")
+        await pilot.press("s")
+        await pilot.pause()
+        assert marks(library_path, "Harbour deal signed in Rostock") == (True, True)
+        assert "★" in list_row(app, "Harbour deal")
+        await pilot.press("m", "s")
+        await pilot.pause()
+        assert marks(library_path, "Harbour deal signed in Rostock") == (False, False)
+
+
+async def test_tab_moves_focus_between_regions(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.article_list
+        await pilot.press("tab")
+        assert app.focused is app.pane
+        await pilot.press("shift+tab")
+        assert app.focused is app.article_list
+
+
+async def test_question_mark_lists_every_binding(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        for description in ("Quit", "Next", "Previous", "Read/unread", "Star", "Help", "Open"):
+            assert description in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Tidings keys" not in screen_text(app)
+
+
+async def test_q_quits(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_markup_like_titles_show_literally(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("j", "j")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[b]Council[/b] vote [link=https://x]delayed[/link]" in text
+        assert "The council [i]postponed[/i] its vote." in text

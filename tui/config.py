@@ -1,0 +1,108 @@
+"""The user's settings: one TOML file in the platform config directory.
+
+A bad file never stops the app: every problem becomes a message naming the line, and the
+setting falls back to its default. The file is only rewritten for the one key the app saves
+(the theme chosen in the palette), line by line, so the user's comments survive.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui.settings import config_dir
+
+SORTS = ("newest", "oldest")
+VIEWS = ("all", "unread", "starred", "annotated")
+
+
+@dataclass
+class Config:
+    theme: str = "tidings-dark"
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("j,down")
+    mark_read_delay: float = 3.0  # seconds an article stays open before it counts as read
+    sort: str = "newest"
+    refresh_concurrency: int = 16
+    default_view: str = "all"
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """The config at path (default: the user's), and one message per problem found."""
+    path = path or config_path()
+    config = Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return config, []
+    except (OSError, UnicodeDecodeError) as error:
+        return config, [f"{path}: cannot read ({error}); using defaults"]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return config, [f"{path}: {error}; using defaults"]
+    problems: list[str] = []
+
+    def bad(key: str, why: str) -> None:
+        line = _line_of(text, key)
+        where = f"{path}, line {line}" if line else str(path)
+        problems.append(f"{where}: {key} {why}; using the default")
+
+    checks: dict[str, tuple[type | tuple[type, ...], Any]] = {
+        "theme": (str, None),
+        "mark_read_delay": ((int, float), lambda v: v >= 0),
+        "sort": (str, lambda v: v in SORTS),
+        "refresh_concurrency": (int, lambda v: 1 <= v <= 256),
+        "default_view": (str, None),
+    }
+    for key, value in data.items():
+        if key == "keymap":
+            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+                config.keymap = {str(k): v for k, v in value.items()}
+            else:
+                bad(key, 'must be a table of binding id = "keys"')
+            continue
+        if key not in checks:
+            bad(key, "is not a setting")
+            continue
+        kind, valid = checks[key]
+        if isinstance(value, bool) or not isinstance(value, kind) or (valid and not valid(value)):
+            bad(key, f"has a bad value {value!r}")
+            continue
+        setattr(config, key, float(value) if key == "mark_read_delay" else value)
+    return config, problems
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level string setting in the file, keeping every other line as it was."""
+    path = path or config_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    new_line = f"{key} = {quoted}"
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            lines.insert(index, new_line)
+            break
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            lines[index] = new_line
+            break
+    else:
+        lines.append(new_line)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
