@@ -5,7 +5,8 @@ import datetime as dt
 
 from enrich import backends, fallback_ner
 from enrich.canonical import link
-from enrich.mentions import add_missing, refine
+from enrich.context_labels import relabel
+from enrich.mentions import Found, add_missing, all_person_forms, refine
 from enrich.model import Analysis, Mention
 from enrich.segments import paragraphs
 from enrich.timeline import build_timeline
@@ -17,8 +18,7 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
         title_spans, body_spans, tags = _spacy_spans(title, text)
     else:
         title_spans, body_spans, tags = fallback_ner.find_names(title), fallback_ner.find_names(text), {}
-    body = add_missing(text, refine(text, body_spans))
-    entities = link(text, body)
+    entities = link(text, _names(text, body_spans))
     people = [m.text for m in entities if m.label == "PERSON" and m.text == m.canonical and " " in m.text]
     title_found = add_missing(title, refine(title, title_spans), _forms_of(entities))
     return Analysis(
@@ -29,14 +29,27 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     )
 
 
+def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
+    found = refine(text, spans)
+    found = relabel(text, found, all_person_forms(text, found))
+    return add_missing(text, found)
+
+
 def _spacy_spans(title: str, text: str):
+    """spaCy's names of title and body, gaps filled by the rule-based finder's confident names."""
     paras = paragraphs(text)
     tagged = backends.run_spacy([title] + [text[p.start:p.end] for p in paras])
     body_spans, tags = [], {}
     for para, result in zip(paras, tagged[1:]):
         body_spans += [(para.start + s, para.start + e, label) for s, e, label in result.spans]
         tags.update({para.start + i: tag for i, tag in result.tags.items()})
-    return tagged[0].spans, body_spans, tags
+    return _fill(title, tagged[0].spans), _fill(text, body_spans), tags
+
+
+def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    extra = [s for s in fallback_ner.find_names(text, strong_only=True)
+             if not any(s[0] < e and b < s[1] for b, e, _ in spans)]
+    return spans + extra
 
 
 def _forms_of(entities: list[Mention]) -> dict[str, str]:

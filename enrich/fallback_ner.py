@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from enrich import gazetteer
-from enrich.name_words import (JOINS_OF, NOT_NAMES, ORG_WORDS, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
+from enrich.name_words import (JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_WORDS, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
                                SPEECH_VERBS)
 from enrich.segments import Span, paragraphs, sentences, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
@@ -12,16 +12,21 @@ from enrich.titles import LOWER_ROLE, TITLE_RUN
 _ARABIC_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|abd|d’|d')-?[A-Z]")
 
 
-def find_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the names in `text` (a title or an article body)."""
+def find_names(text: str, strong_only: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the names in `text` (a title or an article body).
+
+    `strong_only` keeps the names whose label rests on more than word shape (a gazetteer
+    entry, a title before a person, "Ministry" in an organisation): these can fill the
+    gaps of a statistical model.
+    """
     found = []
     for para in paragraphs(text):
         for sent in sentences(text, para):
-            found.extend(_sentence_names(text, sent))
+            found.extend((s, e, label) for s, e, label, strong in _sentence_names(text, sent) if strong or not strong_only)
     return found
 
 
-def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str]]:
+def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
     toks = words(text, sent)
     strs = [text[t.start:t.end] for t in toks]
     titles = _title_tokens(text, toks, strs)
@@ -37,9 +42,9 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str]]:
         if starts_sentence and strs[i] in SENTENCE_STARTERS:
             first += 1
         if first < j:
-            label = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
+            label, strong = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
             if label:
-                out.append((toks[first].start, _strip_possessive(text, toks[j - 1]), label))
+                out.append((toks[first].start, _strip_possessive(text, toks[j - 1]), label, strong))
         i = j
     return out
 
@@ -112,32 +117,33 @@ def _strip_possessive(text: str, tok: Span) -> int:
 
 
 def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: int, j: int,
-           sentence_initial: bool) -> str | None:
+           sentence_initial: bool) -> tuple[str | None, bool]:
+    """The label of the run toks[i:j], and whether it rests on more than word shape."""
     name = text[toks[i].start:_strip_possessive(text, toks[j - 1])]
     parts = name.split()
     known = gazetteer.lookup(name)
     if known:
-        return known
+        return known, True
     if (i - 1) in titles or (i and LOWER_ROLE.match(strs[i - 1]) and j - i >= 2):
-        return "PERSON"
+        return "PERSON", True
     if parts[-1] in ORG_WORDS or any(p in ORG_WORDS for p in parts[1:-1]) and " of " in name:
-        return "ORG"
+        return "ORG", len(parts) > 1
     if parts[-1] in PLACE_WORDS:
-        return PLACE_WORDS[parts[-1]]
+        return PLACE_WORDS[parts[-1]], len(parts) > 1
     if len(parts) == 1:
         return _single_word_label(name, strs, i, j, sentence_initial)
     if all(gazetteer.is_place_or_people(p) for p in parts):
-        return None
-    return "PERSON"
+        return None, False
+    return "PERSON", False
 
 
-def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_initial: bool) -> str | None:
-    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
-        return "ORG"
+def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_initial: bool) -> tuple[str | None, bool]:
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha() and name not in NOT_ORG_ACRONYMS:
+        return "ORG", True
     if sentence_initial:
-        return None
+        return None, False
     nxt = strs[j] if j < len(strs) else ""
     prev = strs[i - 1] if i else ""
     if nxt in SPEECH_VERBS or prev in SPEECH_VERBS:
-        return "PERSON"
-    return None
+        return "PERSON", False
+    return None, False

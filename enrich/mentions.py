@@ -21,6 +21,11 @@ _GAZETTEER_HIT = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(set(gazetteer.PLACES) | gazetteer.ORGANISATIONS,
                                                           key=len, reverse=True)) + r")(?![\w’'])"
 )
+_INNER_POSSESSIVE = re.compile(r"['’]s ")
+_PARTICLE_TAIL = re.compile(
+    r"(?:(?: (?:" + "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
+    + r"))+ [A-Z][\w’'\-]*[\w])+"
+)
 _PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
@@ -38,24 +43,55 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     """Apply the span corrections to a backend's spans."""
     titles = [(m.start(), m.end()) for m in _BOUNDED_TITLE.finditer(text)]
     out = []
-    for start, end, label in spans:
-        start, end = _trim(text, start, end)
-        name = text[start:end]
-        if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
-            continue
-        rest, cut = strip_leading_title(name)
-        if cut and _looks_like_person(rest):
-            out.append(Found(start + cut, end, gazetteer.lookup(rest) or "PERSON"))
-            continue
-        if is_title(name) or (label != "PERSON" and any(s <= start and end <= e for s, e in titles)):
-            continue
-        known = gazetteer.lookup(name)
-        if known:
-            label = known
-        elif _after_person_cue(text, start, titles) and _looks_like_person(name):
-            label = "PERSON"
-        out.append(Found(start, end, label))
-    return out
+    for raw_start, raw_end, raw_label in spans:
+        for start, end, label in _split_possessives(text, raw_start, raw_end, raw_label):
+            found = _refine_one(text, start, end, label, titles)
+            if found:
+                out.append(found)
+    return without_overlaps(out)
+
+
+def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[int, int]]) -> Found | None:
+    start, end = _trim(text, start, end)
+    name = text[start:end]
+    if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
+        return None
+    rest, cut = strip_leading_title(name)
+    if cut and _looks_like_person(rest):
+        return _with_particles(text, Found(start + cut, end, gazetteer.lookup(rest) or "PERSON"))
+    if is_title(name) or (label != "PERSON" and any(s <= start and end <= e for s, e in titles)):
+        return None
+    known = gazetteer.lookup(name)
+    if known:
+        label = known
+    elif _after_person_cue(text, start, titles) and _looks_like_person(name):
+        label = "PERSON"
+    return _with_particles(text, Found(start, end, label)) if label == "PERSON" else Found(start, end, label)
+
+
+def _split_possessives(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Senegal's Sall" is two names; a leading place is split from what follows it."""
+    m = _INNER_POSSESSIVE.search(text, start, end)
+    if not m:
+        return [(start, end, label)]
+    head_end, tail_start = m.start(), m.end()
+    parts = [(tail_start, end, label)] if tail_start < end and " " not in text[tail_start:end] else []
+    words = text[start:head_end].split()
+    for k in range(len(words), 0, -1):
+        place = " ".join(words[:k])
+        if gazetteer.lookup(place) in PLACE_LABELS:
+            return [(start, start + len(place), gazetteer.lookup(place))] + parts
+    return [(start, head_end, label)] + parts
+
+
+def _with_particles(text: str, f: Found) -> Found:
+    """Extend a person over a particle surname spaCy cut off ("Ursula von" + "der Leyen")."""
+    while f.end > f.start and text[f.start:f.end].split()[-1] in PARTICLES and " " in text[f.start:f.end]:
+        f.end = f.start + text[f.start:f.end].rstrip().rfind(" ")
+    m = _PARTICLE_TAIL.match(text, f.end)
+    if m:
+        f.end = m.end()
+    return f
 
 
 def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | None = None) -> list[Found]:
@@ -89,7 +125,15 @@ def person_forms(name: str) -> list[str]:
     for k in range(1, len(parts)):
         if _valid_suffix_start(parts, k):
             forms.append(" ".join(parts[k:]))
+            if parts[k] in PARTICLES:  # "Von der Leyen" at the start of a sentence
+                forms.append(" ".join([parts[k].capitalize()] + parts[k + 1:]))
     return forms
+
+
+def all_person_forms(text: str, found: list[Found]) -> set[str]:
+    """Every way the article's full-named people may be referred to."""
+    return {form for f in found if f.label == "PERSON" and " " in text[f.start:f.end]
+            for form in person_forms(text[f.start:f.end])}
 
 
 def without_overlaps(found: list[Found]) -> list[Found]:
@@ -110,7 +154,7 @@ def _valid_suffix_start(parts: list[str], k: int) -> bool:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
-    if text.startswith(("the ", "The "), start):
+    if text.startswith(("the ", "The "), start) and not gazetteer.lookup(text[start:end].rstrip(_EDGE_PUNCT)):
         start += 4
     while end > start:
         if text[end - 2:end] in ("’s", "'s"):

@@ -8,11 +8,11 @@ Fund Programme Program Guard Guards Congress Senate Cabinet Government Administr
 News Network Press Club FC Museum School College Hospital Church Embassy Alliance Coalition Front Movement Brigade
 Command Centre Center Exchange Reserve Treasury Trust Partners Holdings Technologies Motors Energy Systems Labs Media
 Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution Bloc Network Broadcasting Railways
-Industries Pharmaceuticals Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
+Industries Community Pharmaceuticals Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp".split()},
-    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Strait Coast Canal Forest Basin Plateau Heights Hills".split()},
+    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village".split()},
 }
 
@@ -36,6 +36,26 @@ Compared Given Including Excluding Regarding Concerning Based Separately Togethe
 
 SPEECH_VERBS = frozenset("said says told added asked wrote argued insisted warned noted explained stated claimed "
                          "tweeted posted replied responded announced urged called admitted acknowledged".split())
+
+# Lower-case nouns that, right after a name, say it is a place ("the Noto peninsula").
+PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsula": "LOC", "crossing": "FAC",
+               "county": "GPE", "district": "GPE", "valley": "LOC", "river": "LOC", "island": "LOC", "airport": "FAC",
+               "border": "LOC", "neighbourhood": "GPE", "neighborhood": "GPE", "suburb": "GPE", "municipality": "GPE",
+               "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC"}
+# "the town of X", "the port city of X".
+PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
+                         "municipality towns cities villages regions provinces states islands".split())
+# Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
+ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
+                      "spokesman spokeswoman spokesperson stock subsidiary unit division".split())
+# Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
+ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival maker carmaker bank lender "
+                       "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
+                       "broadcaster newspaper agency utility".split())
+
+# Capitalised abbreviations that are not organisations.
+NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT LNG UAV MP MPs MEP MEPs HIV AIDS "
+                             "COVID DNA CO2 UN-backed PhD NGO NGOs PR ID IT".split())
 
 NOT_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
 June July August September October November December Mr Mrs Ms Dr Also I I'm I’m I've I’ve""".split())

@@ -25,8 +25,7 @@ Deputy Assistant Secretary of State|Assistant Secretary of State|Under Secretary
 |CEO|Chief Executive Officer|CFO|COO|Executive Director|Managing Director|Coach
 |Professor|Prof\.|Dr\.|Dr|Mr\.|Mr|Mrs\.|Mrs|Ms\.|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Baron
 """
-# Titles that are usually kept with a single given name ("Pope Francis", "King Charles").
-_REGNAL = r"King|Queen|Pope|Prince|Princess|Emperor|Empress|Tsar|Patriarch|Saint"
+_REGNAL = r"King|Queen|Pope|Prince|Princess|Emperor|Empress|Tsar|Patriarch"
 
 TITLE_ALTERNATION = "|".join(sorted(
     (t.strip() for t in (_CORE + "|" + _REGNAL).replace("\n", "").split("|") if t.strip()),
@@ -36,22 +35,18 @@ TITLE_ALTERNATION = "|".join(sorted(
 TITLE_RUN = re.compile(
     rf"(?:(?:Acting|Former|Deputy|Interim|Then-|then-|Outgoing|Incoming)\s*)?(?:{TITLE_ALTERNATION})(?:\s+(?:{TITLE_ALTERNATION}))*(?![\w\-])"
 )
-REGNAL = re.compile(rf"(?:{_REGNAL})$")
 # Common nouns that say "the next capitalised words are a person" ("spokesman John Kirby").
 LOWER_ROLE = re.compile(
     r"(?:spokesman|spokeswoman|spokesperson|minister|secretary|president|chancellor|envoy|ambassador|senator"
     r"|governor|mayor|leader|chief|director|commander|general|prosecutor|judge|lawyer|attorney|analyst|economist"
     r"|professor|researcher|official|diplomat|negotiator|adviser|advisor|aide|CEO|founder|chairman|chairwoman"
     r"|head|coach|manager|activist|journalist|correspondent|writer|author|candidate|lawmaker|MP|MEP|premier"
-    r"|counterpart|predecessor|successor|rival|opponent|deputy|colleague|wife|husband|son|daughter|brother|sister)$"
+    r"|executive|counterpart|predecessor|successor|rival|opponent|deputy|colleague|wife|husband|son|daughter|brother|sister)$"
 )
 
 
 def strip_leading_title(name: str) -> tuple[str, int]:
-    """Remove titles at the start of a person name; return the rest and how many chars were cut.
-
-    A regnal title stays when only one word would remain ("King Charles").
-    """
+    """Remove titles at the start of a person name; return the rest and how many chars were cut."""
     m = TITLE_RUN.match(name)
     if not m:
         return name, 0
@@ -60,8 +55,6 @@ def strip_leading_title(name: str) -> tuple[str, int]:
         cut += 1
     rest = name[cut:]
     if not rest or not rest[0].isupper():
-        return name, 0
-    if REGNAL.search(m.group()) and " " not in rest.strip():
         return name, 0
     return rest, cut
 

@@ -1,0 +1,87 @@
+"""Correct labels from the words around a name, where the small model guesses from the name alone.
+
+"the town of Diamniadio", "the Noto peninsula", "Paris and Lyon, Marseille and Nancy"
+say place; "Bernstein analysts", "its unit Siemens Gamesa" say organisation.
+"""
+from __future__ import annotations
+
+import re
+
+from enrich import gazetteer
+from enrich.mentions import PLACE_LABELS, Found, without_overlaps
+from enrich.name_words import ORG_AFTER, ORG_BEFORE, PLACE_AFTER, PLACE_BEFORE, SENTENCE_STARTERS, SPEECH_VERBS
+from enrich.titles import TITLE_RUN
+
+_WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
+_WORD_AFTER = re.compile(r" (\w+)")
+_VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "will", "would", "who"})
+_NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
+_LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
+_LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
+
+
+def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
+    """Labels corrected from context; names that are known people are left alone."""
+    for f in found:
+        name = text[f.start:f.end]
+        if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
+            continue
+        f.label = _context_label(text, f, name) or f.label
+    orgs = {text[f.start:f.end].split()[0] for f in found if f.label == "ORG" and " " in text[f.start:f.end]}
+    for f in found:
+        name = text[f.start:f.end]
+        if f.label == "PERSON" and " " in name and name.split()[0] in orgs:
+            f.label = "ORG"
+    return _coordinated_places(text, found, person_forms)
+
+
+def _context_label(text: str, f: Found, name: str) -> str | None:
+    before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
+    after = _WORD_AFTER.match(text, f.end)
+    word_before = before.group(1) if before else ""
+    word_after = after.group(1) if after else ""
+    if word_before in PLACE_BEFORE and before.group(0).endswith(" of "):
+        return "GPE"
+    if word_after in PLACE_AFTER and f.label != "PERSON" or word_after in PLACE_AFTER and " " not in name:
+        return PLACE_AFTER[word_after]
+    if word_after in ORG_AFTER or (word_before in ORG_BEFORE and not before.group(0).endswith(" of ")):
+        return "ORG"
+    if f.label == "PERSON" and " " not in name and word_before == "in" and not before.group(0).endswith(" of "):
+        return "GPE"
+    return None
+
+
+def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
+    """Names listed alongside a city or country are places too ("Mombasa and Kisumu")."""
+    by_span = {(f.start, f.end): f for f in found}
+    changed = True
+    while changed:
+        changed = False
+        for f in sorted(by_span.values(), key=lambda f: f.start):
+            if f.label != "GPE":
+                continue
+            for start, end in _neighbours(text, f):
+                name = text[start:end]
+                if (name in person_forms or name in SENTENCE_STARTERS or name.isupper() or gazetteer.lookup(name)
+                        or TITLE_RUN.match(name)):
+                    continue
+                other = by_span.get((start, end))
+                if other is None and not any(g.start < end and start < g.end for g in by_span.values()):
+                    by_span[(start, end)] = Found(start, end, "GPE")
+                    changed = True
+                elif other is not None and other.label not in PLACE_LABELS and " " not in name:
+                    other.label = "GPE"
+                    changed = True
+    return without_overlaps(list(by_span.values()))
+
+
+def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
+    out = []
+    nxt = _LIST_NEXT.match(text, f.end)
+    if nxt:
+        g = 1 if nxt.group(1) else 2
+        out.append((nxt.start(g), nxt.end(g)))
+    prev = _LIST_PREV.search(text, max(0, f.start - 60), f.start)
+    if prev:
+        out.append((prev.start(1), prev.end(1)))
+    return out
