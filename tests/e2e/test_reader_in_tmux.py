@@ -1,0 +1,51 @@
+"""End to end in a real terminal: import the sample, read it in the app, mark it, quit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.tmux import Terminal
+from tests.support import REPO, SAMPLE, SAMPLE_PUBLISHED, run_tidings
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is needed (make test installs it)"),
+]
+
+
+@pytest.fixture
+def terminal_env(tmp_path: Path) -> dict[str, str]:
+    config = tmp_path / "config"
+    config.mkdir()
+    return {"TIDINGS_CONFIG_DIR": str(config), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+
+
+@pytest.fixture
+def app_terminal(tmp_path: Path, terminal_env: dict[str, str]) -> Iterator[tuple[Terminal, Path]]:
+    db = tmp_path / "lib.db"
+    imported = run_tidings("import", str(SAMPLE), "--published", SAMPLE_PUBLISHED, db=db)
+    assert imported.returncode == 0, imported.stderr
+    terminal = Terminal([sys.executable, "-m", "tui", "--db", str(db)], env=terminal_env, cwd=REPO)
+    yield terminal, db
+    terminal.close()
+
+
+def test_read_star_and_quit_in_a_real_terminal(app_terminal: tuple[Terminal, Path]) -> None:
+    terminal, db = app_terminal
+    screen = terminal.wait_for("Russian and US diplomats will meet in Istanbul")
+    assert "Russia-US talks set for Thursday" in screen
+    assert "Also, read this" not in screen  # furniture stayed out of the body
+
+    terminal.press("s", "Enter")
+    terminal.press("q")
+    terminal.wait_until_closed()
+
+    listed = json.loads(run_tidings("list", "--json", db=db).stdout)
+    assert listed[0]["starred"] is True
+    assert listed[0]["read"] is True

@@ -1,0 +1,60 @@
+"""A real terminal for end-to-end tests: tmux on a private socket, driven by send-keys."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+
+class Terminal:
+    """One tmux session running one command in a pane of a fixed size."""
+
+    def __init__(self, command: list[str], *, env: dict[str, str], cwd: Path,
+                 width: int = 160, height: int = 45) -> None:
+        self.socket = f"tidings-test-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        shell = f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}"
+        self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height), shell)
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30,
+            env={**os.environ, "TMUX": ""},
+        )
+        return result.stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "main")
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """The screen once it shows text; AssertionError with the screen if it never does."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def press(self, *keys: str, pause: float = 0.3) -> None:
+        for key in keys:
+            self._tmux("send-keys", "-t", "main", key)
+            time.sleep(pause)
+
+    def is_running(self) -> bool:
+        return "main" in self._tmux("list-sessions", "-F", "#{session_name}")
+
+    def wait_until_closed(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.is_running():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"the app did not quit; the screen was:\n{self.screen()}")
+
+    def close(self) -> None:
+        self._tmux("kill-server")
