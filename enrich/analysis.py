@@ -31,7 +31,8 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
 
 def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     found = refine(text, spans)
-    found = relabel(text, found, all_person_forms(text, found))
+    people = {text[f.start:f.end] for f in found if f.label == "PERSON"}
+    found = relabel(text, found, all_person_forms(text, found) - people)
     return add_missing(text, found)
 
 
@@ -47,9 +48,12 @@ def _spacy_spans(title: str, text: str):
 
 
 def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    extra = [s for s in fallback_ner.find_names(text, strong_only=True)
-             if not any(s[0] < e and b < s[1] for b, e, _ in spans)]
-    return spans + extra
+    """Add confident rule names where spaCy found nothing; a longer rule organisation wins ("Free Democrats")."""
+    extra = fallback_ner.find_names(text, strong_only=True)
+    longer_orgs = [x for x in extra if x[2] == "ORG" and " " in text[x[0]:x[1]]
+                   and any(x[0] <= b and e <= x[1] and (b, e) != x[:2] for b, e, _ in spans)]
+    kept = [s for s in spans if not any(x[0] <= s[0] and s[1] <= x[1] for x in longer_orgs)]
+    return kept + [x for x in extra if not any(x[0] < e and b < x[1] for b, e, _ in kept)]
 
 
 def _forms_of(entities: list[Mention]) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """Within one article, point short forms at the full name they stand for.
 
 "Lavrov" -> "Sergei Lavrov" (the nearest earlier full name, else the next one),
-"US State Department" -> "State Department" when the bare form is also used,
+"US State Department" -> "State Department" when the bare form is also used
+(but "European Commission" stays itself beside a bare "Commission"),
 "EU" -> "European Union" when defined as "European Union (EU)".
 """
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _core_org(name: str, org_names: set[str]) -> str:
         if not gazetteer.is_place_or_people(parts[k - 1]):
             break
         rest = " ".join(parts[k:])
-        if rest in org_names:
+        if rest in org_names and (len(parts) - k > 1 or gazetteer.lookup(rest) == "ORG"):
             return rest
     return name
 

@@ -14,25 +14,25 @@ from enrich.titles import TITLE_RUN
 
 _WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
 _WORD_AFTER = re.compile(r" (\w+)")
-_VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "will", "would", "who"})
+_VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "who"})
 _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
+_PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 
 
 def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
-    """Labels corrected from context; names that are known people are left alone."""
+    """Labels corrected from context; short forms of the article's people are left alone."""
     for f in found:
         name = text[f.start:f.end]
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
         f.label = _context_label(text, f, name) or f.label
-    orgs = {text[f.start:f.end].split()[0] for f in found if f.label == "ORG" and " " in text[f.start:f.end]}
-    for f in found:
-        name = text[f.start:f.end]
-        if f.label == "PERSON" and " " in name and name.split()[0] in orgs:
-            f.label = "ORG"
-    return _coordinated_places(text, found, person_forms)
+    taken = [(f.start, f.end) for f in found]
+    for m in _PLACE_OF.finditer(text):
+        if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
+            found.append(Found(m.start(1), m.end(1), "GPE"))
+    return _coordinated_places(text, without_overlaps(found), person_forms)
 
 
 def _context_label(text: str, f: Found, name: str) -> str | None:
@@ -66,7 +66,10 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                         or TITLE_RUN.match(name)):
                     continue
                 other = by_span.get((start, end))
-                if other is None and not any(g.start < end and start < g.end for g in by_span.values()):
+                inside = [g for g in by_span.values() if g.start < end and start < g.end]
+                if other is None and all(start <= g.start and g.end <= end and g.label == "ORG" for g in inside):
+                    for g in inside:  # "Halls" (ORG) inside "Halls Gap"
+                        del by_span[(g.start, g.end)]
                     by_span[(start, end)] = Found(start, end, "GPE")
                     changed = True
                 elif other is not None and other.label not in PLACE_LABELS and " " not in name:

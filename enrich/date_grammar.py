@@ -25,7 +25,7 @@ _S = r"[ \u00a0]+"
 _POSS = r"(?:['’]s)?"
 _PART = r"(?P<part>early|mid|late|(?:the" + _S + r")?(?:end|start|beginning|middle|first half|second half)" + _S + r"of)"
 _NUM = r"(?P<num>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-_CONTEXT = r"(?:in|In|since|Since|by|By|until|Until|till|before|Before|after|After|from|From|through|during|During|of|to|and|between|around|for|year|fiscal|Fiscal)"
+_CONTEXT = r"(?:in|In|since|Since|by|By|until|Until|till|before|Before|after|After|from|From|through|during|During|of|to|and|between|around|for|year|fiscal|Fiscal|least)"
 _NOT_A_YEAR_BEFORE = r"(?<![$£€\d,.\-/])(?<!about )(?<!nearly )(?<!almost )(?<!than )(?<!some )(?<!least )(?<!over )(?<!roughly )"
 
 _PATTERNS = [
@@ -83,7 +83,7 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     while text[stop - 1] in "’'s" and text[stop - 2:stop] in ("’s", "'s"):
         stop -= 2
     possessive = stop != m.end()
-    before = re.search(r"(\w+)[ \u00a0]+$", text[max(0, start - 20):start])
+    before = re.search(r"(\w+)[ \u00a0]+(?:at least[ \u00a0]+)?$", text[max(0, start - 30):start])
     fields = dict(
         start=start, end=stop, kind=kind, possessive=possessive,
         preceded_by=before.group(1).lower() if before else "",

@@ -7,12 +7,16 @@ from enrich.date_grammar import DateExpression
 from enrich.tense import Tense
 
 _PAST_WORDS = {"since", "earlier", "previous"}
+# A span running up to the date: ahead unless the sentence is in the past, then the nearer side.
+_UP_TO_WORDS = {"until", "till", "through", "thru"}
 
 
 def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None) -> tuple[str, str] | None:
     """(ISO date, precision) or None when the expression cannot be placed."""
     if expr.preceded_by in _PAST_WORDS:
         tense = "past"
+    elif expr.preceded_by in _UP_TO_WORDS:
+        tense = None if tense == "past" else "future"
     if expr.kind in ("iso", "date") and expr.year is not None:
         return _day(expr.year, expr.month, expr.day)
     if expr.kind in ("month", "year") and expr.year is not None:
@@ -79,7 +83,7 @@ def _pick(candidates: list[dt.date], ref: dt.date, tense: Tense | None) -> dt.da
     if tense == "past":
         side = [c for c in candidates if c <= ref]
         return max(side) if side else None
-    if tense == "future":
+    if tense in ("future", "present"):
         side = [c for c in candidates if c >= ref]
         return min(side) if side else None
     return min(candidates, key=lambda c: (abs((c - ref).days), c < ref)) if candidates else None
@@ -95,8 +99,10 @@ def _weekday(weekday: int, rel: str | None, published: dt.date, tense: Tense | N
         offset = (weekday - today) % 7 or 7
     elif tense in ("future", "present"):
         offset = (weekday - today) % 7
-    else:
+    elif tense == "past":
         offset = -((today - weekday) % 7)
+    else:
+        offset = min((weekday - today) % 7, -((today - weekday) % 7), key=abs)
     return (published + dt.timedelta(days=offset)).isoformat(), "day"
 
 

@@ -126,7 +126,7 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
         return known, True
     if (i - 1) in titles or (i and LOWER_ROLE.match(strs[i - 1]) and j - i >= 2):
         return "PERSON", True
-    if parts[-1] in ORG_WORDS or any(p in ORG_WORDS for p in parts[1:-1]) and " of " in name:
+    if parts[-1] in ORG_WORDS or any(p in ORG_WORDS for p in parts[:-1]) and (" of " in name or " for " in name):
         return "ORG", len(parts) > 1
     if parts[-1] in PLACE_WORDS:
         return PLACE_WORDS[parts[-1]], len(parts) > 1

@@ -26,6 +26,10 @@ _PARTICLE_TAIL = re.compile(
     r"(?:(?: (?:" + "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
     + r"))+ [A-Z][\w’'\-]*[\w])+"
 )
+_PARTICLE_HEAD = re.compile(
+    r"(?<![\w’'\-])(?:(?:" + "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
+    + r") )+$"
+)
 _PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
@@ -61,9 +65,17 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[
         return _with_particles(text, Found(start + cut, end, gazetteer.lookup(rest) or "PERSON"))
     if is_title(name) or (label != "PERSON" and any(s <= start and end <= e for s, e in titles)):
         return None
+    head = _PARTICLE_HEAD.search(text, max(0, start - 24), start)
+    if head and " " not in name:  # "Van der" + "Plas": the model saw only the last word
+        return Found(head.start(), end, "PERSON")
+    if label == "ORG" and text[end:end + 1] == "+":  # "OPEC+"
+        end += 1
+        name = text[start:end]
     known = gazetteer.lookup(name)
     if known:
         label = known
+    elif label == "ORG" and name.split()[-1] in PLACE_WORDS and not any(w in ORG_WORDS for w in name.split()):
+        label = PLACE_WORDS[name.split()[-1]]
     elif _after_person_cue(text, start, titles) and _looks_like_person(name):
         label = "PERSON"
     return _with_particles(text, Found(start, end, label)) if label == "PERSON" else Found(start, end, label)
@@ -75,13 +87,16 @@ def _split_possessives(text: str, start: int, end: int, label: str) -> list[tupl
     if not m:
         return [(start, end, label)]
     head_end, tail_start = m.start(), m.end()
-    parts = [(tail_start, end, label)] if tail_start < end and " " not in text[tail_start:end] else []
-    words = text[start:head_end].split()
-    for k in range(len(words), 0, -1):
+    head = text[start:head_end]
+    if gazetteer.lookup(head) in PLACE_LABELS:  # "Senegal's Sall": the tail is a person or organisation
+        tail = [(tail_start, end, label)] if tail_start < end else []
+        return [(start, head_end, gazetteer.lookup(head))] + tail
+    words = head.split()
+    for k in range(len(words) - 1, 0, -1):
         place = " ".join(words[:k])
         if gazetteer.lookup(place) in PLACE_LABELS:
-            return [(start, start + len(place), gazetteer.lookup(place))] + parts
-    return [(start, head_end, label)] + parts
+            return [(start, start + len(place), gazetteer.lookup(place))]
+    return [(start, head_end, label)]
 
 
 def _with_particles(text: str, f: Found) -> Found:

@@ -8,7 +8,7 @@ Fund Programme Program Guard Guards Congress Senate Cabinet Government Administr
 News Network Press Club FC Museum School College Hospital Church Embassy Alliance Coalition Front Movement Brigade
 Command Centre Center Exchange Reserve Treasury Trust Partners Holdings Technologies Motors Energy Systems Labs Media
 Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution Bloc Network Broadcasting Railways
-Industries Community Pharmaceuticals Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
+Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp".split()},

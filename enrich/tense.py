@@ -17,10 +17,12 @@ _FUTURE = {"will", "shall", "would", "won't", "won’t", "could", "might", "shou
            "upcoming", "tomorrow"}
 _INTENT = {"set", "due", "scheduled", "expected", "plans", "plan", "planned", "planning", "going", "poised", "slated",
            "agreed", "agree", "agrees", "decided", "promised", "vowed", "pledged", "hopes", "hope", "wants", "want",
-           "intends", "aims", "aim", "is", "are", "was", "were", "prepares", "preparing", "ready", "likely", "unlikely"}
+           "intends", "aims", "aim", "is", "are", "was", "were", "prepares", "preparing", "ready", "likely", "unlikely",
+           "threatened", "threatens", "threatening", "decision", "plan", "bid", "move", "attempt", "effort", "deadline"}
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
              "yesterday", "earlier", "previously"}
 _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
+_PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets", "got", "has", "have", "had", "'s", "’s"}
 _PRESENT = {"is", "are", "am", "says", "say", "isn't", "isn’t", "aren't", "aren’t"}
 _IRREGULAR_PAST = set("""said told met went came began took gave made held left saw spoke wrote won lost sent brought
 found fell rose struck ran became thought knew paid kept sold bought built felt fought sought caught taught stood
@@ -34,18 +36,21 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
 
 
 def tense_for(text: str, sentence: Span, start: int, end: int, tags: dict[int, str],
-              skip_reporting: bool = False) -> Tense | None:
+              skip_reporting: bool = False, other_dates: list[Span] = ()) -> Tense | None:
     """Tense governing the expression text[start:end] inside `sentence`.
 
     `tags` maps word start offsets to Penn tags (empty for the fallback backend).
     `skip_reporting` ignores "said"-like verbs, for expressions that modify a noun
     ("said Thursday’s talks will ...").
+    A verb already followed by another date of `other_dates` is taken by that date:
+    in "called on Sunday for a strike on Tuesday", "called" tells nothing about Tuesday.
     """
     cues = _cues(text, sentence, tags, skip_reporting)
     clause = _clause(text, sentence, start, end)
     inside = [c for c in cues if clause.start <= c[0] < clause.end]
     for pool in (inside, cues):
-        before = [c for c in pool if c[0] < start]
+        before = [c for c in pool if c[0] < start
+                  and not any(c[0] < d.start and d.end <= start for d in other_dates)]
         if before:
             return before[-1][1]
         after = [c for c in pool if c[0] >= end]
@@ -81,7 +86,7 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"
     if tag is not None:
-        if tag == "VBD":
+        if tag == "VBD" or (tag == "VBN" and prev not in _PASSIVE_AUX):  # "the agreement, presented on May 16"
             return "past"
         if tag in ("VBZ", "VBP"):
             return "present"

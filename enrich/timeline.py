@@ -15,8 +15,10 @@ def build_timeline(text: str, published: dt.date | None, tags: dict[int, str]) -
     items = []
     for para in paragraphs(text):
         for sent in sentences(text, para):
-            for expr in find_dates(text, sent.start, sent.end):
-                tense = tense_for(text, sent, expr.start, expr.end, tags, skip_reporting=expr.possessive)
+            found = find_dates(text, sent.start, sent.end)
+            spans = [Span(e.start, e.end) for e in found]
+            for expr in found:
+                tense = tense_for(text, sent, expr.start, expr.end, tags, expr.possessive, spans)
                 resolved = resolve(expr, published, tense)
                 if resolved is None:
                     continue
