@@ -6,7 +6,7 @@ import datetime as dt
 from enrich import backends, fallback_ner
 from enrich.canonical import link
 from enrich.context_labels import relabel
-from enrich.mentions import Found, add_missing, all_person_forms, refine
+from enrich.mentions import Found, add_missing, all_person_forms, person_forms, refine
 from enrich.model import Analysis, Mention
 from enrich.segments import paragraphs
 from enrich.timeline import build_timeline
@@ -57,5 +57,9 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 
 
 def _forms_of(entities: list[Mention]) -> dict[str, str]:
-    """Names of the body the title may repeat, with their labels."""
-    return {m.text: m.label for m in entities if m.label in ("PERSON", "ORG", "GPE", "LOC", "FAC")}
+    """Names of the body the title may repeat (surnames included), with their labels."""
+    forms = {m.text: m.label for m in entities if m.label in ("PERSON", "ORG", "GPE", "LOC", "FAC")}
+    for m in entities:
+        if m.label == "PERSON":
+            forms.update(dict.fromkeys(person_forms(m.canonical), "PERSON"))
+    return forms

@@ -1,0 +1,97 @@
+"""Names as a reader would check them: clean spans, right types, short forms linked to full names."""
+import datetime as dt
+
+import pytest
+
+import enrich
+
+
+@pytest.fixture(params=["spacy", "fallback"])
+def backend(request, monkeypatch):
+    if request.param == "fallback":
+        monkeypatch.setenv("TIDINGS_NLP", "fallback")
+    else:
+        monkeypatch.delenv("TIDINGS_NLP", raising=False)
+    return request.param
+
+
+def analyse(text: str, title: str = "Talks in Istanbul") -> enrich.Analysis:
+    return enrich.analyse(title, text, dt.date(2025, 2, 26))
+
+
+def by_text(analysis: enrich.Analysis) -> dict[str, enrich.Mention]:
+    return {m.text: m for m in analysis.entities}
+
+
+def test_titles_are_not_part_of_person_names(backend):
+    text = ("Delegations led by US Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov met. "
+            "Deputy Assistant Secretary of State Sonata Coulter will lead the US side.")
+    found = by_text(analyse(text))
+    for name in ("Marco Rubio", "Sergei Lavrov", "Sonata Coulter"):
+        assert found[name].label == "PERSON"
+        assert found[name].canonical == name
+    assert "State" not in found
+    assert not any("Secretary" in m.text or "Minister" in m.text for m in found.values())
+
+
+def test_surnames_point_to_the_full_name(backend):
+    text = ("Russian Foreign Minister Sergei Lavrov met Marco Rubio in Riyadh.\n\n"
+            "Earlier, Lavrov said the talks would focus on embassies. The outcome will show progress, Lavrov said.")
+    mentions = [m for m in analyse(text).entities if m.text == "Lavrov"]
+    assert len(mentions) == 2
+    assert {(m.label, m.canonical) for m in mentions} == {("PERSON", "Sergei Lavrov")}
+
+
+def test_possessives_and_leading_the_are_stripped(backend):
+    text = "President Donald Trump reversed his predecessor Joe Biden’s policy. The United States and Ukraine's army agreed."
+    found = by_text(analyse(text))
+    assert found["Joe Biden"].label == "PERSON"
+    assert "United States" in found and "Ukraine" in found
+    assert not any(t.endswith(("’s", "'s")) or t.startswith("The ") for t in found)
+
+
+def test_short_form_of_an_organisation_is_one_name(backend):
+    text = ("The US State Department said the talks would go ahead. "
+            "A State Department spokesperson said Ukraine was not on the agenda.")
+    orgs = {m.canonical for m in analyse(text).entities if m.label == "ORG"}
+    assert orgs == {"State Department"}
+
+
+def test_names_with_particles_stay_whole(backend):
+    text = ("European Commission President Ursula von der Leyen met Caroline van der Plas in Brussels. "
+            "Von der Leyen said the talks were useful.")
+    people = {m.text: m.canonical for m in analyse(text).entities if m.label == "PERSON"}
+    assert people["Ursula von der Leyen"] == "Ursula von der Leyen"
+    assert people["Caroline van der Plas"] == "Caroline van der Plas"
+    assert people["Von der Leyen"] == "Ursula von der Leyen"
+
+
+def test_well_known_places_are_places_not_people(backend):
+    text = "The war with Kyiv has lasted three years. Officials flew from Washington to Riyadh and Istanbul."
+    labels = {m.text: m.label for m in analyse(text).entities}
+    for place in ("Kyiv", "Washington", "Riyadh", "Istanbul"):
+        assert labels[place] in {"GPE", "LOC", "FAC"}
+
+
+def test_places_known_from_context(backend):
+    text = ("Protesters marched in Dakar and Ziguinchor. A national dialogue in the town of Diamniadio "
+            "recommended a vote. Rail services between Paris and Lyon, Marseille and Nancy were cut.")
+    labels = {m.text: m.label for m in analyse(text).entities}
+    for place in ("Ziguinchor", "Diamniadio", "Nancy"):
+        assert labels.get(place) in {"GPE", "LOC", "FAC"}, place
+
+
+def test_offsets_point_into_text_and_title(backend):
+    title = "Lavrov says Russia-US talks set for Thursday in Turkey"
+    text = ("Russian Foreign Minister Sergei Lavrov said talks with the United States would take place in Istanbul.\n\n"
+            "The US delegation will be led by Sonata Coulter, the State Department said.")
+    result = analyse(text, title)
+    assert result.entities and result.title_entities
+    assert [m.start for m in result.entities] == sorted(m.start for m in result.entities)
+    for m in result.entities:
+        assert text[m.start:m.end] == m.text
+    for m in result.title_entities:
+        assert title[m.start:m.end] == m.text
+    title_names = {m.text: m.canonical for m in result.title_entities}
+    assert title_names["Lavrov"] == "Sergei Lavrov"
+    assert {"Russia", "US", "Turkey"} <= set(title_names)

@@ -1,0 +1,122 @@
+"""Timeline resolution as a reader would check it: the right date for each dated phrase."""
+import datetime as dt
+
+import pytest
+
+import enrich
+
+
+@pytest.fixture(params=["spacy", "fallback"])
+def backend(request, monkeypatch):
+    if request.param == "fallback":
+        monkeypatch.setenv("TIDINGS_NLP", "fallback")
+    else:
+        monkeypatch.delenv("TIDINGS_NLP", raising=False)
+    return request.param
+
+
+def dates(text: str, published: dt.date | None) -> dict[str, str]:
+    return {t.expression: t.date for t in enrich.analyse("Title", text, published).timeline}
+
+
+WED = dt.date(2025, 2, 26)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Diplomats will meet in Istanbul on Thursday.", "2025-02-27"),
+    ("The minister said on Wednesday that talks had failed.", "2025-02-26"),
+    ("The minister said on Monday that talks had failed.", "2025-02-24"),
+    ("The two leaders will meet on Monday in Riyadh.", "2025-03-03"),
+    ("The State Department said Thursday’s talks will not include Ukraine.", "2025-02-27"),
+    ("Officials met last Thursday in Geneva.", "2025-02-20"),
+    ("The talks resume next Wednesday, officials said.", "2025-03-05"),
+])
+def test_weekday_follows_tense(backend, text, expected):
+    assert list(dates(text, WED).values()) == [expected]
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2024, 12, 30), "Leaders will gather in Brussels on January 15.", "2025-01-15"),
+    (dt.date(2024, 12, 30), "A formal summit will follow in March.", "2025-03"),
+    (dt.date(2025, 1, 3), "Inflation rose in December, the agency said.", "2024-12"),
+    (dt.date(2024, 1, 2), "A smaller quake had shaken the area on Dec. 28.", "2023-12-28"),
+    (dt.date(2023, 12, 31), "The minister will meet unions on January 8.", "2024-01-08"),
+    (dt.date(2025, 3, 1), "The court ruled on February 29 that the law was void.", "2024-02-29"),
+])
+def test_dates_without_year_cross_new_year_both_ways(backend, published, text, expected):
+    assert list(dates(text, published).values()) == [expected]
+
+
+@pytest.mark.parametrize("published, phrase, expected", [
+    (dt.date(2024, 12, 30), "next week", "2025-W02"),
+    (dt.date(2024, 12, 30), "last week", "2024-W52"),
+    (dt.date(2025, 1, 2), "this week", "2025-W01"),
+    (dt.date(2021, 1, 4), "last week", "2020-W53"),
+    (dt.date(2024, 3, 22), "two weeks ago", "2024-W10"),
+    (dt.date(2024, 2, 29), "three days ago", "2024-02-26"),
+    (dt.date(2024, 2, 29), "yesterday", "2024-02-28"),
+    (dt.date(2024, 2, 29), "tomorrow", "2024-03-01"),
+    (dt.date(2024, 1, 15), "last month", "2023-12"),
+    (dt.date(2024, 1, 15), "earlier this month", "2024-01"),
+    (dt.date(2024, 1, 15), "last year", "2023"),
+    (dt.date(2024, 12, 31), "next year", "2025"),
+])
+def test_relative_periods(backend, published, phrase, expected):
+    items = enrich.analyse("T", f"The agency reported the figures {phrase}.", published).timeline
+    assert [(t.expression.lower().endswith(phrase.split()[-1]), t.date) for t in items] == [(True, expected)]
+
+
+def test_week_items_have_week_precision(backend):
+    item = enrich.analyse("T", "They met last week.", WED).timeline[0]
+    assert (item.date, item.precision) == ("2025-W08", "week")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The call took place on February 12, 2024.", ("2024-02-12", "day")),
+    ("The deal was signed on 12 February 2024.", ("2024-02-12", "day")),
+    ("The vote was held on Feb. 12, 2024.", ("2024-02-12", "day")),
+    ("Work starts in mid-March 2026.", ("2026-03", "month")),
+    ("The plant closed at the end of June 2023.", ("2023-06", "month")),
+    ("The country joined the bloc in 2004.", ("2004", "year")),
+    ("Emissions must fall by 2030.", ("2030", "year")),
+    ("Prices have risen since October 2022.", ("2022-10", "month")),
+])
+def test_absolute_dates_keep_their_precision(backend, text, expected):
+    items = enrich.analyse("T", text, WED).timeline
+    assert [(t.date, t.precision) for t in items] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The three-year war has killed thousands.",
+    "The strike lasted nine days.",
+    "After three years of war, both sides are exhausted.",
+    "Talks continued for two weeks at 10:30 each morning.",
+    "We may see a deal soon, and protesters March on the capital.",
+    "Former prime minister Theresa May said the plan was flawed.",
+    "The Sun reported that 2,000 troops had arrived.",
+])
+def test_durations_and_lookalikes_are_not_events(backend, text):
+    assert dates(text, WED) == {}
+
+
+def test_possessive_dates_count(backend):
+    found = dates("Last year’s budget was cut. Thursday's vote will decide.", WED)
+    assert found == {"Last year": "2024", "Thursday": "2025-02-27"}
+
+
+def test_without_publication_date_only_absolute_dates(backend):
+    found = dates("On Monday, ministers recalled the treaty signed on March 3, 2021, and met again last week.", None)
+    assert found == {"March 3, 2021": "2021-03-03"}
+
+
+def test_offsets_and_sentences_point_into_the_text(backend):
+    text = ("Russian and US diplomats will meet on Thursday. Both sides said so on Wednesday.\n\n"
+            "A call between the leaders took place on February 12, followed by a meeting last week.")
+    items = enrich.analyse("T", text, WED).timeline
+    assert len(items) == 4
+    assert [t.start for t in items] == sorted(t.start for t in items)
+    for t in items:
+        assert text[t.start:t.end] == t.expression
+        assert text[t.sentence_start:t.sentence_end] == t.sentence
+        assert t.sentence_start <= t.start < t.end <= t.sentence_end
+    assert items[1].sentence == "Both sides said so on Wednesday."
