@@ -69,6 +69,8 @@ def _title_tokens(text: str, toks: list[Span], strs: list[str]) -> set[int]:
 def _capitalised(word: str) -> bool:
     if word in NOT_NAMES or word.rstrip("’'s") in NOT_NAMES:
         return False
+    if "-" in word and all(gazetteer.is_place_or_people(p) for p in word.split("-")):  # "Russia-US"
+        return False
     return word[:1].isupper() or bool(_ARABIC_PREFIX.match(word))
 
 
