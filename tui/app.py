@@ -1,97 +1,386 @@
-"""The Tidings app: the article list beside the reading pane."""
+"""The Tidings app: the article list, the reading pane and the sidebar (timeline, entities).
+
+The app wires the widgets to the library. Reads it does on the UI thread are single indexed
+queries; entities and timelines are computed by the `Enricher` thread, which the app starts
+on mount, points at the open article, and listens to.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 from rich.text import Text
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
 
-from storage import Library
-from tui.config import Config
-from tui.themes import DEFAULT_THEME, theme_files
+from storage import Library, NotFound
+from tui import queries
+from tui.commands import TidingsCommands
+from tui.config import Config, config_path, save_setting
+from tui.queries import View
+from tui.settings import config_dir
+from tui.themes import DEFAULT_THEME, ThemeFile, theme_files
+from tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
 from tui.widgets.article_list import ArticleList
+from tui.widgets.confirm import ConfirmScreen
 from tui.widgets.help_screen import HelpScreen
+from tui.widgets.note_editor import NoteEditor
 from tui.widgets.reading_pane import ReadingPane
+from tui.widgets.sidebar import EntityList, Sidebar, TimelineList
+from tui.widgets.view_selector import ViewSelector
+
+PREFETCH = 5  # articles after the open one that the enricher should take next
+
+
+@dataclass
+class Enriched(Message):
+    """The enricher stored entities and a timeline for an article."""
+
+    article_id: int
 
 
 class TidingsApp(App[None]):
     """A terminal news reader."""
 
     TITLE = "Tidings"
+    COMMANDS = {TidingsCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     CSS = """
     Screen { layout: vertical; }
     #main { height: 1fr; }
     #articles { width: 2fr; min-width: 30; border-right: solid $primary-darken-2; }
     #pane { width: 3fr; }
+    #sidebar { width: 36; border-left: solid $primary-darken-2; }
+    #filter { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
+    #filter.-shown { display: block; }
     #status { height: 1; background: $primary-darken-2; color: $text; padding: 0 1; }
+    Screen.-narrow #articles { width: 1fr; }
+    Screen.-narrow #sidebar { display: none; }
+    Screen.-narrow.-sidebar-open #sidebar { display: block; width: 3fr; border-left: none; }
+    Screen.-narrow.-sidebar-open #pane { display: none; }
+    Screen.-wide.-sidebar-closed #sidebar { display: none; }
+    Screen.-list-hidden #articles { display: none; }
     """
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("j", "next_article", "Next", id="app.next"),
-        Binding("k", "previous_article", "Previous", id="app.previous"),
+        Binding("j", "next_article", "Next article", id="app.next"),
+        Binding("k", "previous_article", "Previous article", id="app.previous"),
+        Binding("J,n", "next_unread", "Next unread", id="app.next_unread"),
+        Binding("K", "previous_unread", "Previous unread", id="app.previous_unread"),
+        Binding("g", "first_article", "First article", show=False, id="app.first"),
+        Binding("G", "last_article", "Last article", show=False, id="app.last"),
         Binding("m", "toggle_read", "Read/unread", id="app.toggle_read"),
         Binding("s", "toggle_star", "Star", id="app.toggle_star"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="app.focus_next"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False,
+        Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
+        Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
+        Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
+        Binding("slash", "filter", "Filter by title", id="app.filter"),
+        Binding("v", "views", "Views", id="app.views"),
+        Binding("t", "toggle_sidebar", "Timeline/entities", id="app.toggle_sidebar"),
+        Binding("l", "toggle_list", "Toggle the list", show=False, id="app.toggle_list"),
+        Binding("e", "toggle_entities", "Entity colours", show=False, id="app.toggle_entities"),
+        Binding("N", "annotations", "Annotations", show=False, id="app.annotations"),
+        Binding("tab", "app.focus_next", "Next region", show=False, id="app.focus_next"),
+        Binding("shift+tab", "app.focus_previous", "Previous region", show=False,
                 id="app.focus_previous"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, library: Library, *, config: Config | None = None, enrich: bool = True) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        config: Config | None = None,
+        enrich: bool = True,
+        notices: list[str] | None = None,
+    ) -> None:
         super().__init__()
+        self.notices = list(notices or [])
         self.library = library
         self.config = config or Config()
         self.enrich = enrich
+        self.enricher: Any = None
+        self.theme_files, self.theme_problems = theme_files(config_dir() / "themes")
+        self.view = self._default_view()
         self.article_list = ArticleList(self._fetch_rows, id="articles")
         self.pane = ReadingPane(id="pane")
+        self.sidebar = Sidebar(id="sidebar")
+        self.refresh_progress = ""
+        self._read_timer: Timer | None = None
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             yield self.article_list
             yield self.pane
+            yield self.sidebar
+        yield Input(placeholder="filter titles (enter keeps, escape clears)", id="filter")
         yield Static(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        for theme_file in theme_files().values():
+        for theme_file in self.theme_files.values():
             self.register_theme(theme_file.theme)
-        self.theme = DEFAULT_THEME
+        wanted = self.config.theme
+        if wanted not in self.theme_files:
+            if wanted != DEFAULT_THEME:
+                self.notify(f"unknown theme {wanted!r}; using {DEFAULT_THEME}", severity="warning")
+            wanted = DEFAULT_THEME
+        self.theme = wanted
+        self._apply_palette()
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._apply_palette())
+        for problem in self.notices + self.theme_problems:
+            self.notify(problem, severity="warning", timeout=15)
         self.reload_list()
         self.article_list.focus()
+        if self.enrich:
+            self._start_enricher()
 
-    # -- data --------------------------------------------------------------------------
+    def on_unmount(self) -> None:
+        if self.enricher is not None:
+            self.enricher.stop()
+
+    def _default_view(self) -> View:
+        wanted = self.config.default_view
+        for view in queries.BUILT_IN_VIEWS:
+            if view.kind == wanted:
+                return view
+        return queries.BUILT_IN_VIEWS[0]
+
+    # -- enrichment --------------------------------------------------------------------
+
+    def _start_enricher(self) -> None:
+        from ingest.enricher import Enricher
+
+        self.enricher = Enricher(self.library.path, on_done=self._enriched_in_thread)
+        self.enricher.start()
+
+    def _enriched_in_thread(self, article_id: int) -> None:
+        """Called on the enricher's thread: hand the news to the UI thread."""
+        try:
+            self.call_from_thread(self.post_message, Enriched(article_id))
+        except RuntimeError:  # the app is closing
+            pass
+
+    def on_enriched(self, message: Enriched) -> None:
+        article = self.pane.article
+        if article is not None and article.id == message.article_id:
+            self._show_enrichment(article.id, keep_scroll=True)
+
+    def _prioritise(self) -> None:
+        """Ask the enricher to take the open article and the next few first."""
+        if self.enricher is None:
+            return
+        ids = self.article_list.ids
+        at = self.article_list.cursor
+        wanted = [i for i in ids[at : at + 1 + PREFETCH] if self.library.is_queued(i)]
+        if wanted:
+            self.library.prioritise(wanted[:1])
+            self.library.prioritise(wanted[1:], priority=50)
+            self.enricher.wake()
+
+    # -- themes ------------------------------------------------------------------------
+
+    @property
+    def palette(self) -> ThemeFile | None:
+        return self.theme_files.get(self.theme) or self.theme_files.get(DEFAULT_THEME)
+
+    def _apply_palette(self) -> None:
+        self.pane.palette = self.palette
+        article = self.pane.article
+        if article is not None:
+            self._show_enrichment(article.id, keep_scroll=True)
+
+    def switch_theme(self, name: str) -> None:
+        """Use a theme now and save the choice in the config file."""
+        self.theme = name
+        try:
+            save_setting("theme", name, config_path())
+        except OSError as error:
+            self.notify(f"could not save the theme: {error}", severity="warning")
+
+    # -- the list ----------------------------------------------------------------------
 
     def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
         return self.library.summaries(ids)
 
-    def reload_list(self) -> None:
-        keep = self.article_list.current
-        self.article_list.set_ids(self.library.article_ids(), keep=keep)
-        if not self.article_list.ids:
-            self.pane.show(None)
+    def available_views(self) -> list[View]:
+        return queries.views(self.library)
+
+    def show_view(self, view: View) -> None:
+        self.view = view
+        self.reload_list(keep=None)
+
+    def reload_list(self, keep: int | None | bool = True) -> None:
+        """Reload the shown ids; keep the cursor on the same article unless told otherwise."""
+        current = self.article_list.current if keep is True else keep or None
+        ids = queries.view_ids(self.library, self.view, self.config.sort)
+        self.article_list.set_ids(ids, keep=current)
+        if not ids:
+            self._open(None)
         self.update_status()
 
     def update_status(self) -> None:
-        total = len(self.article_list.ids)
-        unread = self.library.count_unread()
         status = Text()
         status.append("Feeds", style="bold")
-        status.append(f"  All articles · {total} shown · {unread} unread · ")
-        status.append(str(self.library.path), style="dim")
+        status.append(f"  {self.view.name}")
+        if self.view.text:
+            status.append(" · filter: ")
+            status.append(self.view.text, style="italic")
+        unread = self.library.count_unread()
+        status.append(f" · {len(self.article_list.ids)} shown · {unread} unread")
+        if self.refresh_progress:
+            status.append(" · " + self.refresh_progress, style="bold")
+        status.append(" · " + self.library.path.name, style="dim")
         self.query_one("#status", Static).update(status)
 
-    # -- events ------------------------------------------------------------------------
+    # -- opening an article ------------------------------------------------------------
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self.pane.show(self.library.article(message.article_id))
+        self._open(message.article_id)
 
     def on_article_list_selected(self, message: ArticleList.Selected) -> None:
         self._set_read(message.article_id, True)
         self.pane.focus()
+
+    def _open(self, article_id: int | None) -> None:
+        """Show an article with whatever is stored about it, and start its read timer."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if article_id is None:
+            self.pane.show(None)
+            self.sidebar.show([], [], None, self.palette)
+            return
+        try:
+            article = self.library.article(article_id)
+        except NotFound:
+            return
+        self.pane.show(article)
+        self._show_enrichment(article_id, keep_scroll=False)
+        self._prioritise()
+        if not article.read:
+            self._read_timer = self.set_timer(
+                self.config.mark_read_delay, lambda: self._read_after_delay(article_id)
+            )
+
+    def _show_enrichment(self, article_id: int, *, keep_scroll: bool) -> None:
+        article = self.pane.article
+        if article is None:
+            return
+        mentions = self.library.mentions(article_id)
+        timeline = self.library.timeline(article_id)
+        scroll = self.pane.scroll_y
+        self.pane.timeline = timeline
+        self.pane.update_marks(mentions=mentions)
+        if keep_scroll:
+            self.pane.scroll_to(y=scroll, animate=False)
+        pending = self.library.is_queued(article_id)
+        self.sidebar.show(mentions, timeline, article.published, self.palette, pending)
+
+    def _read_after_delay(self, article_id: int) -> None:
+        self._read_timer = None
+        if self.pane.article is not None and self.pane.article.id == article_id:
+            self._set_read(article_id, True)
+
+    # -- sidebar -----------------------------------------------------------------------
+
+    def on_timeline_list_chosen(self, message: TimelineList.Chosen) -> None:
+        row = message.row
+        start, end = row.sentence_start, row.sentence_end
+        if end <= start:
+            start, end = row.start, row.end
+        self.pane.update_marks(marked=[(start, end)])
+        self.pane.scroll_to_offset(start)
+
+    def on_entity_list_chosen(self, message: EntityList.Chosen) -> None:
+        spans = message.entry.spans
+        self.pane.update_marks(marked=spans)
+        if spans:
+            self.pane.scroll_to_offset(spans[0][0])
+
+    def on_entity_list_find_articles(self, message: EntityList.FindArticles) -> None:
+        entry = message.entry
+        entity = queries.entity_id(self.library, entry.name, entry.label)
+        if entity is not None:
+            self.show_view(View("entity", str(entity), f"Mentioning {entry.name}"))
+            self.article_list.focus()
+
+    # -- pane --------------------------------------------------------------------------
+
+    def on_reading_pane_at_end(self, _message: ReadingPane.AtEnd) -> None:
+        self.action_next_unread()
+
+    def on_reading_pane_highlight_requested(self, message: ReadingPane.HighlightRequested) -> None:
+        if not message.with_note:
+            self._annotate(message.article_id, message.start, message.end, "")
+            return
+        quote = self.pane.selected_text
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._annotate(message.article_id, message.start, message.end, note)
+
+        self.push_screen(NoteEditor(quote), save)
+
+    def _annotate(self, article_id: int, start: int, end: int, note: str) -> None:
+        self.library.annotate(article_id, start, end, note=note)
+        self._reload_annotations(article_id)
+        self.pane.update_marks(selection=None)
+        self.notify("Highlighted" + (" with a note" if note else ""), timeout=2)
+
+    def _reload_annotations(self, article_id: int) -> None:
+        self.pane.update_marks(annotations=self.library.annotations(article_id))
+        self.article_list.refresh_article(article_id)
+
+    def action_annotations(self) -> None:
+        article = self.pane.article
+        if article is None:
+            return
+        notes = self.library.annotations(article.id)
+        if not notes:
+            self.notify("No annotations in this article yet: select with →, then h or a")
+            return
+        self.push_screen(AnnotationsScreen(notes, self.palette), self._annotation_chosen)
+
+    def _annotation_chosen(self, choice: AnnotationChoice | None) -> None:
+        if choice is None:
+            return
+        note = choice.annotation
+        if choice.action == "jump":
+            self.pane.update_marks(marked=[(note.start, note.end)])
+            self.pane.scroll_to_offset(note.start)
+            self.pane.focus()
+        elif choice.action == "delete":
+            self.library.delete_annotation(note.id)
+            self._reload_annotations(note.article_id)
+            self.notify("Annotation deleted", timeout=2)
+        elif choice.action == "colour":
+            names = list(self.palette.highlights) if self.palette else ["yellow"]
+            following = names[(names.index(note.colour) + 1) % len(names)] if note.colour in names else names[0]
+            self.library.update_annotation(note.id, colour=following)
+            self._reload_annotations(note.article_id)
+            self.action_annotations()
+        elif choice.action == "edit":
+
+            def save(text: str | None) -> None:
+                if text is not None:
+                    self.library.update_annotation(note.id, note=text)
+                    self._reload_annotations(note.article_id)
+
+            self.push_screen(NoteEditor(note.quote, note.note), save)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -101,6 +390,27 @@ class TidingsApp(App[None]):
     def action_previous_article(self) -> None:
         self.article_list.action_cursor_up()
 
+    def action_first_article(self) -> None:
+        self.article_list.action_first()
+
+    def action_last_article(self) -> None:
+        self.article_list.action_last()
+
+    def action_next_unread(self) -> None:
+        self._move_to_unread(1)
+
+    def action_previous_unread(self) -> None:
+        self._move_to_unread(-1)
+
+    def _move_to_unread(self, step: int) -> None:
+        index = queries.next_unread(
+            self.library, self.article_list.ids, self.article_list.cursor, step
+        )
+        if index is None:
+            self.notify("No more unread articles" + (" here" if step > 0 else " above"), timeout=2)
+        else:
+            self.article_list.move_to(index)
+
     def _set_read(self, article_id: int, read: bool) -> None:
         self.library.mark([article_id], read=read)
         self.article_list.refresh_article(article_id)
@@ -109,8 +419,10 @@ class TidingsApp(App[None]):
     def action_toggle_read(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
-            summary = self.library.summary(article_id)
-            self._set_read(article_id, not summary.read)
+            if self._read_timer is not None:
+                self._read_timer.stop()
+                self._read_timer = None
+            self._set_read(article_id, not self.library.summary(article_id).read)
 
     def action_toggle_star(self) -> None:
         article_id = self.article_list.current
@@ -119,18 +431,148 @@ class TidingsApp(App[None]):
             self.library.mark([article_id], starred=not summary.starred)
             self.article_list.refresh_article(article_id)
 
+    def action_open_url(self) -> None:
+        article = self.pane.article
+        url = article.url if article else None
+        from tui.links import is_web_url
+
+        if not is_web_url(url):
+            self.notify("This article has no web address to open", severity="warning")
+            return
+        assert url is not None
+        self._open_url(url)
+
+    @work(thread=True, group="browser")
+    def _open_url(self, url: str) -> None:
+        from tui.links import open_in_browser
+
+        if not open_in_browser(url):
+            self.call_from_thread(self.notify, "No browser could open the link", severity="warning")
+
+    def action_mark_all_read(self) -> None:
+        ids = list(self.article_list.ids)
+        if not ids:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                queries.mark_read(self.library, ids)
+                self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+                self.update_status()
+
+        self.push_screen(ConfirmScreen(f"Mark all {len(ids)} shown articles as read?"), answer)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("-shown")
+        box.value = self.view.text
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.view = self.view.filtered(event.value)
+            self.reload_list()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            event.input.remove_class("-shown")
+            self.article_list.focus()
+
+    def on_key(self, event: Any) -> None:
+        box = self.query_one("#filter", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            box.value = ""
+            box.remove_class("-shown")
+            self.article_list.focus()
+
+    def action_views(self) -> None:
+        def chosen(view: View | None) -> None:
+            if view is not None:
+                self.show_view(view)
+
+        self.push_screen(ViewSelector(self.available_views(), self.view), chosen)
+
+    def action_toggle_sidebar(self) -> None:
+        if self.screen.has_class("-narrow"):
+            self.screen.toggle_class("-sidebar-open")
+            if self.screen.has_class("-sidebar-open"):
+                self.query_one(TimelineList).focus()
+            else:
+                self.pane.focus()
+        else:
+            self.screen.toggle_class("-sidebar-closed")
+
+    def action_toggle_list(self) -> None:
+        self.screen.toggle_class("-list-hidden")
+        if self.screen.has_class("-list-hidden") and self.article_list.has_focus:
+            self.pane.focus()
+
+    def action_toggle_entities(self) -> None:
+        shown = not self.pane.marks.show_entities
+        self.pane.update_marks(show_entities=shown)
+        self.notify("Entity colours " + ("on" if shown else "off"), timeout=2)
+
+    def action_refresh(self) -> None:
+        if importlib.util.find_spec("ingest.refresh") is None:
+            self.notify("refresh is not available", severity="warning")
+            return
+        self._refresh_feeds()
+
+    @work(group="refresh", exclusive=True)
+    async def _refresh_feeds(self) -> None:
+        from ingest.refresh import refresh
+
+        def progress(*args: Any, **kwargs: Any) -> None:
+            self.refresh_progress = "refreshing " + " ".join(str(a) for a in args)
+            self.update_status()
+
+        self.refresh_progress = "refreshing…"
+        self.update_status()
+        try:
+            summary = await refresh(
+                Path(self.library.path),
+                None,
+                concurrency=self.config.refresh_concurrency,
+                progress=progress,
+            )
+        except Exception as error:  # noqa: BLE001 (any failure is shown, never a crash)
+            self.notify(f"refresh failed: {error}", severity="error")
+            summary = None
+        self.refresh_progress = ""
+        if summary is not None:
+            errors = getattr(summary, "errors", None) or {}
+            items = errors.items() if isinstance(errors, dict) else enumerate(errors)
+            for feed, error in list(items)[:5]:
+                self.notify(f"{feed}: {error}", severity="error", timeout=8)
+        self.reload_list()
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))
 
+    def binding_owners(self) -> list[DOMNode]:
+        """The app and the widgets whose bindings make up the keyboard."""
+        return [
+            self,
+            self.article_list,
+            self.pane,
+            self.query_one(TimelineList),
+            self.query_one(EntityList),
+        ]
+
     def binding_rows(self) -> list[tuple[str, str]]:
-        """(keys, description) for every binding of the app and its panes, as remapped."""
+        """(keys, description) for every binding of the app and its regions, as remapped."""
         keys: dict[str, list[str]] = {}
-        for node in (self, self.article_list, self.pane):
+        for node in self.binding_owners():
             for _key, binding in node._bindings:
                 label = binding.description or binding.action
                 keys.setdefault(label, []).append(self.get_key_display(binding))
-        return [(", ".join(dict.fromkeys(shown)), label) for label, shown in keys.items()]
+        rows = [(", ".join(dict.fromkeys(shown)), label) for label, shown in keys.items()]
+        return rows + [("ctrl+p", "Command palette: every action, view and theme")]
 
 
 def run_app(library: Library) -> None:
-    TidingsApp(library).run()
+    from tui.config import load_config
+
+    config, problems = load_config()
+    TidingsApp(library, config=config, notices=problems).run()

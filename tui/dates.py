@@ -51,3 +51,36 @@ def long_date(published: str | None) -> str:
 
 def today() -> date:
     return datetime.now(timezone.utc).date()
+
+
+def timeline_date(value: str, precision: str) -> str:
+    """A timeline date at its own precision: '12 Feb 2025', 'week of 17 Feb', 'Feb 2025', '2023'."""
+    try:
+        if precision == "day":
+            day = date.fromisoformat(value)
+            return f"{day.day} {day:%b %Y}"
+        if precision == "week":
+            monday = week_start(value)
+            return f"week of {monday.day} {monday:%b}"
+        if precision == "month":
+            year, month = value.split("-")[:2]
+            return f"{date(int(year), int(month), 1):%b} {year}"
+    except ValueError:
+        pass
+    return value
+
+
+def week_start(value: str) -> date:
+    """The Monday of an ISO week written '2025-W08'."""
+    year, week = value.split("-W")
+    return date.fromisocalendar(int(year), int(week), 1)
+
+
+def timeline_sort_key(value: str, precision: str) -> str:
+    """A key that sorts dates of mixed precision chronologically (a week by its Monday)."""
+    if precision == "week":
+        try:
+            return week_start(value).isoformat()
+        except ValueError:
+            return value
+    return value

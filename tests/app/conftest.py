@@ -73,9 +73,78 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def make_app(path: Path, config: Config | None = None) -> TidingsApp:
     """The app on a library file, without the background enricher (tests store enrichment)."""
-    return TidingsApp(Library.open(path), config=config or Config(), enrich=False)
+    return TidingsApp(Library.open(path), config=config or Config(mark_read_delay=60), enrich=False)
 
 
 def screen_text(app: TidingsApp) -> str:
     """The screen as plain text, as a user would read it."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+FILLER = "\n\n".join(f"Filler paragraph {n} about the harbour and its long history." for n in range(30))
+LONG_TEXT = (
+    "Anna Berg signed the harbour deal in Rostock on 12 February 2019. "
+    "The Baltic Shipping Company will pay for the new quay. Last week the unions agreed. "
+    "The port was sold in 2018.\n\n" + FILLER + "\n\nTalks resume on Thursday in Gdansk, Berg said."
+)
+
+
+def _mention(text: str, word: str, label: str, canonical: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return {"text": word, "label": label, "start": start, "end": start + len(word), "canonical": canonical}
+
+
+def _dated(text: str, expression: str, date: str, precision: str) -> dict:
+    start = text.index(expression)
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    if text.rfind(". ", 0, start) == -1:
+        sentence_start = max(text.rfind("\n", 0, start) + 1, 0)
+    sentence_end = text.index(".", start) + 1
+    return {
+        "expression": expression, "start": start, "end": start + len(expression), "date": date,
+        "precision": precision, "sentence": text[sentence_start:sentence_end],
+        "sentence_start": sentence_start, "sentence_end": sentence_end,
+    }
+
+
+def enrich_by_hand(path: Path, guid: str = "harbour") -> None:
+    """Store entities and a timeline for the long harbour article, as the enricher would."""
+    library = Library.open(path)
+    article_id = library.query("select id from articles where guid = ?", [guid])[0]["id"]
+    queued = library.queued_articles([article_id])[0]
+    text = queued.text
+    library.store_enrichment(
+        queued,
+        entities=[
+            _mention(text, "Anna Berg", "PERSON", "Anna Berg"),
+            _mention(text, "Rostock", "GPE", "Rostock"),
+            _mention(text, "Baltic Shipping Company", "ORG", "Baltic Shipping Company"),
+            _mention(text, "Gdansk", "GPE", "Gdansk"),
+            _mention(text, "Berg", "PERSON", "Anna Berg", nth=1),
+        ],
+        title_entities=[_mention(queued.title, "Rostock", "GPE", "Rostock")],
+        timeline=[
+            _dated(text, "12 February 2019", "2019-02-12", "day"),
+            _dated(text, "Last week", "2019-W06", "week"),
+            _dated(text, "2018", "2018", "year"),
+            _dated(text, "Thursday", "2019-02-21", "day"),
+        ],
+        version=1,
+        backend="test",
+    )
+    library.close()
+
+
+@pytest.fixture
+def long_path(tmp_path: Path) -> Path:
+    """A library whose first article is long and has stored entities and a timeline."""
+    harbour = ARTICLES[0]
+    long_harbour = ArticleIn(
+        guid=harbour.guid, title=harbour.title, text=LONG_TEXT, url=harbour.url,
+        author=harbour.author, published=harbour.published, related=harbour.related,
+    )
+    path = build_library(tmp_path / "library.db", [long_harbour, *ARTICLES[1:]])
+    enrich_by_hand(path)
+    return path

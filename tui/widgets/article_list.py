@@ -155,11 +155,11 @@ class ArticleList(ScrollView, can_focus=True):
         marks = [
             Segment("●" if not row.read else " ", base + text_style + cursor),
             Segment("★" if row.starred else " ", base + star + cursor),
-            Segment("✎" if row.annotations else " ", base + meta + cursor),
+            Segment(_count(row.annotations), base + meta + cursor),
             Segment(" ", base + cursor),
         ]
         date = short_date(row.published).rjust(9) + " "
-        feed = " " + _fit(row.feed, 14)
+        feed = " " + _fit(row.feed, 12) if width >= 56 else ""
         title_width = max(0, width - 4 - len(date) - len(feed))
         title = _fit(row.title, title_width)
         segments = marks + [
@@ -220,6 +220,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._ids))
+
+
+def _count(annotations: int) -> str:
+    """The annotation marker: a digit for one to nine, ✎ for more, blank for none."""
+    if not annotations:
+        return " "
+    return str(annotations) if annotations < 10 else "✎"
 
 
 def _fit(text: str, width: int) -> str:

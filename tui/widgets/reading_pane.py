@@ -1,69 +1,348 @@
 """The reading pane: the open article as styled text, never as markup.
 
-Titles and bodies come from the network; they are put into `rich.text.Text` objects with
-spans, so `[b]` or `[link=...]` in an article shows as written.
+Titles and bodies come from the network; they go into `rich.text.Text` with spans, so `[b]`
+or `[link=...]` in an article shows as written. The pane draws with the line API: it wraps
+the text itself and keeps each line's character offset, so a timeline item, an entity
+mention or an annotation (all character offsets into the body) maps straight to a line.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from rich._wrap import divide_line
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from storage import Article
-from storage.clean import strip_controls
+from storage import Annotation, Article
+from storage.enrichment import MentionRow, TimelineRow
 from tui.dates import long_date
+from tui.sentences import sentence_spans, word_spans
+from tui.themes import ThemeFile
+
+Span = tuple[int, int]
+_CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}
 
 
-class ReadingPane(VerticalScroll, can_focus=True):
-    """Title, facts line and paragraphs of one article."""
+def visible(text: str) -> str:
+    """Text with control characters replaced one for one (offsets stay valid), tabs as spaces."""
+    return text.translate(_CONTROLS).replace("\t", " ")
+
+
+@dataclass
+class Marks:
+    """What the pane paints over the text, as body offsets."""
+
+    mentions: list[MentionRow] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    marked: list[Span] = field(default_factory=list)  # a chosen timeline item or entity
+    selection: Span | None = None
+    show_entities: bool = True
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    """Title, facts, URL, paragraphs and related links of one article."""
 
     BINDINGS = [
-        Binding("space", "page_down", "Page down", show=False, id="pane.page_down"),
-        Binding("b", "page_up", "Page up", show=False, id="pane.page_up"),
+        Binding("space", "page_down", "Page down (next unread at the end)", id="pane.page_down"),
+        Binding("b", "page_up", "Page up", id="pane.page_up"),
+        Binding("down", "scroll_down", "Scroll down", show=False, id="pane.scroll_down"),
+        Binding("up", "scroll_up", "Scroll up", show=False, id="pane.scroll_up"),
+        Binding("right", "select('sentence', 1)", "Select next sentence", show=False,
+                id="pane.select_next"),
+        Binding("left", "select('sentence', -1)", "Select previous sentence", show=False,
+                id="pane.select_previous"),
+        Binding("ctrl+right", "select('word', 1)", "Select next word", show=False,
+                id="pane.select_next_word"),
+        Binding("ctrl+left", "select('word', -1)", "Select previous word", show=False,
+                id="pane.select_previous_word"),
+        Binding("shift+right", "extend('sentence', 1)", "Extend selection by a sentence",
+                show=False, id="pane.extend_next"),
+        Binding("shift+left", "extend('sentence', -1)", "Extend selection back a sentence",
+                show=False, id="pane.extend_previous"),
+        Binding("ctrl+shift+right", "extend('word', 1)", "Extend selection by a word",
+                show=False, id="pane.extend_next_word"),
+        Binding("ctrl+shift+left", "extend('word', -1)", "Extend selection back a word",
+                show=False, id="pane.extend_previous_word"),
+        Binding("escape", "clear_selection", "Clear selection", show=False, id="pane.clear"),
+        Binding("h", "highlight", "Highlight selection", id="pane.highlight"),
+        Binding("a", "annotate", "Highlight with a note", id="pane.annotate"),
     ]
+
+    COMPONENT_CLASSES = {
+        "reading-pane--title",
+        "reading-pane--meta",
+        "reading-pane--selection",
+        "reading-pane--marked",
+        "reading-pane--empty",
+    }
 
     DEFAULT_CSS = """
     ReadingPane {
         padding: 0 2;
         background: $surface;
+        scrollbar-gutter: stable;
     }
-    ReadingPane > #article-body { width: 1fr; }
+    ReadingPane > .reading-pane--title { text-style: bold; color: $text; }
+    ReadingPane > .reading-pane--meta { color: $text-muted; }
+    ReadingPane > .reading-pane--selection { background: $accent 60%; }
+    ReadingPane > .reading-pane--marked { text-style: underline reverse; }
+    ReadingPane > .reading-pane--empty { color: $text-muted; }
     """
+
+    @dataclass
+    class AtEnd(Message):
+        """Space pressed with the end of the article already on screen."""
+
+    @dataclass
+    class HighlightRequested(Message):
+        """The user asked to highlight body[start:end], with a note editor if `with_note`."""
+
+        article_id: int
+        start: int
+        end: int
+        with_note: bool
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
-        self._body = Static(Text("No article open.", style="dim"), id="article-body")
+        self.marks = Marks()
+        self.palette: ThemeFile | None = None
+        self.timeline: list[TimelineRow] = []
+        self._plain = ""
+        self._body_start = 0
+        self._line_starts: list[int] = []
+        self._strips: list[Strip] = []
+        self._width = 0
+        self._sentences: list[Span] = []
+        self._words: list[Span] = []
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self._body
+    # -- content -----------------------------------------------------------------------
 
-    def show(self, article: Article | None) -> None:
-        """Draw an article (or the empty state) and scroll to its top."""
+    def show(
+        self,
+        article: Article | None,
+        mentions: list[MentionRow] | None = None,
+        timeline: list[TimelineRow] | None = None,
+    ) -> None:
+        """Draw an article (or the empty state) from its top, with what is stored about it."""
         self.article = article
-        self._body.update(render_article(article) if article else Text("No article open.", style="dim"))
-        self.scroll_home(animate=False)
+        self.timeline = timeline or []
+        self.marks = Marks(
+            mentions=mentions or [],
+            annotations=article.annotations if article else [],
+            show_entities=self.marks.show_entities,
+        )
+        body = visible(article.text) if article else ""
+        self._sentences = sentence_spans(body)
+        self._words = word_spans(body)
+        self._relayout()
+        self.scroll_to(y=0, animate=False)
+
+    def update_marks(self, **changes: object) -> None:
+        """Change what is painted (mentions, annotations, marked, selection) and redraw."""
+        for name, value in changes.items():
+            setattr(self.marks, name, value)
+        self._relayout()
+
+    def _document(self) -> Text:
+        """The article as one Text: every style is a span over plain text."""
+        article = self.article
+        if article is None:
+            return Text("No article open.", style=self.get_component_rich_style("reading-pane--empty"))
+        meta = self.get_component_rich_style("reading-pane--meta", partial=True)
+        text = Text()
+        text.append(visible(article.title), self.get_component_rich_style("reading-pane--title", partial=True))
+        facts = [article.feed, long_date(article.published), article.author or ""]
+        text.append("\n" + " · ".join(visible(f) for f in facts if f), meta)
+        if article.url:
+            text.append("\n" + visible(article.url), meta + Style(underline=True))
+        text.append("\n\n")
+        self._body_start = len(text)
+        text.append(visible(article.text))
+        if article.related:
+            text.append("\n\nRelated", Style(bold=True))
+            for link in article.related:
+                text.append("\n• " + visible(link.title), Style(italic=True))
+                if link.url:
+                    text.append("  " + visible(link.url), meta)
+        self._paint(text)
+        return text
+
+    def _paint(self, text: Text) -> None:
+        palette, marks, body = self.palette, self.marks, self._body_start
+        if palette and marks.show_entities:
+            for mention in marks.mentions:
+                colour = palette.entity_colour(mention.label)
+                if colour:
+                    at = body if mention.field == "text" else 0
+                    text.stylize(Style(color=colour), at + mention.start, at + mention.end)
+        for note in marks.annotations:
+            if not note.orphaned:
+                colour = palette.highlight_colour(note.colour) if palette else "yellow"
+                style = Style(bgcolor=colour, underline=bool(note.note))
+                text.stylize(style, body + note.start, body + note.end)
+        marked = self.get_component_rich_style("reading-pane--marked", partial=True)
+        for start, end in marks.marked:
+            text.stylize(marked, body + start, body + end)
+        if marks.selection:
+            selection = self.get_component_rich_style("reading-pane--selection", partial=True)
+            text.stylize(selection, body + marks.selection[0], body + marks.selection[1])
+
+    # -- layout and drawing ------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Wrap the document to the pane's width and keep each line's start offset."""
+        width = max(1, self.scrollable_content_region.width or self.size.width or 80)
+        self._width = width
+        text = self._document()
+        self._plain = plain = text.plain
+        starts: list[int] = []
+        position = 0
+        for paragraph in plain.split("\n"):
+            starts.append(position)
+            starts.extend(position + cut for cut in divide_line(paragraph, width, fold=True))
+            position += len(paragraph) + 1
+        self._line_starts = starts
+        lines = text.divide(starts[1:])
+        console = self.app.console
+        base = self.rich_style
+        self._strips = [
+            Strip(line.render(console))
+            .apply_style(base)
+            .crop(0, width)
+            .adjust_cell_length(width, base)
+            for line in (_no_newline(line) for line in lines)
+        ]
+        self.virtual_size = Size(width, len(self._strips))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        if 0 <= index < len(self._strips):
+            return self._strips[index]
+        return Strip.blank(self._width, self.rich_style)
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._relayout()
+
+    @property
+    def text_lines(self) -> list[str]:
+        """The wrapped lines as plain text (what the pane shows, all of it)."""
+        ends = self._line_starts[1:] + [len(self._plain)]
+        return [self._plain[s:e].rstrip("\n") for s, e in zip(self._line_starts, ends)]
+
+    def line_of(self, body_offset: int) -> int:
+        """The index of the wrapped line holding a body offset."""
+        return max(0, bisect_right(self._line_starts, self._body_start + body_offset) - 1)
+
+    def scroll_to_offset(self, body_offset: int) -> None:
+        """Bring the line holding a body offset near the top of the pane."""
+        self.scroll_to(y=max(0, self.line_of(body_offset) - 2), animate=False)
+
+    # -- paging ------------------------------------------------------------------------
+
+    def action_page_down(self) -> None:
+        if self.scroll_y >= self.max_scroll_y:
+            self.post_message(self.AtEnd())
+        else:
+            self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False)
+
+    # -- selection ---------------------------------------------------------------------
+
+    def _units(self, unit: str) -> list[Span]:
+        return self._words if unit == "word" else self._sentences
+
+    def _first_visible(self) -> int:
+        """The body offset of the first line on screen."""
+        top = min(int(self.scroll_y), max(0, len(self._line_starts) - 1))
+        return max(0, self._line_starts[top] - self._body_start) if self._line_starts else 0
+
+    def action_select(self, unit: str, step: int) -> None:
+        """Select the next (step 1) or previous (-1) sentence or word."""
+        units = self._units(unit)
+        if not units:
+            return
+        current = self.marks.selection
+        if current is None:
+            at = self._first_visible()
+            chosen = next((u for u in units if u[0] >= at), units[-1])
+        elif step > 0:
+            chosen = next((u for u in units if u[0] >= current[1]), units[-1])
+        else:
+            chosen = next((u for u in reversed(units) if u[1] <= current[0]), units[0])
+        self._set_selection(chosen)
+
+    def action_extend(self, unit: str, step: int) -> None:
+        """Grow the selection by one sentence or word forward (1) or back (-1)."""
+        current = self.marks.selection
+        if current is None:
+            self.action_select(unit, step)
+            return
+        units = self._units(unit)
+        start, end = current
+        if step > 0:
+            end = next((u[1] for u in units if u[1] > end), end)
+        else:
+            start = next((u[0] for u in reversed(units) if u[0] < start), start)
+        self._set_selection((start, end))
+
+    def _set_selection(self, span: Span) -> None:
+        self.update_marks(selection=span)
+        line = self.line_of(span[0])
+        end_line = self.line_of(span[1])
+        height = self.scrollable_content_region.height
+        if line < self.scroll_y or end_line >= self.scroll_y + height:
+            self.scroll_to(y=max(0, line - 2), animate=False)
+
+    @property
+    def selected_text(self) -> str:
+        if self.article is None or self.marks.selection is None:
+            return ""
+        start, end = self.marks.selection
+        return self.article.text[start:end]
+
+    def action_clear_selection(self) -> None:
+        self.update_marks(selection=None, marked=[])
+
+    def action_highlight(self) -> None:
+        self._request(with_note=False)
+
+    def action_annotate(self) -> None:
+        self._request(with_note=True)
+
+    def _request(self, *, with_note: bool) -> None:
+        if self.article is None:
+            return
+        if self.marks.selection is None:
+            self.notify("Select text first: → selects a sentence, shift+→ extends it")
+            return
+        start, end = self.marks.selection
+        self.post_message(self.HighlightRequested(self.article.id, start, end, with_note))
 
 
-def render_article(article: Article) -> Text:
-    """The article as one Text: title, facts, URL, paragraphs, related links."""
-    text = Text()
-    text.append(strip_controls(article.title), style="bold")
-    text.append("\n")
-    facts = [article.feed, long_date(article.published), article.author or ""]
-    text.append(" · ".join(strip_controls(f) for f in facts if f), style="dim")
-    if article.url:
-        text.append("\n")
-        text.append(strip_controls(article.url), style="dim underline")
-    text.append("\n\n")
-    text.append(strip_controls(article.text))
-    if article.related:
-        text.append("\n\nRelated\n", style="bold")
-        for link in article.related:
-            text.append("• " + strip_controls(link.title), style="italic")
-            if link.url:
-                text.append("  " + strip_controls(link.url), style="dim")
-            text.append("\n")
-    return text
+def _no_newline(line: Text) -> Text:
+    if line.plain.endswith("\n"):
+        line.right_crop(1)
+    return line

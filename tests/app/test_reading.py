@@ -1,0 +1,195 @@
+"""The three regions: entity colours in the pane, the timeline and entities in the sidebar."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from rich.style import Style
+
+from storage import Library
+from tests.app.conftest import enrich_by_hand, make_app, screen_text
+from tui.app import TidingsApp
+from tui.themes import theme_files
+from tui.widgets.sidebar import EntityList, TimelineList
+
+WIDE = (160, 30)
+
+
+def style_of(app: TidingsApp, word: str) -> Style:
+    """The style the pane draws a word with (the first segment holding it)."""
+    for strip in app.pane._strips:
+        for segment in strip:
+            if word in segment.text:
+                return segment.style or Style()
+    raise AssertionError(f"{word!r} is not in the pane")
+
+
+def visible_pane(app: TidingsApp) -> str:
+    """The pane's lines on screen now."""
+    top = int(app.pane.scroll_y)
+    return "\n".join(app.pane.text_lines[top : top + app.pane.scrollable_content_region.height])
+
+
+def colour(name: str) -> str:
+    return theme_files()[0]["tidings-dark"].entities[name]
+
+
+async def test_entities_are_coloured_by_type_and_e_toggles(long_path: Path) -> None:
+    app = make_app(long_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert style_of(app, "Anna Berg").color.name == colour("PERSON").lower()
+        assert style_of(app, "Baltic Shipping Company").color.name == colour("ORG").lower()
+        assert style_of(app, "Rostock").color.name == colour("PLACE").lower()
+        await pilot.press("e")
+        await pilot.pause()
+        assert style_of(app, "Anna Berg").color.name != colour("PERSON").lower()
+        await pilot.press("e")
+        await pilot.pause()
+        assert style_of(app, "Anna Berg").color.name == colour("PERSON").lower()
+
+
+async def test_timeline_in_date_order_at_each_precision_with_publication_mark(long_path: Path) -> None:
+    app = make_app(long_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        order = ["2018", "week of 4 Feb", "12 Feb 2019", "◆ 14 Feb 2019 · published", "21 Feb 2019"]
+        sidebar = "\n".join(line.split("│")[-1] for line in text.splitlines())
+        positions = [sidebar.index(item) for item in order]
+        assert positions == sorted(positions)
+        assert "Talks resume on Thursday in" in sidebar  # the snippet
+
+
+async def test_choosing_a_timeline_item_scrolls_to_and_marks_its_sentence(long_path: Path) -> None:
+    app = make_app(long_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert "Talks resume" not in visible_pane(app)
+        timeline = app.query_one(TimelineList)
+        timeline.focus()
+        timeline.highlighted = len(timeline.options) - 1  # 21 Feb, the last date
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Talks resume on Thursday in Gdansk, Berg said." in visible_pane(app)
+        body = app.pane.article.text
+        start, end = app.pane.marks.marked[0]
+        assert body[start:end] == "Talks resume on Thursday in Gdansk, Berg said."
+        assert style_of(app, "Talks resume").reverse
+
+
+async def test_entities_list_counts_and_choosing_marks_every_mention(long_path: Path) -> None:
+    app = make_app(long_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Anna Berg  person · 2" in text
+        assert "Gdansk  place · 1" in text
+        entities = app.query_one(EntityList)
+        entities.focus()
+        entities.highlighted = 0  # Anna Berg, the most mentioned
+        await pilot.press("enter")
+        await pilot.pause()
+        body = app.pane.article.text
+        assert [body[s:e] for s, e in app.pane.marks.marked] == ["Anna Berg", "Berg"]
+
+
+async def test_f_on_an_entity_lists_the_articles_that_mention_it(long_path: Path) -> None:
+    app = make_app(long_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        entities = app.query_one(EntityList)
+        entities.focus()
+        entities.highlighted = 0
+        await pilot.press("f")
+        await pilot.pause()
+        assert len(app.article_list.ids) == 1
+        assert "Mentioning Anna Berg" in screen_text(app)
+
+
+async def test_related_links_end_the_pane(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in app.pane.text_lines if line.strip()]
+        assert lines[-2:] == ["Related", "• Earlier: the port in winter  https://example.org/winter"]
+
+
+async def test_highlights_arrive_when_the_enricher_reports(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert "Anna Berg" in screen_text(app)  # the text shows at once
+        assert "pending" in screen_text(app)
+        assert not app.pane.marks.mentions
+        enrich_by_hand_short(library_path)
+        article_id = app.pane.article.id
+        reporter = threading.Thread(target=app._enriched_in_thread, args=(article_id,))
+        reporter.start()
+        await pilot.pause(0.2)
+        reporter.join()
+        await pilot.pause()
+        assert style_of(app, "Anna Berg").color.name == colour("PERSON").lower()
+        assert "pending" not in screen_text(app)
+
+
+def enrich_by_hand_short(path: Path) -> None:
+    library = Library.open(path)
+    article_id = library.query("select id from articles where guid = 'harbour'")[0]["id"]
+    queued = library.queued_articles([article_id])[0]
+    start = queued.text.index("Anna Berg")
+    library.store_enrichment(
+        queued,
+        entities=[{"text": "Anna Berg", "label": "PERSON", "start": start, "end": start + 9,
+                   "canonical": "Anna Berg"}],
+        title_entities=[], timeline=[], version=1, backend="test",
+    )
+    library.close()
+
+
+async def test_narrow_layout_folds_the_sidebar_and_t_brings_it_over_the_pane(long_path: Path) -> None:
+    app = make_app(long_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        facts = "Baltic News · Thursday"
+        assert "Timeline ·" not in text and facts in text
+        await pilot.press("t")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Timeline · 4" in text and facts not in text
+        assert app.focused is app.query_one(TimelineList)
+        await pilot.press("t")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Timeline ·" not in text and facts in text
+
+
+async def test_t_and_l_toggle_the_sidebar_and_the_list_when_wide(long_path: Path) -> None:
+    app = make_app(long_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert "Timeline · 4" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Timeline ·" not in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Fishermen protest" not in text and "Anna Berg signed" in text
+        await pilot.press("l", "t")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Fishermen protest" in text and "Timeline · 4" in text
+
+
+async def test_status_line_names_the_view_and_counts(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        status = screen_text(app).splitlines()[-2]
+        assert "Feeds" in status and "All articles · 4 shown · 4 unread" in status
+        await pilot.press("m")
+        await pilot.pause()
+        assert "3 unread" in screen_text(app).splitlines()[-2]

@@ -1,0 +1,177 @@
+"""The sidebar: the open article's timeline above its entities.
+
+Both lists are short (one article's dates and names), so they are OptionLists of Text
+prompts; the names and snippets come from the article, so they are never markup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from storage.enrichment import MentionRow, TimelineRow
+from tui.dates import timeline_date, timeline_sort_key
+from tui.themes import ENTITY_GROUPS, ThemeFile
+from tui.widgets.reading_pane import visible
+
+Span = tuple[int, int]
+SNIPPET = 60
+
+
+@dataclass(frozen=True)
+class EntityEntry:
+    name: str
+    label: str
+    spans: list[Span]  # mentions in the body, in text order
+
+
+def timeline_prompt(row: TimelineRow, palette: ThemeFile | None, on_publication: bool) -> Text:
+    """'12 Feb 2025' over a short snippet of its sentence; the publication day is marked."""
+    colours = palette.timeline if palette else {}
+    text = Text()
+    date_style = Style(color=colours.get("today" if on_publication else "date") or None, bold=True)
+    text.append(timeline_date(row.date, row.precision), date_style)
+    if on_publication:
+        text.append("  ◆ published", Style(color=colours.get("today") or None))
+    snippet = " ".join(visible(row.sentence or row.expression).split())
+    if len(snippet) > SNIPPET:
+        snippet = snippet[: SNIPPET - 1] + "…"
+    text.append("\n" + snippet, Style(dim=True))
+    return text
+
+
+def entity_entries(mentions: list[MentionRow]) -> list[EntityEntry]:
+    """One entry per entity, most mentioned first (title mentions count, body ones are marked)."""
+    counts: Counter[tuple[str, str]] = Counter((m.canonical, m.label) for m in mentions)
+    spans: dict[tuple[str, str], list[Span]] = {}
+    for m in mentions:
+        if m.field == "text":
+            spans.setdefault((m.canonical, m.label), []).append((m.start, m.end))
+    ordered = sorted(counts, key=lambda key: (-counts[key], key[0]))
+    return [EntityEntry(name, label, spans.get((name, label), [])) for name, label in ordered]
+
+
+def publication_marker(day: str, palette: ThemeFile | None) -> Option:
+    """The row that says where the story's own "today" falls among its dates."""
+    colour = (palette.timeline.get("today") if palette else None) or None
+    prompt = Text(f"◆ {timeline_date(day, 'day')} · published", Style(color=colour, bold=True))
+    return Option(prompt, id="published", disabled=True)
+
+
+class TimelineList(OptionList):
+    """The article's dated items in chronological order, with the publication date marked."""
+
+    @dataclass
+    class Chosen(Message):
+        row: TimelineRow
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[TimelineRow] = []
+
+    def show(self, rows: list[TimelineRow], published: str | None, palette: ThemeFile | None) -> None:
+        """Items in date order, with a disabled marker row where the publication date falls."""
+        day = (published or "")[:10]
+        self.rows = sorted(rows, key=lambda r: (timeline_sort_key(r.date, r.precision), r.start))
+        options: list[Option] = []
+        marker_placed = not day or not self.rows
+        for index, row in enumerate(self.rows):
+            if not marker_placed and timeline_sort_key(row.date, row.precision) > day:
+                options.append(publication_marker(day, palette))
+                marker_placed = True
+            on_day = row.precision == "day" and row.date == day
+            options.append(Option(timeline_prompt(row, palette, on_day), id=str(index)))
+        if not marker_placed:
+            options.append(publication_marker(day, palette))
+        self.clear_options()
+        self.add_options(options)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and event.option.id.isdigit():
+            self.post_message(self.Chosen(self.rows[int(event.option.id)]))
+
+
+class EntityList(OptionList):
+    """The article's entities with their type colour and mention count."""
+
+    BINDINGS = [
+        Binding("f", "find_articles", "Articles mentioning this entity", id="entities.find"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        entry: EntityEntry
+
+    @dataclass
+    class FindArticles(Message):
+        entry: EntityEntry
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[EntityEntry] = []
+
+    def show(self, mentions: list[MentionRow], palette: ThemeFile | None) -> None:
+        self.entries = entity_entries(mentions)
+        self.clear_options()
+        prompts = []
+        for entry in self.entries:
+            colour = palette.entity_colour(entry.label) if palette else ""
+            count = sum(1 for m in mentions if (m.canonical, m.label) == (entry.name, entry.label))
+            prompt = Text("● ", Style(color=colour or None))
+            prompt.append(visible(entry.name), Style(color=colour or None))
+            kind = ENTITY_GROUPS.get(entry.label, "OTHER").lower()
+            prompt.append(f"  {kind} · {count}", Style(dim=True))
+            prompts.append(Option(prompt))
+        self.add_options(prompts)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self.entries[event.option_index]))
+
+    def action_find_articles(self) -> None:
+        if self.highlighted is not None and self.entries:
+            self.post_message(self.FindArticles(self.entries[self.highlighted]))
+
+
+class Sidebar(Vertical):
+    """Timeline above entities, for the article in the pane."""
+
+    DEFAULT_CSS = """
+    Sidebar { background: $surface; }
+    Sidebar > Label { width: 1fr; padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
+    Sidebar > OptionList { height: 1fr; border: none; background: $surface; }
+    Sidebar > OptionList:focus { background: $surface; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("Timeline", id="timeline-title")
+        yield TimelineList(id="timeline")
+        yield Label("Entities", id="entities-title")
+        yield EntityList(id="entities")
+
+    def show(
+        self,
+        mentions: list[MentionRow],
+        timeline: list[TimelineRow],
+        published: str | None,
+        palette: ThemeFile | None,
+        pending: bool = False,
+    ) -> None:
+        """Fill both lists; `pending` says the enricher has not reached this article yet."""
+        waiting = " (pending…)" if pending else ""
+        self.query_one("#timeline-title", Label).update(f"Timeline · {len(timeline)}{waiting}")
+        self.query_one("#entities-title", Label).update(
+            f"Entities · {len(entity_entries(mentions))}{waiting}"
+        )
+        self.query_one(TimelineList).show(timeline, published, palette)
+        self.query_one(EntityList).show(mentions, palette)

@@ -1,0 +1,51 @@
+"""The view selector (`v`): all, unread, starred, annotated, each feed and each tag."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.queries import View
+from tui.widgets.reading_pane import visible
+
+
+class ViewSelector(ModalScreen[View | None]):
+    BINDINGS = [Binding("escape,v", "close", "Close", id="views.close")]
+
+    DEFAULT_CSS = """
+    ViewSelector { align: center middle; }
+    ViewSelector > Vertical {
+        width: 60; max-width: 100%; height: auto; max-height: 80%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    ViewSelector OptionList { height: auto; max-height: 24; border: none; }
+    """
+
+    def __init__(self, views: list[View], current: View) -> None:
+        super().__init__()
+        self.views = views
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Show", style="bold"))
+            yield OptionList(*(Option(Text(visible(view.name))) for view in self.views))
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        keys = [(v.kind, v.key) for v in self.views]
+        current = (self.current.kind, self.current.key)
+        options.highlighted = keys.index(current) if current in keys else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.views[event.option_index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
