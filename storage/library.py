@@ -21,6 +21,7 @@ from storage.enrichment import EnrichmentQueries
 from storage.feeds import FeedQueries
 from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from storage.migrations import migrations
+from storage.query import compile_query, parse
 from storage.records import (
     Annotation,
     Article,
@@ -314,6 +315,26 @@ class Library(FeedQueries, EnrichmentQueries):
             sql += " limit ?"
             params.append(limit)
         return [self._summary(row) for row in self.query(sql, params)]
+
+    def find(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
+        """Articles matching a query in the search language (storage.query); QueryError if
+        it is malformed."""
+        compiled = compile_query(parse(text))
+        sql = _SUMMARY_SQL + compiled.joins + compiled.where + " order by " + compiled.order
+        params = list(compiled.params)
+        if limit is not None:
+            sql += " limit ?"
+            params.append(limit)
+        return [self._summary(row) for row in self.query(sql, params)]
+
+    def find_ids(self, text: str) -> list[int]:
+        """The ids of every article matching a query, in its order: what the list shows."""
+        compiled = compile_query(parse(text))
+        sql = (
+            "select a.id from articles a join feeds f on f.id = a.feed_id"
+            + compiled.joins + compiled.where + " order by " + compiled.order
+        )
+        return [row[0] for row in self.db.execute(sql, compiled.params).fetchall()]
 
     def count_unread(self) -> int:
         return int(self.query("select count(*) as n from articles where read = 0")[0]["n"])
