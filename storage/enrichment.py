@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
 from storage.base import LibraryBase, now
@@ -54,6 +55,18 @@ class QueuedArticle:
     text: str
     published: str | None
     content_hash: str
+
+
+def period_start(value: str) -> date:
+    """The first day of a timeline date at any precision: 2025, 2025-02, 2025-W08, 2025-02-12."""
+    if "-W" in value:
+        year, week = value.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    if len(value) == 4:
+        return date(int(value), 1, 1)
+    if len(value) == 7:
+        return date(int(value[:4]), int(value[5:]), 1)
+    return date.fromisoformat(value)
 
 
 class EnrichmentQueries(LibraryBase):
@@ -216,6 +229,51 @@ class EnrichmentQueries(LibraryBase):
             "select version from enrichments where article_id = ?", [article_id]
         ).fetchone()
         return None if row is None else int(row[0])
+
+    def entity_named(self, name: str) -> dict[str, Any] | None:
+        """The entity called name, or mentioned as name ("Lavrov"), most written about first."""
+        rows = self.query(
+            "select id, name, label, article_count from entities where id in "
+            "(select id from entities where name = ? collate nocase "
+            "union select entity_id from mentions where text = ? collate nocase) "
+            "order by name = ? collate nocase desc, article_count desc limit 1",
+            [name, name, name],
+        )
+        return rows[0] if rows else None
+
+    def entity_article_ids(self, entity_id: int) -> list[int]:
+        """Articles that mention the entity, newest first."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "select a.id from articles a where a.id in "
+                "(select article_id from mentions where entity_id = ?) "
+                "order by a.published desc, a.id desc",
+                [entity_id],
+            ).fetchall()
+        ]
+
+    def entity_timeline(self, entity_id: int) -> list[dict[str, Any]]:
+        """Dated items across the library whose sentence mentions the entity, by date."""
+        rows = self.query(
+            "select t.article_id, a.title, t.expression, t.date, t.precision, t.sentence, "
+            "t.start, t.sentence_start from timeline t join articles a on a.id = t.article_id "
+            "where exists (select 1 from mentions m where m.article_id = t.article_id "
+            "and m.entity_id = ? and m.field = 'text' "
+            "and m.start >= t.sentence_start and m.start < t.sentence_end)",
+            [entity_id],
+        )
+        return sorted(rows, key=lambda row: (period_start(row["date"]), row["article_id"]))
+
+    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[dict[str, Any]]:
+        """The entities that share the most articles with this one."""
+        return self.query(
+            "select e.id, e.name, e.label, count(distinct m.article_id) as articles "
+            "from mentions m join entities e on e.id = m.entity_id "
+            "where m.article_id in (select article_id from mentions where entity_id = ?) "
+            "and e.id != ? group by e.id order by articles desc, e.name limit ?",
+            [entity_id, entity_id, limit],
+        )
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Entities across the library, most written about first."""

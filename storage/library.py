@@ -336,6 +336,28 @@ class Library(FeedQueries, EnrichmentQueries):
         )
         return [row[0] for row in self.db.execute(sql, compiled.params).fetchall()]
 
+    def save_search(self, name: str, text: str) -> None:
+        """Keep a query under a name (replacing one of that name); QueryError if malformed."""
+        parse(text)
+        with self.write() as db:
+            db.execute(
+                "insert into saved_searches (name, query, created) values (?, ?, ?) "
+                "on conflict(name) do update set query = excluded.query",
+                [strip_controls(name), strip_controls(text), now()],
+            )
+
+    def saved_searches(self) -> list[dict[str, Any]]:
+        """Saved searches by name, each with its unread count."""
+        searches = self.query("select name, query from saved_searches order by name")
+        for search in searches:
+            search["unread"] = len(self.find_ids(search["query"] + " is:unread"))
+        return searches
+
+    def delete_search(self, name: str) -> None:
+        with self.write() as db:
+            if not db.execute("delete from saved_searches where name = ?", [name]).rowcount:
+                raise NotFound(f"no saved search called {name!r}")
+
     def count_unread(self) -> int:
         return int(self.query("select count(*) as n from articles where read = 0")[0]["n"])
 

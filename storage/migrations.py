@@ -192,3 +192,15 @@ def m006_enrichment(db: Database) -> None:
         not_null={"version", "backend", "computed"},
         foreign_keys=[("article_id", "articles", "id")],
     )
+
+
+@migrations()
+def m007_saved_searches(db: Database) -> None:
+    """Saved searches: named queries shown as views beside the feeds."""
+    _table(db, "saved_searches").create(
+        {"id": int, "name": str, "query": str, "created": str},
+        pk="id",
+        not_null={"name", "query", "created"},
+    )
+    db.execute("create unique index saved_searches_name on saved_searches(name)")
+    db.execute("create index mentions_text on mentions(text collate nocase)")
