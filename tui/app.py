@@ -550,6 +550,15 @@ class TidingsApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))
 
+    def keys_for(self, binding: Binding) -> str:
+        """The keys a binding answers to now, after the user's keymap."""
+        remapped = self._keymap.get(binding.id or "")
+        if not remapped:
+            return self.get_key_display(binding)
+        return ", ".join(
+            self.get_key_display(binding.with_key(key.strip())) for key in remapped.split(",")
+        )
+
     def binding_owners(self) -> list[DOMNode]:
         """The app and the widgets whose bindings make up the keyboard."""
         return [
@@ -565,8 +574,8 @@ class TidingsApp(App[None]):
         keys: dict[str, list[str]] = {}
         for node in self.binding_owners():
             for _key, binding in node._bindings:
-                label = binding.description or binding.action
-                keys.setdefault(label, []).append(self.get_key_display(binding))
+                if binding.description:
+                    keys.setdefault(binding.description, []).append(self.keys_for(binding))
         rows = [(", ".join(dict.fromkeys(shown)), label) for label, shown in keys.items()]
         return rows + [("ctrl+p", "Command palette: every action, view and theme")]
 

@@ -40,7 +40,7 @@ def binding_commands(app: TidingsApp) -> Iterable[Command]:
             if key in seen or key in NOT_IN_PALETTE or not binding.description:
                 continue
             seen.add(key)
-            keys = app.get_key_display(binding)
+            keys = app.keys_for(binding)
             yield Command(
                 binding.description, f"key: {keys}", partial(_run, app, node, binding)
             )

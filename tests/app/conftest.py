@@ -148,3 +148,8 @@ def long_path(tmp_path: Path) -> Path:
     path = build_library(tmp_path / "library.db", [long_harbour, *ARTICLES[1:]])
     enrich_by_hand(path)
     return path
+
+
+def notices(app: TidingsApp) -> str:
+    """Every notification the app has shown (Pilot runs do not draw toasts)."""
+    return "\n".join(str(n.message) for n in app._notifications)

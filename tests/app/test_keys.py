@@ -1,0 +1,181 @@
+"""Keys across stories: unread jumps, paging, first/last, browser, mark all, filter, palette."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+from storage import Library
+from tests.app.conftest import make_app, notices, screen_text
+from tui.commands import all_commands
+from tui.config import Config
+
+WIDE = (160, 30)
+
+
+def titles_read(path: Path) -> dict[str, bool]:
+    library = Library.open(path)
+    rows = {s.title: s.read for s in library.articles()}
+    library.close()
+    return rows
+
+
+def mark_read(path: Path, title: str) -> None:
+    library = Library.open(path)
+    library.mark([s.id for s in library.articles() if s.title == title], read=True)
+    library.close()
+
+
+async def test_J_n_and_K_jump_over_read_articles(library_path: Path) -> None:
+    mark_read(library_path, "Fishermen protest quotas")
+    mark_read(library_path, "[b]Council[/b] vote [link=https://x]delayed[/link]")
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("J")
+        assert app.pane.article.title == "Bids open for the ferry line"
+        await pilot.press("K")
+        assert app.pane.article.title == "Harbour deal signed in Rostock"
+        await pilot.press("n")
+        assert app.pane.article.title == "Bids open for the ferry line"
+        await pilot.press("n")  # nothing further: stays, says so
+        await pilot.pause()
+        assert app.pane.article.title == "Bids open for the ferry line"
+        assert "No more unread" in notices(app)
+
+
+async def test_g_and_G_go_to_first_and_last(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("G")
+        assert app.pane.article.title == "Bids open for the ferry line"
+        await pilot.press("g")
+        assert app.pane.article.title == "Harbour deal signed in Rostock"
+
+
+async def test_space_pages_the_pane_then_moves_to_the_next_unread(long_path: Path) -> None:
+    mark_read(long_path, "Fishermen protest quotas")
+    app = make_app(long_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")  # open: focus in the pane
+        assert app.pane.scroll_y == 0
+        await pilot.press("space")
+        assert app.pane.scroll_y > 0
+        await pilot.press("b")
+        assert app.pane.scroll_y == 0
+        while app.pane.scroll_y < app.pane.max_scroll_y:
+            await pilot.press("space")
+        await pilot.press("space")
+        assert app.pane.article.title.startswith("[b]Council")  # the read one is skipped
+
+
+async def test_o_opens_web_urls_only(library_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: opened.append(url) or True)
+    library = Library.open(library_path)
+    from storage import ArticleIn
+
+    library.store_article(
+        library.local_feed("Baltic News"),
+        ArticleIn(guid="js", title="Sneaky", text="x", url="javascript:alert(1)", published="2018-01-01"),
+    )
+    library.close()
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        assert opened == ["https://example.org/harbour"]
+        await pilot.press("G", "o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert opened == ["https://example.org/harbour"]
+        assert "no web address" in notices(app)
+
+
+async def test_A_marks_all_shown_read_after_asking(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("A")
+        await pilot.pause()
+        assert "Mark all 4 shown articles as read?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not any(titles_read(library_path).values())
+        await pilot.press("A", "y")
+        await pilot.pause()
+        assert all(titles_read(library_path).values())
+        assert "0 unread" in screen_text(app)
+
+
+async def test_slash_filters_the_list_by_title_and_escape_clears(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", *"ferry")
+        await pilot.pause()
+        assert len(app.article_list.ids) == 1
+        assert "filter: ferry" in screen_text(app)
+        await pilot.press("enter")
+        assert app.focused is app.article_list
+        assert app.pane.article.title == "Bids open for the ferry line"
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert len(app.article_list.ids) == 4
+        await pilot.press("slash", *"100%_[b]")
+        await pilot.pause()
+        assert app.article_list.ids == []  # LIKE wildcards are literal
+
+
+async def test_articles_become_read_after_the_configured_delay(library_path: Path) -> None:
+    app = make_app(library_path, Config(mark_read_delay=1.5))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("j", "j")  # Fishermen shown, then left before the delay
+        assert titles_read(library_path)["[b]Council[/b] vote [link=https://x]delayed[/link]"] is False
+        await pilot.pause(2.0)
+        read = titles_read(library_path)
+        assert read["Fishermen protest quotas"] is False
+        assert read["[b]Council[/b] vote [link=https://x]delayed[/link]"] is True
+
+
+async def test_palette_has_every_action_and_runs_them(library_path: Path) -> None:
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in all_commands(app)}
+        for node in app.binding_owners():
+            for _key, binding in node._bindings:
+                if binding.description and binding.id not in ("app.focus_next", "app.focus_previous"):
+                    assert binding.description in titles
+        assert {"Show: Starred", "Theme: tidings-light", "Show: Feed: Baltic News"} <= titles
+        await pilot.press("ctrl+p", *"Star")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        library = Library.open(library_path)
+        assert library.articles(starred=True)[0].title == "Harbour deal signed in Rostock"
+        library.close()
+
+
+async def test_help_lists_every_binding_with_its_keys(library_path: Path) -> None:
+    app = make_app(library_path, Config(keymap={"app.toggle_star": "x"}))
+    async with app.run_test(size=(160, 80)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        for node in app.binding_owners():
+            for _key, binding in node._bindings:
+                assert binding.description in text  # (an empty one is trivially in)
+        star_line = next(line for line in text.splitlines() if "Star " in line or line.rstrip().endswith("Star"))
+        assert " x " in star_line
+
+
+async def test_keymap_from_config_remaps_keys(library_path: Path) -> None:
+    app = make_app(library_path, Config(keymap={"app.next": "x", "app.toggle_star": "z"}))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        assert app.pane.article.title == "Fishermen protest quotas"
+        await pilot.press("z")
+        await pilot.pause()
+        library = Library.open(library_path)
+        assert [s.title for s in library.articles(starred=True)] == ["Fishermen protest quotas"]
+        library.close()
