@@ -8,14 +8,15 @@ from enrich.canonical import link
 from enrich.context_labels import relabel
 from enrich.mentions import Found, add_missing, all_person_forms, person_forms, refine
 from enrich.model import Analysis, Mention
-from enrich.segments import paragraphs
-from enrich.timeline import build_timeline
+from enrich.segments import Span, paragraphs
+from enrich.timeline import build_timeline, dated_sentences
 
 
 def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     """Entities of title and body, and the body's timeline resolved against `published`."""
+    dated = dated_sentences(text)
     if backends.use_spacy():
-        title_spans, body_spans, tags = _spacy_spans(title, text)
+        title_spans, body_spans, tags = _spacy_spans(title, text, [s for s, _ in dated])
     else:
         title_spans, body_spans, tags = fallback_ner.find_names(title), fallback_ner.find_names(text), {}
     entities = link(text, _names(text, body_spans))
@@ -24,7 +25,7 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     return Analysis(
         entities=entities,
         title_entities=link(title, title_found, people),
-        timeline=build_timeline(text, published, tags),
+        timeline=build_timeline(text, published, dated, tags),
         backend=backends.backend_info(),
     )
 
@@ -36,15 +37,14 @@ def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     return add_missing(text, found)
 
 
-def _spacy_spans(title: str, text: str):
-    """spaCy's names of title and body, gaps filled by the rule-based finder's confident names."""
+def _spacy_spans(title: str, text: str, tag_sentences: list[Span]):
+    """spaCy's names of title and body (gaps filled by confident rule names) and tags of dated sentences."""
     paras = paragraphs(text)
-    tagged = backends.run_spacy([title] + [text[p.start:p.end] for p in paras])
-    body_spans, tags = [], {}
-    for para, result in zip(paras, tagged[1:]):
-        body_spans += [(para.start + s, para.start + e, label) for s, e, label in result.spans]
-        tags.update({para.start + i: tag for i, tag in result.tags.items()})
-    return _fill(title, tagged[0].spans), _fill(text, body_spans), tags
+    spans, tag_maps = backends.run_spacy([title] + [text[p.start:p.end] for p in paras],
+                                         [text[s.start:s.end] for s in tag_sentences])
+    body_spans = [(p.start + s, p.start + e, label) for p, found in zip(paras, spans[1:]) for s, e, label in found]
+    tags = {sent.start + i: tag for sent, local in zip(tag_sentences, tag_maps) for i, tag in local.items()}
+    return _fill(title, spans[0]), _fill(text, body_spans), tags
 
 
 def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

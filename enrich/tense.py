@@ -7,6 +7,7 @@ when available, add past forms that no word list can hold.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from enrich.segments import Span, words
@@ -35,27 +36,48 @@ REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed"
 _CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
 
 
-def tense_for(text: str, sentence: Span, start: int, end: int, tags: dict[int, str],
+@dataclass(frozen=True)
+class Cue:
+    """A word that tells the tense, at its offset."""
+
+    pos: int
+    tense: Tense
+    reporting: bool
+
+
+def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
+    """Tense cues of one sentence; `tags` maps word offsets to Penn tags (empty without a model)."""
+    toks = words(text, sentence)
+    lower = [text[t.start:t.end].lower() for t in toks]
+    cues = []
+    for i, (tok, w) in enumerate(zip(toks, lower)):
+        tense = _word_tense(w, tags.get(tok.start), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
+        if tense:
+            cues.append(Cue(tok.start, tense, w in REPORTING))
+    return cues
+
+
+def tense_for(text: str, sentence: Span, start: int, end: int, cues: list[Cue],
               skip_reporting: bool = False, other_dates: list[Span] = ()) -> Tense | None:
     """Tense governing the expression text[start:end] inside `sentence`.
 
-    `tags` maps word start offsets to Penn tags (empty for the fallback backend).
     `skip_reporting` ignores "said"-like verbs, for expressions that modify a noun
     ("said Thursday’s talks will ...").
     A verb already followed by another date of `other_dates` is taken by that date:
     in "called on Sunday for a strike on Tuesday", "called" tells nothing about Tuesday.
     """
-    cues = _cues(text, sentence, tags, skip_reporting)
+    if skip_reporting:
+        cues = [c for c in cues if not c.reporting]
     clause = _clause(text, sentence, start, end)
-    inside = [c for c in cues if clause.start <= c[0] < clause.end]
+    inside = [c for c in cues if clause.start <= c.pos < clause.end]
     for pool in (inside, cues):
-        before = [c for c in pool if c[0] < start
-                  and not any(c[0] < d.start and d.end <= start for d in other_dates)]
+        before = [c for c in pool if c.pos < start
+                  and not any(c.pos < d.start and d.end <= start for d in other_dates)]
         if before:
-            return before[-1][1]
-        after = [c for c in pool if c[0] >= end]
+            return before[-1].tense
+        after = [c for c in pool if c.pos >= end]
         if after:
-            return after[0][1]
+            return after[0].tense
     return None
 
 
@@ -63,19 +85,6 @@ def _clause(text: str, sentence: Span, start: int, end: int) -> Span:
     left = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, start)]
     right = _CLAUSE_BREAK.search(text, end, sentence.end)
     return Span(left[-1] if left else sentence.start, right.start() if right else sentence.end)
-
-
-def _cues(text: str, sentence: Span, tags: dict[int, str], skip_reporting: bool) -> list[tuple[int, Tense]]:
-    toks = words(text, sentence)
-    lower = [text[t.start:t.end].lower() for t in toks]
-    cues: list[tuple[int, Tense]] = []
-    for i, (tok, w) in enumerate(zip(toks, lower)):
-        if skip_reporting and w in REPORTING:
-            continue
-        tense = _word_tense(w, tags.get(tok.start), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
-        if tense:
-            cues.append((tok.start, tense))
-    return cues
 
 
 def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:

@@ -3,25 +3,45 @@ from __future__ import annotations
 
 import datetime as dt
 
-from enrich.date_grammar import find_dates
+from enrich.date_grammar import DateExpression, find_dates
 from enrich.date_resolve import resolve
 from enrich.model import TimelineItem
 from enrich.segments import Span, paragraphs, sentences
-from enrich.tense import tense_for
+from enrich.tense import sentence_cues, tense_for
+
+Dated = list[tuple[Span, list[DateExpression]]]
 
 
-def build_timeline(text: str, published: dt.date | None, tags: dict[int, str]) -> list[TimelineItem]:
-    """Timeline items of `text`, sorted by position; `tags` as in `tense_for`."""
-    items = []
+def dated_sentences(text: str) -> Dated:
+    """The sentences of `text` that hold dated expressions, with those expressions."""
+    pending = find_dates(text)
+    out: Dated = []
     for para in paragraphs(text):
+        if not pending:
+            break
+        if pending[0].start >= para.end:
+            continue
         for sent in sentences(text, para):
-            found = find_dates(text, sent.start, sent.end)
-            spans = [Span(e.start, e.end) for e in found]
-            for expr in found:
-                tense = tense_for(text, sent, expr.start, expr.end, tags, expr.possessive, spans)
-                resolved = resolve(expr, published, tense)
-                if resolved is None:
-                    continue
+            group = []
+            while pending and pending[0].start < sent.end:
+                expr = pending.pop(0)
+                if expr.start >= sent.start and expr.end <= sent.end:
+                    group.append(expr)
+            if group:
+                out.append((sent, group))
+    return out
+
+
+def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dict[int, str]) -> list[TimelineItem]:
+    """Timeline items, sorted by position; `tags` maps word offsets to Penn tags (may be empty)."""
+    items = []
+    for sent, exprs in dated:
+        cues = sentence_cues(text, sent, tags)
+        spans = [Span(e.start, e.end) for e in exprs]
+        for expr in exprs:
+            tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans)
+            resolved = resolve(expr, published, tense)
+            if resolved is not None:
                 items.append(_item(text, sent, expr.start, expr.end, *resolved))
     return items
 
