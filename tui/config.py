@@ -66,7 +66,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         "mark_read_delay": ((int, float), lambda v: v >= 0),
         "sort": (str, lambda v: v in SORTS),
         "refresh_concurrency": (int, lambda v: 1 <= v <= 256),
-        "default_view": (str, None),
+        "default_view": (str, lambda v: v in VIEWS),
     }
     for key, value in data.items():
         if key == "keymap":

@@ -90,4 +90,4 @@ def main() -> None:
     cli.main(prog_name="tidings")
 
 
-from tui.cli import articles, enrichment, feeds, search  # noqa: E402,F401  (commands register themselves)
+from tui.cli import articles, config, enrichment, feeds, search  # noqa: E402,F401  (commands register themselves)

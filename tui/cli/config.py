@@ -1,0 +1,32 @@
+"""`tidings config`: where the settings file lives, and what Tidings reads from it."""
+
+from __future__ import annotations
+
+import click
+
+from tui.cli import cli
+from tui.config import config_path, load_config
+
+
+@cli.command()
+@click.option("--path", "show_path", is_flag=True, help="Print the config file's path and exit.")
+def config(show_path: bool) -> None:
+    """Show the settings in force (problems in the file go to stderr)."""
+    path = config_path()
+    if show_path:
+        click.echo(str(path))
+        return
+    settings, problems = load_config(path)
+    for problem in problems:
+        click.echo(problem, err=True)
+    click.echo(f"# {path}{'' if path.exists() else ' (not created yet: defaults)'}")
+    click.echo(f'theme = "{settings.theme}"')
+    click.echo(f"mark_read_delay = {settings.mark_read_delay}")
+    click.echo(f'sort = "{settings.sort}"')
+    click.echo(f"refresh_concurrency = {settings.refresh_concurrency}")
+    click.echo(f'default_view = "{settings.default_view}"')
+    click.echo("[keymap]")
+    for binding_id, keys in sorted(settings.keymap.items()):
+        click.echo(f'"{binding_id}" = "{keys}"')
+    if problems:
+        raise SystemExit(1)
