@@ -17,10 +17,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _BOUNDED_TITLE = re.compile(r"(?<![\w\-])(?:" + TITLE_RUN.pattern + ")")
 _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
-_GAZETTEER_HIT = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(set(gazetteer.PLACES) | gazetteer.ORGANISATIONS,
-                                                          key=len, reverse=True)) + r")(?![\w’'])"
-)
+# Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip").
+_CAPITALISED = re.compile(r"(?<![\w\-])[A-ZÀ-Ý][\w.'’\-+]*(?: (?:(?:of|the|and|de|es|al)(?= ))?[ ]?[A-ZÀ-Ý][\w.'’\-+]*)*")
+_GAZETTEER_MAX_WORDS = max(len(n.split()) for n in list(gazetteer.PLACES) + list(gazetteer.ORGANISATIONS))
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _PARTICLE_TAIL = re.compile(
     r"(?:(?: (?:" + "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
@@ -119,18 +118,56 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
                 forms.setdefault(form, "PERSON")
         elif f.label in PLACE_LABELS or f.label == "ORG":
             forms.setdefault(name, f.label)
-    taken = sorted((f.start, f.end) for f in found)
+    taken = bytearray(len(text) + 1)
+    for f in found:
+        taken[f.start:f.end] = b"\1" * (f.end - f.start)
     added = []
-    for m in _GAZETTEER_HIT.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken) and _stands_alone(text, m.start(), m.end()):
-            added.append(Found(m.start(), m.end(), gazetteer.lookup(m.group()) or "ORG"))
-    if forms:
-        pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                             + r")(?![\w\-])")
-        for m in pattern.finditer(text):
-            if not _overlaps(m.start(), m.end(), taken) and _stands_alone(text, m.start(), m.end()):
-                added.append(Found(m.start(), m.end(), forms[m.group()]))
+    for start, end, label in list(_gazetteer_hits(text)) + list(_occurrences(text, forms)):
+        if taken.find(1, start, end) == -1 and _stands_alone(text, start, end):
+            added.append(Found(start, end, label))
+            taken[start:end] = b"\1" * (end - start)
     return without_overlaps(found + added)
+
+
+def _gazetteer_hits(text: str):
+    """(start, end, label) of well-known names, longest first at each capitalised word."""
+    for m in _CAPITALISED.finditer(text):
+        words = m.group().split(" ")
+        pos = m.start()
+        for k in range(len(words)):
+            for n in range(min(len(words) - k, _GAZETTEER_MAX_WORDS), 0, -1):
+                name = " ".join(words[k:k + n]).rstrip(".,")
+                label = gazetteer.lookup(name)
+                if label in PLACE_LABELS or label == "ORG":
+                    yield pos, pos + len(name), label
+                    break
+            else:
+                yield from _hyphen_parts(words[k], pos)
+            pos += len(words[k]) + 1
+
+
+def _hyphen_parts(word: str, pos: int):
+    """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based")."""
+    for part in word.split("-") if "-" in word else ():
+        label = gazetteer.lookup(part)
+        if label in PLACE_LABELS or label == "ORG":
+            yield pos, pos + len(part), label
+        pos += len(part) + 1
+
+
+def _occurrences(text: str, forms: dict[str, str]):
+    """(start, end, label) of every whole-word occurrence of the given names."""
+    for form, label in forms.items():
+        pos = text.find(form)
+        while pos != -1:
+            end = pos + len(form)
+            if (pos == 0 or not _word_char(text[pos - 1])) and (end == len(text) or not _word_char(text[end])):
+                yield pos, end, label
+            pos = text.find(form, pos + 1)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "-_"
 
 
 def person_forms(name: str) -> list[str]:
@@ -153,10 +190,12 @@ def all_person_forms(text: str, found: list[Found]) -> set[str]:
 
 def without_overlaps(found: list[Found]) -> list[Found]:
     """Keep the longer of overlapping spans (the earlier one on a tie), sorted by start."""
+    taken = bytearray(max((f.end for f in found), default=0) + 1)
     kept: list[Found] = []
-    for f in sorted(found, key=lambda f: -(f.end - f.start)):
-        if not _overlaps(f.start, f.end, [(k.start, k.end) for k in kept]):
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if taken.find(1, f.start, f.end) == -1:
             kept.append(f)
+            taken[f.start:f.end] = b"\1" * (f.end - f.start)
     return sorted(kept, key=lambda f: f.start)
 
 
@@ -209,7 +248,3 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
                 and not _BOUNDED_TITLE.fullmatch(word) and word not in ORG_WORDS:
             return False
     return True
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)

@@ -49,14 +49,7 @@ def sentences(text: str, para: Span) -> list[Span]:
 
 def words(text: str, span: Span) -> list[Span]:
     """Word tokens (keeping "U.S.", "al-Sharaa", "Biden’s" whole) inside a span."""
-    out = []
-    for m in WORD.finditer(text, span.start, span.end):
-        end = m.end()
-        # A trailing full stop belongs to the sentence, not the word, unless it is an initialism.
-        while text[end - 1] == "." and not re.fullmatch(r"(?:[A-Z]\.)+", m.group()):
-            end -= 1
-        out.append(Span(m.start(), end))
-    return out
+    return [Span(m.start(), m.end()) for m in WORD.finditer(text, span.start, span.end)]
 
 
 def _trim(text: str, span: Span) -> Span:
