@@ -16,7 +16,8 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     """Entities of title and body, and the body's timeline resolved against `published`."""
     dated = dated_sentences(text)
     if backends.use_spacy():
-        title_spans, body_spans, tags = _spacy_spans(title, text, [s for s, _ in dated])
+        tense_sentences = [s for s, exprs in dated if any(e.needs_tense for e in exprs)]
+        title_spans, body_spans, tags = _spacy_spans(title, text, tense_sentences)
     else:
         title_spans, body_spans, tags = fallback_ner.find_names(title), fallback_ner.find_names(text), {}
     entities = link(text, _names(text, body_spans))

@@ -68,6 +68,11 @@ class DateExpression:
     preceded_by: str = ""  # the word before the expression ("since", "on", "by")
     possessive: bool = False
 
+    @property
+    def needs_tense(self) -> bool:
+        """True when the date depends on the tense ("on Thursday", "in March", "January 15")."""
+        return self.rel is None and self.year is None and self.kind in ("date", "month", "weekday")
+
 
 # Every expression contains one of these words; the grammar is only tried just before them.
 _GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
