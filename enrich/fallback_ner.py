@@ -67,11 +67,11 @@ def _title_tokens(text: str, toks: list[Span], strs: list[str]) -> set[int]:
 
 
 def _capitalised(word: str) -> bool:
+    if not word[0].isupper():
+        return "-" in word[:5] and bool(_ARABIC_PREFIX.match(word))
     if word in NOT_NAMES or word.rstrip("’'s") in NOT_NAMES:
         return False
-    if "-" in word and all(gazetteer.is_place_or_people(p) for p in word.split("-")):  # "Russia-US"
-        return False
-    return word[:1].isupper() or bool(_ARABIC_PREFIX.match(word))
+    return not ("-" in word and all(gazetteer.is_place_or_people(p) for p in word.split("-")))  # "Russia-US"
 
 
 def _run_end(text: str, toks: list[Span], strs: list[str], titles: set[int], i: int) -> int:

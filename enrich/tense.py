@@ -33,6 +33,7 @@ _NOT_VERBS_ED = {"need", "red", "bed", "seed", "feed", "speed", "united", "based
                  "naked", "sacred", "hundred", "wicked", "kindred", "shed", "wed", "indeed", "breed", "greed", "creed"}
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed", "reported", "noted", "wrote",
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
+_VOCABULARY = _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _IRREGULAR_PAST | {"to"}
 _CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
 
 
@@ -51,6 +52,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     lower = [text[t.start:t.end].lower() for t in toks]
     cues = []
     for i, (tok, w) in enumerate(zip(toks, lower)):
+        if not (tags or w in _VOCABULARY or w.endswith(("ed", "ll"))):
+            continue
         tense = _word_tense(w, tags.get(tok.start), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
         if tense:
             cues.append(Cue(tok.start, tense, w in REPORTING))
