@@ -6,7 +6,7 @@ import re
 from enrich import gazetteer
 from enrich.name_words import (JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_WORDS, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
                                SPEECH_VERBS)
-from enrich.segments import Span, paragraphs, sentences, words
+from enrich.segments import Span, layout, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
 
 _ARABIC_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|abd|d’|d')-?[A-Z]")
@@ -20,8 +20,8 @@ def find_names(text: str, strong_only: bool = False) -> list[tuple[int, int, str
     gaps of a statistical model.
     """
     found = []
-    for para in paragraphs(text):
-        for sent in sentences(text, para):
+    for _, sents in layout(text):
+        for sent in sents:
             found.extend((s, e, label) for s, e, label, strong in _sentence_names(text, sent) if strong or not strong_only)
     return found
 

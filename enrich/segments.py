@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
@@ -36,15 +37,19 @@ def paragraphs(text: str) -> list[Span]:
 def sentences(text: str, para: Span) -> list[Span]:
     """Sentences of one paragraph; a rule splitter, since the parser is not loaded."""
     spans, pos = [], para.start
-    chunk = text[para.start:para.end]
-    for end in _SENTENCE_END.finditer(chunk):
-        head = chunk[: end.start() + 1]
-        if end.group().startswith(".") and _NO_BREAK_BEFORE_DOT.search(head[:-1]):
+    for end in _SENTENCE_END.finditer(text, para.start, para.end):
+        if end.group().startswith(".") and _NO_BREAK_BEFORE_DOT.search(text, para.start, end.start()):
             continue
-        spans.append(Span(pos, para.start + end.end()))
-        pos = para.start + end.end()
+        spans.append(Span(pos, end.end()))
+        pos = end.end()
     spans.append(Span(pos, para.end))
     return [_trim(text, s) for s in spans if text[s.start:s.end].strip()]
+
+
+@lru_cache(maxsize=4)
+def layout(text: str) -> tuple[tuple[Span, tuple[Span, ...]], ...]:
+    """Paragraphs of `text` with their sentences; cached, as several steps need them."""
+    return tuple((para, tuple(sentences(text, para))) for para in paragraphs(text))
 
 
 def words(text: str, span: Span) -> list[Span]:

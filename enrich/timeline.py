@@ -6,7 +6,7 @@ import datetime as dt
 from enrich.date_grammar import DateExpression, find_dates
 from enrich.date_resolve import resolve
 from enrich.model import TimelineItem
-from enrich.segments import Span, paragraphs, sentences
+from enrich.segments import Span, layout
 from enrich.tense import sentence_cues, tense_for
 
 Dated = list[tuple[Span, list[DateExpression]]]
@@ -16,12 +16,12 @@ def dated_sentences(text: str) -> Dated:
     """The sentences of `text` that hold dated expressions, with those expressions."""
     pending = find_dates(text)
     out: Dated = []
-    for para in paragraphs(text):
+    for para, sents in layout(text):
         if not pending:
             break
         if pending[0].start >= para.end:
             continue
-        for sent in sentences(text, para):
+        for sent in sents:
             group = []
             while pending and pending[0].start < sent.end:
                 expr = pending.pop(0)
