@@ -41,8 +41,16 @@ def test_read_star_and_quit_in_a_real_terminal(app_terminal: tuple[Terminal, Pat
     screen = terminal.wait_for("Russian and US diplomats will meet in Istanbul")
     assert "Russia-US talks set for Thursday" in screen
     assert "Also, read this" not in screen  # furniture stayed out of the body
+    # The timeline arrives from the background enricher: the call and the talks' Thursday.
+    screen = terminal.wait_for("27 Feb 2025", timeout=60)
+    assert "12 Feb 2025" in screen
 
     terminal.press("s", "Enter")
+    # The row shows the star, and the unread dot is gone.
+    terminal.wait_until(
+        lambda screen: "★" in screen.splitlines()[0] and "●" not in screen.splitlines()[0],
+        "the first row starred and read",
+    )
     terminal.press("q")
     terminal.wait_until_closed()
 

@@ -7,6 +7,7 @@ import shlex
 import subprocess
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -30,15 +31,19 @@ class Terminal:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", "main")
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        """The screen once it shows text; AssertionError with the screen if it never does."""
+    def wait_until(self, check: Callable[[str], bool], what: str, timeout: float = 30.0) -> str:
+        """The screen once check(screen) holds; AssertionError with the screen if it never does."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if check(screen):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+        raise AssertionError(f"never saw {what}; the screen was:\n{self.screen()}")
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """The screen once it shows text."""
+        return self.wait_until(lambda screen: text in screen, repr(text), timeout)
 
     def press(self, *keys: str, pause: float = 0.3) -> None:
         for key in keys:
