@@ -67,14 +67,14 @@ class Enricher(threading.Thread):
         self.on_done = on_done
         self.use_process = use_process
         self._wake = threading.Event()
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
 
     def wake(self) -> None:
         """New work may be queued (an article stored or prioritised)."""
         self._wake.set()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()
         self._wake.set()
 
     def run(self) -> None:
@@ -85,7 +85,7 @@ class Enricher(threading.Thread):
             else None
         )
         try:
-            while not self._stop.is_set():
+            while not self._stopping.is_set():
                 self._wake.clear()
                 batch = library.queued(limit=1)
                 if not batch:
@@ -98,7 +98,7 @@ class Enricher(threading.Thread):
                     result = pool.submit(
                         analyse_article, article.title, article.text, article.published
                     ).result()
-                if self._stop.is_set():
+                if self._stopping.is_set():
                     break
                 if store_analysis(library, article, result) and self.on_done:
                     self.on_done(article.id)
