@@ -7,7 +7,6 @@ on mount, points at the open article, and listens to.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from tui.themes import DEFAULT_THEME, ThemeFile, theme_files
 from tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.confirm import ConfirmScreen
+from tui.widgets.feed_errors import FeedErrorsScreen
 from tui.widgets.help_screen import HelpScreen
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.reading_pane import ReadingPane
@@ -85,6 +85,7 @@ class TidingsApp(App[None]):
         Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
         Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
         Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
+        Binding("F", "feed_errors", "Feed errors", show=False, id="app.feed_errors"),
         Binding("slash", "filter", "Filter by title", id="app.filter"),
         Binding("v", "views", "Views", id="app.views"),
         Binding("t", "toggle_sidebar", "Timeline/entities", id="app.toggle_sidebar"),
@@ -117,6 +118,7 @@ class TidingsApp(App[None]):
         self.pane = ReadingPane(id="pane")
         self.sidebar = Sidebar(id="sidebar")
         self.refresh_progress = ""
+        self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
         self._read_timer: Timer | None = None
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
@@ -514,17 +516,20 @@ class TidingsApp(App[None]):
         self.notify("Entity colours " + ("on" if shown else "off"), timeout=2)
 
     def action_refresh(self) -> None:
-        if importlib.util.find_spec("ingest.refresh") is None:
+        try:
+            from ingest.refresh import refresh
+        except ImportError:
             self.notify("refresh is not available", severity="warning")
             return
-        self._refresh_feeds()
+        self._refresh_feeds(refresh)
 
     @work(group="refresh", exclusive=True)
-    async def _refresh_feeds(self) -> None:
-        from ingest.refresh import refresh
+    async def _refresh_feeds(self, refresh: Any) -> None:
+        """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
+        worker of its own), with progress in the status line and failures as notifications."""
 
-        def progress(*args: Any, **kwargs: Any) -> None:
-            self.refresh_progress = "refreshing " + " ".join(str(a) for a in args)
+        def progress(step: Any) -> None:
+            self.refresh_progress = f"refreshing {step.done}/{step.total}"
             self.update_status()
 
         self.refresh_progress = "refreshing…"
@@ -536,16 +541,29 @@ class TidingsApp(App[None]):
                 concurrency=self.config.refresh_concurrency,
                 progress=progress,
             )
-        except Exception as error:  # noqa: BLE001 (any failure is shown, never a crash)
+        except Exception as error:  # noqa: BLE001 (a failed refresh is shown, never a crash)
+            self.refresh_progress = ""
             self.notify(f"refresh failed: {error}", severity="error")
-            summary = None
+            self.update_status()
+            return
         self.refresh_progress = ""
-        if summary is not None:
-            errors = getattr(summary, "errors", None) or {}
-            items = errors.items() if isinstance(errors, dict) else enumerate(errors)
-            for feed, error in list(items)[:5]:
-                self.notify(f"{feed}: {error}", severity="error", timeout=8)
+        self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors]
+        for title, _url, error in self.feed_errors[:3]:
+            self.notify(f"{title}: {error}", severity="error", timeout=8)
+        if len(self.feed_errors) > 3:
+            self.notify(f"{len(self.feed_errors)} feeds failed: press F for the list", severity="error")
+        self.notify(
+            f"{summary.articles_new} new, {summary.articles_updated} updated"
+            f" from {summary.feeds_fetched} feeds",
+            timeout=4,
+        )
         self.reload_list()
+
+    def action_feed_errors(self) -> None:
+        if not self.feed_errors:
+            self.notify("No feed failed in the last refresh")
+            return
+        self.push_screen(FeedErrorsScreen(self.feed_errors))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_rows()))

@@ -32,7 +32,7 @@ async def test_switching_theme_recolours_live_and_saves_the_choice(
     app = TidingsApp(Library.open(long_path), config=Config(), enrich=False)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"Theme: tidings-light")
+        await pilot.press("ctrl+p", *"tidings-light")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
