@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from enrich import gazetteer
 from enrich.mentions import Found, person_forms
@@ -37,8 +38,19 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
             canonical, label = acronyms[name]
         elif label == "ORG":
             canonical = _core_org(name, org_names)
-        out.append(Mention(text=name, label=label, start=f.start, end=f.end, canonical=canonical))
-    return out
+        out.append((f, name, label, canonical))
+    labels = _one_label_per_name(out)
+    return [Mention(text=name, label=labels[canonical], start=f.start, end=f.end, canonical=canonical)
+            for f, name, label, canonical in out]
+
+
+def _one_label_per_name(mentions: list[tuple[Found, str, str, str]]) -> dict[str, str]:
+    """One label per canonical name: a sure label if any mention has one, else the most frequent."""
+    votes: dict[str, Counter] = {}
+    for f, _, label, canonical in mentions:
+        weight = 100 if f.sure or label == "PERSON" else 1
+        votes.setdefault(canonical, Counter())[label] += weight
+    return {canonical: counter.most_common(1)[0][0] for canonical, counter in votes.items()}
 
 
 def _nearest(candidates: list[tuple[int, str]], pos: int) -> str:

@@ -9,13 +9,18 @@ import re
 
 from enrich import gazetteer
 from enrich.mentions import PLACE_LABELS, Found, without_overlaps
-from enrich.name_words import ORG_AFTER, ORG_BEFORE, PLACE_AFTER, PLACE_BEFORE, SENTENCE_STARTERS, SPEECH_VERBS
+from enrich.name_words import ORG_AFTER, ORG_BEFORE, ORG_KINDS, PLACE_AFTER, PLACE_BEFORE, SENTENCE_STARTERS, SPEECH_VERBS
 from enrich.titles import TITLE_RUN
 
 _WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
 _WORD_AFTER = re.compile(r" (\w+)")
 _VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "who"})
 _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
+# Nouns that may follow a person's name too ("Biden state visit", "Smith area manager").
+_AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
+_WHERE = re.compile(r",? where\b")
+# "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
+_ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
 _PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
@@ -27,11 +32,13 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         name = text[f.start:f.end]
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
-        f.label = _context_label(text, f, name) or f.label
+        label = _context_label(text, f, name)
+        if label:
+            f.label, f.sure = label, True
     taken = [(f.start, f.end) for f in found]
     for m in _PLACE_OF.finditer(text):
         if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
-            found.append(Found(m.start(1), m.end(1), "GPE"))
+            found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
     return _coordinated_places(text, without_overlaps(found), person_forms)
 
 
@@ -42,11 +49,14 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     word_after = after.group(1) if after else ""
     if word_before in PLACE_BEFORE and before.group(0).endswith(" of "):
         return "GPE"
-    if word_after in PLACE_AFTER and f.label != "PERSON" or word_after in PLACE_AFTER and " " not in name:
+    if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
-    if word_after in ORG_AFTER or (word_before in ORG_BEFORE and not before.group(0).endswith(" of ")):
+    org_before = word_before in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
+    if word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of ")) or _ORG_APPOSITION.match(text, f.end):
         return "ORG"
-    if f.label == "PERSON" and " " not in name and word_before == "in" and not before.group(0).endswith(" of "):
+    if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
+        return "GPE"
+    if f.label == "PERSON" and " " not in name and word_before in ("in", "near") and not before.group(0).endswith(" of "):
         return "GPE"
     return None
 
@@ -70,10 +80,10 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                 if other is None and all(start <= g.start and g.end <= end and g.label == "ORG" for g in inside):
                     for g in inside:  # "Halls" (ORG) inside "Halls Gap"
                         del by_span[(g.start, g.end)]
-                    by_span[(start, end)] = Found(start, end, "GPE")
+                    by_span[(start, end)] = Found(start, end, "GPE", sure=True)
                     changed = True
                 elif other is not None and other.label not in PLACE_LABELS and " " not in name:
-                    other.label = "GPE"
+                    other.label, other.sure = "GPE", True
                     changed = True
     return without_overlaps(list(by_span.values()))
 

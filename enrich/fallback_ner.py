@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from enrich import gazetteer
-from enrich.name_words import (JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_WORDS, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
+from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_WORDS, PLACE_AFTER, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
                                SPEECH_VERBS)
 from enrich.segments import Span, layout, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
@@ -39,7 +39,7 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
         j = _run_end(text, toks, strs, titles, i)
         first = i
         starts_sentence = _starts_sentence(text, sent, toks[i])
-        if starts_sentence and strs[i] in SENTENCE_STARTERS:
+        if starts_sentence and (strs[i] in SENTENCE_STARTERS or strs[i].lower() in COMMON_NOUNS):
             first += 1
         if first < j:
             label, strong = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
@@ -98,8 +98,11 @@ def _connector(strs: list[str], j: int, start: int, titles: set[int]) -> int:
         while k < len(strs) and strs[k] in PARTICLES:
             k += 1
         return k - j
-    if strs[j] in ("of", "for", "&") and any(w in JOINS_OF for w in strs[start:j]):
+    if strs[j] in ("of", "for", "on", "&") and any(w in JOINS_OF for w in strs[start:j]):
         return 2 if j + 1 < len(strs) and strs[j + 1] == "the" else 1
+    if strs[j] == "and" and " of " in " ".join(strs[start:j]) or strs[j] == "and" and " for " in " ".join(strs[start:j]):
+        # "Centres for Disease Control and Prevention": one more word, if the name ends there
+        return 1 if j + 2 >= len(strs) or not _capitalised(strs[j + 2]) else 0
     return 0
 
 
@@ -132,8 +135,15 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
         return "ORG", len(parts) > 1
     if parts[-1] in PLACE_WORDS:
         return PLACE_WORDS[parts[-1]], len(parts) > 1
+    place_word = [p for p in parts[:-1] if p in PLACE_WORDS]
+    if place_word and " of " in name:  # "Democratic Republic of Congo", "Gulf of Mexico"
+        return PLACE_WORDS[place_word[0]], True
     if len(parts) == 1:
         return _single_word_label(name, strs, i, j, sentence_initial)
+    if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])):
+        return "ORG", True  # "Real Madrid", "Emergency Management Victoria"
+    if any(p.isupper() and len(p) > 1 and p not in NOT_ORG_ACRONYMS for p in parts):
+        return "ORG", False  # "AC Milan"
     if all(gazetteer.is_place_or_people(p) for p in parts):
         return None, False
     return "PERSON", False
@@ -146,6 +156,12 @@ def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_init
         return None, False
     nxt = strs[j] if j < len(strs) else ""
     prev = strs[i - 1] if i else ""
+    if nxt in PLACE_AFTER:  # "the Noto peninsula"
+        return PLACE_AFTER[nxt], False
+    if nxt in ORG_AFTER:  # "Bernstein analysts"
+        return "ORG", False
     if nxt in SPEECH_VERBS or prev in SPEECH_VERBS:
         return "PERSON", False
+    if prev in ("in", "near"):
+        return "GPE", False
     return None, False

@@ -16,7 +16,7 @@ Afghanistan; Albania; Algeria; Andorra; Angola; Argentina; Armenia; Australia; A
 Bahamas; Bahrain; Bangladesh; Barbados; Belarus; Belgium; Belize; Benin; Bhutan; Bolivia; Bosnia; Bosnia and Herzegovina
 Botswana; Brazil; Brunei; Bulgaria; Burkina Faso; Burundi; Cambodia; Cameroon; Canada; Cape Verde; Chad; Chile; China
 Colombia; Comoros; Congo; Costa Rica; Croatia; Cuba; Cyprus; Czech Republic; Czechia; Denmark; Djibouti; Dominican Republic
-DR Congo; East Timor; Ecuador; Egypt; El Salvador; Equatorial Guinea; Eritrea; Estonia; Eswatini; Ethiopia; Fiji; Finland
+DR Congo; Democratic Republic of Congo; Democratic Republic of the Congo; Republic of Congo; East Timor; Ecuador; Egypt; El Salvador; Equatorial Guinea; Eritrea; Estonia; Eswatini; Ethiopia; Fiji; Finland
 France; Gabon; Gambia; Georgia; Germany; Ghana; Greece; Greenland; Grenada; Guatemala; Guinea; Guinea-Bissau; Guyana; Haiti
 Honduras; Hungary; Iceland; India; Indonesia; Iran; Iraq; Ireland; Israel; Italy; Ivory Coast; Jamaica; Japan; Jordan
 Kazakhstan; Kenya; Kiribati; Kosovo; Kuwait; Kyrgyzstan; Laos; Latvia; Lebanon; Lesotho; Liberia; Libya; Liechtenstein
@@ -61,6 +61,10 @@ Luxembourg City; Monaco; Sarajevo; Salzburg; Graz; Geneva; Lausanne; Marrakesh; 
 Darwin; Hobart; Victoria; Calgary; Edmonton; Winnipeg; Quebec City; Halifax; Guadalajara; Monterrey; Tijuana; Medellin
 Medellín; Quito; Guayaquil; Asuncion; Asunción; Sucre; Cusco; Valparaiso; Cordoba; Córdoba; Rosario
 Recife; Fortaleza; Porto Alegre; Belo Horizonte; Manaus; Srinagar; Hyderabad; Ahmedabad; Pune; Jaipur; Lucknow; Dhaka
+Montgomery; Juneau; Little Rock; Tallahassee; Albany; Harrisburg; Columbus; Springfield; Lansing; Madison; Helena
+Boise; Salt Lake City; Santa Fe; Oklahoma City; Topeka; Lincoln; Des Moines; Jefferson City; Baton Rouge; Jackson
+Frankfort; Richmond; Annapolis; Trenton; Hartford; Providence; Concord; Augusta; Montpelier; Dover; Columbia
+Varanasi; Kanpur; Patna; Bhopal; Amritsar; Shimla; Gurugram; Noida; Agra; Surat; Nagpur; Kochi; Thiruvananthapuram
 Chittagong; Kathmandu; Colombo; Hanoi; Da Nang; Phuket; Chiang Mai; Cebu; Davao; Surabaya; Bali; Osaka; Nagoya
 Sapporo; Fukushima; Okinawa; Incheon; Macau; Chongqing; Chengdu; Tianjin; Nanjing; Hangzhou; Xi'an; Lhasa; Urumqi
 """)
@@ -78,6 +82,11 @@ California; Texas; Florida; New York State; Pennsylvania; Ohio; Michigan; Illino
 Minnesota; Iowa; Virginia; North Carolina; South Carolina; Alabama; Mississippi; Louisiana; Kentucky; Tennessee
 Massachusetts; New Jersey; Maryland; Oregon; Colorado; Utah; Idaho; Montana; Alaska; Hawaii; Oklahoma; Kansas
 Nebraska; Missouri; Arkansas; Indiana; Connecticut; Vermont; Maine; New Hampshire; Rhode Island; Delaware; West Virginia
+Uttar Pradesh; Maharashtra; Gujarat; Tamil Nadu; Kerala; Karnataka; West Bengal; Bihar; Rajasthan; Andhra Pradesh
+Telangana; Odisha; Assam; Guangdong; Sichuan; Hubei; Yunnan; Zhejiang; Jiangsu; Shandong; Henan; Hebei; Fujian
+Rio Grande do Sul; Bavaria; Saxony; Lombardy; Sicily; Sardinia; Andalusia; Basque Country; Corsica; Normandy; Brittany
+Tigray; Amhara; Darfur; Kordofan; Balochistan; Sindh; Khyber Pakhtunkhwa; Aceh; Papua; Mindanao; Hokkaido; Kyushu
+Anatolia; Kurdistan Region; Nagorno-Karabakh; Abkhazia; South Ossetia; Zaporizhzhia region; Kherson region
 New Mexico; Wyoming; North Dakota; South Dakota; Ontario; Quebec; Alberta; British Columbia; Queensland; New South Wales
 """)
 
@@ -125,6 +134,13 @@ Arab; Arabs; Asian; African; Latino; Hispanic; Jewish; Muslim; Muslims; Christia
 Shiite; Democrat; Republican; Soviet; Kurdish; Baltic; Nordic; Israeli-Palestinian; Sino; Anglo
 """)
 
+EVENTS = _names("""
+New Year; New Year's Day; New Year’s Day; New Year's Eve; New Year’s Eve; Lunar New Year; Christmas; Christmas Day
+Christmas Eve; Easter; Ramadan; Eid; Eid al-Fitr; Eid al-Adha; Thanksgiving; Hanukkah; Diwali; Passover; Yom Kippur
+Olympic Games; Olympics; Paralympics; World Cup; Champions League; Europa League; Euro 2024; Super Bowl; Wimbledon
+COP28; COP29; COP30; Brexit; Holocaust; World War One; World War Two; First World War; Second World War; Cold War
+""")
+
 PLACES: dict[str, str] = {
     **{n: "GPE" for n in COUNTRIES | CITIES},
     **{n: "LOC" for n in REGIONS - COUNTRIES - CITIES},
@@ -140,6 +156,8 @@ def lookup(name: str) -> str | None:
         return "ORG"
     if name in DEMONYMS:
         return "NORP"
+    if name in EVENTS:
+        return "EVENT"
     return None
 
 

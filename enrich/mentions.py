@@ -29,6 +29,7 @@ _PARTICLE_HEAD = re.compile(
     r"(?<![\w’'\-])(?:(?:" + "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
     + r") )+$"
 )
+_TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 _PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
@@ -40,6 +41,7 @@ class Found:
     start: int
     end: int
     label: str
+    sure: bool = False  # the label rests on a gazetteer entry or the words around, not on a guess
 
 
 def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
@@ -55,29 +57,47 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
 
 
 def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[int, int]]) -> Found | None:
+    possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
     name = text[start:end]
     if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
         return None
     rest, cut = strip_leading_title(name)
     if cut and _looks_like_person(rest):
-        return _with_particles(text, Found(start + cut, end, gazetteer.lookup(rest) or "PERSON"))
+        known = gazetteer.lookup(rest)
+        return _with_particles(text, Found(start + cut, end, known or "PERSON", sure=True))
     if is_title(name) or (label != "PERSON" and any(s <= start and end <= e for s, e in titles)):
         return None
+    cut_title = [s for s, e in titles if start < s and e == end]
+    if cut_title and label != "PERSON":  # "FEMA Administrator"
+        end = cut_title[0] - 1
+        name = text[start:end]
     head = _PARTICLE_HEAD.search(text, max(0, start - 24), start)
     if head and " " not in name:  # "Van der" + "Plas": the model saw only the last word
-        return Found(head.start(), end, "PERSON")
+        return Found(head.start(), end, "PERSON", sure=True)
     if label == "ORG" and text[end:end + 1] == "+":  # "OPEC+"
         end += 1
         name = text[start:end]
+    sure = True
     known = gazetteer.lookup(name)
     if known:
         label = known
+    elif label != "ORG" and _named_after_city(name):  # "Real Madrid", "Emergency Management Victoria"
+        label = "ORG"
     elif label == "ORG" and name.split()[-1] in PLACE_WORDS and not any(w in ORG_WORDS for w in name.split()):
         label = PLACE_WORDS[name.split()[-1]]
-    elif _after_person_cue(text, start, titles) and _looks_like_person(name):
+    elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \
+            and _looks_like_person(name):  # "Finance Minister Christian Lindner", "Nitish Kumar's party"
         label = "PERSON"
-    return _with_particles(text, Found(start, end, label)) if label == "PERSON" else Found(start, end, label)
+    else:
+        sure = False
+    found = Found(start, end, label, sure)
+    return _with_particles(text, found) if label == "PERSON" else found
+
+
+def _named_after_city(name: str) -> bool:
+    parts = name.split()
+    return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1]))
 
 
 def _split_possessives(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -87,15 +107,19 @@ def _split_possessives(text: str, start: int, end: int, label: str) -> list[tupl
         return [(start, end, label)]
     head_end, tail_start = m.start(), m.end()
     head = text[start:head_end]
-    if gazetteer.lookup(head) in PLACE_LABELS:  # "Senegal's Sall": the tail is a person or organisation
-        tail = [(tail_start, end, label)] if tail_start < end else []
-        return [(start, head_end, gazetteer.lookup(head))] + tail
+    tail = text[tail_start:end]
+    # The possessed part keeps the label; a one-word tail only after a place ("Senegal's Sall").
+    keep_tail = tail and (" " in tail or gazetteer.lookup(head) in PLACE_LABELS)
+    tails = [(tail_start, end, label)] if keep_tail else []
+    if gazetteer.lookup(head) in PLACE_LABELS:
+        return [(start, head_end, gazetteer.lookup(head))] + tails
     words = head.split()
     for k in range(len(words) - 1, 0, -1):
         place = " ".join(words[:k])
         if gazetteer.lookup(place) in PLACE_LABELS:
-            return [(start, start + len(place), gazetteer.lookup(place))]
-    return [(start, head_end, label)]
+            return [(start, start + len(place), gazetteer.lookup(place))] + tails
+    head_label = "PERSON" if keep_tail and _looks_like_person(head) and " " in head else label
+    return [(start, head_end, head_label)] + tails
 
 
 def _with_particles(text: str, f: Found) -> Found:
@@ -124,7 +148,7 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
     added = []
     for start, end, label in list(_gazetteer_hits(text)) + list(_occurrences(text, forms)):
         if taken.find(1, start, end) == -1 and _stands_alone(text, start, end):
-            added.append(Found(start, end, label))
+            added.append(Found(start, end, label, sure=True))
             taken[start:end] = b"\1" * (end - start)
     return without_overlaps(found + added)
 
@@ -206,6 +230,9 @@ def _valid_suffix_start(parts: list[str], k: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    score = _TRAILING_SCORE.search(text, start, end)
+    if score:  # "Borussia Dortmund 2-0"
+        end = score.start()
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     if text.startswith(("the ", "The "), start) and not gazetteer.lookup(text[start:end].rstrip(_EDGE_PUNCT)):

@@ -8,7 +8,7 @@ Fund Programme Program Guard Guards Congress Senate Cabinet Government Administr
 News Network Press Club FC Museum School College Hospital Church Embassy Alliance Coalition Front Movement Brigade
 Command Centre Center Exchange Reserve Treasury Trust Partners Holdings Technologies Motors Energy Systems Labs Media
 Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution Bloc Network Broadcasting Railways
-Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
+Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Panel Centres Centers Power Electric Steel Airline Bancorp Commissions Councils Ministries Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp".split()},
@@ -48,6 +48,11 @@ PLACE_BEFORE = frozenset("city town village port capital region province state d
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
 ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
                       "spokesman spokeswoman spokesperson stock subsidiary unit division".split())
+# Lower-case nouns naming a kind of organisation, in appositions ("Gavi, the vaccine alliance").
+ORG_KINDS = frozenset("alliance agency company firm group organisation organization charity foundation bank lender "
+                      "insurer airline broadcaster newspaper party union association federation club team "
+                      "coalition consortium regulator watchdog institute university network manufacturer maker "
+                      "conglomerate retailer operator developer startup utility".split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
@@ -59,3 +64,8 @@ NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT 
 
 NOT_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
 June July August September October November December Mr Mrs Ms Dr Also I I'm I’m I've I’ve""".split())
+
+# Common nouns that start sentences capitalised ("Operator Hokuriku Electric Power said ...").
+COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)}
+                | set("operator regulator officials police firefighters rescuers protesters voters shares markets "
+                      "prices services trains flights schools hospitals".split()))

@@ -18,7 +18,7 @@ Deputy Assistant Secretary of State|Assistant Secretary of State|Under Secretary
 |Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Governor|Gov\.|Lieutenant Governor|Mayor|Deputy Mayor
 |Speaker|House Speaker|Majority Leader|Minority Leader|Ambassador|Special Envoy|Envoy|Spokesperson|Spokesman|Spokeswoman
 |Crown Prince|Sheikh|Sheik|Emir|Sultan|Grand Ayatollah|Ayatollah|Cardinal|Archbishop|Bishop|Rabbi|Imam|Reverend|Rev\.
-|Director-General|Director General|Deputy Director|Director|Commissioner|High Commissioner|Inspector|Chief Inspector
+|Director-General|Director General|Administrator|Deputy Administrator|Deputy Director|Director|Commissioner|High Commissioner|Inspector|Chief Inspector
 |Field Marshal|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Brig\. Gen\.
 |Lieutenant Colonel|Lt\. Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Admiral|Adm\.
 |Vice Admiral|Rear Admiral|Commander|Cmdr\.|Chief of Staff|Superintendent|Detective

@@ -86,7 +86,8 @@ def load_folder(folder: Path) -> list[GoldArticle]:
 
 
 def norm(name: str) -> str:
-    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
+    """Names compare with straight apostrophes and single spaces; case matters ("INDIA" bloc, "India")."""
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip()
 
 
 def score_article(article: GoldArticle, analysis) -> ArticleScore:

@@ -1,0 +1,197 @@
+"""Reader speed on a big library: first paint from the command, per-key latency, open time, memory.
+
+Run by hand (prints figures; no assertions):
+
+    .venv/bin/python benchmarks/bench_tui.py [--articles 100000] [--presses 1000] [--db PATH]
+
+1. Builds (once, then reuses) a library of N articles with the storage APIs in one write
+   transaction; every article is queued for enrichment, as after a big refresh, and the 300
+   newest get stored entities and a timeline.
+2. First paint: `tidings --db PATH` in a 200x50 tmux pane, until the status line shows the
+   list ("Feeds  All articles · N shown"), like ../shared/bench/bench.py times newsboat; VmHWM then.
+3. Per-key latency: 1,000 `j` presses through Pilot (p50, p95, max), with the enricher on.
+4. Open time of an article with stored entities and timeline (the pane and sidebar filled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from storage import Library  # noqa: E402
+from storage.base import now  # noqa: E402
+from storage.library import content_hash  # noqa: E402
+
+PEOPLE = ["Anna Berg", "Jonas Weber", "Maria Lopez", "Ahmet Yilmaz", "Sofia Rossi", "Li Wei"]
+PLACES = ["Rostock", "Gdansk", "Istanbul", "Lisbon", "Riga", "Tallinn", "Oslo", "Kiel"]
+ORGS = ["Baltic Shipping Company", "the port authority", "the European Commission", "Nordbank"]
+FEEDS = 50
+START = datetime(2021, 1, 1, tzinfo=timezone.utc)
+
+
+def sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(PEOPLE)} met officials of {rng.choice(ORGS)} in {rng.choice(PLACES)} "
+        f"on {rng.randint(1, 28)} February 2025 to discuss the {rng.choice(['harbour', 'ferry', 'quota', 'rail'])} plan."
+    )
+
+
+def build(path: Path, count: int) -> None:
+    """A library of `count` articles across FEEDS feeds, all queued for enrichment."""
+    rng = random.Random(7)
+    started = time.perf_counter()
+    library = Library.open(path)
+    feed_ids = [library.local_feed(f"Bench feed {n:02d}") for n in range(FEEDS)]
+    stamp = now()
+    with library.write() as db:
+        batch: list[dict] = []
+        for n in range(count):
+            title = f"{rng.choice(PLACES)} {rng.choice(['talks', 'vote', 'deal', 'strike'])} #{n}"
+            text = "\n\n".join(
+                " ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
+                for _ in range(rng.randint(3, 6))
+            )
+            batch.append(
+                {
+                    "feed_id": feed_ids[n % FEEDS], "guid": f"g{n}", "title": title,
+                    "url": f"https://example.org/{n}", "author": rng.choice(PEOPLE),
+                    "published": (START + timedelta(minutes=20 * n)).isoformat(),
+                    "fetched": stamp, "text": text, "read": int(rng.random() < 0.6),
+                    "content_hash": content_hash(title, text),
+                }
+            )
+            if len(batch) == 5000:
+                library.table("articles").insert_all(batch)
+                batch = []
+        if batch:
+            library.table("articles").insert_all(batch)
+        db.execute(
+            "insert into enrich_queue (article_id, priority, queued) select id, 0, ? from articles",
+            [stamp],
+        )
+    newest = [row[0] for row in library.db.execute(
+        "select id from articles order by published desc, id desc limit 300").fetchall()]
+    from ingest.enricher import enrich_now
+
+    for article in library.queued_articles(newest):
+        enrich_now(library, article)
+    library.db.execute("analyze")
+    library.close()
+    print(f"built {count} articles in {time.perf_counter() - started:.1f} s "
+          f"({path.stat().st_size / 2**20:.0f} MB)")
+
+
+def first_paint(path: Path, count: int, runs: int) -> None:
+    """Median time from the command to the list on screen, in tmux, and the memory then."""
+    tidings = shutil.which("tidings", path=str(Path(sys.executable).parent)) or "tidings"
+    sock = f"tidings-bench-{os.getpid()}"
+    tmux = ["tmux", "-L", sock, "-f", "/dev/null"]
+    ready = re.compile(rf"Feeds\s+All articles · {count} shown")
+    config = tempfile.mkdtemp()
+    command = f"exec env TIDINGS_CONFIG_DIR={shlex.quote(config)} {shlex.quote(tidings)} --db {shlex.quote(str(path))}"
+    subprocess.run(tmux + ["new-session", "-d", "-s", "idle", "-x", "200", "-y", "50", "sleep 600"], check=True)
+    server = int(subprocess.run(tmux + ["display", "-p", "-t", "idle", "#{pid}"],
+                                capture_output=True, text=True).stdout)
+    walls: list[float] = []
+    memory: list[float] = []
+    try:
+        for run in range(runs):
+            name = f"run{run}"
+            started = time.monotonic()
+            subprocess.run(tmux + ["new-session", "-d", "-s", name, "-x", "200", "-y", "50", command], check=True)
+            pid = int(subprocess.run(tmux + ["display", "-p", "-t", name, "#{pane_pid}"],
+                                     capture_output=True, text=True).stdout)
+            while time.monotonic() - started < 30:
+                screen = subprocess.run(tmux + ["capture-pane", "-p", "-t", name],
+                                        capture_output=True, text=True).stdout
+                if ready.search(screen):
+                    walls.append(time.monotonic() - started)
+                    break
+                time.sleep(0.01)
+            else:
+                print("not ready after 30 s; screen:\n" + screen)
+            status = Path(f"/proc/{pid}/status").read_text()
+            memory.append(int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024)
+            subprocess.run(tmux + ["send-keys", "-t", name, "q"])
+            for _ in range(100):
+                if subprocess.run(tmux + ["has-session", "-t", name], capture_output=True).returncode:
+                    break
+                time.sleep(0.1)
+            else:
+                subprocess.run(tmux + ["kill-session", "-t", name])
+    finally:
+        os.kill(server, 15)
+    print(f"first paint: median {statistics.median(walls):.2f} s [{min(walls):.2f}-{max(walls):.2f}] "
+          f"over {len(walls)} runs; peak memory (VmHWM) {statistics.median(memory):.0f} MB")
+
+
+async def keys_and_open(path: Path, presses: int, enrich: bool) -> None:
+    """Per-key latency of `j` through Pilot, then the open time of enriched articles."""
+    os.environ["TIDINGS_CONFIG_DIR"] = tempfile.mkdtemp()
+    from tui.app import TidingsApp
+    from tui.config import Config
+
+    app = TidingsApp(Library.open(path), config=Config(), enrich=enrich)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        timings = []
+        for _ in range(presses):
+            started = time.perf_counter()
+            await pilot.press("j")
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        label = "with the enricher running" if enrich else "without the enricher"
+        print(f"key j ({label}): p50 {statistics.median(timings):.1f} ms, "
+              f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms, max {timings[-1]:.1f} ms "
+              f"over {presses} presses")
+        library = app.library
+        enriched = [row[0] for row in library.db.execute(
+            "select article_id from enrichments order by article_id limit 100").fetchall()]
+        opens = []
+        for article_id in enriched:
+            started = time.perf_counter()
+            app._open(article_id)
+            opens.append((time.perf_counter() - started) * 1000)
+        await pilot.pause()
+        opens.sort()
+        mentions = len(library.mentions(enriched[0]))
+        timeline = len(library.timeline(enriched[0]))
+        print(f"open an enriched article (about {mentions} mentions, {timeline} dates): "
+              f"median {statistics.median(opens):.1f} ms, p95 {opens[int(len(opens) * 0.95)]:.1f} ms")
+    status = Path("/proc/self/status").read_text()
+    peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+    print(f"peak memory of this process (Pilot app + benchmark): {peak:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--presses", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.gettempdir()) / f"tidings-bench-{args.articles}.db"
+    if not path.exists():
+        build(path, args.articles)
+    else:
+        print(f"reusing {path} ({path.stat().st_size / 2**20:.0f} MB)")
+    first_paint(path, args.articles, args.runs)
+    asyncio.run(keys_and_open(path, args.presses, enrich=True))
+
+
+if __name__ == "__main__":
+    main()
