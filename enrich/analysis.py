@@ -6,7 +6,7 @@ import datetime as dt
 from enrich import backends, fallback_ner
 from enrich.canonical import link
 from enrich.context_labels import relabel
-from enrich.mentions import Found, add_missing, all_person_forms, person_forms, refine
+from enrich.mentions import Found, add_missing, all_person_forms, person_forms, refine, split_country_prefix
 from enrich.model import Analysis, Mention
 from enrich.segments import Span, paragraphs
 from enrich.timeline import build_timeline, dated_sentences
@@ -35,7 +35,7 @@ def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     found = refine(text, spans)
     people = {text[f.start:f.end] for f in found if f.label == "PERSON"}
     found = relabel(text, found, all_person_forms(text, found) - people)
-    return add_missing(text, found)
+    return add_missing(text, split_country_prefix(text, found))
 
 
 def _spacy_spans(title: str, text: str, tag_sentences: list[Span]):

@@ -1,8 +1,6 @@
 """Within one article, point short forms at the full name they stand for.
 
 "Lavrov" -> "Sergei Lavrov" (the nearest earlier full name, else the next one),
-"US State Department" -> "State Department" when the bare form is also used
-(but "European Commission" stays itself beside a bare "Commission"),
 "EU" -> "European Union" when defined as "European Union (EU)".
 """
 from __future__ import annotations
@@ -10,7 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from enrich import gazetteer
 from enrich.mentions import Found, person_forms
 from enrich.model import Mention
 
@@ -26,7 +23,6 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
     for pos, full in people:
         for form in person_forms(full)[1:]:
             short_to_people.setdefault(form, []).append((pos, full))
-    org_names = {text[f.start:f.end] for f in found if f.label == "ORG"}
     acronyms = _acronyms(text, found)
     out = []
     for f in found:
@@ -36,8 +32,6 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
             canonical, label = _nearest(short_to_people[name], f.start), "PERSON"
         elif name in acronyms:
             canonical, label = acronyms[name]
-        elif label == "ORG":
-            canonical = _core_org(name, org_names)
         out.append((f, name, label, canonical))
     labels = _one_label_per_name(out)
     return [Mention(text=name, label=labels[canonical], start=f.start, end=f.end, canonical=canonical)
@@ -56,18 +50,6 @@ def _one_label_per_name(mentions: list[tuple[Found, str, str, str]]) -> dict[str
 def _nearest(candidates: list[tuple[int, str]], pos: int) -> str:
     before = [c for c in candidates if c[0] < pos]
     return max(before)[1] if before else min(candidates)[1]
-
-
-def _core_org(name: str, org_names: set[str]) -> str:
-    """Drop a leading country or nationality when the article also uses the bare name."""
-    parts = name.split()
-    for k in range(1, len(parts)):
-        if not gazetteer.is_place_or_people(parts[k - 1]):
-            break
-        rest = " ".join(parts[k:])
-        if rest in org_names and (len(parts) - k > 1 or gazetteer.lookup(rest) == "ORG"):
-            return rest
-    return name
 
 
 def _acronyms(text: str, found: list[Found]) -> dict[str, tuple[str, str]]:

@@ -9,6 +9,8 @@ from enrich.tense import Tense
 _PAST_WORDS = {"since", "earlier", "previous"}
 # A span running up to the date: ahead unless the sentence is in the past, then the nearer side.
 _UP_TO_WORDS = {"until", "till", "through", "thru"}
+# A target date ("schedules for December", "by March"): the tense of a past verb says little.
+_TARGET_WORDS = {"for", "by"}
 
 
 def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None) -> tuple[str, str] | None:
@@ -17,6 +19,8 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
         tense = "past"
     elif expr.preceded_by in _UP_TO_WORDS:
         tense = None if tense == "past" else "future"
+    elif expr.preceded_by in _TARGET_WORDS and tense == "past":
+        tense = None
     if expr.kind in ("iso", "date") and expr.year is not None:
         return _day(expr.year, expr.month, expr.day)
     if expr.kind in ("month", "year") and expr.year is not None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from enrich import gazetteer
-from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_WORDS, PLACE_AFTER, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
+from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_WORDS, PLACE_AFTER,
+                               POSSESSIVE_IN_NAMES, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
                                SPEECH_VERBS)
 from enrich.segments import Span, layout, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
@@ -39,14 +40,22 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
         j = _run_end(text, toks, strs, titles, i)
         first = i
         starts_sentence = _starts_sentence(text, sent, toks[i])
-        if starts_sentence and (strs[i] in SENTENCE_STARTERS or strs[i].lower() in COMMON_NOUNS):
+        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start:toks[j - 1].end]):
             first += 1
+            while first < j and not _capitalised(strs[first]):  # "Bank of ..." -> skip "of" too
+                first += 1
         if first < j:
             label, strong = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
             if label:
                 out.append((toks[first].start, _strip_possessive(text, toks[j - 1]), label, strong))
         i = j
     return out
+
+
+def _common_first_word(word: str) -> bool:
+    """A capitalised word at the start of a sentence that is not a name ("The", "Operator", "Striking")."""
+    return (word in SENTENCE_STARTERS or word.lower() in COMMON_NOUNS
+            or (word.endswith(("ing", "ed", "ly")) and not gazetteer.lookup(word)))
 
 
 def _title_tokens(text: str, toks: list[Span], strs: list[str]) -> set[int]:
@@ -78,7 +87,9 @@ def _run_end(text: str, toks: list[Span], strs: list[str], titles: set[int], i: 
     """End index (exclusive) of the name starting at token i."""
     j = i + 1
     while j < len(toks):
-        if not _adjacent(text, toks[j - 1], toks[j]) or strs[j - 1].endswith(("’s", "'s")):
+        if not _adjacent(text, toks[j - 1], toks[j]):
+            break
+        if strs[j - 1].endswith(("’s", "'s")) and strs[j - 1] not in POSSESSIVE_IN_NAMES:
             break
         if j not in titles and _capitalised(strs[j]):
             j += 1
@@ -150,12 +161,13 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
 
 
 def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_initial: bool) -> tuple[str | None, bool]:
-    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha() and name not in NOT_ORG_ACRONYMS:
+    prev = strs[i - 1] if i else ""
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha() and name not in NOT_ORG_ACRONYMS \
+            and not prev[:1].isdigit():  # not "737 MAX"
         return "ORG", True
     if sentence_initial:
         return None, False
     nxt = strs[j] if j < len(strs) else ""
-    prev = strs[i - 1] if i else ""
     if nxt in PLACE_AFTER:  # "the Noto peninsula"
         return PLACE_AFTER[nxt], False
     if nxt in ORG_AFTER:  # "Bernstein analysts"

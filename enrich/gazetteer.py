@@ -106,7 +106,7 @@ International Criminal Court; ICC; International Court of Justice; ICJ; Interpol
 White House; Kremlin; Pentagon; State Department; Congress; Senate; House of Representatives; Supreme Court; FBI; CIA
 NSA; NASA; Federal Reserve; Fed; Treasury; Justice Department; Department of Justice; Department of Defense
 Department of State; Homeland Security; Department of Homeland Security; Defense Department; Commerce Department
-Bank of England; Bank of Japan; People's Bank of China; Bundesbank; Bundestag; Reichstag; Knesset; Duma; State Duma
+Bank of England; Bank of Japan; People's Bank of China; People's Liberation Army; PLA; Chinese Communist Party; Bundesbank; Bundestag; Reichstag; Knesset; Duma; State Duma
 Parliament; House of Commons; House of Lords; Downing Street; Whitehall; Elysee; Élysée; Quai d'Orsay; Foreign Office
 Hamas; Hezbollah; Taliban; Houthis; Islamic State; ISIS; Al-Qaeda; al-Qaeda; Al Qaeda; Wagner; Wagner Group; PKK
 Democratic Party; Republican Party; Democrats; Republicans; Labour; Labour Party; Conservative Party; Tories; Conservatives

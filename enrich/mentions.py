@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from enrich import gazetteer
-from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS
+from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
 from enrich.titles import LOWER_ROLE, TITLE_RUN, is_title, strip_leading_title
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -95,6 +95,22 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[
     return _with_particles(text, found) if label == "PERSON" else found
 
 
+def split_country_prefix(text: str, found: list[Found]) -> list[Found]:
+    """"US Federal Reserve" is the US and the Federal Reserve, when the rest is a known name on its own."""
+    org_names = {text[f.start:f.end] for f in found if f.label == "ORG"}
+    out = []
+    for f in found:
+        name = text[f.start:f.end]
+        first, _, rest = name.partition(" ")
+        if f.label == "ORG" and rest and gazetteer.is_place_or_people(first) and not gazetteer.lookup(name) \
+                and (gazetteer.lookup(rest) == "ORG" or rest in org_names and " " in rest):
+            rest_start = f.start + len(first) + 1
+            out += [Found(f.start, f.start + len(first), gazetteer.lookup(first), True), Found(rest_start, f.end, "ORG", True)]
+        else:
+            out.append(f)
+    return out
+
+
 def _named_after_city(name: str) -> bool:
     parts = name.split()
     return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1]))
@@ -103,7 +119,7 @@ def _named_after_city(name: str) -> bool:
 def _split_possessives(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """"Senegal's Sall" is two names; a leading place is split from what follows it."""
     m = _INNER_POSSESSIVE.search(text, start, end)
-    if not m:
+    if not m or text[start:m.end()].split()[-1] in POSSESSIVE_IN_NAMES:  # "People's Liberation Army"
         return [(start, end, label)]
     head_end, tail_start = m.start(), m.end()
     head = text[start:head_end]

@@ -69,3 +69,8 @@ June July August September October November December Mr Mrs Ms Dr Also I I'm Iâ€
 COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)}
                 | set("operator regulator officials police firefighters rescuers protesters voters shares markets "
                       "prices services trains flights schools hospitals".split()))
+
+# Possessive words that belong inside names ("People's Liberation Army", "Moody's").
+POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'
+Veterans' Lloyd's McDonald's Sotheby's Christie's Macy's Moody's Sainsbury's Kellogg's Hershey's Domino's Wendy's
+Nation's Saint's""".split() for q in "'â€™")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from enrich.date_grammar import DateExpression, find_dates
 from enrich.date_resolve import resolve
@@ -9,6 +10,7 @@ from enrich.model import TimelineItem
 from enrich.segments import Span, layout
 from enrich.tense import sentence_cues, tense_for
 
+_COORDINATED = re.compile(r",? (?:and|or|to) |, |-|–")
 Dated = list[tuple[Span, list[DateExpression]]]
 
 
@@ -38,8 +40,11 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
     for sent, exprs in dated:
         cues = sentence_cues(text, sent, tags)
         spans = [Span(e.start, e.end) for e in exprs]
+        tense, previous = None, None
         for expr in exprs:
-            tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans)
+            if previous is None or not _COORDINATED.fullmatch(text, previous.end, expr.start):
+                tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans)
+            previous = expr  # "in May and June": June shares May's tense
             resolved = resolve(expr, published, tense)
             if resolved is not None:
                 items.append(_item(text, sent, expr.start, expr.end, *resolved))
