@@ -23,8 +23,9 @@ _YEAR = r"(?:19|20)\d\d(?![\d%])"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _S = r"[ \u00a0]+"
 _POSS = r"(?:['’]s)?"
-_PART = r"(?P<part>early|mid|late|(?:the" + _S + r")?(?:end|start|beginning|middle|first half|second half)" + _S + r"of)"
-_NUM = r"(?P<num>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_PART = (r"(?P<part>early|mid|late|end(?=-)|start(?=-)|(?:the" + _S
+         + r")?(?:end|start|beginning|middle|first half|second half)" + _S + r"of)")
+_NUM = r"(?P<num>\d{1,3}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty)"
 _CONTEXT = r"(?:in|In|since|Since|by|By|until|Until|till|before|Before|after|After|from|From|through|during|During|of|to|and|between|around|for|year|fiscal|Fiscal|least)"
 _NOT_A_YEAR_BEFORE = r"(?<![$£€\d,.\-/])(?<!about )(?<!nearly )(?<!almost )(?<!than )(?<!some )(?<!least )(?<!over )(?<!roughly )"
 
@@ -35,12 +36,13 @@ _PATTERNS = [
     ("month", rf"\b(?:{_PART}[-\s]+)(?P<mon>{_MONTH_FULL})(?:{_S}(?P<y>{_YEAR}))?"),
     ("month", rf"\b(?P<mon>{_MONTH})(?:{_S}of)?{_S}(?P<y>{_YEAR})"),
     ("year", rf"\b(?:{_PART}[-\s]+)(?P<y>{_YEAR})"),
-    ("relperiod", r"\b(?:(?P<part>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)" + _S + r")?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)" + _S
-     + r"(?P<unit>week|month|year|weekend)(?![\w-])" + _POSS),
+    ("relperiod", r"\b(?:(?P<part>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)" + _S + r")?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)"
+     + r"(?:" + _S + r"past)?" + _S + r"(?P<unit>week|month|year|weekend)(?![\w-])" + _POSS),
+    ("weekend", r"\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n)" + _S + r"(?P<at>the" + _S + r"weekend)\b"),
     ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
     ("weekday", rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
      + rf"(?:{_S}(?:morning|afternoon|evening|night))?"),
-    ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year)s?{_S}ago\b"),
+    ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year|decade)s?{_S}ago\b"),
     ("relday", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?:['’]s)?\b"),
     ("month", rf"\b{_CONTEXT}{_S}(?P<at>(?P<mon>{_MONTH_FULL})\b)" + _POSS + rf"(?!{_S}[A-Z\d])"),
     ("month", rf"\b(?P<mon>{_MONTH_PLAIN})\b" + _POSS + rf"(?!{_S}[A-Z\d])(?![-'’]\w)"),
@@ -56,7 +58,7 @@ class DateExpression:
 
     start: int
     end: int
-    kind: str  # iso, date, month, year, relperiod, weekday, ago, relday
+    kind: str  # iso, date, month, year, relperiod, weekend, weekday, ago, relday
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -71,7 +73,7 @@ class DateExpression:
     @property
     def needs_tense(self) -> bool:
         """True when the date depends on the tense ("on Thursday", "in March", "January 15")."""
-        return self.rel is None and self.year is None and self.kind in ("date", "month", "weekday")
+        return self.rel is None and self.year is None and self.kind in ("date", "month", "weekday", "weekend")
 
 
 # Every expression contains one of these words; the grammar is only tried just before them.
@@ -83,7 +85,7 @@ _WORD_START = re.compile(r"(?<![\w'’])\w+")
 # Words an expression may begin with, besides month and weekday names and numbers.
 _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
     "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",
-    "earlier", "later", "yesterday", "today", "tomorrow", "tonight"} | set(MONTHS) | set(WEEKDAYS)
+    "earlier", "later", "yesterday", "today", "tomorrow", "tonight", "over", "during", "at", "on"} | set(MONTHS) | set(WEEKDAYS)
 _LOOK_BACK = 40
 
 
@@ -126,7 +128,7 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     fields = dict(
         start=start, end=stop, kind=kind, possessive=possessive,
         preceded_by=before.group(1).lower() if before else "",
-        rel=g["rel"].lower() if "rel" in g else None,
+        rel=_relation(text[start:stop], g),
         unit=g.get("unit"), word=(g.get("word") or g.get("part") or "").lower() or None,
     )
     if "y" in g:
@@ -144,6 +146,12 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     if kind == "month" and g.get("mon") == "May" and "y" not in g and not _context_word(text, start):
         return None
     return DateExpression(**fields)
+
+
+def _relation(matched: str, g: dict) -> str | None:
+    if "rel" not in g:
+        return None
+    return "last" if " past " in matched.lower() else g["rel"].lower()  # "this past weekend"
 
 
 def _context_word(text: str, start: int) -> bool:

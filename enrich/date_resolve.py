@@ -40,6 +40,11 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
         return (published + dt.timedelta(days=offset)).isoformat(), "day"
     if expr.kind == "relperiod":
         return _period(expr.unit, {"last": -1, "this": 0, "next": 1}[expr.rel], published)
+    if expr.kind == "weekend":
+        # Saturday and Sunday share the ISO week of the days before them.
+        return _period("week", -1 if tense == "past" and published.weekday() < 5 else 0, published)
+    if expr.kind == "ago" and expr.unit == "decade":
+        return _period("year", -10 * expr.number, published)
     if expr.kind == "ago":
         return _period(expr.unit, -expr.number, published)
     return None

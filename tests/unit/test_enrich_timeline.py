@@ -66,6 +66,34 @@ def test_relative_periods(backend, published, phrase, expected):
     assert [(t.expression.lower().endswith(phrase.split()[-1]), t.date) for t in items] == [(True, expected)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting raged over the weekend.", "2025-W08"),
+    ("Talks will continue over the weekend.", "2025-W09"),
+    ("Voters went to the polls this past weekend.", "2025-W08"),
+    ("Two years ago, she won the vote.", "2023"),
+    ("A decade ago, he left the party.", "2015"),
+    ("Shipments resume end-March.", "2025-03"),
+    ("The law takes effect early next month.", "2025-03"),
+])
+def test_more_relative_expressions(backend, text, expected):
+    assert list(dates(text, WED).values()) == [expected]
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    # A verb keeps the date right after it: "called" says nothing about Tuesday.
+    (dt.date(2023, 12, 31), "Unions called on Sunday for a strike starting on Tuesday, threatening to disrupt travel.",
+     {"Sunday": "2023-12-31", "Tuesday": "2024-01-02"}),
+    # Coordinated dates share a tense.
+    (dt.date(2024, 8, 1), "Inflation had fallen back to target in May and June, the governor said.",
+     {"May": "2024-05", "June": "2024-06"}),
+    # "until" after a past verb: the nearer side.
+    (dt.date(2024, 12, 30), "She has cancelled her travel plans until mid-January.", {"mid-January": "2025-01"}),
+    (dt.date(2024, 3, 22), "The bill funds the government through September 30.", {"September 30": "2024-09-30"}),
+])
+def test_tense_is_read_per_expression(backend, published, text, expected):
+    assert dates(text, published) == expected
+
+
 def test_week_items_have_week_precision(backend):
     item = enrich.analyse("T", "They met last week.", WED).timeline[0]
     assert (item.date, item.precision) == ("2025-W08", "week")
