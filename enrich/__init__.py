@@ -1,4 +1,11 @@
-"""Named entities and timelines for news articles: pure text analysis, no I/O but the model load."""
+"""Named entities and timelines for news articles: pure text analysis, no I/O but the model load.
+
+`analyse(title, text, published)` finds people, organisations and places (with a canonical
+name per article) and resolves dated expressions against the publication date. The backend
+is spaCy's small English model when it can be loaded, else a rule-based fallback; set
+TIDINGS_NLP=fallback to force the fallback. `analyse` is safe to call from several threads:
+calls into the model are serialised by a lock, everything else is per call.
+"""
 from enrich.analysis import analyse
 from enrich.backends import backend_info
 from enrich.model import Analysis, Mention, TimelineItem

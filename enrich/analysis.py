@@ -6,7 +6,10 @@ import datetime as dt
 from enrich import backends, fallback_ner
 from enrich.canonical import link
 from enrich.context_labels import relabel
-from enrich.mentions import Found, add_missing, all_person_forms, person_forms, refine, split_country_prefix
+from enrich.found import Found
+from enrich.gap_filling import add_missing
+from enrich.person_names import all_person_forms, person_forms
+from enrich.span_fixes import refine, split_country_prefix
 from enrich.model import Analysis, Mention
 from enrich.segments import Span, paragraphs
 from enrich.timeline import build_timeline, dated_sentences

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from enrich.mentions import Found, person_forms
+from enrich.found import Found
+from enrich.person_names import person_forms
 from enrich.model import Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")

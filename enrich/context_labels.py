@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from enrich import gazetteer
-from enrich.mentions import PLACE_LABELS, Found, without_overlaps
+from enrich.found import PLACE_LABELS, Found, without_overlaps
 from enrich.name_words import ORG_AFTER, ORG_BEFORE, ORG_KINDS, PLACE_AFTER, PLACE_BEFORE, SENTENCE_STARTERS, SPEECH_VERBS
 from enrich.titles import TITLE_RUN
 

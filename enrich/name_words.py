@@ -17,7 +17,7 @@ PLACE_WORDS = {
 }
 
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
-JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | {"States", "Secretary", "Minister", "House", "Bank", "Church"}
+JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | {"States", "House"}
 
 PARTICLES = frozenset("de da das do dos del della di du van von der den ter ten bin ibn bint al el la le y zu".split())
 

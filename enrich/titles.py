@@ -35,6 +35,8 @@ TITLE_ALTERNATION = "|".join(sorted(
 TITLE_RUN = re.compile(
     rf"(?:(?:Acting|Former|Deputy|Interim|Then-|then-|Outgoing|Incoming)\s*)?(?:{TITLE_ALTERNATION})(?:\s+(?:{TITLE_ALTERNATION}))*(?![\w\-])"
 )
+# A title anywhere in a text, starting at a word boundary.
+TITLE_ANYWHERE = re.compile(r"(?<![\w\-])(?:" + TITLE_RUN.pattern + ")")
 # Common nouns that say "the next capitalised words are a person" ("spokesman John Kirby").
 LOWER_ROLE = re.compile(
     r"(?:spokesman|spokeswoman|spokesperson|minister|secretary|president|chancellor|envoy|ambassador|senator"

@@ -3,6 +3,9 @@ import ast
 import dataclasses
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,6 +40,19 @@ def test_backend_switch_by_environment(monkeypatch):
     monkeypatch.setenv("TIDINGS_NLP", "fallback")
     assert enrich.backend_info().startswith("fallback")
     assert enrich.analyse("", TEXT, None).backend.startswith("fallback")
+
+
+def test_without_spacy_the_fallback_is_chosen_by_itself():
+    script = ("import sys; sys.modules['spacy'] = None\n"
+              "import datetime, enrich\n"
+              "r = enrich.analyse('Talks', 'Marco Rubio met Sergei Lavrov in Riyadh on Tuesday.', datetime.date(2025, 2, 26))\n"
+              "print(enrich.backend_info()); print(sorted(m.text for m in r.entities)); print(r.timeline[0].date)")
+    env = {k: v for k, v in os.environ.items() if k != "TIDINGS_NLP"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=ENRICH_DIR.parent, env=env).stdout.splitlines()
+    assert out[0].startswith("fallback")
+    assert out[1] == "['Marco Rubio', 'Riyadh', 'Sergei Lavrov']"
+    assert out[2] == "2025-02-25"
 
 
 def test_empty_article():

@@ -1,0 +1,27 @@
+"""A name occurrence while the rules correct it, and the overlap rule they share."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class Found:
+    """A name occurrence while it is being corrected."""
+
+    start: int
+    end: int
+    label: str
+    sure: bool = False  # the label rests on a gazetteer entry or the words around, not on a guess
+
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    """Keep the longer of overlapping spans (the earlier one on a tie), sorted by start."""
+    taken = bytearray(max((f.end for f in found), default=0) + 1)
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if taken.find(1, f.start, f.end) == -1:
+            kept.append(f)
+            taken[f.start:f.end] = b"\1" * (f.end - f.start)
+    return sorted(kept, key=lambda f: f.start)

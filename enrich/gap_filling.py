@@ -1,0 +1,89 @@
+"""Fill the gaps a backend leaves: well-known names it missed, and later mentions of names it found once."""
+from __future__ import annotations
+
+import re
+
+from enrich import gazetteer
+from enrich.found import PLACE_LABELS, Found, without_overlaps
+from enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
+from enrich.person_names import person_forms
+from enrich.titles import TITLE_ANYWHERE
+
+# Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip").
+_CAPITALISED = re.compile(r"(?<![\w\-])[A-ZÀ-Ý][\w.'’\-+]*(?: (?:(?:of|the|and|de|es|al)(?= ))?[ ]?[A-ZÀ-Ý][\w.'’\-+]*)*")
+_GAZETTEER_MAX_WORDS = max(len(n.split()) for n in list(gazetteer.PLACES) + list(gazetteer.ORGANISATIONS))
+_PREV_WORD = re.compile(r"([\w.’'\-]+) $")
+_NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
+
+
+def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | None = None) -> list[Found]:
+    """Add gazetteer names and repeats of names already found (surnames included) that were missed."""
+    forms = dict(extra_forms or {})
+    for f in found:
+        name = text[f.start:f.end]
+        if f.label == "PERSON":
+            for form in person_forms(name):
+                forms.setdefault(form, "PERSON")
+        elif f.label in PLACE_LABELS or f.label == "ORG":
+            forms.setdefault(name, f.label)
+    taken = bytearray(len(text) + 1)
+    for f in found:
+        taken[f.start:f.end] = b"\1" * (f.end - f.start)
+    added = []
+    for start, end, label in list(_gazetteer_hits(text)) + list(_occurrences(text, forms)):
+        if taken.find(1, start, end) == -1 and _stands_alone(text, start, end):
+            added.append(Found(start, end, label, sure=True))
+            taken[start:end] = b"\1" * (end - start)
+    return without_overlaps(found + added)
+
+
+def _gazetteer_hits(text: str):
+    """(start, end, label) of well-known names, longest first at each capitalised word."""
+    for m in _CAPITALISED.finditer(text):
+        words = m.group().split(" ")
+        pos = m.start()
+        for k in range(len(words)):
+            for n in range(min(len(words) - k, _GAZETTEER_MAX_WORDS), 0, -1):
+                name = " ".join(words[k:k + n]).rstrip(".,")
+                label = gazetteer.lookup(name)
+                if label in PLACE_LABELS or label == "ORG":
+                    yield pos, pos + len(name), label
+                    break
+            else:
+                yield from _hyphen_parts(words[k], pos)
+            pos += len(words[k]) + 1
+
+
+def _hyphen_parts(word: str, pos: int):
+    """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based")."""
+    for part in word.split("-") if "-" in word else ():
+        label = gazetteer.lookup(part)
+        if label in PLACE_LABELS or label == "ORG":
+            yield pos, pos + len(part), label
+        pos += len(part) + 1
+
+
+def _occurrences(text: str, forms: dict[str, str]):
+    """(start, end, label) of every whole-word occurrence of the given names."""
+    for form, label in forms.items():
+        pos = text.find(form)
+        while pos != -1:
+            end = pos + len(form)
+            if (pos == 0 or not _word_char(text[pos - 1])) and (end == len(text) or not _word_char(text[end])):
+                yield pos, end, label
+            pos = text.find(form, pos + 1)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "-_"
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """False when a hit is part of a longer capitalised name ("Charlotte Brown", "Apple Daily")."""
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    nxt = _NEXT_WORD.match(text, end)
+    for word in (prev.group(1) if prev else "", nxt.group(1) if nxt else ""):
+        if word[:1].isupper() and word not in SENTENCE_STARTERS and not gazetteer.is_place_or_people(word) \
+                and not TITLE_ANYWHERE.fullmatch(word) and word not in ORG_WORDS:
+            return False
+    return True

@@ -1,0 +1,147 @@
+"""Correct the name spans a backend gives, with general rules for the small model's habits.
+
+Titles are cut from names ("Secretary of State Marco Rubio"), and so are a leading
+"the", possessives and football scores; title words are not organisations ("State");
+well-known places are places; "Senegal's Sall" is two names; "US Federal Reserve" is the
+US and the Federal Reserve.
+"""
+from __future__ import annotations
+
+import re
+
+from enrich import gazetteer
+from enrich.found import PLACE_LABELS, Found, without_overlaps
+from enrich.name_words import ORG_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
+from enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
+from enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
+
+_EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
+_KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
+_INNER_POSSESSIVE = re.compile(r"['’]s ")
+_TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
+_PREV_WORD = re.compile(r"([\w.’'\-]+) $")
+
+
+def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
+    """Apply the span corrections to a backend's spans."""
+    titles = [(m.start(), m.end()) for m in TITLE_ANYWHERE.finditer(text)]
+    out = []
+    for raw_start, raw_end, raw_label in spans:
+        for start, end, label in _split_possessives(text, raw_start, raw_end, raw_label):
+            found = _refine_one(text, start, end, label, titles)
+            if found:
+                out.append(found)
+    return without_overlaps(out)
+
+
+def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[int, int]]) -> Found | None:
+    possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
+    start, end = _trim(text, start, end)
+    name = text[start:end]
+    if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
+        return None
+    rest, cut = strip_leading_title(name)
+    if cut and looks_like_person(rest):
+        known = gazetteer.lookup(rest)
+        return with_particles(text, Found(start + cut, end, known or "PERSON", sure=True))
+    if is_title(name) or (label != "PERSON" and any(s <= start and end <= e for s, e in titles)):
+        return None
+    cut_title = [s for s, e in titles if start < s and e == end]
+    if cut_title and label != "PERSON":  # "FEMA Administrator"
+        end = cut_title[0] - 1
+        name = text[start:end]
+    head = PARTICLE_HEAD.search(text, max(0, start - 24), start)
+    if head and " " not in name:  # "Van der" + "Plas": the model saw only the last word
+        return Found(head.start(), end, "PERSON", sure=True)
+    if label == "ORG" and text[end:end + 1] == "+":  # "OPEC+"
+        end += 1
+        name = text[start:end]
+    sure = True
+    known = gazetteer.lookup(name)
+    if known:
+        label = known
+    elif label != "ORG" and _named_after_city(name):  # "Real Madrid", "Emergency Management Victoria"
+        label = "ORG"
+    elif label == "ORG" and name.split()[-1] in PLACE_WORDS and not any(w in ORG_WORDS for w in name.split()):
+        label = PLACE_WORDS[name.split()[-1]]
+    elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \
+            and looks_like_person(name):  # "Finance Minister Christian Lindner", "Nitish Kumar's party"
+        label = "PERSON"
+    else:
+        sure = False
+    found = Found(start, end, label, sure)
+    return with_particles(text, found) if label == "PERSON" else found
+
+
+def split_country_prefix(text: str, found: list[Found]) -> list[Found]:
+    """"US Federal Reserve" is the US and the Federal Reserve, when the rest is a known name on its own."""
+    org_names = {text[f.start:f.end] for f in found if f.label == "ORG"}
+    out = []
+    for f in found:
+        name = text[f.start:f.end]
+        first, _, rest = name.partition(" ")
+        if f.label == "ORG" and rest and gazetteer.is_place_or_people(first) and not gazetteer.lookup(name) \
+                and (gazetteer.lookup(rest) == "ORG" or rest in org_names and " " in rest):
+            rest_start = f.start + len(first) + 1
+            out += [Found(f.start, f.start + len(first), gazetteer.lookup(first), True), Found(rest_start, f.end, "ORG", True)]
+        else:
+            out.append(f)
+    return out
+
+
+def _named_after_city(name: str) -> bool:
+    parts = name.split()
+    return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1]))
+
+
+def _split_possessives(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Senegal's Sall" is two names; a leading place is split from what follows it."""
+    m = _INNER_POSSESSIVE.search(text, start, end)
+    if not m or text[start:m.end()].split()[-1] in POSSESSIVE_IN_NAMES:  # "People's Liberation Army"
+        return [(start, end, label)]
+    head_end, tail_start = m.start(), m.end()
+    head = text[start:head_end]
+    tail = text[tail_start:end]
+    # The possessed part keeps the label; a one-word tail only after a place ("Senegal's Sall").
+    keep_tail = tail and (" " in tail or gazetteer.lookup(head) in PLACE_LABELS)
+    tails = [(tail_start, end, label)] if keep_tail else []
+    if gazetteer.lookup(head) in PLACE_LABELS:
+        return [(start, head_end, gazetteer.lookup(head))] + tails
+    words = head.split()
+    for k in range(len(words) - 1, 0, -1):
+        place = " ".join(words[:k])
+        if gazetteer.lookup(place) in PLACE_LABELS:
+            return [(start, start + len(place), gazetteer.lookup(place))] + tails
+    head_label = "PERSON" if keep_tail and looks_like_person(head) and " " in head else label
+    return [(start, head_end, head_label)] + tails
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    score = _TRAILING_SCORE.search(text, start, end)
+    if score:  # "Borussia Dortmund 2-0"
+        end = score.start()
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    if text.startswith(("the ", "The "), start) and not gazetteer.lookup(text[start:end].rstrip(_EDGE_PUNCT)):
+        start += 4
+    while end > start:
+        if text[end - 2:end] in ("’s", "'s"):
+            end -= 2
+        elif text[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        elif text[end - 1] == "." and not _KEEP_DOT.search(text[start:end]):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _after_person_cue(text: str, start: int, titles: list[tuple[int, int]]) -> bool:
+    """True after a title ("Secretary of State Marco Rubio") or a role noun ("spokesman John Kirby")."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    if any(e == start - 1 for _, e in titles):
+        return True
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    name = text[start:start + 60].split(",")[0].split()
+    return bool(prev and LOWER_ROLE.match(prev.group(1))) and len(name) >= 2 and name[1][:1].isupper()
