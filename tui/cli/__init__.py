@@ -5,6 +5,7 @@ Errors a user can act on print one line on stderr and exit 1 (2 for usage); no t
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -30,6 +31,11 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context)
+
+
+def dump_json(data: object) -> None:
+    """Print data as indented JSON, non-ASCII text as it is."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _version_text() -> str:

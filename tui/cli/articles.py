@@ -13,7 +13,7 @@ from ingest.files import ImportError_, import_file
 from ingest.enricher import enrich_now
 from storage import Annotation, ArticleSummary, Library
 from storage.enrichment import MentionRow
-from tui.cli import Context, cli, pass_context
+from tui.cli import Context, cli, dump_json, pass_context
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -29,10 +29,6 @@ def _http_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     if value is not None and not value.lower().startswith(("http://", "https://")):
         raise click.BadParameter("only http and https URLs are accepted")
     return value
-
-
-def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @cli.command("import")
@@ -61,17 +57,11 @@ def import_(
         raise SystemExit(1)
 
 
-def _summary_json(row: ArticleSummary) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "title": row.title,
-        "feed": row.feed,
-        "url": row.url,
-        "published": row.published,
-        "read": row.read,
-        "starred": row.starred,
-        "annotations": row.annotations,
-    }
+def summary_json(row: ArticleSummary) -> dict[str, Any]:
+    """An article list row as `list --json` and `search --json` print it."""
+    data = row.to_dict()
+    del data["feed_id"]
+    return data
 
 
 @cli.command("list")
@@ -84,7 +74,7 @@ def list_(ctx: Context, unread: bool, starred: bool, limit: int | None, as_json:
     """List articles, newest first (N = unread, * = starred)."""
     rows = ctx.library.articles(unread=unread, starred=starred, limit=limit)
     if as_json:
-        _dump([_summary_json(row) for row in rows])
+        dump_json([summary_json(row) for row in rows])
         return
     for row in rows:
         marks = ("N" if not row.read else " ") + ("*" if row.starred else " ")
@@ -112,13 +102,9 @@ def article_json(library: Library, article_id: int) -> dict[str, Any]:
 
 
 def _mention_json(mention: MentionRow) -> dict[str, Any]:
-    return {
-        "text": mention.text,
-        "label": mention.label,
-        "start": mention.start,
-        "end": mention.end,
-        "canonical": mention.canonical,
-    }
+    data = mention.to_dict()
+    del data["field"]
+    return data
 
 
 def _annotation_json(note: Annotation) -> dict[str, Any]:
@@ -145,7 +131,7 @@ def show(ctx: Context, article_id: int, as_json: bool) -> None:
     """Show one article."""
     data = article_json(ctx.library, article_id)
     if as_json:
-        _dump(data)
+        dump_json(data)
         return
     click.echo(data["title"])
     click.echo(" · ".join(str(x) for x in (data["feed"], data["published"], data["url"]) if x))

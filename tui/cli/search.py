@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
 from storage.query import QueryError
-from tui.cli import Context, cli, pass_context
-
-
-def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+from tui.cli import Context, cli, dump_json, pass_context
+from tui.cli.articles import summary_json
 
 
 @cli.command()
@@ -40,7 +36,7 @@ def search(
             library.delete_search(delete_name)
         searches = library.saved_searches()
         if as_json:
-            _dump(searches)
+            dump_json(searches)
         for s in searches if not as_json else []:
             click.echo(f"{s['name']}\t{s['unread']} unread\t{s['query']}")
         return
@@ -55,7 +51,7 @@ def search(
     except QueryError as error:
         raise click.UsageError(f"bad query: {error}") from None
     if as_json:
-        _dump([row.to_dict() for row in rows])
+        dump_json([summary_json(row) for row in rows])
         return
     for row in rows:
         marks = ("N" if not row.read else " ") + ("*" if row.starred else " ")
@@ -78,7 +74,7 @@ def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -
             row["label"] not in {"PERSON", "ORG", "GPE", "LOC", "FAC"})
     ][:limit]
     if as_json:
-        _dump(rows)
+        dump_json(rows)
         return
     for row in rows:
         click.echo(f"{row['article_count']:>5}  {row['label']:<8} {row['name']}")
@@ -96,7 +92,7 @@ def entity(ctx: Context, name: str, as_json: bool) -> None:
         raise click.ClickException(f"no entity called {name!r}")
     ids = library.entity_article_ids(found["id"])
     summaries = library.summaries(ids)
-    articles = [summaries[i].to_dict() for i in ids]
+    articles = [summary_json(summaries[i]) for i in ids]
     data = {
         **found,
         "articles": articles,
@@ -104,7 +100,7 @@ def entity(ctx: Context, name: str, as_json: bool) -> None:
         "timeline": library.entity_timeline(found["id"]),
     }
     if as_json:
-        _dump(data)
+        dump_json(data)
         return
     click.echo(f"{found['name']} ({found['label']}), {found['article_count']} articles")
     click.echo("\nTimeline")
