@@ -10,6 +10,7 @@ from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONY
 from enrich.segments import Span, layout, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
 
+_JOINERS = {"of", "for", "on", "and", "&"}
 _ARABIC_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|abd|d’|d')-?[A-Z]")
 
 
@@ -142,7 +143,7 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
         return known, True
     if (i - 1) in titles or (i and LOWER_ROLE.match(strs[i - 1]) and j - i >= 2):
         return "PERSON", True
-    if parts[-1] in ORG_WORDS or any(p in ORG_WORDS for p in parts[:-1]) and (" of " in name or " for " in name):
+    if parts[-1] in ORG_WORDS or any(p in ORG_WORDS for p in parts[:-1]) and any(p in _JOINERS for p in parts):
         return "ORG", len(parts) > 1
     if parts[-1] in PLACE_WORDS:
         return PLACE_WORDS[parts[-1]], len(parts) > 1

@@ -11,6 +11,7 @@ import re
 
 from enrich import gazetteer
 from enrich.found import PLACE_LABELS, Found, without_overlaps
+from enrich.given_names import GIVEN_NAMES
 from enrich.name_words import ORG_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
 from enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
@@ -69,6 +70,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[
         label = "PERSON"
     else:
         sure = False
+        if label != "PERSON" and 1 < len(name.split()) <= 3 and name.split()[0] in GIVEN_NAMES and looks_like_person(name):
+            label = "PERSON"  # "Dani Carvajal" is not an organisation
     found = Found(start, end, label, sure)
     return with_particles(text, found) if label == "PERSON" else found
 
