@@ -7,6 +7,8 @@ forms, navigation and page chrome do not.
 from __future__ import annotations
 
 import re
+import threading
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -37,10 +39,16 @@ def html_to_paragraphs(html: str) -> list[str]:
     root = _parse(html)
     if root is None:
         return []
+    return _paragraphs_of(root)
+
+
+def _paragraphs_of(root: etree._Element) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
 
     def flush() -> None:
+        if not current:
+            return
         text = _SPACE.sub(" ", "".join(current)).strip()
         if text:
             paragraphs.extend(part.strip() for part in text.split("\n") if part.strip())
@@ -52,7 +60,7 @@ def html_to_paragraphs(html: str) -> list[str]:
             if node.tail:
                 current.append(node.tail)
             return
-        if tag in _BLOCKS:
+        if tag in _BLOCKS and current:
             flush()
         if tag == "br":
             current.append("\n")
@@ -60,7 +68,7 @@ def html_to_paragraphs(html: str) -> list[str]:
             current.append(node.text)
         for child in node:
             walk(child)
-        if tag in _BLOCKS:
+        if tag in _BLOCKS and current:
             flush()
         if node.tail:
             current.append(node.tail)
@@ -80,3 +88,79 @@ def html_title(html: str) -> str | None:
         if found:
             return _SPACE.sub(" ", found[0])
     return None
+
+
+
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "background", "cite"}
+_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_local = threading.local()
+
+
+def _fragment_parser() -> etree.HTMLParser:
+    """One plain-element HTML parser per thread (parsers are not shared between threads)."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = etree.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+        )
+    return parser
+
+
+def _drop(node: etree._Element) -> None:
+    """Remove node and its children, keeping the text that follows it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def _clean(body: etree._Element, base_url: str | None) -> None:
+    """Drop what runs or navigates away, event handlers and styles; make links absolute."""
+    doomed = []
+    for node in body.iter():
+        tag = node.tag
+        if not isinstance(tag, str):
+            doomed.append(node)
+            continue
+        if tag in _DROP:
+            doomed.append(node)
+            continue
+        for name, value in node.attrib.items():
+            lowered = name.lower()
+            if lowered.startswith("on") or lowered in {"style", "srcdoc"}:
+                del node.attrib[name]
+            elif lowered in _URL_ATTRIBUTES:
+                compact = "".join(value.split()).lower()
+                if compact.startswith(_UNSAFE_SCHEMES):
+                    del node.attrib[name]
+                elif base_url and not _ABSOLUTE.match(value.strip()):
+                    try:
+                        node.attrib[name] = urljoin(base_url, value.strip())
+                    except ValueError:
+                        del node.attrib[name]
+    for node in doomed:
+        _drop(node)
+
+
+def html_fragment(html: str, base_url: str | None = None) -> tuple[list[str], str]:
+    """A feed's HTML content as (paragraphs, cleaned HTML with absolute links), in one parse."""
+    if not html.strip():
+        return [], ""
+    try:
+        root = etree.fromstring(html, _fragment_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return [], ""
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return [], ""
+    _clean(body, base_url)
+    inner = etree.tostring(body, method="html", encoding="unicode").strip()
+    return _paragraphs_of(body), inner[len("<body>") : -len("</body>")].strip()
+

@@ -1,7 +1,409 @@
-"""Feed subscriptions and their fetch state (the feeds issue fills this in)."""
+"""Feed subscriptions, their tags and their fetch state (ETag, errors, back-off).
+
+A subscribed feed's title is its URL until the first fetch names it; a title the user gave
+(or an OPML file gave) is kept. Removing a feed keeps what the user wrote: its starred and
+annotated articles move to a local collection named after it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from storage.clean import clean_row, strip_controls
+from storage.errors import LibraryError, NotFound
+from storage.records import ArticleIn, StoreResult
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
+
+BACKOFF_BASE = timedelta(minutes=5)
+BACKOFF_MAX = timedelta(days=1)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a refresh needs to fetch one feed."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None
+    last_modified: str | None
+    full_text: bool
+    error_count: int
+
+
+class FeedExists(LibraryError):
+    """Subscribing to a URL the library already follows."""
+
+    def __init__(self, message: str, feed_id: int) -> None:
+        super().__init__(message)
+        self.feed_id = feed_id
 
 
 class FeedQueries:
     """Queries on feeds, mixed into `storage.Library` (which provides `db`, `query`, `write`)."""
+
+    db: Database
+
+    if TYPE_CHECKING:
+
+        def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
+        def write(self) -> Any: ...
+        def table(self, name: str) -> Table: ...
+        def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
+        def local_feed(self, name: str) -> int: ...
+
+    # -- subscriptions -----------------------------------------------------------------
+
+    def add_feed(
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        tags: Iterable[str] = (),
+        full_text: bool = False,
+    ) -> int:
+        """Subscribe to url; FeedExists (with its id) if the library already follows it."""
+        url = strip_controls(url).strip()
+        existing = self.query("select id from feeds where url = ?", [url])
+        if existing:
+            raise FeedExists(f"already subscribed to {url}", int(existing[0]["id"]))
+        with self.write():
+            feed_id = int(
+                self.table("feeds")
+                .insert(
+                    clean_row(
+                        {
+                            "kind": "feed",
+                            "url": url,
+                            "title": (title or "").strip() or url,
+                            "full_text": int(full_text),
+                            "created": _now().isoformat(),
+                        }
+                    )
+                )
+                .last_pk
+            )
+            self._add_tags(feed_id, tags)
+        return feed_id
+
+    def feed_id(self, ref: str | int) -> int:
+        """A subscribed feed by id, URL or exact title; NotFound otherwise."""
+        ref = str(ref).strip()
+        if ref.isdigit():
+            rows = self.query("select id from feeds where id = ? and kind = 'feed'", [int(ref)])
+        else:
+            rows = self.query(
+                "select id from feeds where kind = 'feed' and (url = ? or title = ?) order by id",
+                [ref, ref],
+            )
+        if not rows:
+            raise NotFound(f"no feed {ref!r} (give its id, URL or title)")
+        return int(rows[0]["id"])
+
+    def set_feed_url(self, feed_id: int, url: str) -> None:
+        """Follow a permanent redirect, unless another subscription already has that URL."""
+        url = strip_controls(url).strip()
+        if self.query("select 1 from feeds where url = ? and id != ?", [url, feed_id]):
+            return
+        with self.write() as db:
+            db.execute(
+                "update feeds set title = case when title = url then ? else title end, url = ? "
+                "where id = ?",
+                [url, url, feed_id],
+            )
+
+    def count_feeds(self) -> int:
+        return int(self.query("select count(*) as n from feeds where kind = 'feed'")[0]["n"])
+
+    def feed_urls(self) -> set[str]:
+        return {row["url"] for row in self.query("select url from feeds where kind = 'feed'")}
+
+    def remove_feed(self, feed_id: int) -> int:
+        """Unsubscribe; starred and annotated articles move to a local collection, the rest go.
+
+        Returns how many articles were kept.
+        """
+        feed = self.feed(feed_id)
+        keep_sql = (
+            "select id from articles where feed_id = ? and (starred = 1 or exists "
+            "(select 1 from annotations n where n.article_id = articles.id))"
+        )
+        kept = [row["id"] for row in self.query(keep_sql, [feed_id])]
+        keeper = self.local_feed(f"{feed['title']} (removed)") if kept else None
+        children = self._tables_referencing("articles")
+        with self.write() as db:
+            if kept:
+                marks = ",".join("?" * len(kept))
+                db.execute(
+                    f"update articles set feed_id = ? where id in ({marks})", [keeper, *kept]
+                )
+            doomed = "select id from articles where feed_id = ?"
+            for table, column in children:
+                db.execute(f"delete from [{table}] where [{column}] in ({doomed})", [feed_id])
+            db.execute("delete from articles where feed_id = ?", [feed_id])
+            db.execute("delete from feed_tags where feed_id = ?", [feed_id])
+            db.execute("delete from feeds where id = ?", [feed_id])
+        return len(kept)
+
+    def _tables_referencing(self, target: str) -> list[tuple[str, str]]:
+        found = []
+        for name in self.db.table_names():
+            if name.startswith(f"{target}_fts"):
+                continue
+            for key in self.db.execute(f"pragma foreign_key_list([{name}])").fetchall():
+                if key[2] == target:
+                    found.append((name, key[3]))
+        return found
+
+    # -- tags --------------------------------------------------------------------------
+
+    def _add_tags(self, feed_id: int, tags: Iterable[str]) -> None:
+        rows = [
+            {"feed_id": feed_id, "tag": tag}
+            for tag in {strip_controls(t).strip() for t in tags}
+            if tag
+        ]
+        if rows:
+            self.table("feed_tags").insert_all(rows, ignore=True)
+
+    def tag_feed(self, feed_id: int, add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
+        self.feed(feed_id)
+        with self.write() as db:
+            self._add_tags(feed_id, add)
+            for tag in remove:
+                db.execute("delete from feed_tags where feed_id = ? and tag = ?", [feed_id, tag])
+
+    def feed_tags(self, feed_id: int) -> list[str]:
+        rows = self.query("select tag from feed_tags where feed_id = ? order by tag", [feed_id])
+        return [row["tag"] for row in rows]
+
+    # -- listing -----------------------------------------------------------------------
+
+    def feed(self, feed_id: int) -> dict[str, Any]:
+        rows = self.query("select * from feeds where id = ? and kind = 'feed'", [feed_id])
+        if not rows:
+            raise NotFound(f"no feed with id {feed_id}")
+        return rows[0]
+
+    def feeds_overview(self) -> list[dict[str, Any]]:
+        """Every subscribed feed with its tags, article and unread counts and fetch state."""
+        rows = self.query(
+            """
+            select f.id, f.title, f.url, f.site_url, f.full_text, f.last_fetched,
+                   f.last_status, f.last_error, f.error_count, f.next_due,
+                   coalesce(c.articles, 0) as articles, coalesce(c.unread, 0) as unread
+            from feeds f
+            left join (select feed_id, count(*) as articles, sum(read = 0) as unread
+                       from articles group by feed_id) c on c.feed_id = f.id
+            where f.kind = 'feed'
+            order by f.title collate nocase, f.id
+            """
+        )
+        tags: dict[int, list[str]] = {}
+        for row in self.query("select feed_id, tag from feed_tags order by tag"):
+            tags.setdefault(row["feed_id"], []).append(row["tag"])
+        for row in rows:
+            row["tags"] = tags.get(row["id"], [])
+            row["full_text"] = bool(row["full_text"])
+        return rows
+
+    # -- refresh state -----------------------------------------------------------------
+
+    def feeds_to_refresh(self, feed_ids: Iterable[int] | None = None) -> list[FeedState]:
+        """The given feeds, or every feed that is due (not backing off after failures)."""
+        sql = (
+            "select id, url, title, etag, last_modified, full_text, error_count from feeds "
+            "where kind = 'feed' and url is not null"
+        )
+        params: list[Any] = []
+        if feed_ids is not None:
+            ids = list(feed_ids)
+            if not ids:
+                return []
+            sql += f" and id in ({','.join('?' * len(ids))})"
+            params += ids
+        else:
+            sql += " and (next_due is null or next_due <= ?)"
+            params.append(_now().isoformat())
+        return [
+            FeedState(
+                id=row["id"],
+                url=row["url"],
+                title=row["title"],
+                etag=row["etag"],
+                last_modified=row["last_modified"],
+                full_text=bool(row["full_text"]),
+                error_count=row["error_count"] or 0,
+            )
+            for row in self.query(sql + " order by id", params)
+        ]
+
+    def known_guids(self, feed_id: int) -> set[str]:
+        rows = self.db.execute("select guid from articles where feed_id = ?", [feed_id])
+        return {row[0] for row in rows.fetchall()}
+
+    def store_feed_fetch(
+        self,
+        feed_id: int,
+        articles: Iterable[ArticleIn],
+        *,
+        status: int,
+        etag: str | None,
+        last_modified: str | None,
+        title: str | None,
+        site_url: str | None,
+        problem: str | None,
+    ) -> list[StoreResult]:
+        """Store a fetched feed's articles and its new fetch state in one transaction."""
+        with self.write() as db:
+            results = self._store_many(feed_id, articles)
+            row = clean_row(
+                {
+                    "etag": etag,
+                    "last_modified": last_modified,
+                    "last_fetched": _now().isoformat(),
+                    "last_status": status,
+                    "last_error": problem,
+                    "site_url": site_url,
+                    "new_title": " ".join((title or "").split()) or None,
+                }
+            )
+            db.execute(
+                "update feeds set etag = :etag, last_modified = :last_modified, "
+                "last_fetched = :last_fetched, last_status = :last_status, "
+                "last_error = :last_error, error_count = 0, next_due = null, "
+                "site_url = coalesce(:site_url, site_url), "
+                "title = case when title = url and :new_title is not null "
+                "then :new_title else title end where id = :id",
+                {**row, "id": feed_id},
+            )
+        return results
+
+    def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
+        """Like `_store` for each article, with new articles inserted in bulk (a refresh
+        stores tens of thousands); changed ones go through `_store`, which re-anchors."""
+        from storage.library import content_hash  # storage.library imports this module
+
+        known = {
+            guid: (article_id, digest)
+            for article_id, guid, digest in self.db.execute(
+                "select id, guid, content_hash from articles where feed_id = ?", [feed_id]
+            ).fetchall()
+        }
+        stamp = _now().isoformat()
+        results: list[StoreResult] = []
+        for article in articles:
+            row = clean_row(
+                {
+                    "feed_id": feed_id,
+                    "guid": article.guid,
+                    "title": article.title,
+                    "url": article.url,
+                    "author": article.author,
+                    "published": article.published,
+                    "text": article.text,
+                    "html": article.html,
+                    "summary": article.summary,
+                }
+            )
+            digest = content_hash(row["title"], row["text"])
+            if row["guid"] in known:
+                article_id, old = known[row["guid"]]
+                if old == digest:
+                    results.append(StoreResult(article_id, "unchanged"))
+                else:
+                    results.append(self._store(feed_id, article))
+                    known[row["guid"]] = (article_id, digest)
+                continue
+            row["content_hash"] = digest
+            row["fetched"] = stamp
+            columns = ", ".join(f"[{name}]" for name in row)
+            article_id = int(
+                self.db.execute(
+                    f"insert into articles ({columns}) values ({', '.join('?' * len(row))})",
+                    list(row.values()),
+                ).lastrowid
+            )
+            known[row["guid"]] = (article_id, digest)
+            if article.related:
+                self.db.conn.executemany(
+                    "insert into related_links (article_id, position, title, url) "
+                    "values (?, ?, ?, ?)",
+                    [
+                        (article_id, i, strip_controls(title), url and strip_controls(url))
+                        for i, (title, url) in enumerate(article.related)
+                    ],
+                )
+            self.db.execute(
+                "insert into enrich_queue (article_id, priority, queued) values (?, 0, ?) "
+                "on conflict(article_id) do update set priority = 0, queued = excluded.queued",
+                [article_id, stamp],
+            )
+            results.append(StoreResult(article_id, "new"))
+        return results
+
+    def record_not_modified(self, feed_id: int, status: int = 304) -> None:
+        with self.write() as db:
+            db.execute(
+                "update feeds set last_fetched = ?, last_status = ?, last_error = null, "
+                "error_count = 0, next_due = null where id = ?",
+                [_now().isoformat(), status, feed_id],
+            )
+
+    def record_fetch_failure(
+        self,
+        feed_id: int,
+        error: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> str:
+        """Store the error and when to try again: Retry-After if given, else exponential."""
+        row = self.query("select error_count from feeds where id = ?", [feed_id])
+        count = (row[0]["error_count"] or 0) + 1 if row else 1
+        if retry_after is not None:
+            wait = min(timedelta(seconds=retry_after), BACKOFF_MAX)
+        else:
+            wait = min(BACKOFF_BASE * 2 ** min(count - 1, 16), BACKOFF_MAX)
+        now = _now()
+        due = (now + wait).isoformat()
+        with self.write() as db:
+            db.execute(
+                "update feeds set last_fetched = ?, last_status = ?, last_error = ?, "
+                "error_count = ?, next_due = ? where id = ?",
+                [now.isoformat(), status, strip_controls(error)[:500], count, due, feed_id],
+            )
+        return due
+
+    # -- newsboat history --------------------------------------------------------------
+
+    def apply_marks(self, feed_id: int, marks: dict[str, tuple[bool, bool]]) -> int:
+        """Mark this feed's articles read and/or starred by guid (marks are only ever added,
+        never cleared). Returns how many articles gained a mark."""
+        changed = 0
+        stamp = _now().isoformat()
+        with self.write() as db:
+            for guid, (read, starred) in marks.items():
+                if read:
+                    changed += db.execute(
+                        "update articles set read = 1, read_at = ? "
+                        "where feed_id = ? and guid = ? and read = 0",
+                        [stamp, feed_id, guid],
+                    ).rowcount
+                if starred:
+                    changed += db.execute(
+                        "update articles set starred = 1, starred_at = ? "
+                        "where feed_id = ? and guid = ? and starred = 0",
+                        [stamp, feed_id, guid],
+                    ).rowcount
+        return changed

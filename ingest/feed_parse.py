@@ -1,0 +1,157 @@
+"""From a feed's bytes to the articles the library stores: identity, dates, text and HTML.
+
+Runs in a worker process during a refresh (it is the CPU-heavy part), so it takes and returns
+plain picklable values only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from ingest.feed_formats import (
+    NotAFeed,
+    RawEntry,
+    RawFeed,
+    looks_like_json,
+    read_json_feed,
+    read_with_feedparser,
+    read_xml_fast,
+)
+from ingest.feed_formats import _plain as plain_text
+from ingest.html import html_fragment
+from ingest.xml_guard import UnsafeXML, check_xml
+from storage import ArticleIn
+
+SHORT_SUMMARY_CHARS = 500  # an entry whose only text is shorter than this is a summary
+MAX_TITLE_CHARS = 300
+
+
+class FeedParseError(ValueError):
+    """The document could not be read as a feed; the message is one line."""
+
+
+@dataclass
+class ParsedEntry:
+    article: ArticleIn
+    summary_only: bool  # the feed gave a short summary, not the article
+
+
+@dataclass
+class ParsedFeed:
+    version: str
+    title: str | None
+    site_url: str | None
+    entries: list[ParsedEntry] = field(default_factory=list)
+    problem: str | None = None
+
+
+def parse_date(value: str | None) -> str | None:
+    """A feed date (RFC 822, RFC 3339, W3C-DTF and the odd ones feedparser knows) as UTC ISO."""
+    if not value:
+        return None
+    value = value.strip()
+    moment: datetime | None = None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            moment = None
+    if moment is None:
+        from feedparser.datetimes import _parse_date
+
+        parsed = _parse_date(value)
+        if not parsed:
+            return None
+        try:
+            moment = datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc)
+        except (OverflowError, ValueError, OSError):
+            return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+    except (OverflowError, ValueError):
+        return None
+
+
+def _body(value: str | None, is_html: bool, base: str | None) -> tuple[list[str], str | None]:
+    if not value:
+        return [], None
+    if is_html:
+        paragraphs, html = html_fragment(value, base)
+        return paragraphs, html or None
+    blocks = [" ".join(block.split()) for block in value.replace("\r", "").split("\n\n")]
+    return [block for block in blocks if block], None
+
+
+def identity(entry: RawEntry, title: str, published: str | None) -> str:
+    """The entry's guid; without one its link; without either a hash of title and date."""
+    if entry.guid and entry.guid.strip():
+        return entry.guid.strip()
+    if entry.link:
+        return entry.link
+    return "sha256:" + hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()
+
+
+def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
+    base = entry.link or feed_url
+    content, html = _body(entry.content, entry.content_is_html, base)
+    summary_only = not content
+    summary = ""
+    if summary_only:
+        content, html = _body(entry.summary, entry.summary_is_html, base)
+        summary = "\n\n".join(content)
+    text = "\n\n".join(content)
+    title = " ".join((entry.title or "").split())
+    if title and (entry.title_is_html or "<" in title):
+        title = plain_text(title)
+    if not title:
+        title = (content[0] if content else entry.link or "(untitled)")[:80]
+    title = title[:MAX_TITLE_CHARS]
+    published = parse_date(entry.published) or parse_date(entry.updated)
+    article = ArticleIn(
+        guid=identity(entry, title, published),
+        title=title,
+        text=text,
+        url=entry.link,
+        author=" ".join(entry.author.split()) if entry.author else None,
+        published=published,
+        html=html,
+        summary=summary or None,
+    )
+    return ParsedEntry(article, summary_only and len(text) < SHORT_SUMMARY_CHARS)
+
+
+def read_feed(data: bytes, url: str | None, content_type: str = "") -> RawFeed:
+    """The feed in any supported format; FeedParseError if it is not one or is unsafe."""
+    if not data.strip():
+        raise FeedParseError("empty response")
+    try:
+        if looks_like_json(data, content_type):
+            return read_json_feed(data, url)
+        check_xml(data)
+        return read_xml_fast(data, url, content_type) or read_with_feedparser(
+            data, url, content_type
+        )
+    except (NotAFeed, UnsafeXML) as error:
+        raise FeedParseError(str(error)) from None
+
+
+def parse_feed(data: bytes, url: str | None, content_type: str = "") -> ParsedFeed:
+    """Read a feed and turn its entries into articles (first of each identity wins)."""
+    raw = read_feed(data, url, content_type)
+    title = plain_text(" ".join(raw.title.split())) if raw.title else None
+    parsed = ParsedFeed(raw.version, title, raw.link, problem=raw.problem)
+    seen: set[str] = set()
+    for entry in raw.entries:
+        item = to_article(entry, url)
+        if item.article.guid not in seen:
+            seen.add(item.article.guid)
+            parsed.entries.append(item)
+    return parsed

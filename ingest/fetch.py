@@ -1,0 +1,251 @@
+"""HTTP fetching for feeds and pages: conditional GET, checked redirects and hard limits.
+
+Feeds and pages are hostile: every redirect is checked to stay on http(s), the body is
+capped both as it arrives and as it is decompressed (a gzip bomb or an endless body stops
+with an error, not with memory exhaustion), and every request has a total deadline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import zlib
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+try:
+    USER_AGENT = f"tidings/{version('tidings')}"
+except PackageNotFoundError:  # a source tree that is not installed
+    USER_AGENT = "tidings/0.0.0"
+
+MAX_BYTES = 10 * 2**20
+MAX_REDIRECTS = 5
+CONNECT_TIMEOUT = 10.0
+TOTAL_TIMEOUT = 60.0
+PER_HOST = 4
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
+    "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.5, */*;q=0.1"
+)
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+class FetchError(Exception):
+    """A fetch that failed; the message is one line fit to show and store."""
+
+    def __init__(self, message: str, status: int | None = None, retry_after: float | None = None):
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A response: 304 (`not_modified`, no body) or 200 with its body, decompressed."""
+
+    url: str
+    status: int
+    body: bytes
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+    moved_to: str | None = None  # the new URL when every redirect was permanent
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def is_http_url(url: str) -> bool:
+    """True for absolute http and https URLs with a host."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds from now: either a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
+
+
+class HostLimiter:
+    """At most `per_host` requests at once to one host, whatever the overall concurrency."""
+
+    def __init__(self, per_host: int) -> None:
+        self.per_host = per_host
+        self._slots: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(self.per_host)
+        )
+
+    @asynccontextmanager
+    async def slot(self, url: str) -> AsyncIterator[None]:
+        if self.per_host <= 0:
+            yield
+            return
+        parts = urlsplit(url)
+        async with self._slots[f"{parts.hostname}:{parts.port}"]:
+            yield
+
+
+def make_client(concurrency: int, per_host: int = PER_HOST) -> httpx.AsyncClient:
+    """The one client of a refresh: HTTP/2 where the server offers it, pooled connections."""
+    connections = max(concurrency, 1)
+    return httpx.AsyncClient(
+        http2=True,
+        follow_redirects=False,
+        timeout=httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT),
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        trust_env=False,
+    )
+
+
+def _decoder(encoding: str) -> zlib._Decompress | None:
+    encoding = encoding.strip().lower()
+    if encoding in {"", "identity"}:
+        return None
+    if encoding in {"gzip", "x-gzip"}:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib or gzip header, auto-detected
+    raise FetchError(f"unsupported content encoding {encoding!r}")
+
+
+async def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, decompressed here (not by httpx) so that both sizes can be capped."""
+    limit_text = f"{max_bytes // 2**20} MB" if max_bytes >= 2**20 else f"{max_bytes} bytes"
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"response larger than {limit_text}", response.status_code)
+    decoder = _decoder(response.headers.get("content-encoding", ""))
+    received = 0
+    body = bytearray()
+    try:
+        async for chunk in response.aiter_raw():
+            received += len(chunk)
+            if received > max_bytes:
+                raise FetchError(f"response larger than {limit_text}", response.status_code)
+            if decoder is None:
+                body += chunk
+                continue
+            body += decoder.decompress(chunk, max_bytes + 1 - len(body))
+            if len(body) > max_bytes or decoder.unconsumed_tail:
+                raise FetchError(
+                    f"response larger than {limit_text} once decompressed", response.status_code
+                )
+        if decoder is not None:
+            body += decoder.flush()
+    except zlib.error as error:
+        raise FetchError(f"corrupt compressed response ({error})", response.status_code) from None
+    if len(body) > max_bytes:
+        raise FetchError(f"response larger than {limit_text} once decompressed")
+    return bytes(body)
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    limiter: HostLimiter | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    accept: str = FEED_ACCEPT,
+    max_bytes: int = MAX_BYTES,
+    total_timeout: float = TOTAL_TIMEOUT,
+) -> Fetched:
+    """GET url, following at most MAX_REDIRECTS redirects that stay on http(s).
+
+    Raises FetchError with a one-line message for every failure, including HTTP errors
+    (with `retry_after` set from a 429 or 503's Retry-After).
+    """
+    try:
+        async with asyncio.timeout(total_timeout):
+            return await _fetch(client, url, limiter, etag, last_modified, accept, max_bytes)
+    except TimeoutError:
+        raise FetchError(f"timed out after {total_timeout:g} s") from None
+    except httpx.TimeoutException:
+        raise FetchError("timed out") from None
+    except httpx.HTTPError as error:
+        raise FetchError(_describe(error)) from None
+    except httpx.InvalidURL as error:  # also raised for a redirect's unparseable Location
+        raise FetchError(f"refusing an invalid or non-http(s) URL ({error})") from None
+
+
+def _describe(error: httpx.HTTPError) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    kind = {
+        httpx.ConnectError: "cannot connect",
+        httpx.RemoteProtocolError: "broken response",
+        httpx.ReadError: "connection lost",
+    }.get(type(error), "network error")
+    return f"{kind}: {text}"[:300]
+
+
+async def _fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    limiter: HostLimiter | None,
+    etag: str | None,
+    last_modified: str | None,
+    accept: str,
+    max_bytes: int,
+) -> Fetched:
+    limiter = limiter or HostLimiter(0)
+    permanent = True
+    for _hop in range(MAX_REDIRECTS + 1):
+        if not is_http_url(url):
+            raise FetchError(f"refusing a non-http(s) URL: {url[:200]}")
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        async with limiter.slot(url), client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            if status in _REDIRECTS:
+                location = response.headers.get("location", "").strip()
+                if not location:
+                    raise FetchError(f"HTTP {status} redirect without a Location", status)
+                permanent = permanent and status in {301, 308}
+                url = urljoin(str(response.url), location)
+                continue
+            if status == 304:
+                return Fetched(str(response.url), 304, b"", "", etag, last_modified)
+            if status in {429, 503}:
+                wait = retry_after_seconds(response.headers.get("retry-after"))
+                hint = f", retry after {wait:.0f} s" if wait is not None else ""
+                raise FetchError(f"HTTP {status} {response.reason_phrase}{hint}", status, wait)
+            if status >= 400 or status < 200:
+                raise FetchError(f"HTTP {status} {response.reason_phrase}".strip(), status)
+            body = await _read_limited(response, max_bytes)
+            final = str(response.url)
+            return Fetched(
+                url=final,
+                status=status,
+                body=body,
+                content_type=response.headers.get("content-type", ""),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+                moved_to=final if permanent and _hop else None,
+            )
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects")

@@ -1,0 +1,397 @@
+"""Refreshing feeds: fetch concurrently, parse off the event loop, store on one thread.
+
+Built to run inside the app's event loop as well as from the command line: network waits are
+asyncio, parsing (the CPU-heavy part) runs in worker processes when there are many feeds, and
+every SQLite call runs on the refresh's own thread with its own `Library` connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ingest.dates import normalise_published
+from ingest.extract import Extracted, decode_page, extract_article
+from ingest.feed_parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
+from ingest.fetch import (
+    PER_HOST,
+    Fetched,
+    FetchError,
+    HostLimiter,
+    fetch,
+    is_http_url,
+    make_client,
+)
+from storage import Library
+from storage.feeds import FeedState
+
+T = TypeVar("T")
+PROCESS_POOL_MIN_FEEDS = 8  # below this, starting worker processes costs more than it saves
+MAX_PAGES_PER_FEED = 10
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+PAGE_TIMEOUT = 30.0
+# spawn, not fork: the app has threads running, and forking them is unsafe
+_SPAWN = multiprocessing.get_context("spawn")
+
+
+@dataclass(frozen=True)
+class FeedError:
+    feed_id: int
+    title: str
+    url: str
+    error: str
+
+
+@dataclass(frozen=True)
+class RefreshProgress:
+    """Sent after each feed: how far the refresh is and what happened to that feed."""
+
+    done: int
+    total: int
+    feed_id: int
+    title: str
+    outcome: str  # "fetched", "unchanged" or "failed"
+
+
+@dataclass
+class RefreshSummary:
+    feeds_fetched: int = 0
+    feeds_unchanged: int = 0
+    feeds_failed: int = 0
+    feeds_skipped: int = 0  # backing off after failures (only when refreshing all feeds)
+    articles_new: int = 0
+    articles_updated: int = 0
+    errors: list[FeedError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def line(self) -> str:
+        """The one-line summary the command line prints."""
+        text = (
+            f"{self.feeds_fetched} fetched, {self.feeds_unchanged} unchanged, "
+            f"{self.feeds_failed} failed; {self.articles_new} new articles, "
+            f"{self.articles_updated} updated"
+        )
+        if self.feeds_skipped:
+            text += f" ({self.feeds_skipped} feeds backing off, not fetched)"
+        return text
+
+
+_worker = threading.local()  # the store worker's library: in its own thread or process
+CHECKPOINT_PAGES = 10_000  # let the WAL grow during a refresh; checkpoint at the end
+
+
+def _open_store(path: Path) -> None:
+    _worker.library = Library.open(path)
+    _worker.library.db.execute(f"pragma wal_autocheckpoint = {CHECKPOINT_PAGES}")
+
+
+def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+    return fn(_worker.library, *args)
+
+
+def _store_batch(batch: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list[Any]:
+    library: Library = _worker.library
+    with library.write():
+        return [fn(library, *args) for fn, args in batch]
+
+
+def _close_store() -> None:
+    library: Library = _worker.library
+    library.db.execute("pragma wal_checkpoint(passive)")
+    library.close()
+
+
+class _Store:
+    """The refresh's one library connection, in a worker of its own.
+
+    With many feeds the worker is a process: SQLite and full-text indexing then run beside
+    the event loop instead of contending with it for the GIL. Writes queue up while the
+    worker is busy and then run together in one transaction, since full-text indexing costs
+    far less in a few large transactions than in one per feed.
+    """
+
+    def __init__(self, path: Path, in_process: bool) -> None:
+        if in_process:
+            self._worker: Executor = ProcessPoolExecutor(
+                1, mp_context=_SPAWN, initializer=_open_store, initargs=(path,)
+            )
+        else:
+            self._worker = ThreadPoolExecutor(
+                1, thread_name_prefix="tidings-store", initializer=_open_store, initargs=(path,)
+            )
+        self._pending: list[tuple[Callable[..., Any], tuple[Any, ...], asyncio.Future[Any]]] = []
+        self._flushing: asyncio.Task[None] | None = None
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run fn(library, *args) in the worker now (reads, or a write on its own)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._worker, _store_call, fn, args)
+
+    async def write(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run fn(library, *args) in the next batch of writes, one transaction per batch."""
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._pending.append((fn, args, future))
+        if self._flushing is None or self._flushing.done():
+            self._flushing = asyncio.create_task(self._flush())
+        return await future
+
+    async def _flush(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._pending:
+            batch, self._pending = self._pending, []
+            try:
+                results = await loop.run_in_executor(
+                    self._worker, _store_batch, [(fn, args) for fn, args, _ in batch]
+                )
+            except BaseException as error:  # the library cannot be written: every caller fails
+                for _fn, _args, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
+                if isinstance(error, asyncio.CancelledError):
+                    raise
+                continue
+            for (_fn, _args, future), result in zip(batch, results):
+                if not future.done():
+                    future.set_result(result)
+
+    def close(self) -> None:
+        try:
+            self._worker.submit(_close_store).result()
+        finally:
+            self._worker.shutdown()
+
+
+def _use_processes(feeds: int) -> bool:
+    """Worker processes pay off for many feeds on several cores; threads serve a few."""
+    return feeds >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
+
+
+def _parse_pool(feeds: int) -> Executor:
+    """Worker processes for many feeds (parsing is CPU-bound), one thread for a few."""
+    if _use_processes(feeds):
+        return ProcessPoolExecutor(min(os.cpu_count() or 1, 4), mp_context=_SPAWN)
+    return ThreadPoolExecutor(1, thread_name_prefix="tidings-parse")
+
+
+def _extract_page(body: bytes, url: str, content_type: str) -> Extracted:
+    return extract_article(decode_page(body, content_type), url)
+
+
+class _Refresh:
+    def __init__(
+        self,
+        store: _Store,
+        pool: Executor,
+        concurrency: int,
+        per_host: int,
+        fetch_pages: bool,
+        progress: Callable[[RefreshProgress], None] | None,
+    ) -> None:
+        self.store = store
+        self.pool = pool
+        self.concurrency = max(1, concurrency)
+        self.limiter = HostLimiter(per_host)
+        self.fetch_pages = fetch_pages
+        self.progress = progress
+        self.summary = RefreshSummary()
+        self.slots = asyncio.Semaphore(self.concurrency)  # fetching and parsing
+        self.in_flight = asyncio.Semaphore(4 * self.concurrency)  # also waiting to be stored
+        self.client = make_client(self.concurrency)
+        self.done = 0
+
+    async def _in_pool(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+
+    async def run(self, feeds: list[FeedState]) -> None:
+        async with self.client:
+            tasks = [asyncio.create_task(self._feed(feed, len(feeds))) for feed in feeds]
+            try:
+                for task in asyncio.as_completed(tasks):
+                    await task
+            finally:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _feed(self, feed: FeedState, total: int) -> None:
+        async with self.in_flight:
+            outcome = await self._fetch_and_store(feed)
+        self.done += 1
+        if outcome == "fetched":
+            self.summary.feeds_fetched += 1
+        elif outcome == "unchanged":
+            self.summary.feeds_unchanged += 1
+        else:
+            self.summary.feeds_failed += 1
+        if self.progress is not None:
+            self.progress(RefreshProgress(self.done, total, feed.id, feed.title, outcome))
+
+    async def _fail(self, feed: FeedState, error: FetchError | str) -> str:
+        message = str(error)
+        status = error.status if isinstance(error, FetchError) else None
+        retry_after = error.retry_after if isinstance(error, FetchError) else None
+        await self.store.write(
+            partial(Library.record_fetch_failure, status=status, retry_after=retry_after),
+            feed.id,
+            message,
+        )
+        self.summary.errors.append(FeedError(feed.id, feed.title, feed.url, message))
+        return "failed"
+
+    async def _fetch_and_store(self, feed: FeedState) -> str:
+        async with self.slots:
+            got = await self._fetch_and_parse(feed)
+        if isinstance(got, FetchError):
+            return await self._fail(feed, got)
+        if got is None:
+            await self.store.write(Library.record_not_modified, feed.id)
+            return "unchanged"
+        fetched, parsed = got
+        results = await self.store.write(
+            partial(
+                Library.store_feed_fetch,
+                status=fetched.status,
+                etag=fetched.etag,
+                last_modified=fetched.last_modified,
+                title=parsed.title,
+                site_url=parsed.site_url,
+                problem=parsed.problem,
+            ),
+            feed.id,
+            [entry.article for entry in parsed.entries],
+        )
+        if fetched.moved_to:
+            await self.store.write(Library.set_feed_url, feed.id, fetched.moved_to)
+        for result in results:
+            if result.status == "new":
+                self.summary.articles_new += 1
+            elif result.status == "updated":
+                self.summary.articles_updated += 1
+        return "fetched"
+
+    async def _fetch_and_parse(
+        self, feed: FeedState
+    ) -> tuple[Fetched, ParsedFeed] | FetchError | None:
+        """The fetched and parsed feed, None when unchanged (304), or the error."""
+        try:
+            fetched = await fetch(
+                self.client,
+                feed.url,
+                limiter=self.limiter,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+            )
+        except FetchError as error:
+            return error
+        if fetched.not_modified:
+            return None
+        try:
+            parsed: ParsedFeed = await self._in_pool(
+                parse_feed, fetched.body, fetched.url, fetched.content_type
+            )
+        except FeedParseError as error:
+            return FetchError(str(error), fetched.status)
+        except Exception as error:  # a parser bug must cost one feed, not the refresh
+            return FetchError(f"cannot parse: {type(error).__name__}: {error}"[:300])
+        if self.fetch_pages:
+            await self._full_texts(feed, parsed.entries)
+        return fetched, parsed
+
+    async def _full_texts(self, feed: FeedState, entries: list[ParsedEntry]) -> None:
+        """Fetch and extract the article page of new entries that carry only a summary."""
+        wanted = [
+            entry
+            for entry in entries
+            if (feed.full_text or entry.summary_only)
+            and entry.article.url
+            and is_http_url(entry.article.url)
+        ]
+        if not wanted:
+            return
+        known = await self.store.call(Library.known_guids, feed.id)
+        wanted = [entry for entry in wanted if entry.article.guid not in known]
+        await asyncio.gather(*(self._full_text(entry) for entry in wanted[:MAX_PAGES_PER_FEED]))
+
+    async def _full_text(self, entry: ParsedEntry) -> None:
+        article = entry.article
+        assert article.url is not None
+        try:
+            page = await fetch(
+                self.client, article.url, limiter=self.limiter, accept=PAGE_ACCEPT,
+                total_timeout=PAGE_TIMEOUT,
+            )
+            extracted = await self._in_pool(_extract_page, page.body, page.url, page.content_type)
+        except FetchError:
+            return  # keep the feed's summary
+        except Exception:  # an extractor failure keeps the summary too
+            return
+        text = "\n\n".join(extracted.paragraphs)
+        if len(text) > len(article.text):
+            article.summary = article.summary or article.text or None
+            article.text = text
+            article.html = None
+        article.related = extracted.related or article.related
+        if not article.published and extracted.published:
+            try:
+                article.published = normalise_published(extracted.published)
+            except ValueError:
+                pass
+
+
+async def refresh(
+    library_path: Path,
+    feed_ids: list[int] | None = None,
+    *,
+    concurrency: int = 16,
+    per_host: int = PER_HOST,
+    fetch_pages: bool = True,
+    progress: Callable[[RefreshProgress], None] | None = None,
+) -> RefreshSummary:
+    """Fetch the given feeds (or every feed that is due) and store what changed.
+
+    Feed failures are recorded on the feed and listed in the summary; only a library that
+    cannot be read or written raises (LibraryError or sqlite3.Error).
+    """
+    feeds, skipped = await asyncio.to_thread(_due_feeds, Path(library_path), feed_ids)
+    if not feeds:
+        return RefreshSummary(feeds_skipped=skipped)
+    store = _Store(Path(library_path), in_process=_use_processes(len(feeds)))
+    try:
+        pool = _parse_pool(len(feeds))
+        try:
+            job = _Refresh(store, pool, concurrency, per_host, fetch_pages, progress)
+            job.summary.feeds_skipped = skipped
+            await job.run(feeds)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return job.summary
+    finally:
+        await asyncio.to_thread(store.close)
+
+
+def _due_feeds(path: Path, feed_ids: list[int] | None) -> tuple[list[FeedState], int]:
+    """The feeds to fetch and how many others are backing off (on a short-lived connection)."""
+    library = Library.open(path)
+    try:
+        feeds = library.feeds_to_refresh(feed_ids)
+        skipped = library.count_feeds() - len(feeds) if feed_ids is None else 0
+        return feeds, max(0, skipped)
+    finally:
+        library.close()
+
+
+def refresh_sync(
+    library_path: Path, feed_ids: list[int] | None = None, **options: Any
+) -> RefreshSummary:
+    """`refresh` for callers without an event loop (the command line)."""
+    return asyncio.run(refresh(library_path, feed_ids, **options))

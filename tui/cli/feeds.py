@@ -1,0 +1,276 @@
+"""Commands on feeds: add, feeds, remove, tag, refresh, OPML and newsboat import/export."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ingest.discover import DiscoveryError, discover
+from ingest.fetch import is_http_url
+from ingest.newsboat import NewsboatError, default_paths, read_cache, read_urls
+from ingest.opml import OpmlError, read_opml, write_opml
+from ingest.refresh import RefreshProgress, RefreshSummary, refresh_sync
+from storage import Library
+from storage.feeds import FeedExists
+from tui.cli import Context, cli, pass_context
+
+
+def _dump(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _warn(message: str) -> None:
+    click.echo(f"Warning: {message}", err=True)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise click.ClickException(f"cannot read {path}: {error.strerror}") from None
+
+
+def _subscribe(
+    library: Library, url: str, title: str | None, tags: list[str], full_text: bool = False
+) -> int | None:
+    """Add a feed, or add the tags to the one already there; None when it already was."""
+    try:
+        return library.add_feed(url, title=title, tags=tags, full_text=full_text)
+    except FeedExists as exists:
+        if tags:
+            library.tag_feed(exists.feed_id, add=tags)
+        return None
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--title", help="The feed's title (default: the feed's own).")
+@click.option("--tag", "tags", multiple=True, help="A tag for the feed (repeatable).")
+@click.option("--full-text", is_flag=True, help="Fetch each article's page for its full text.")
+@pass_context
+def add(
+    ctx: Context, urls: tuple[str, ...], title: str | None, tags: tuple[str, ...], full_text: bool
+) -> None:
+    """Subscribe to feeds (or to the feed a web page links to), then fetch them."""
+    for url in urls:
+        if not is_http_url(url):
+            raise click.BadParameter(f"{url}: only http and https URLs are accepted", param_hint="URL")
+    library = ctx.library
+    added: list[int] = []
+    failed = 0
+    for url in urls:
+        try:
+            found = asyncio.run(discover(url))
+        except DiscoveryError as error:
+            click.echo(f"Error: {error}", err=True)
+            failed += 1
+            continue
+        feed_id = _subscribe(library, found.url, title, list(tags), full_text)
+        if feed_id is None:
+            click.echo(f"Error: already subscribed to {found.url}", err=True)
+            failed += 1
+            continue
+        added.append(feed_id)
+    if added:
+        summary = refresh_sync(library.path, added)
+        for feed_id in added:
+            feed = library.feed(feed_id)
+            click.echo(f"{feed_id}\t{feed['title']}\t{feed['url']}")
+        _report_errors(summary)
+    if failed:
+        raise SystemExit(1)
+
+
+def _feed_json(row: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "title", "url", "site_url", "tags", "articles", "unread", "full_text",
+            "last_fetched", "last_status", "last_error", "error_count", "next_due")
+    return {key: row[key] for key in keys}
+
+
+@cli.command("feeds")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array of feeds.")
+@pass_context
+def feeds_(ctx: Context, as_json: bool) -> None:
+    """List subscribed feeds with their counts, last fetch and last error."""
+    rows = ctx.library.feeds_overview()
+    if as_json:
+        _dump([_feed_json(row) for row in rows])
+        return
+    for row in rows:
+        tags = f" [{', '.join(row['tags'])}]" if row["tags"] else ""
+        fetched = (row["last_fetched"] or "never")[:16].replace("T", " ")
+        status = row["last_status"] if row["last_status"] is not None else "-"
+        click.echo(
+            f"{row['id']:>5}  {row['unread']:>5}/{row['articles']:<5}  {row['title']}{tags}"
+        )
+        click.echo(f"       {row['url']}  (fetched {fetched}, status {status})")
+        if row["last_error"]:
+            click.echo(f"       error: {row['last_error']}")
+
+
+@cli.command()
+@click.argument("feed")
+@pass_context
+def remove(ctx: Context, feed: str) -> None:
+    """Unsubscribe from a feed (by id, URL or title). Starred and annotated articles stay."""
+    library = ctx.library
+    feed_id = library.feed_id(feed)
+    title = library.feed(feed_id)["title"]
+    kept = library.remove_feed(feed_id)
+    note = f"; {kept} starred or annotated articles kept in \"{title} (removed)\"" if kept else ""
+    click.echo(f"removed {feed_id}\t{title}{note}")
+
+
+@cli.command()
+@click.argument("feed")
+@click.argument("tags", nargs=-1, required=True)
+@click.option("--remove", "remove_", is_flag=True, help="Remove these tags instead.")
+@pass_context
+def tag(ctx: Context, feed: str, tags: tuple[str, ...], remove_: bool) -> None:
+    """Tag a feed (by id, URL or title)."""
+    library = ctx.library
+    feed_id = library.feed_id(feed)
+    if remove_:
+        library.tag_feed(feed_id, remove=tags)
+    else:
+        library.tag_feed(feed_id, add=tags)
+    click.echo(f"{feed_id}\t{', '.join(library.feed_tags(feed_id))}")
+
+
+def _report_errors(summary: RefreshSummary) -> None:
+    for error in summary.errors:
+        click.echo(f"failed: {error.title} ({error.url}): {error.error}", err=True)
+
+
+@cli.command("refresh")
+@click.argument("feeds", nargs=-1)
+@click.option("--concurrency", type=click.IntRange(1, 256), default=16, show_default=True,
+              help="Feeds fetched at once.")
+@click.option("--per-host", type=click.IntRange(0, 256), default=4, show_default=True,
+              help="Requests at once to one host (0: no limit beyond --concurrency).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_context
+def refresh_(
+    ctx: Context, feeds: tuple[str, ...], concurrency: int, per_host: int, as_json: bool
+) -> None:
+    """Fetch all feeds that are due (or the given ones) and store new and updated articles.
+
+    Exits 0 even when some feeds fail (their errors are stored and shown); 1 only when the
+    library cannot be written.
+    """
+    library = ctx.library
+    ids = [library.feed_id(feed) for feed in feeds] or None
+    library.close()
+    ctx._library = None
+    show_bar = not as_json and sys.stderr.isatty()
+    if show_bar:
+        summary = _refresh_with_bar(ctx.db_path, ids, concurrency, per_host)
+    else:
+        summary = refresh_sync(ctx.db_path, ids, concurrency=concurrency, per_host=per_host)
+    if as_json:
+        _dump(summary.to_dict())
+        return
+    _report_errors(summary)
+    click.echo(summary.line())
+
+
+def _refresh_with_bar(
+    path: Path, ids: list[int] | None, concurrency: int, per_host: int
+) -> RefreshSummary:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[last]}", markup=False), transient=True,
+        console=None,
+    ) as bar:
+        task = bar.add_task("refresh", total=None, last="")
+
+        def advance(step: RefreshProgress) -> None:
+            bar.update(task, completed=step.done, total=step.total, last=step.title[:40])
+
+        return refresh_sync(path, ids, concurrency=concurrency, per_host=per_host,
+                            progress=advance)
+
+
+@cli.command("import-opml")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def import_opml(ctx: Context, file: Path) -> None:
+    """Subscribe to the feeds of an OPML file; its folders become tags."""
+    try:
+        feeds, warnings = read_opml(_read_bytes(file))
+    except OpmlError as error:
+        raise click.ClickException(f"{file}: {error}") from None
+    for warning in warnings:
+        _warn(warning)
+    library = ctx.library
+    added = sum(
+        _subscribe(library, feed.url, feed.title, feed.tags) is not None for feed in feeds
+    )
+    click.echo(f"{added} feeds added, {len(feeds) - added} already subscribed")
+
+
+@cli.command("export-opml")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
+@pass_context
+def export_opml(ctx: Context, output: Path | None) -> None:
+    """Write every subscription as OPML 2.0; tags become folders."""
+    text = write_opml(ctx.library.feeds_overview())
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+
+
+@cli.command("import-newsboat")
+@click.option("--urls", type=click.Path(dir_okay=False, path_type=Path),
+              help="Newsboat's urls file (default: ~/.newsboat/urls or the XDG one).")
+@click.option("--cache", type=click.Path(dir_okay=False, path_type=Path),
+              help="Newsboat's cache.db: its articles, read state and flags come along.")
+@pass_context
+def import_newsboat(ctx: Context, urls: Path | None, cache: Path | None) -> None:
+    """Move over from newsboat: subscriptions with tags, then articles with read and flagged."""
+    default_urls, default_cache = default_paths()
+    urls_path = urls or default_urls
+    if not urls_path.is_file():
+        raise click.ClickException(f"{urls_path}: no such file (give --urls)")
+    try:
+        text = _read_bytes(urls_path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{urls_path}: not UTF-8 text") from None
+    feeds, warnings = read_urls(text)
+    for warning in warnings:
+        _warn(f"{urls_path}: {warning}")
+    library = ctx.library
+    added = sum(
+        _subscribe(library, feed.url, feed.title, feed.tags) is not None for feed in feeds
+    )
+    click.echo(f"{added} feeds added, {len(feeds) - added} already subscribed")
+    cache_path = cache or (default_cache if default_cache.is_file() else None)
+    if cache_path is None:
+        return
+    try:
+        cached = read_cache(cache_path)
+    except NewsboatError as error:
+        raise click.ClickException(str(error)) from None
+    subscribed = {feed.url for feed in feeds}
+    stored = marked = 0
+    for feed_url, items in cached.items():
+        if feed_url not in subscribed:
+            continue
+        feed_id = library.feed_id(feed_url)
+        library.store_articles(feed_id, [item.article for item in items])
+        stored += len(items)
+        marked += library.apply_marks(
+            feed_id, {item.article.guid: (item.read, item.starred) for item in items}
+        )
+    click.echo(f"{stored} articles from the cache, {marked} read or starred marks applied")
