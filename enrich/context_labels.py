@@ -46,7 +46,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
     after = _WORD_AFTER.match(text, f.end)
     word_before = before.group(1) if before else ""
-    word_after = after.group(1) if after else ""
+    word_after = after.group(1).lower() if after else ""
     if word_before in PLACE_BEFORE and before.group(0).endswith(" of "):
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):

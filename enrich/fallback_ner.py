@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from enrich import gazetteer
-from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_WORDS, PLACE_AFTER,
-                               POSSESSIVE_IN_NAMES, PARTICLES, PLACE_WORDS, SENTENCE_STARTERS,
+from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
+                               PARTICLES, PLACE_AFTER, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS,
                                SPEECH_VERBS)
 from enrich.segments import Span, layout, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
@@ -158,6 +158,8 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
         return "ORG", False  # "AC Milan"
     if all(gazetteer.is_place_or_people(p) for p in parts):
         return None, False
+    if i and strs[i - 1] == "the":  # "the Casa Rosada", "the New Social Contract": not a person
+        return "ORG", False
     return "PERSON", False
 
 
@@ -171,7 +173,7 @@ def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_init
     nxt = strs[j] if j < len(strs) else ""
     if nxt in PLACE_AFTER:  # "the Noto peninsula"
         return PLACE_AFTER[nxt], False
-    if nxt in ORG_AFTER:  # "Bernstein analysts"
+    if nxt.lower() in ORG_AFTER or prev in ORG_BEFORE or prev.endswith("maker"):  # "Bernstein analysts"
         return "ORG", False
     if nxt in SPEECH_VERBS or prev in SPEECH_VERBS:
         return "PERSON", False
