@@ -31,8 +31,8 @@ _NOT_A_YEAR_BEFORE = r"(?<![$£€\d,.\-/])(?<!about )(?<!nearly )(?<!almost )(?
 
 _PATTERNS = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
-    ("date", rf"(?:(?:{_WEEKDAY}),?{_S})?(?:the{_S})?(?P<d>{_DAY})(?:{_S}of)?{_S}(?P<mon>{_MONTH})(?:,?{_S}(?P<y>{_YEAR}))?"),
-    ("date", rf"(?:(?:{_WEEKDAY}),?{_S})?(?P<mon>{_MONTH}){_S}(?P<d>{_DAY})(?:,?{_S}(?P<y>{_YEAR}))?"),
+    ("date", rf"(?:(?P<wd>{_WEEKDAY}),?{_S})?(?:the{_S})?(?P<d>{_DAY})(?:{_S}of)?{_S}(?P<mon>{_MONTH})(?:,?{_S}(?P<y>{_YEAR}))?"),
+    ("date", rf"(?:(?P<wd>{_WEEKDAY}),?{_S})?(?P<mon>{_MONTH}){_S}(?P<d>{_DAY})(?:,?{_S}(?P<y>{_YEAR}))?"),
     ("month", rf"\b(?:{_PART}[-\s]+)(?P<mon>{_MONTH_FULL})(?:{_S}(?P<y>{_YEAR}))?"),
     ("month", rf"\b(?P<mon>{_MONTH})(?:{_S}of)?{_S}(?P<y>{_YEAR})"),
     ("year", rf"\b(?:{_PART}[-\s]+)(?P<y>{_YEAR})"),
@@ -40,7 +40,8 @@ _PATTERNS = [
      + r"(?:" + _S + r"past)?" + _S + r"(?P<unit>week|month|year|weekend)(?![\w-])" + _POSS),
     ("weekend", r"\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n)" + _S + r"(?P<at>the" + _S + r"weekend)\b"),
     ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
-    ("weekday", rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
+    ("weekday", rf"\b(?<!Black )(?<!Good )(?<!Cyber )(?<!Super )(?<!Ash )(?<!Holy )(?<!Maundy )(?<!Bloody )"
+                rf"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
      + rf"(?:{_S}(?:morning|afternoon|evening|night))?"),
     ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year|decade)s?{_S}ago\b"),
     ("relday", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?:['’]s)?\b"),

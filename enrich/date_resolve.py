@@ -15,6 +15,8 @@ _TARGET_WORDS = {"for", "by"}
 
 def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None) -> tuple[str, str] | None:
     """(ISO date, precision) or None when the expression cannot be placed."""
+    if tense == "unsure":
+        tense = None
     if expr.preceded_by in _PAST_WORDS:
         tense = "past"
     elif expr.preceded_by in _UP_TO_WORDS:
@@ -30,7 +32,7 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
     if published is None:
         return None
     if expr.kind == "date":
-        return _month_day(expr.month, expr.day, published, tense)
+        return _month_day(expr.month, expr.day, expr.weekday, published, tense)
     if expr.kind == "month":
         return _month(expr.month, expr.rel, published, tense)
     if expr.kind == "weekday":
@@ -62,13 +64,17 @@ def _day(year: int, month: int, day: int) -> tuple[str, str] | None:
         return None
 
 
-def _month_day(month: int, day: int, published: dt.date, tense: Tense | None) -> tuple[str, str] | None:
+def _month_day(month: int, day: int, weekday: int | None, published: dt.date,
+               tense: Tense | None) -> tuple[str, str] | None:
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
+    named_day = [c for c in candidates if c.weekday() == weekday]
+    if len(named_day) == 1:  # "Tuesday, November 19": the year in which it is a Tuesday
+        return named_day[0].isoformat(), "day"
     chosen = _pick(candidates, published, tense)
     return (chosen.isoformat(), "day") if chosen else None
 

@@ -12,7 +12,8 @@ from typing import Literal
 
 from enrich.segments import Span, words
 
-Tense = Literal["past", "future", "present"]
+# "unsure": an infinitive after a past intention ("decided to reopen ... in May") may lie either side.
+Tense = Literal["past", "future", "present", "unsure"]
 
 _FUTURE = {"will", "shall", "would", "won't", "won’t", "could", "might", "should", "must", "may", "wo", "'ll", "’ll",
            "upcoming", "tomorrow"}
@@ -20,6 +21,8 @@ _INTENT = {"set", "due", "scheduled", "expected", "plans", "plan", "planned", "p
            "agreed", "agree", "agrees", "decided", "promised", "vowed", "pledged", "hopes", "hope", "wants", "want",
            "intends", "aims", "aim", "is", "are", "was", "were", "prepares", "preparing", "ready", "likely", "unlikely",
            "threatened", "threatens", "threatening", "decision", "plan", "bid", "move", "attempt", "effort", "deadline"}
+_PAST_INTENT = {"decided", "agreed", "planned", "promised", "vowed", "pledged", "threatened", "was", "were", "hoped",
+                "wanted", "intended", "aimed", "prepared"}
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
              "yesterday", "earlier", "previously"}
 _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
@@ -94,7 +97,7 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
     if w in _FUTURE or w.endswith(("'ll", "’ll")):
         return "future"
     if w == "to" and prev in _INTENT:
-        return "future"
+        return "unsure" if prev in _PAST_INTENT else "future"
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"
     if tag is not None:

@@ -122,9 +122,16 @@ def test_absolute_dates_keep_their_precision(backend, text, expected):
     "We may see a deal soon, and protesters March on the capital.",
     "Former prime minister Theresa May said the plan was flawed.",
     "The Sun reported that 2,000 troops had arrived.",
+    "Shoppers queued for Black Friday deals and Super Tuesday results.",
 ])
 def test_durations_and_lookalikes_are_not_events(backend, text):
     assert dates(text, WED) == {}
+
+
+def test_a_named_weekday_picks_the_year(backend):
+    # November 19 was a Tuesday in 2019, not in 2018: the weekday settles the year.
+    assert dates("The report, released on Tuesday, November 19, was withdrawn.", dt.date(2019, 6, 14)) == {
+        "Tuesday, November 19": "2019-11-19"}
 
 
 def test_possessive_dates_count(backend):
