@@ -10,7 +10,7 @@ Aaron Abdul Abdullah Abdulaziz Abdel Abu Adam Adrian Ahmad Ahmed Aisha Akira Ala
 Aleksei Alexander Alexandra Alexei Alexis Alfred Ali Alice Alicia Alison Amanda Amir Amit Amy Ana Anders Andrea Andreas
 Andrei Andrew Andrzej Andy Angela Angelina Ann Anna Anne Annalena Anthony Antonio Antony António Anwar Arnold Arun Ashok
 Ayesha Barack Barbara Bashar Ben Benjamin Bernard Bernie Beth Bill Bob Boris Brad Brian Bruce Bruno Camila Carl Carla
-Carlo Carlos Carmen Carol Caroline Catherine Cecilia Charles Charlie Chen Chris Christian Christina Christine Christopher
+Carlo Carlos Carmen Carol Caroline Catherine Cecilia Charles Charlie Chris Christian Christina Christine Christopher
 Chuck Claire Clara Claudia Cristina Dan Dani Daniel Daniela Danielle Dario David Deborah Denis Dennis Diana Diego Dilma
 Dimitri Dmitry Dominic Donald Edward Elena Eli Elizabeth Ella Emily Emma Emmanuel Enrique Eric Erik Ernesto Eva Evan Fatima
 Felipe Fernando Francesca Francesco Francis Francisco Frank Franz Frans Frederick Friedrich Fumio Gabriel Gabriela
@@ -19,7 +19,7 @@ Harry Hassan Heinrich Helen Helena Henry Hillary Hiroshi Hugo Hussein Ian Ibrahi
 Isabel Isabella Ivan Jack Jacob Jacques Jake James Jan Jane Janet Jared Jason Javier Jean Jeff Jennifer Jens Jeremy
 Jerome Jessica Jim Jimmy Joachim Joan Joe Johan Johann Johannes John Jon Jonathan Jorge Jose José Joseph Josh Joshua Juan
 Judith Julia Julian Julie Julien Justin Kamala Karen Karim Karl Kate Katherine Kathy Keir Kelly Ken Kenji Kevin Khalid
-Kim Klaus Kristalina Kurt Lars Laura Lauren Lee Leo Leon Linda Lisa Liz Lorenzo Louis Luc Luca Lucas Lucy Luis Luiz Luke
+Klaus Kristalina Kurt Lars Laura Lauren Leo Leon Linda Lisa Liz Lorenzo Louis Luc Luca Lucas Lucy Luis Luiz Luke
 Maria Marco Margaret Maria Marie Marina Mario Mark Marta Martin Mary Matteo Matthew Max Maxim Mehmet Michael Michel
 Michelle Miguel Mike Mikhail Mohamed Mohammad Mohammed Muhammad Nadia Nancy Naomi Narendra Natalia Nathan Nick Nicola
 Nicolas Nikki Nikolai Niclas Nina Nitish Noah Nora Olaf Oleg Olga Oliver Olivia Omar Oscar Pablo Patrick Paul Paula
@@ -27,5 +27,5 @@ Pedro Peter Petra Philip Philippe Pierre Pietro Rachel Rafael Rahul Raj Rajesh R
 Rishi Robert Roberto Roger Roland Ron Ronald Rosa Ruth Ryan Saad Sadiq Salman Sam Samuel Sandra Sanjay Sara Sarah Scott
 Sean Sebastian Sergei Sergey Shinzo Simon Sofia Sophie Stefan Stephen Steve Steven Susan Sven Tanya Tatiana Ted Teresa
 Theresa Thomas Tim Timothy Tom Tony Ursula Valentina Valerie Vanessa Victor Victoria Viktor Vinícius Vincent Vivek
-Vladimir Volker Volodymyr Walter Wang William Wolfgang Xavier Xi Yasmin Yoshihide Yuki Yuri Yusuf Zhang Zoe
+Vladimir Volker Volodymyr Walter William Wolfgang Xavier Yasmin Yoshihide Yuki Yuri Yusuf Zoe
 """.split())

@@ -5,6 +5,7 @@ import re
 
 from enrich import gazetteer
 from enrich.found import Found
+from enrich.given_names import GIVEN_NAMES
 from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS
 
 _ANY_CASE_PARTICLE = "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
@@ -13,9 +14,11 @@ PARTICLE_HEAD = re.compile(r"(?<![\w’'\-])(?:(?:" + _ANY_CASE_PARTICLE + r") )
 
 
 def person_forms(name: str) -> list[str]:
-    """The full name and the short forms it may be referred to by ("Lavrov", "von der Leyen")."""
+    """The full name and the short forms it may be referred to by ("Lavrov", "von der Leyen", "Xi")."""
     parts = name.split()
     forms = [name]
+    if len(parts) == 2 and parts[0] not in GIVEN_NAMES and parts[0] not in PARTICLES:
+        forms.append(parts[0])  # family name first: "Xi" for "Xi Jinping"
     for k in range(1, len(parts)):
         if _valid_suffix_start(parts, k):
             forms.append(" ".join(parts[k:]))

@@ -28,10 +28,11 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     titles = [(m.start(), m.end()) for m in TITLE_ANYWHERE.finditer(text)]
     out = []
     for raw_start, raw_end, raw_label in spans:
-        for start, end, label in _split_possessives(text, raw_start, raw_end, raw_label):
-            found = _refine_one(text, start, end, label, titles)
-            if found:
-                out.append(found)
+        for piece in _split_possessives(text, raw_start, raw_end, raw_label):
+            for start, end, label in _split_leading_place(text, *piece):
+                found = _refine_one(text, start, end, label, titles)
+                if found:
+                    out.append(found)
     return without_overlaps(out)
 
 
@@ -95,6 +96,17 @@ def split_country_prefix(text: str, found: list[Found]) -> list[Found]:
 def _named_after_city(name: str) -> bool:
     parts = name.split()
     return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1]))
+
+
+def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"ambassador to Ukraine Marie Yovanovitch": a place, then a person the model ran together."""
+    words = text[start:end].split(" ")
+    for k in (1, 2):
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        place = gazetteer.lookup(head)
+        if place in PLACE_LABELS and 2 <= len(words) - k <= 4 and words[k] in GIVEN_NAMES and looks_like_person(rest):
+            return [(start, start + len(head), place), (start + len(head) + 1, end, "PERSON")]
+    return [(start, end, label)]
 
 
 def _split_possessives(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

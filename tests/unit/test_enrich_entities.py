@@ -95,3 +95,18 @@ def test_offsets_point_into_text_and_title(backend):
     title_names = {m.text: m.canonical for m in result.title_entities}
     assert title_names["Lavrov"] == "Sergei Lavrov"
     assert {"Russia", "US", "Turkey"} <= set(title_names)
+
+
+def test_family_name_first_and_run_together_names(backend):
+    text = ("President Xi Jinping of China met the former US ambassador to Ukraine Marie Yovanovitch. "
+            "Xi said relations had improved.")
+    found = {(m.text, m.label, m.canonical) for m in analyse(text).entities}
+    assert ("Xi", "PERSON", "Xi Jinping") in found
+    assert ("Marie Yovanovitch", "PERSON", "Marie Yovanovitch") in found
+    assert ("Ukraine", "GPE", "Ukraine") in found
+
+
+def test_country_before_a_known_organisation_is_split(backend):
+    text = "The US Federal Reserve kept rates unchanged on Wednesday, and the Kremlin said nothing."
+    found = {(m.text, m.canonical) for m in analyse(text).entities if m.label != "NORP"}
+    assert {("US", "US"), ("Federal Reserve", "Federal Reserve"), ("Kremlin", "Kremlin")} <= found
