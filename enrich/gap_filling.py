@@ -82,7 +82,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     """False when a hit is part of a longer capitalised name ("Charlotte Brown", "Apple Daily")."""
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     nxt = _NEXT_WORD.match(text, end)
-    for word in (prev.group(1) if prev else "", nxt.group(1) if nxt else ""):
+    before = prev.group(1) if prev and not prev.group(1).endswith(".") else ""  # a full stop ends the sentence
+    for word in (before, nxt.group(1) if nxt else ""):
         if word[:1].isupper() and word not in SENTENCE_STARTERS and not gazetteer.is_place_or_people(word) \
                 and not TITLE_ANYWHERE.fullmatch(word) and word not in ORG_WORDS:
             return False
