@@ -151,7 +151,8 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
     if place_word and " of " in name:  # "Democratic Republic of Congo", "Gulf of Mexico"
         return PLACE_WORDS[place_word[0]], True
     if len(parts) == 1:
-        return _single_word_label(name, strs, i, j, sentence_initial)
+        after = text[toks[j - 1].end:toks[j - 1].end + 1]
+        return _single_word_label(name, strs, i, j, sentence_initial, after in ("", ".", ",", ";", "”", '"'))
     if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])):
         return "ORG", True  # "Real Madrid", "Emergency Management Victoria"
     if any(p.isupper() and len(p) > 1 and p not in NOT_ORG_ACRONYMS for p in parts):
@@ -163,7 +164,8 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
     return "PERSON", False
 
 
-def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_initial: bool) -> tuple[str | None, bool]:
+def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_initial: bool,
+                       ends_clause: bool) -> tuple[str | None, bool]:
     prev = strs[i - 1] if i else ""
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha() and name not in NOT_ORG_ACRONYMS \
             and not prev[:1].isdigit():  # not "737 MAX"
@@ -175,7 +177,7 @@ def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_init
         return PLACE_AFTER[nxt], False
     if nxt.lower() in ORG_AFTER or prev in ORG_BEFORE or prev.endswith("maker"):  # "Bernstein analysts"
         return "ORG", False
-    if nxt in SPEECH_VERBS or prev in SPEECH_VERBS:
+    if nxt in SPEECH_VERBS or prev in SPEECH_VERBS and ends_clause:  # "Zelensky said", "..., says Zelensky."
         return "PERSON", False
     if prev in ("in", "near"):
         return "GPE", False

@@ -109,6 +109,10 @@ Department of State; Homeland Security; Department of Homeland Security; Defense
 Bank of England; Bank of Japan; People's Bank of China; People's Liberation Army; PLA; Chinese Communist Party; Bundesbank; Bundestag; Reichstag; Knesset; Duma; State Duma
 Parliament; House of Commons; House of Lords; Downing Street; Whitehall; Elysee; Élysée; Quai d'Orsay; Foreign Office
 Hamas; Hezbollah; Taliban; Houthis; Islamic State; ISIS; Al-Qaeda; al-Qaeda; Al Qaeda; Wagner; Wagner Group; PKK
+Law and Justice; Civic Platform; Alternative for Germany; AfD; National Rally; Brothers of Italy; Fidesz; Sinn Féin
+Likud; African National Congress; ANC; Bharatiya Janata Party; BJP; Indian National Congress; Liberal Democratic Party
+Social Democratic Party; SPD; Christian Democratic Union; CDU; Christian Social Union; Free Democratic Party; FDP
+Liberal Democrats; Scottish National Party; Reform UK; Podemos; Vox; Syriza; New Democracy; Freedom Party
 Democratic Party; Republican Party; Democrats; Republicans; Labour; Labour Party; Conservative Party; Tories; Conservatives
 Reuters; Associated Press; AP; AFP; Agence France-Presse; Bloomberg; BBC; CNN; Al Jazeera; Xinhua; TASS; Tass; Interfax
 RIA Novosti; New York Times; Washington Post; Wall Street Journal; Financial Times; The Guardian; Politico

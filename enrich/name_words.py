@@ -69,7 +69,9 @@ June July August September October November December Mr Mrs Ms Dr Also I I'm Iâ€
 # Common nouns that start sentences capitalised ("Operator Hokuriku Electric Power said ...").
 COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)}
                 | set("operator regulator officials police firefighters rescuers protesters voters shares markets "
-                      "prices services trains flights schools hospitals".split()))
+                      "prices services trains flights schools hospitals rivals competitors peers investors lawmakers "
+                      "legislators senators ministers leaders residents analysts economists traders workers "
+                      "employees customers users fans".split()))
 
 # Possessive words that belong inside names ("People's Liberation Army", "Moody's").
 POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'

@@ -22,7 +22,9 @@ Deputy Assistant Secretary of State|Assistant Secretary of State|Under Secretary
 |Field Marshal|General|Gen\.|Lieutenant General|Lt\. Gen\.|Major General|Maj\. Gen\.|Brigadier General|Brig\. Gen\.
 |Lieutenant Colonel|Lt\. Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Admiral|Adm\.
 |Vice Admiral|Rear Admiral|Commander|Cmdr\.|Chief of Staff|Superintendent|Detective
-|CEO|Chief Executive Officer|CFO|COO|Executive Director|Managing Director|Coach
+|CEO|Chief Executive Officer|CFO|COO|Executive Director|Managing Director|Coach|Chief Financial Officer
+|Chief Operating Officer|Chief Technology Officer|Chief Information Officer|Chief Marketing Officer|Chief Economist
+|Chief Investment Officer|Chief Scientist|Chief Medical Officer|Chief Strategist|General Counsel
 |Professor|Prof\.|Dr\.|Dr|Mr\.|Mr|Mrs\.|Mrs|Ms\.|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Baron
 """
 _REGNAL = r"King|Queen|Pope|Prince|Princess|Emperor|Empress|Tsar|Patriarch"
