@@ -95,7 +95,7 @@ def _run_end(text: str, toks: list[Span], strs: list[str], titles: set[int], i: 
         if j not in titles and _capitalised(strs[j]):
             j += 1
             continue
-        gap = _connector(strs, j, i, titles)
+        gap = _connector(strs, j, i)
         if gap and j + gap < len(toks) and _capitalised(strs[j + gap]) and j + gap not in titles:
             j += gap + 1
             continue
@@ -103,7 +103,7 @@ def _run_end(text: str, toks: list[Span], strs: list[str], titles: set[int], i: 
     return j
 
 
-def _connector(strs: list[str], j: int, start: int, titles: set[int]) -> int:
+def _connector(strs: list[str], j: int, start: int) -> int:
     """Length of a joining word sequence at j ("of the", "von der", "&"), or 0."""
     if strs[j] in PARTICLES:
         k = j
@@ -112,7 +112,7 @@ def _connector(strs: list[str], j: int, start: int, titles: set[int]) -> int:
         return k - j
     if strs[j] in ("of", "for", "on", "&") and any(w in JOINS_OF for w in strs[start:j]):
         return 2 if j + 1 < len(strs) and strs[j + 1] == "the" else 1
-    if strs[j] == "and" and " of " in " ".join(strs[start:j]) or strs[j] == "and" and " for " in " ".join(strs[start:j]):
+    if strs[j] == "and" and ("of" in strs[start:j] or "for" in strs[start:j]):
         # "Centres for Disease Control and Prevention": one more word, if the name ends there
         return 1 if j + 2 >= len(strs) or not _capitalised(strs[j + 2]) else 0
     return 0

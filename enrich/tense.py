@@ -17,12 +17,14 @@ Tense = Literal["past", "future", "present", "unsure"]
 
 _FUTURE = {"will", "shall", "would", "won't", "won’t", "could", "might", "should", "must", "may", "wo", "'ll", "’ll",
            "upcoming", "tomorrow"}
-_INTENT = {"set", "due", "scheduled", "expected", "plans", "plan", "planned", "planning", "going", "poised", "slated",
-           "agreed", "agree", "agrees", "decided", "promised", "vowed", "pledged", "hopes", "hope", "wants", "want",
-           "intends", "aims", "aim", "is", "are", "was", "were", "prepares", "preparing", "ready", "likely", "unlikely",
-           "threatened", "threatens", "threatening", "decision", "plan", "bid", "move", "attempt", "effort", "deadline"}
+# Words after which "to" + verb points ahead ("plans to", "is to", "decision to") ...
 _PAST_INTENT = {"decided", "agreed", "planned", "promised", "vowed", "pledged", "threatened", "was", "were", "hoped",
                 "wanted", "intended", "aimed", "prepared"}
+# ... unless the intention itself is past (_PAST_INTENT): then the date may lie either side.
+_INTENT = _PAST_INTENT | {
+    "set", "due", "scheduled", "expected", "plans", "plan", "planning", "going", "poised", "slated", "agree", "agrees",
+    "hopes", "hope", "wants", "want", "intends", "aims", "aim", "is", "are", "prepares", "preparing", "ready", "likely",
+    "unlikely", "threatens", "threatening", "decision", "bid", "move", "attempt", "effort", "deadline"}
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
              "yesterday", "earlier", "previously"}
 _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
