@@ -156,7 +156,13 @@ def _relation(matched: str, g: dict) -> str | None:
 
 
 def _context_word(text: str, start: int) -> bool:
-    return bool(re.search(rf"\b{_CONTEXT}[ \u00a0]+$", text[max(0, start - 12):start]))
+    """A word before "May" that makes it the month, not the modal verb or Theresa May."""
+    return bool(_MAY_CONTEXT.search(text, max(0, start - 30), start))
+
+
+_MAY_CONTEXT = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|till|[Bb]efore|[Aa]fter|[Ff]rom|through|[Dd]uring|early|late"
+                          r"|mid|of|[Ll]ast|[Nn]ext|[Tt]his)[ \u00a0-]+$"
+                          rf"|(?:{_MONTH_FULL})(?: \d{{1,2}})?,? (?:and|or|to|through) $")  # "April and May"
 
 
 def _month_number(name: str) -> int:

@@ -123,9 +123,14 @@ def test_absolute_dates_keep_their_precision(backend, text, expected):
     "Former prime minister Theresa May said the plan was flawed.",
     "The Sun reported that 2,000 troops had arrived.",
     "Shoppers queued for Black Friday deals and Super Tuesday results.",
+    "Boris Johnson and May clashed over the plan.",
 ])
 def test_durations_and_lookalikes_are_not_events(backend, text):
     assert dates(text, WED) == {}
+
+
+def test_may_after_another_month_is_the_month(backend):
+    assert dates("Prices fell between April and May.", dt.date(2019, 6, 14)) == {"April": "2019-04", "May": "2019-05"}
 
 
 def test_a_named_weekday_picks_the_year(backend):
