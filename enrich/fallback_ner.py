@@ -7,7 +7,7 @@ from enrich import gazetteer
 from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS,
                                SPEECH_VERBS)
-from enrich.segments import Span, layout, words
+from enrich.segments import Span, Word, layout, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
 
 _JOINERS = {"of", "for", "on", "and", "&"}
@@ -30,7 +30,7 @@ def find_names(text: str, strong_only: bool = False) -> list[tuple[int, int, str
 
 def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
     toks = words(text, sent)
-    strs = [text[t.start:t.end] for t in toks]
+    strs = [t.group() for t in toks]
     titles = _title_tokens(text, toks, strs)
     out = []
     i = 0
@@ -41,14 +41,14 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
         j = _run_end(text, toks, strs, titles, i)
         first = i
         starts_sentence = _starts_sentence(text, sent, toks[i])
-        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start:toks[j - 1].end]):
+        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start():toks[j - 1].end()]):
             first += 1
             while first < j and not _capitalised(strs[first]):  # "Bank of ..." -> skip "of" too
                 first += 1
         if first < j:
             label, strong = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
             if label:
-                out.append((toks[first].start, _strip_possessive(text, toks[j - 1]), label, strong))
+                out.append((toks[first].start(), _strip_possessive(text, toks[j - 1]), label, strong))
         i = j
     return out
 
@@ -59,16 +59,16 @@ def _common_first_word(word: str) -> bool:
             or (word.endswith(("ing", "ed", "ly")) and not gazetteer.lookup(word)))
 
 
-def _title_tokens(text: str, toks: list[Span], strs: list[str]) -> set[int]:
+def _title_tokens(text: str, toks: list[Word], strs: list[str]) -> set[int]:
     """Indexes of tokens that belong to a person title ("Secretary of State"), not to a name."""
     marked: set[int] = set()
     for k, tok in enumerate(toks):
         if k in marked or not strs[k][:1].isupper():
             continue
-        m = TITLE_RUN.match(text, tok.start)
+        m = TITLE_RUN.match(text, tok.start())
         if not m:
             continue
-        inside = [n for n in range(k, len(toks)) if toks[n].start < m.end()]
+        inside = [n for n in range(k, len(toks)) if toks[n].start() < m.end()]
         nxt = inside[-1] + 1
         if nxt < len(strs) and strs[nxt] in ORG_WORDS:  # "Justice Department", "General Assembly"
             continue
@@ -84,7 +84,7 @@ def _capitalised(word: str) -> bool:
     return not ("-" in word and all(gazetteer.is_place_or_people(p) for p in word.split("-")))  # "Russia-US"
 
 
-def _run_end(text: str, toks: list[Span], strs: list[str], titles: set[int], i: int) -> int:
+def _run_end(text: str, toks: list[Word], strs: list[str], titles: set[int], i: int) -> int:
     """End index (exclusive) of the name starting at token i."""
     j = i + 1
     while j < len(toks):
@@ -118,25 +118,25 @@ def _connector(strs: list[str], j: int, start: int) -> int:
     return 0
 
 
-def _adjacent(text: str, a: Span, b: Span) -> bool:
-    return text[a.end:b.start].strip() in ("", "&") and "\n" not in text[a.end:b.start]
+def _adjacent(text: str, a: Word, b: Word) -> bool:
+    return text[a.end():b.start()].strip() in ("", "&") and "\n" not in text[a.end():b.start()]
 
 
-def _starts_sentence(text: str, sent: Span, tok: Span) -> bool:
-    return not text[sent.start:tok.start].strip(" “\"‘'(—–-")
+def _starts_sentence(text: str, sent: Span, tok: Word) -> bool:
+    return not text[sent.start:tok.start()].strip(" “\"‘'(—–-")
 
 
-def _strip_possessive(text: str, tok: Span) -> int:
-    word = text[tok.start:tok.end]
+def _strip_possessive(text: str, tok: Word) -> int:
+    word = text[tok.start():tok.end()]
     if word.endswith(("’s", "'s")):
-        return tok.end - 2
-    return tok.end
+        return tok.end() - 2
+    return tok.end()
 
 
-def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: int, j: int,
+def _label(text: str, toks: list[Word], strs: list[str], titles: set[int], i: int, j: int,
            sentence_initial: bool) -> tuple[str | None, bool]:
     """The label of the run toks[i:j], and whether it rests on more than word shape."""
-    name = text[toks[i].start:_strip_possessive(text, toks[j - 1])]
+    name = text[toks[i].start():_strip_possessive(text, toks[j - 1])]
     parts = name.split()
     known = gazetteer.lookup(name)
     if known:
@@ -151,7 +151,7 @@ def _label(text: str, toks: list[Span], strs: list[str], titles: set[int], i: in
     if place_word and " of " in name:  # "Democratic Republic of Congo", "Gulf of Mexico"
         return PLACE_WORDS[place_word[0]], True
     if len(parts) == 1:
-        after = text[toks[j - 1].end:toks[j - 1].end + 1]
+        after = text[toks[j - 1].end():toks[j - 1].end() + 1]
         return _single_word_label(name, strs, i, j, sentence_initial, after in ("", ".", ",", ";", "”", '"'))
     if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])):
         return "ORG", True  # "Real Madrid", "Emergency Management Victoria"

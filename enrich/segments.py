@@ -13,7 +13,8 @@ _NO_BREAK_BEFORE_DOT = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Adm|Cmdr|Maj|Brig|Supt)"
     r"|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$"
 )
-WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-'’.]*[^\W_])?")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-'’.]*[^\W_])?")
+Word = re.Match  # a word token: .start(), .end(), .group()
 
 
 class Span(NamedTuple):
@@ -51,9 +52,9 @@ def layout(text: str) -> tuple[tuple[Span, tuple[Span, ...]], ...]:
     return tuple((para, tuple(sentences(text, para))) for para in paragraphs(text))
 
 
-def words(text: str, span: Span) -> list[Span]:
-    """Word tokens (keeping "U.S.", "al-Sharaa", "Biden’s" whole) inside a span."""
-    return [Span(m.start(), m.end()) for m in WORD.finditer(text, span.start, span.end)]
+def words(text: str, span: Span) -> list[Word]:
+    """Word tokens (keeping "U.S.", "al-Sharaa", "Biden’s" whole) inside a span, as regex matches."""
+    return list(_WORD.finditer(text, span.start, span.end))
 
 
 def _trim(text: str, span: Span) -> Span:

@@ -54,14 +54,14 @@ class Cue:
 def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     """Tense cues of one sentence; `tags` maps word offsets to Penn tags (empty without a model)."""
     toks = words(text, sentence)
-    lower = [text[t.start:t.end].lower() for t in toks]
+    lower = [t.group().lower() for t in toks]
     cues = []
     for i, (tok, w) in enumerate(zip(toks, lower)):
         if not (tags or w in _VOCABULARY or w.endswith(("ed", "ll"))):
             continue
-        tense = _word_tense(w, tags.get(tok.start), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
+        tense = _word_tense(w, tags.get(tok.start()), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
         if tense:
-            cues.append(Cue(tok.start, tense, w in REPORTING))
+            cues.append(Cue(tok.start(), tense, w in REPORTING))
     return cues
 
 
