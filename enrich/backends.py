@@ -31,9 +31,12 @@ def load_model() -> Any | None:
 
                 _state["nlp"] = spacy.load(MODEL_NAME, exclude=_EXCLUDE)
                 _state["info"] = f"spacy {spacy.__version__} + {MODEL_NAME} {_state['nlp'].meta.get('version', '?')}"
-            except (ImportError, OSError) as exc:
+            except ImportError:
                 _state["nlp"] = None
-                _state["info"] = f"fallback ({type(exc).__name__}: spaCy or {MODEL_NAME} not available)"
+                _state["info"] = "fallback (spaCy not installed)"
+            except OSError:
+                _state["nlp"] = None
+                _state["info"] = f"fallback (model {MODEL_NAME} not installed)"
         return _state["nlp"]
 
 
