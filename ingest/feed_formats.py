@@ -8,6 +8,8 @@ entries in broken feeds. JSON Feed 1.0 and 1.1 are read here (feedparser 6 does 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from dataclasses import dataclass, field
@@ -100,7 +102,7 @@ def _rss_children(node: etree._Element) -> dict[tuple[str, str], etree._Element]
 def _rss_entry(item: etree._Element, base: str | None) -> RawEntry:
     c = _rss_children(item)
     entry = RawEntry()
-    entry.title = _text(c.get(("", "title")))
+    entry.title = _text(c.get(("", "title"))) or _text(c.get((DC, "title")))
     entry.title_is_html = True
     guid_node = c.get(("", "guid"))
     entry.guid = _text(guid_node) or item.get(f"{{{RDF}}}about")
@@ -120,15 +122,17 @@ def _rss_entry(item: etree._Element, base: str | None) -> RawEntry:
 def _read_rss(root: etree._Element, version: str, base: str | None) -> RawFeed:
     channel = next((n for n in root if isinstance(n.tag, str) and _ns(n.tag)[1] == "channel"), None)
     feed = RawFeed(version=version)
+    base = _base(root, base)
     if channel is not None:
+        base = _base(channel, base)
         c = _rss_children(channel)
-        feed.title = _text(c.get(("", "title")))
+        feed.title = _text(c.get(("", "title"))) or _text(c.get((DC, "title")))
         feed.link = _absolute(_text(c.get(("", "link"))), base)
     containers = [root] if channel is None else [channel, root]
     for container in containers:
         for node in container:
             if isinstance(node.tag, str) and _ns(node.tag)[1] == "item":
-                feed.entries.append(_rss_entry(node, base))
+                feed.entries.append(_rss_entry(node, _base(node, base)))
     return feed
 
 
@@ -140,18 +144,32 @@ def _atom_text(node: etree._Element | None) -> tuple[str | None, bool]:
     if node is None:
         return None, False
     kind = (node.get("type") or "text").lower()
-    if kind == "xhtml":
+    has_children = any(isinstance(child.tag, str) for child in node)
+    if kind == "xhtml" or (has_children and kind in {"html", "text/html"}):
         div = next((n for n in node if isinstance(n.tag, str)), None)
-        parts = [div.text or ""] if div is not None else [node.text or ""]
-        for child in div if div is not None else node:
-            parts.append(_xhtml(child))
+        container = div if kind == "xhtml" and div is not None else node
+        parts = [container.text or ""] + [_xhtml(child) for child in container]
         html = "".join(parts).strip()
         return html or None, True
+    if node.get("mode") == "base64" or not (
+        kind in {"text", "html"} or kind.startswith("text/") or kind.endswith("xml")
+    ):
+        return _base64_text(_text(node)), "html" in kind or "xml" in kind
     if kind in {"html", "text/html"} or node.get("mode") == "escaped" and kind != "text":
         return (node.text or "").strip() or None, True
     if kind in {"text", "text/plain"}:
         return _text(node), False
     return _text(node), "html" in kind or "xml" in kind
+
+
+def _base64_text(value: str | None) -> str | None:
+    """Atom's base64 content (mode="base64", or a binary media type), decoded if it is text."""
+    if not value:
+        return None
+    try:
+        return base64.b64decode(value, validate=False).decode("utf-8").strip() or None
+    except (binascii.Error, UnicodeDecodeError):
+        return value
 
 
 def _xhtml(node: etree._Element) -> str:
@@ -204,7 +222,8 @@ def _read_atom(root: etree._Element, ns: str, base: str | None) -> RawFeed:
     if feed.title and title_is_html:
         feed.title = _plain(feed.title)
     feed.link = _atom_link(root, ns, base)
-    feed.entries = [_atom_entry(node, ns, base) for node in root.findall(f"{{{ns}}}entry")]
+    entries = root.findall(f"{{{ns}}}entry") or root.findall(f"{{{ns}}}item")  # as feedparser
+    feed.entries = [_atom_entry(node, ns, base) for node in entries]
     return feed
 
 
@@ -293,10 +312,8 @@ def read_json_feed(data: bytes, url: str | None) -> RawFeed:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise NotAFeed(f"not a feed: invalid JSON ({error})") from None
-    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(
-        "https://jsonfeed.org/version/"
-    ):
-        raise NotAFeed("not a feed: JSON without a JSON Feed version")
+    if not isinstance(doc, dict) or not isinstance(doc.get("items"), list) or "version" not in doc:
+        raise NotAFeed("not a feed: JSON that is not a JSON Feed (no version and items)")
     version = "json1" + ("1" if str(doc["version"]).endswith("1.1") else "0")
     feed = RawFeed(version=version, title=_string(doc.get("title")))
     feed.link = _absolute(_string(doc.get("home_page_url")), url)

@@ -49,9 +49,10 @@ def _paragraphs_of(root: etree._Element) -> list[str]:
     def flush() -> None:
         if not current:
             return
-        text = _SPACE.sub(" ", "".join(current)).strip()
-        if text:
-            paragraphs.extend(part.strip() for part in text.split("\n") if part.strip())
+        for line in "".join(current).split("\n"):
+            line = " ".join(line.split())  # collapses every kind of space, nbsp included
+            if line:
+                paragraphs.append(line)
         current.clear()
 
     def walk(node: etree._Element) -> None:

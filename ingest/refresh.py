@@ -114,21 +114,19 @@ def _close_store() -> None:
 class _Store:
     """The refresh's one library connection, in a worker of its own.
 
-    With many feeds the worker is a process: SQLite and full-text indexing then run beside
-    the event loop instead of contending with it for the GIL. Writes queue up while the
-    worker is busy and then run together in one transaction, since full-text indexing costs
-    far less in a few large transactions than in one per feed.
+    The worker starts as a thread. When a refresh of many feeds brings articles to store, it
+    moves to a process: SQLite and full-text indexing then run beside the event loop instead
+    of contending with it for the GIL (a refresh where every feed answers 304 never pays
+    for starting one). Writes queue up while the worker is busy and then run together in one
+    transaction: full-text indexing costs far less in a few large transactions.
     """
 
-    def __init__(self, path: Path, in_process: bool) -> None:
-        if in_process:
-            self._worker: Executor = ProcessPoolExecutor(
-                1, mp_context=_SPAWN, initializer=_open_store, initargs=(path,)
-            )
-        else:
-            self._worker = ThreadPoolExecutor(
-                1, thread_name_prefix="tidings-store", initializer=_open_store, initargs=(path,)
-            )
+    def __init__(self, path: Path, processes_allowed: bool) -> None:
+        self.path = path
+        self._may_move = processes_allowed
+        self._worker: Executor = ThreadPoolExecutor(
+            1, thread_name_prefix="tidings-store", initializer=_open_store, initargs=(path,)
+        )
         self._pending: list[tuple[Callable[..., Any], tuple[Any, ...], asyncio.Future[Any]]] = []
         self._flushing: asyncio.Task[None] | None = None
 
@@ -137,13 +135,23 @@ class _Store:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._worker, _store_call, fn, args)
 
-    async def write(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run fn(library, *args) in the next batch of writes, one transaction per batch."""
+    async def write(self, fn: Callable[..., T], *args: Any, heavy: bool = False) -> T:
+        """Run fn(library, *args) in the next batch of writes, one transaction per batch;
+        `heavy` (articles to index) moves the worker to a process if allowed."""
+        if heavy and self._may_move:
+            self._may_move = False
+            await self._move_to_process()
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
         self._pending.append((fn, args, future))
         if self._flushing is None or self._flushing.done():
             self._flushing = asyncio.create_task(self._flush())
         return await future
+
+    async def _move_to_process(self) -> None:
+        old, self._worker = self._worker, ProcessPoolExecutor(
+            1, mp_context=_SPAWN, initializer=_open_store, initargs=(self.path,)
+        )
+        await asyncio.to_thread(self._close, old)
 
     async def _flush(self) -> None:
         loop = asyncio.get_running_loop()
@@ -164,11 +172,15 @@ class _Store:
                 if not future.done():
                     future.set_result(result)
 
-    def close(self) -> None:
+    @staticmethod
+    def _close(worker: Executor) -> None:
         try:
-            self._worker.submit(_close_store).result()
+            worker.submit(_close_store).result()
         finally:
-            self._worker.shutdown()
+            worker.shutdown()
+
+    def close(self) -> None:
+        self._close(self._worker)
 
 
 def _use_processes(feeds: int) -> bool:
@@ -269,6 +281,7 @@ class _Refresh:
             ),
             feed.id,
             [entry.article for entry in parsed.entries],
+            heavy=bool(parsed.entries),
         )
         if fetched.moved_to:
             await self.store.write(Library.set_feed_url, feed.id, fetched.moved_to)
@@ -365,7 +378,7 @@ async def refresh(
     feeds, skipped = await asyncio.to_thread(_due_feeds, Path(library_path), feed_ids)
     if not feeds:
         return RefreshSummary(feeds_skipped=skipped)
-    store = _Store(Path(library_path), in_process=_use_processes(len(feeds)))
+    store = _Store(Path(library_path), processes_allowed=_use_processes(len(feeds)))
     try:
         pool = _parse_pool(len(feeds))
         try:

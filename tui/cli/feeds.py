@@ -6,18 +6,19 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ingest.discover import DiscoveryError, discover
-from ingest.fetch import is_http_url
-from ingest.newsboat import NewsboatError, default_paths, read_cache, read_urls
-from ingest.opml import OpmlError, read_opml, write_opml
-from ingest.refresh import RefreshProgress, RefreshSummary, refresh_sync
 from storage import Library
 from storage.feeds import FeedExists
 from tui.cli import Context, cli, pass_context
+
+if TYPE_CHECKING:
+    from ingest.refresh import RefreshProgress, RefreshSummary
+
+# ingest modules (httpx, lxml, feedparser) are imported inside the commands that use them,
+# so that every other command starts without loading them.
 
 
 def _dump(data: Any) -> None:
@@ -57,6 +58,10 @@ def add(
     ctx: Context, urls: tuple[str, ...], title: str | None, tags: tuple[str, ...], full_text: bool
 ) -> None:
     """Subscribe to feeds (or to the feed a web page links to), then fetch them."""
+    from ingest.discover import DiscoveryError, discover
+    from ingest.fetch import is_http_url
+    from ingest.refresh import refresh_sync
+
     for url in urls:
         if not is_http_url(url):
             raise click.BadParameter(f"{url}: only http and https URLs are accepted", param_hint="URL")
@@ -163,10 +168,10 @@ def refresh_(
     Exits 0 even when some feeds fail (their errors are stored and shown); 1 only when the
     library cannot be written.
     """
+    from ingest.refresh import refresh_sync
+
     library = ctx.library
     ids = [library.feed_id(feed) for feed in feeds] or None
-    library.close()
-    ctx._library = None
     show_bar = not as_json and sys.stderr.isatty()
     if show_bar:
         summary = _refresh_with_bar(ctx.db_path, ids, concurrency, per_host)
@@ -183,6 +188,8 @@ def _refresh_with_bar(
     path: Path, ids: list[int] | None, concurrency: int, per_host: int
 ) -> RefreshSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ingest.refresh import refresh_sync
 
     with Progress(
         TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
@@ -203,6 +210,8 @@ def _refresh_with_bar(
 @pass_context
 def import_opml(ctx: Context, file: Path) -> None:
     """Subscribe to the feeds of an OPML file; its folders become tags."""
+    from ingest.opml import OpmlError, read_opml
+
     try:
         feeds, warnings = read_opml(_read_bytes(file))
     except OpmlError as error:
@@ -221,6 +230,8 @@ def import_opml(ctx: Context, file: Path) -> None:
 @pass_context
 def export_opml(ctx: Context, output: Path | None) -> None:
     """Write every subscription as OPML 2.0; tags become folders."""
+    from ingest.opml import write_opml
+
     text = write_opml(ctx.library.feeds_overview())
     if output is None:
         click.echo(text, nl=False)
@@ -239,6 +250,8 @@ def export_opml(ctx: Context, output: Path | None) -> None:
 @pass_context
 def import_newsboat(ctx: Context, urls: Path | None, cache: Path | None) -> None:
     """Move over from newsboat: subscriptions with tags, then articles with read and flagged."""
+    from ingest.newsboat import NewsboatError, default_paths, read_cache, read_urls
+
     default_urls, default_cache = default_paths()
     urls_path = urls or default_urls
     if not urls_path.is_file():
