@@ -137,6 +137,13 @@ def first_paint(path: Path, count: int, runs: int) -> None:
         os.kill(server, 15)
     print(f"first paint: median {statistics.median(walls):.2f} s [{min(walls):.2f}-{max(walls):.2f}] "
           f"over {len(walls)} runs; peak memory (VmHWM) {statistics.median(memory):.0f} MB")
+    imports = []
+    for _ in range(runs):
+        started = time.monotonic()
+        subprocess.run([sys.executable, "-c", "import tui.cli"], check=True)
+        imports.append(time.monotonic() - started)
+    print(f"  of which starting Python and importing tui.cli (every command's modules): "
+          f"median {statistics.median(imports):.2f} s")
 
 
 async def keys_and_open(path: Path, presses: int, enrich: bool) -> None:
@@ -154,10 +161,22 @@ async def keys_and_open(path: Path, presses: int, enrich: bool) -> None:
             await pilot.press("j")
             timings.append((time.perf_counter() - started) * 1000)
         timings.sort()
+        await pilot.pause(0.2)
+        settle = []
+        for _ in range(20):  # one press, then until the pane shows the article under the cursor
+            started = time.perf_counter()
+            await pilot.press("j")
+            while app.pane.article is None or app.pane.article.id != app.article_list.current:
+                await asyncio.sleep(0.002)
+            await pilot.pause()
+            settle.append((time.perf_counter() - started) * 1000)
+        settle.sort()
         label = "with the enricher running" if enrich else "without the enricher"
         print(f"key j ({label}): p50 {statistics.median(timings):.1f} ms, "
               f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms, max {timings[-1]:.1f} ms "
               f"over {presses} presses")
+        print(f"  one press until the pane shows that article (includes the {app.open_delay * 1000:.0f} ms "
+              f"rest): median {statistics.median(settle):.0f} ms, max {settle[-1]:.0f} ms")
         library = app.library
         enriched = [row[0] for row in library.db.execute(
             "select article_id from enrichments order by article_id limit 100").fetchall()]

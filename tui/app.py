@@ -39,6 +39,7 @@ from tui.widgets.sidebar import EntityList, Sidebar, TimelineList
 from tui.widgets.view_selector import ViewSelector
 
 PREFETCH = 5  # articles after the open one that the enricher should take next
+OPEN_DELAY = 0.05  # seconds the list cursor rests before the pane follows it
 
 
 @dataclass
@@ -120,6 +121,8 @@ class TidingsApp(App[None]):
         self.refresh_progress = ""
         self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
         self._read_timer: Timer | None = None
+        self._open_timer: Timer | None = None
+        self.open_delay = OPEN_DELAY
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
@@ -148,7 +151,7 @@ class TidingsApp(App[None]):
         self.reload_list()
         self.article_list.focus()
         if self.enrich:
-            self._start_enricher()
+            self.call_after_refresh(self._start_enricher)
 
     def on_unmount(self) -> None:
         if self.enricher is not None:
@@ -163,11 +166,21 @@ class TidingsApp(App[None]):
 
     # -- enrichment --------------------------------------------------------------------
 
+    @work(thread=True, group="enricher")
     def _start_enricher(self) -> None:
+        """Import the enricher (and its NLP stack) off the UI thread, after the first paint."""
         from ingest.enricher import Enricher
 
-        self.enricher = Enricher(self.library.path, on_done=self._enriched_in_thread)
-        self.enricher.start()
+        enricher = Enricher(self.library.path, on_done=self._enriched_in_thread)
+        enricher.start()
+        self.call_from_thread(self._enricher_started, enricher)
+
+    def _enricher_started(self, enricher: Any) -> None:
+        if not self.is_running:
+            enricher.stop()
+            return
+        self.enricher = enricher
+        self._prioritise()
 
     def _enriched_in_thread(self, article_id: int) -> None:
         """Called on the enricher's thread: hand the news to the UI thread."""
@@ -251,9 +264,23 @@ class TidingsApp(App[None]):
     # -- opening an article ------------------------------------------------------------
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self._open(message.article_id)
+        """Open the article under the cursor once the cursor rests (`open_delay`), so holding
+        `j` moves the list at key-repeat speed instead of drawing every article it passes."""
+        if self._open_timer is not None:
+            self._open_timer.stop()
+            self._open_timer = None
+        if self.open_delay <= 0:
+            self._open(message.article_id)
+        else:
+            self._open_timer = self.set_timer(self.open_delay, self._open_current)
+
+    def _open_current(self) -> None:
+        self._open_timer = None
+        self._open(self.article_list.current)
 
     def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        if self.pane.article is None or self.pane.article.id != message.article_id:
+            self._open_current()
         self._set_read(message.article_id, True)
         self.pane.focus()
 
@@ -270,8 +297,11 @@ class TidingsApp(App[None]):
             article = self.library.article(article_id)
         except NotFound:
             return
-        self.pane.show(article)
-        self._show_enrichment(article_id, keep_scroll=False)
+        mentions = self.library.mentions(article_id)
+        timeline = self.library.timeline(article_id)
+        self.pane.show(article, mentions, timeline)
+        pending = self.library.is_queued(article_id)
+        self.sidebar.show(mentions, timeline, article.published, self.palette, pending)
         self._prioritise()
         if not article.read:
             self._read_timer = self.set_timer(

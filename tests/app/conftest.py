@@ -73,7 +73,9 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def make_app(path: Path, config: Config | None = None) -> TidingsApp:
     """The app on a library file, without the background enricher (tests store enrichment)."""
-    return TidingsApp(Library.open(path), config=config or Config(mark_read_delay=60), enrich=False)
+    app = TidingsApp(Library.open(path), config=config or Config(mark_read_delay=60), enrich=False)
+    app.open_delay = 0  # the pane follows the cursor at once, so each press can be checked
+    return app
 
 
 def screen_text(app: TidingsApp) -> str:

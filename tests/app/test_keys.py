@@ -179,3 +179,18 @@ async def test_keymap_from_config_remaps_keys(library_path: Path) -> None:
         library = Library.open(library_path)
         assert [s.title for s in library.articles(starred=True)] == ["Fishermen protest quotas"]
         library.close()
+
+
+async def test_the_pane_follows_the_cursor_once_it_rests(library_path: Path) -> None:
+    app = make_app(library_path)
+    app.open_delay = 0.3
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause(0.5)
+        opened: list[str] = []
+        original = app._open
+        app._open = lambda article_id: (opened.append(article_id), original(article_id))  # type: ignore[method-assign]
+        await pilot.press("j", "j", "j")
+        assert opened == []  # moving fast: the list moves, the pane waits
+        await pilot.pause(0.6)
+        assert app.pane.article.title == "Bids open for the ferry line"
+        assert len(opened) == 1

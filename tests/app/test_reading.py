@@ -69,7 +69,7 @@ async def test_choosing_a_timeline_item_scrolls_to_and_marks_its_sentence(long_p
         assert "Talks resume" not in visible_pane(app)
         timeline = app.query_one(TimelineList)
         timeline.focus()
-        timeline.highlighted = len(timeline.options) - 1  # 21 Feb, the last date
+        timeline.highlighted = len(timeline.items) - 1  # 21 Feb, the last date
         await pilot.press("enter")
         await pilot.pause()
         assert "Talks resume on Thursday in Gdansk, Berg said." in visible_pane(app)

@@ -25,6 +25,7 @@ from storage.enrichment import MentionRow, TimelineRow
 from tui.dates import long_date
 from tui.sentences import sentence_spans, word_spans
 from tui.themes import ThemeFile
+from tui.widgets.scrolling import set_virtual_size
 
 Span = tuple[int, int]
 _CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}
@@ -220,7 +221,7 @@ class ReadingPane(ScrollView, can_focus=True):
             .adjust_cell_length(width, base)
             for line in (_no_newline(line) for line in lines)
         ]
-        self.virtual_size = Size(width, len(self._strips))
+        set_virtual_size(self, Size(width, len(self._strips)))
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

@@ -1,7 +1,8 @@
 """The sidebar: the open article's timeline above its entities.
 
-Both lists are short (one article's dates and names), so they are OptionLists of Text
-prompts; the names and snippets come from the article, so they are never markup.
+Both lists are short (one article's dates and names): ItemLists of Text items, refilled
+for each article without a layout pass. Names and snippets come from the article, so
+they are Text, never markup.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from tui.widgets.item_list import ItemList, Title
 
 from storage.enrichment import MentionRow, TimelineRow
 from tui.dates import timeline_date, timeline_sort_key
@@ -60,14 +60,13 @@ def entity_entries(mentions: list[MentionRow]) -> list[EntityEntry]:
     return [EntityEntry(name, label, spans.get((name, label), [])) for name, label in ordered]
 
 
-def publication_marker(day: str, palette: ThemeFile | None) -> Option:
+def publication_marker(day: str, palette: ThemeFile | None) -> Text:
     """The row that says where the story's own "today" falls among its dates."""
     colour = (palette.timeline.get("today") if palette else None) or None
-    prompt = Text(f"◆ {timeline_date(day, 'day')} · published", Style(color=colour, bold=True))
-    return Option(prompt, id="published", disabled=True)
+    return Text(f"◆ {timeline_date(day, 'day')} · published", Style(color=colour, bold=True))
 
 
-class TimelineList(OptionList):
+class TimelineList(ItemList):
     """The article's dated items in chronological order, with the publication date marked."""
 
     @dataclass
@@ -76,32 +75,33 @@ class TimelineList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[TimelineRow] = []
+        self.rows: list[TimelineRow | None] = []  # None: the publication marker
 
     def show(self, rows: list[TimelineRow], published: str | None, palette: ThemeFile | None) -> None:
         """Items in date order, with a disabled marker row where the publication date falls."""
         day = (published or "")[:10]
-        self.rows = sorted(rows, key=lambda r: (timeline_sort_key(r.date, r.precision), r.start))
-        options: list[Option] = []
-        marker_placed = not day or not self.rows
-        for index, row in enumerate(self.rows):
-            if not marker_placed and timeline_sort_key(row.date, row.precision) > day:
-                options.append(publication_marker(day, palette))
-                marker_placed = True
-            on_day = row.precision == "day" and row.date == day
-            options.append(Option(timeline_prompt(row, palette, on_day), id=str(index)))
-        if not marker_placed:
-            options.append(publication_marker(day, palette))
-        self.clear_options()
-        self.add_options(options)
+        ordered = sorted(rows, key=lambda r: (timeline_sort_key(r.date, r.precision), r.start))
+        self.rows = []
+        items: list[Text] = []
+        for row in ordered:
+            if day and None not in self.rows and timeline_sort_key(row.date, row.precision) > day:
+                self.rows.append(None)
+                items.append(publication_marker(day, palette))
+            self.rows.append(row)
+            items.append(timeline_prompt(row, palette, row.precision == "day" and row.date == day))
+        if day and ordered and None not in self.rows:
+            self.rows.append(None)
+            items.append(publication_marker(day, palette))
+        self.set_items(items, disabled={i for i, row in enumerate(self.rows) if row is None})
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_item_list_item_chosen(self, event: ItemList.ItemChosen) -> None:
         event.stop()
-        if event.option.id and event.option.id.isdigit():
-            self.post_message(self.Chosen(self.rows[int(event.option.id)]))
+        row = self.rows[event.index]
+        if row is not None:
+            self.post_message(self.Chosen(row))
 
 
-class EntityList(OptionList):
+class EntityList(ItemList):
     """The article's entities with their type colour and mention count."""
 
     BINDINGS = [
@@ -122,21 +122,19 @@ class EntityList(OptionList):
 
     def show(self, mentions: list[MentionRow], palette: ThemeFile | None) -> None:
         self.entries = entity_entries(mentions)
-        self.clear_options()
-        prompts = []
+        counts = Counter((m.canonical, m.label) for m in mentions)
+        items = []
         for entry in self.entries:
-            colour = palette.entity_colour(entry.label) if palette else ""
-            count = sum(1 for m in mentions if (m.canonical, m.label) == (entry.name, entry.label))
-            prompt = Text("● ", Style(color=colour or None))
-            prompt.append(visible(entry.name), Style(color=colour or None))
+            colour = (palette.entity_colour(entry.label) if palette else "") or None
+            item = Text("● " + visible(entry.name), Style(color=colour))
             kind = ENTITY_GROUPS.get(entry.label, "OTHER").lower()
-            prompt.append(f"  {kind} · {count}", Style(dim=True))
-            prompts.append(Option(prompt))
-        self.add_options(prompts)
+            item.append(f"  {kind} · {counts[(entry.name, entry.label)]}", Style(dim=True))
+            items.append(item)
+        self.set_items(items)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_item_list_item_chosen(self, event: ItemList.ItemChosen) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.entries[event.option_index]))
+        self.post_message(self.Chosen(self.entries[event.index]))
 
     def action_find_articles(self) -> None:
         if self.highlighted is not None and self.entries:
@@ -148,15 +146,14 @@ class Sidebar(Vertical):
 
     DEFAULT_CSS = """
     Sidebar { background: $surface; }
-    Sidebar > Label { width: 1fr; padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
-    Sidebar > OptionList { height: 1fr; border: none; background: $surface; }
-    Sidebar > OptionList:focus { background: $surface; }
+    Sidebar > Title { padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
+    Sidebar > ItemList { height: 1fr; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Label("Timeline", id="timeline-title")
+        yield Title("Timeline", id="timeline-title")
         yield TimelineList(id="timeline")
-        yield Label("Entities", id="entities-title")
+        yield Title("Entities", id="entities-title")
         yield EntityList(id="entities")
 
     def show(
@@ -169,8 +166,8 @@ class Sidebar(Vertical):
     ) -> None:
         """Fill both lists; `pending` says the enricher has not reached this article yet."""
         waiting = " (pending…)" if pending else ""
-        self.query_one("#timeline-title", Label).update(f"Timeline · {len(timeline)}{waiting}")
-        self.query_one("#entities-title", Label).update(
+        self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(timeline)}{waiting}")
+        self.query_one("#entities-title", Title).set_text(
             f"Entities · {len(entity_entries(mentions))}{waiting}"
         )
         self.query_one(TimelineList).show(timeline, published, palette)

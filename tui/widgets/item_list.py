@@ -1,0 +1,168 @@
+"""A small line-API list of multi-line Text items, for the sidebar.
+
+OptionList asks for a layout pass (and so a repaint of the whole screen) each time its
+options are replaced; the sidebar is refilled on every article, so it draws its own lines
+instead and only repaints itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.widgets.scrolling import set_virtual_size
+
+
+class ItemList(ScrollView, can_focus=True):
+    """Items of styled text; a highlighted item moved by the arrows and chosen with enter."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("home", "move_to(0)", "First", show=False),
+        Binding("end", "move_to(-1)", "Last", show=False),
+        Binding("enter", "choose", "Choose", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"item-list--highlight", "item-list--disabled"}
+
+    DEFAULT_CSS = """
+    ItemList { background: $surface; }
+    ItemList > .item-list--highlight { background: $accent 25%; }
+    ItemList:focus > .item-list--highlight { background: $accent 50%; }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
+
+    @dataclass
+    class ItemChosen(Message):
+        item_list: ItemList
+        index: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[Text] = []
+        self.disabled_items: set[int] = set()
+        self._strips: list[Strip] = []
+        self._owner: list[int] = []  # the item each line belongs to
+        self._width = 0
+
+    def set_items(self, items: list[Text], disabled: set[int] | None = None) -> None:
+        self.items = items
+        self.disabled_items = disabled or set()
+        enabled = [i for i in range(len(items)) if i not in self.disabled_items]
+        self.set_reactive(ItemList.highlighted, enabled[0] if enabled else None)
+        self._layout()
+        self.scroll_to(y=0, animate=False)
+
+    def _layout(self) -> None:
+        width = max(1, self.scrollable_content_region.width or self.size.width or 30)
+        self._width = width
+        console = self.app.console
+        base = self.rich_style
+        highlight = self.get_component_rich_style("item-list--highlight", partial=True)
+        strips: list[Strip] = []
+        owner: list[int] = []
+        for index, item in enumerate(self.items):
+            style = base + highlight if index == self.highlighted else base
+            for line in item.wrap(console, width, overflow="fold"):
+                line.rstrip()
+                strip = Strip(line.render(console)).apply_style(style)
+                strips.append(strip.crop(0, width).adjust_cell_length(width, style))
+                owner.append(index)
+        self._strips, self._owner = strips, owner
+        set_virtual_size(self, Size(width, len(strips)))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        if 0 <= index < len(self._strips):
+            return self._strips[index]
+        return Strip.blank(self._width, self.rich_style)
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._layout()
+
+    def on_focus(self) -> None:
+        self._layout()
+
+    def on_blur(self) -> None:
+        self._layout()
+
+    def watch_highlighted(self) -> None:
+        self._layout()
+        if self.highlighted is None or self.highlighted not in self._owner:
+            return
+        first = self._owner.index(self.highlighted)
+        last = len(self._owner) - 1 - self._owner[::-1].index(self.highlighted)
+        height = max(1, self.scrollable_content_region.height)
+        if first < self.scroll_y:
+            self.scroll_to(y=first, animate=False)
+        elif last >= self.scroll_y + height:
+            self.scroll_to(y=last - height + 1, animate=False)
+
+    def action_move(self, step: int) -> None:
+        enabled = [i for i in range(len(self.items)) if i not in self.disabled_items]
+        if not enabled:
+            return
+        if self.highlighted is None:
+            self.highlighted = enabled[0]
+            return
+        after = [i for i in enabled if (i - self.highlighted) * step > 0]
+        if after:
+            self.highlighted = after[0] if step > 0 else after[-1]
+
+    def action_move_to(self, index: int) -> None:
+        enabled = [i for i in range(len(self.items)) if i not in self.disabled_items]
+        if enabled:
+            self.highlighted = enabled[index]
+
+    def action_choose(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(ItemList.ItemChosen(self, self.highlighted))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + int(self.scroll_y)
+        if 0 <= line < len(self._owner) and self._owner[line] not in self.disabled_items:
+            self.highlighted = self._owner[line]
+            self.action_choose()
+
+
+class Title(Widget):
+    """A one-line heading whose text changes without a layout pass."""
+
+    DEFAULT_CSS = "Title { height: 1; width: 1fr; }"
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text(text)
+
+    def set_text(self, text: str, style: Style | None = None) -> None:
+        if text != self.text.plain:
+            self.text = Text(text, style=style or "")
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y:
+            return Strip.blank(width, self.rich_style)
+        console = self.app.console
+        line = self.text.copy()
+        line.truncate(width, overflow="ellipsis")
+        return Strip(line.render(console)).apply_style(self.rich_style).adjust_cell_length(width, self.rich_style)
