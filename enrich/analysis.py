@@ -6,7 +6,7 @@ import datetime as dt
 from enrich import backends, fallback_ner
 from enrich.canonical import link
 from enrich.context_labels import relabel
-from enrich.found import Found
+from enrich.found import CANDIDATE, Found
 from enrich.gap_filling import add_missing
 from enrich.person_names import all_person_forms, person_forms
 from enrich.span_fixes import refine, split_country_prefix
@@ -37,7 +37,7 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
 def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     found = refine(text, spans)
     people = {text[f.start:f.end] for f in found if f.label == "PERSON"}
-    found = relabel(text, found, all_person_forms(text, found) - people)
+    found = [f for f in relabel(text, found, all_person_forms(text, found) - people) if f.label != CANDIDATE]
     return add_missing(text, split_country_prefix(text, found))
 
 
@@ -52,12 +52,14 @@ def _spacy_spans(title: str, text: str, tag_sentences: list[Span]):
 
 
 def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Add confident rule names where spaCy found nothing; a longer rule organisation wins ("Free Democrats")."""
-    extra = fallback_ner.find_names(text, strong_only=True)
-    longer_orgs = [x for x in extra if x[2] == "ORG" and " " in text[x[0]:x[1]]
+    """Add rule names where spaCy found nothing: confident ones with their label, the others as
+    candidates for the context rules; a longer confident organisation wins ("Free Democrats")."""
+    strong, weak = fallback_ner.find_names_by_confidence(text)
+    longer_orgs = [x for x in strong if x[2] == "ORG" and " " in text[x[0]:x[1]]
                    and any(x[0] <= b and e <= x[1] and (b, e) != x[:2] for b, e, _ in spans)]
     kept = [s for s in spans if not any(x[0] <= s[0] and s[1] <= x[1] for x in longer_orgs)]
-    return kept + [x for x in extra if not any(x[0] < e and b < x[1] for b, e, _ in kept)]
+    kept += [x for x in strong if not any(x[0] < e and b < x[1] for b, e, _ in kept)]
+    return kept + [(b, e, CANDIDATE) for b, e, _ in weak if not any(b < e2 and b2 < e for b2, e2, _ in kept)]
 
 
 def _forms_of(entities: list[Mention]) -> dict[str, str]:

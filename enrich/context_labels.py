@@ -9,7 +9,8 @@ import re
 
 from enrich import gazetteer
 from enrich.found import PLACE_LABELS, Found, without_overlaps
-from enrich.name_words import ORG_AFTER, ORG_BEFORE, ORG_KINDS, PLACE_AFTER, PLACE_BEFORE, SENTENCE_STARTERS, SPEECH_VERBS
+from enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, PERSON_ROLES, PLACE_AFTER, PLACE_BEFORE,
+                               SENTENCE_STARTERS, SPEECH_VERBS)
 from enrich.titles import TITLE_RUN
 
 _WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
@@ -21,6 +22,12 @@ _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
 _ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
+# "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
+_ORG_PARTICIPLE = re.compile(r",? (?:which (?:was|is) )?(?:founded|owned|run|headquartered|listed|backed) (?:by|in|on)\b")
+# "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
+_PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
+# "at Indian Wells in California": a name placed inside a known place is a place.
+_IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
@@ -52,8 +59,15 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
     org_before = word_before in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
-    if word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of ")) or _ORG_APPOSITION.match(text, f.end):
+    if (word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of "))
+            or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
         return "ORG"
+    if _PERSON_APPOSITION.match(text, f.end) and f.label != "PERSON" and " " in name:
+        return "PERSON"
+    inside = _IN_PLACE.match(text, f.end)
+    if (inside and word_before in ("at", "in", "near") and f.label != "ORG"
+            and gazetteer.lookup(inside.group(1)) in PLACE_LABELS):
+        return "GPE"
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
     if f.label == "PERSON" and " " not in name and word_before in ("in", "near") and not before.group(0).endswith(" of "):

@@ -21,8 +21,8 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
         tense = "past"
     elif expr.preceded_by in _UP_TO_WORDS:
         tense = None if tense == "past" else "future"
-    elif expr.preceded_by in _TARGET_WORDS and tense == "past":
-        tense = None
+    elif expr.preceded_by in _TARGET_WORDS and tense == "past" or expr.preceded_by == "from" and tense != "past":
+        tense = None  # "schedules for December"; "the ban runs from Feb. 9": either side
     if expr.kind in ("iso", "date") and expr.year is not None:
         return _day(expr.year, expr.month, expr.day)
     if expr.kind in ("month", "year") and expr.year is not None:

@@ -14,18 +14,22 @@ _JOINERS = {"of", "for", "on", "and", "&"}
 _ARABIC_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|abd|d’|d')-?[A-Z]")
 
 
-def find_names(text: str, strong_only: bool = False) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the names in `text` (a title or an article body).
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the names in `text` (a title or an article body)."""
+    strong, weak = find_names_by_confidence(text)
+    return sorted(strong + weak)
 
-    `strong_only` keeps the names whose label rests on more than word shape (a gazetteer
-    entry, a title before a person, "Ministry" in an organisation): these can fill the
-    gaps of a statistical model.
-    """
-    found = []
+
+def find_names_by_confidence(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Names whose label rests on more than word shape (a gazetteer entry, a title before a
+    person, "Ministry" in an organisation), and the others. The first can fill the gaps of a
+    statistical model as they are; the second only when their context confirms them."""
+    strong, weak = [], []
     for _, sents in layout(text):
         for sent in sents:
-            found.extend((s, e, label) for s, e, label, strong in _sentence_names(text, sent) if strong or not strong_only)
-    return found
+            for s, e, label, sure in _sentence_names(text, sent):
+                (strong if sure else weak).append((s, e, label))
+    return strong, weak
 
 
 def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
@@ -161,6 +165,8 @@ def _label(text: str, toks: list[Word], strs: list[str], titles: set[int], i: in
         return None, False
     if i and strs[i - 1] == "the":  # "the Casa Rosada", "the New Social Contract": not a person
         return "ORG", False
+    if i and strs[i - 1] in ("in", "near"):  # "near Boca Chica"
+        return "GPE", False
     return "PERSON", False
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A capitalised run the model missed: kept only if the words around it say what it is.
+CANDIDATE = "CANDIDATE"
 
 
 @dataclass

@@ -76,6 +76,7 @@ Mediterranean; Black Sea; Red Sea; Baltic Sea; North Sea; South China Sea; East 
 Indian Ocean; Atlantic Ocean; Pacific Ocean; Arctic Ocean; Strait of Hormuz; Taiwan Strait; Bosphorus; English Channel
 Suez Canal; Panama Canal; Alps; Himalayas; Andes; Nile; Danube; Rhine; Euphrates; Tigris; Jordan River
 Golan Heights; Sinai; Siberia; Kashmir; Punjab; Bavaria; Catalonia; Flanders; Wallonia; Silicon Valley; Midwest
+Moon; Mars; Venus; Mercury; Jupiter; Saturn; Earth; International Space Station
 Eastern Europe; Western Europe; Central Europe; Southeast Asia; East Asia; South Asia; Central Asia; West Africa
 East Africa; North Africa; Southern Africa; Sub-Saharan Africa; Indo-Pacific; Eurozone; Scotland
 California; Texas; Florida; New York State; Pennsylvania; Ohio; Michigan; Illinois; Arizona; Nevada; Wisconsin

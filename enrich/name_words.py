@@ -77,3 +77,10 @@ COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_
 POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'
 Veterans' Lloyd's McDonald's Sotheby's Christie's Macy's Moody's Sainsbury's Kellogg's Hershey's Domino's Wendy's
 Nation's Saint's""".split() for q in "'’")
+
+# Nouns naming what a person is, in appositions ("Novak Djokovic, the 24-time champion").
+PERSON_ROLES = frozenset("""champion player star singer actor actress coach manager president minister leader
+founder chairman chairwoman chief executive spokesman spokeswoman spokesperson lawyer judge senator governor mayor
+ambassador envoy economist analyst professor author writer director general commander activist journalist
+candidate lawmaker politician businessman businesswoman billionaire entrepreneur investor striker goalkeeper
+midfielder defender captain rapper musician artist son daughter wife husband father mother widow""".split())

@@ -110,3 +110,11 @@ def test_country_before_a_known_organisation_is_split(backend):
     text = "The US Federal Reserve kept rates unchanged on Wednesday, and the Kremlin said nothing."
     found = {(m.text, m.canonical) for m in analyse(text).entities if m.label != "NORP"}
     assert {("US", "US"), ("Federal Reserve", "Federal Reserve"), ("Kremlin", "Kremlin")} <= found
+
+
+def test_organisation_and_person_cues_around_a_name(backend):
+    text = ("Rival Blue Origin, founded by Jeff Bezos, is preparing a launch. Analysts at Bernstein analysts said "
+            "little. Novak Djokovic, the 24-time Grand Slam champion, said on Friday the system was unfair.")
+    labels = {m.text: m.label for m in analyse(text).entities}
+    assert labels["Blue Origin"] == "ORG"
+    assert labels["Novak Djokovic"] == "PERSON"
