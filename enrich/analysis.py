@@ -12,15 +12,14 @@ from enrich.person_names import all_person_forms, person_forms
 from enrich.span_fixes import refine, split_country_prefix
 from enrich.model import Analysis, Mention
 from enrich.segments import Span, paragraphs
-from enrich.timeline import build_timeline, dated_sentences
+from enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
 
 
 def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     """Entities of title and body, and the body's timeline resolved against `published`."""
     dated = dated_sentences(text)
     if backends.use_spacy():
-        tense_sentences = [s for s, exprs in dated if any(e.needs_tense for e in exprs)]
-        title_spans, body_spans, tags = _spacy_spans(title, text, tense_sentences)
+        title_spans, body_spans, tags = _spacy_spans(title, text, sentences_to_tag(text, dated))
     else:
         title_spans, body_spans, tags = fallback_ner.find_names(title), fallback_ner.find_names(text), {}
     entities = link(text, _names(text, body_spans))

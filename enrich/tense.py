@@ -89,6 +89,12 @@ def tense_for(text: str, sentence: Span, start: int, end: int, cues: list[Cue],
     return None
 
 
+def clause_has_cue(text: str, sentence: Span, start: int, end: int, cues: list[Cue]) -> bool:
+    """True when the expression's own clause holds a tense cue (then tags would add little)."""
+    clause = _clause(text, sentence, start, end)
+    return any(clause.start <= c.pos < clause.end for c in cues)
+
+
 def _clause(text: str, sentence: Span, start: int, end: int) -> Span:
     left = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, start)]
     right = _CLAUSE_BREAK.search(text, end, sentence.end)
@@ -107,6 +113,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
             return "past"
         if tag in ("VBZ", "VBP"):
             return "present"
+        return None
+    if prev in _PASSIVE_AUX and prev not in _PERFECT:  # "will be followed": the auxiliary tells
         return None
     if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and w not in _INTENT):
         return "past"

@@ -8,7 +8,7 @@ from enrich.date_grammar import DateExpression, find_dates
 from enrich.date_resolve import resolve
 from enrich.model import TimelineItem
 from enrich.segments import Span, layout
-from enrich.tense import sentence_cues, tense_for
+from enrich.tense import clause_has_cue, sentence_cues, tense_for
 
 _COORDINATED = re.compile(r",? (?:and|or|to) |, |-|–")
 Dated = list[tuple[Span, list[DateExpression]]]
@@ -34,12 +34,22 @@ def dated_sentences(text: str) -> Dated:
     return out
 
 
+def sentences_to_tag(text: str, dated: Dated) -> list[Span]:
+    """Sentences where a tense-dependent date has no tense word in its clause: the tagger may help there."""
+    out = []
+    for sent, exprs in dated:
+        cues = sentence_cues(text, sent, {})
+        if any(e.needs_tense and not clause_has_cue(text, sent, e.start, e.end, cues) for e in exprs):
+            out.append(sent)
+    return out
+
+
 def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dict[int, str]) -> list[TimelineItem]:
     """Timeline items, sorted by position; `tags` maps word offsets to Penn tags (may be empty)."""
     items = []
     for sent, exprs in dated:
         cues = sentence_cues(text, sent, tags)
-        spans = [Span(e.start, e.end) for e in exprs]
+        spans = [Span(e.start, e.end) for e in exprs if not e.possessive]  # "next year's budget" takes no verb
         tense, previous = None, None
         for expr in exprs:
             if previous is None or not _COORDINATED.fullmatch(text, previous.end, expr.start):
