@@ -35,14 +35,14 @@ def find_names_by_confidence(text: str) -> tuple[list[tuple[int, int, str]], lis
 def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
     toks = words(text, sent)
     strs = [t.group() for t in toks]
-    titles = _title_tokens(text, toks, strs)
+    caps = [k for k, w in enumerate(strs) if _capitalised(w)]
+    titles = _title_tokens(text, toks, strs, caps)
     out = []
-    i = 0
-    while i < len(toks):
-        if i in titles or not _capitalised(strs[i]):
-            i += 1
+    end = 0
+    for i in caps:
+        if i < end or i in titles:
             continue
-        j = _run_end(text, toks, strs, titles, i)
+        j = end = _run_end(text, toks, strs, titles, i)
         first = i
         starts_sentence = _starts_sentence(text, sent, toks[i])
         if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start():toks[j - 1].end()]):
@@ -53,7 +53,6 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
             label, strong = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
             if label:
                 out.append((toks[first].start(), _strip_possessive(text, toks[j - 1]), label, strong))
-        i = j
     return out
 
 
@@ -63,13 +62,13 @@ def _common_first_word(word: str) -> bool:
             or (word.endswith(("ing", "ed", "ly")) and not gazetteer.lookup(word)))
 
 
-def _title_tokens(text: str, toks: list[Word], strs: list[str]) -> set[int]:
+def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int]) -> set[int]:
     """Indexes of tokens that belong to a person title ("Secretary of State"), not to a name."""
     marked: set[int] = set()
-    for k, tok in enumerate(toks):
-        if k in marked or not strs[k][:1].isupper():
+    for k in caps:
+        if k in marked:
             continue
-        m = TITLE_RUN.match(text, tok.start())
+        m = TITLE_RUN.match(text, toks[k].start())
         if not m:
             continue
         inside = [n for n in range(k, len(toks)) if toks[n].start() < m.end()]
