@@ -9,6 +9,7 @@ import re
 
 from enrich import gazetteer
 from enrich.found import PLACE_LABELS, Found, without_overlaps
+from enrich.given_names import GIVEN_NAMES
 from enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, PERSON_ROLES, PLACE_AFTER, PLACE_BEFORE,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from enrich.titles import TITLE_RUN
@@ -96,7 +97,8 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                         del by_span[(g.start, g.end)]
                     by_span[(start, end)] = Found(start, end, "GPE", sure=True)
                     changed = True
-                elif other is not None and other.label not in PLACE_LABELS and " " not in name:
+                elif other is not None and other.label not in PLACE_LABELS and (
+                        " " not in name or not other.sure and name.split()[0] not in GIVEN_NAMES):  # "Halls Gap"
                     other.label, other.sure = "GPE", True
                     changed = True
     return without_overlaps(list(by_span.values()))

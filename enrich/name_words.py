@@ -16,6 +16,9 @@ PLACE_WORDS = {
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village".split()},
 }
 
+# First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
+PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay".split()},
+                     **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt".split()}}
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
 JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | {"States", "House"}
 
