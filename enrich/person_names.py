@@ -40,6 +40,7 @@ def _valid_suffix_start(parts: list[str], k: int) -> bool:
 
 
 def looks_like_person(name: str) -> bool:
+    """Capitalised, at most five words, none of them an organisation or place word, not a known name."""
     parts = name.split()
     return (0 < len(parts) <= 5 and parts[0][:1].isupper() and not any(p in ORG_WORDS or p in PLACE_WORDS for p in parts)
             and gazetteer.lookup(name) is None)
