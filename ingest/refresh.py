@@ -1,8 +1,8 @@
-"""Refreshing feeds: fetch concurrently, parse off the event loop, store on one thread.
+"""Refreshing feeds: fetch concurrently, parse off the event loop, store in one worker.
 
 Built to run inside the app's event loop as well as from the command line: network waits are
-asyncio, parsing (the CPU-heavy part) runs in worker processes when there are many feeds, and
-every SQLite call runs on the refresh's own thread with its own `Library` connection.
+asyncio; parsing (CPU-heavy) runs in worker processes when there are many feeds, else in a
+thread; every SQLite call runs in the refresh's one store worker, with its own `Library`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from storage import Library
 from storage.feeds import FeedState
 
 T = TypeVar("T")
-PROCESS_POOL_MIN_FEEDS = 8  # below this, starting worker processes costs more than it saves
+PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves
 MAX_PAGES_PER_FEED = 10
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 PAGE_TIMEOUT = 30.0
