@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from enrich import backends, fallback_ner
 from enrich.canonical import link
@@ -40,12 +41,21 @@ def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     return add_missing(text, split_country_prefix(text, found))
 
 
+# Longer paragraphs (text without blank lines) would need gigabytes in the model; the rules take them.
+_MODEL_MAX_CHARS = 50_000
+
+
 def _spacy_spans(title: str, text: str, tag_sentences: list[Span]):
-    """spaCy's names of title and body (gaps filled by confident rule names) and tags of dated sentences."""
+    """spaCy's names of title and body (gaps filled by rule names) and tags of dated sentences."""
     paras = paragraphs(text)
-    spans, tag_maps = backends.run_spacy([title] + [text[p.start:p.end] for p in paras],
+    fits = [p for p in paras if p.end - p.start <= _MODEL_MAX_CHARS]
+    tag_sentences = [s for s in tag_sentences if s.end - s.start <= _MODEL_MAX_CHARS]
+    spans, tag_maps = backends.run_spacy([title[:_MODEL_MAX_CHARS]] + [text[p.start:p.end] for p in fits],
                                          [text[s.start:s.end] for s in tag_sentences])
-    body_spans = [(p.start + s, p.start + e, label) for p, found in zip(paras, spans[1:]) for s, e, label in found]
+    body_spans = [(p.start + s, p.start + e, label) for p, found in zip(fits, spans[1:]) for s, e, label in found]
+    too_long = [p for p in paras if p not in fits]
+    if too_long:
+        body_spans += [s for s in fallback_ner.find_names(text) if any(p.start <= s[0] < p.end for p in too_long)]
     tags = {sent.start + i: tag for sent, local in zip(tag_sentences, tag_maps) for i, tag in local.items()}
     return _fill(title, spans[0]), _fill(text, body_spans), tags
 
@@ -54,11 +64,24 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     """Add rule names where spaCy found nothing: confident ones with their label, the others as
     candidates for the context rules; a longer confident organisation wins ("Free Democrats")."""
     strong, weak = fallback_ner.find_names_by_confidence(text)
-    longer_orgs = [x for x in strong if x[2] == "ORG" and " " in text[x[0]:x[1]]
-                   and any(x[0] <= b and e <= x[1] and (b, e) != x[:2] for b, e, _ in spans)]
-    kept = [s for s in spans if not any(x[0] <= s[0] and s[1] <= x[1] for x in longer_orgs)]
-    kept += [x for x in strong if not any(x[0] < e and b < x[1] for b, e, _ in kept)]
-    return kept + [(b, e, CANDIDATE) for b, e, _ in weak if not any(b < e2 and b2 < e for b2, e2, _ in kept)]
+    spans = sorted(spans)
+    starts = [s for s, _, _ in spans]
+    replaced: set[int] = set()
+    for b, e, label in strong:
+        inside = range(bisect_left(starts, b), bisect_left(starts, e))
+        if label == "ORG" and " " in text[b:e] and inside and all(spans[k][1] <= e for k in inside) \
+                and (spans[inside[0]][0], spans[inside[0]][1]) != (b, e):
+            replaced.update(inside)
+    kept = [x for k, x in enumerate(spans) if k not in replaced]
+    taken = bytearray(len(text) + 1)
+    for b, e, _ in kept:
+        taken[b:e] = b"\1" * (e - b)
+    out = list(kept)
+    for (b, e, label), sure in [(x, True) for x in strong] + [(x, False) for x in weak]:
+        if taken.find(1, b, e) == -1:
+            out.append((b, e, label if sure else CANDIDATE))
+            taken[b:e] = b"\1" * (e - b)
+    return out
 
 
 def _forms_of(entities: list[Mention]) -> dict[str, str]:

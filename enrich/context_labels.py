@@ -43,9 +43,11 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         label = _context_label(text, f, name)
         if label:
             f.label, f.sure = label, True
-    taken = [(f.start, f.end) for f in found]
+    taken = bytearray(len(text) + 1)
+    for f in found:
+        taken[f.start:f.end] = b"\1" * (f.end - f.start)
     for m in _PLACE_OF.finditer(text):
-        if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
+        if taken.find(1, m.start(1), m.end(1)) == -1:
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
     return _coordinated_places(text, without_overlaps(found), person_forms)
 
@@ -91,7 +93,7 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                         or TITLE_RUN.match(name)):
                     continue
                 other = by_span.get((start, end))
-                inside = [g for g in by_span.values() if g.start < end and start < g.end]
+                inside = [] if other else [g for g in by_span.values() if g.start < end and start < g.end]
                 if other is None and all(start <= g.start and g.end <= end and g.label == "ORG" for g in inside):
                     for g in inside:  # "Halls" (ORG) inside "Halls Gap"
                         del by_span[(g.start, g.end)]

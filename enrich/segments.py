@@ -38,7 +38,8 @@ def sentences(text: str, para: Span) -> list[Span]:
     """Sentences of one paragraph; a rule splitter, since the parser is not loaded."""
     spans, pos = [], para.start
     for end in _SENTENCE_END.finditer(text, para.start, para.end):
-        if end.group().startswith(".") and _NO_BREAK_BEFORE_DOT.search(text, para.start, end.start()):
+        if end.group().startswith(".") and _NO_BREAK_BEFORE_DOT.search(text, max(para.start, end.start() - 12),
+                                                                        end.start()):
             continue
         spans.append(Span(pos, end.end()))
         pos = end.end()

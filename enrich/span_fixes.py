@@ -8,6 +8,7 @@ US and the Federal Reserve.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from enrich import gazetteer
 from enrich.found import PLACE_LABELS, Found, without_overlaps
@@ -25,7 +26,7 @@ _PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 
 def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     """Apply the span corrections to a backend's spans."""
-    titles = [(m.start(), m.end()) for m in TITLE_ANYWHERE.finditer(text)]
+    titles = _Titles(text)
     out = []
     for raw_start, raw_end, raw_label in spans:
         for piece in _split_possessives(text, raw_start, raw_end, raw_label):
@@ -36,7 +37,23 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     return without_overlaps(out)
 
 
-def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[int, int]]) -> Found | None:
+class _Titles:
+    """The person titles of a text ("Secretary of State"), searchable by position."""
+
+    def __init__(self, text: str):
+        self._spans = [(m.start(), m.end()) for m in TITLE_ANYWHERE.finditer(text)]
+        self._starts = [s for s, _ in self._spans]
+        self._start_by_end = {e: s for s, e in self._spans}
+
+    def cover(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, start) - 1
+        return k >= 0 and self._spans[k][1] >= end
+
+    def start_ending_at(self, end: int) -> int | None:
+        return self._start_by_end.get(end)
+
+
+def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
     name = text[start:end]
@@ -46,11 +63,11 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: list[tuple[
     if cut and looks_like_person(rest):
         known = gazetteer.lookup(rest)
         return with_particles(text, Found(start + cut, end, known or "PERSON", sure=True))
-    if is_title(name) or (label != "PERSON" and any(s <= start and end <= e for s, e in titles)):
+    if is_title(name) or (label != "PERSON" and titles.cover(start, end)):
         return None
-    cut_title = [s for s, e in titles if start < s and e == end]
-    if cut_title and label != "PERSON":  # "FEMA Administrator"
-        end = cut_title[0] - 1
+    title_start = titles.start_ending_at(end)
+    if title_start is not None and title_start > start and label != "PERSON":  # "FEMA Administrator"
+        end = title_start - 1
         name = text[start:end]
     head = PARTICLE_HEAD.search(text, max(0, start - 24), start)
     if head and " " not in name:  # "Van der" + "Plas": the model saw only the last word
@@ -151,11 +168,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _after_person_cue(text: str, start: int, titles: list[tuple[int, int]]) -> bool:
+def _after_person_cue(text: str, start: int, titles: _Titles) -> bool:
     """True after a title ("Secretary of State Marco Rubio") or a role noun ("spokesman John Kirby")."""
     if start < 2 or text[start - 1] != " ":
         return False
-    if any(e == start - 1 for _, e in titles):
+    if titles.start_ending_at(start - 1) is not None:
         return True
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     name = text[start:start + 60].split(",")[0].split()
