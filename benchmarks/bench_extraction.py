@@ -61,8 +61,12 @@ def main() -> None:
     print(f"{'extractor':<16} {'precision':>9} {'recall':>9} {'F1':>9}")
     results = {"tidings": average(tidings_outputs(gold), gold)}
     for path in sorted((CORPUS / "output").glob("*.json")):
-        shipped = json.loads(path.read_text())["output"]
-        results[path.stem] = average({k: v["articleBody"] for k, v in shipped.items()}, gold)
+        shipped = json.loads(path.read_text())
+        shipped = shipped.get("output", shipped)  # some files wrap the outputs, some do not
+        results[path.stem] = average(
+            {k: v.get("articleBody") or "" for k, v in shipped.items() if isinstance(v, dict)},
+            gold,
+        )
     for name, (precision, recall, f1) in sorted(results.items(), key=lambda kv: -kv[1][2]):
         print(f"{name:<16} {precision:>9.3f} {recall:>9.3f} {f1:>9.3f}")
     sys.stdout.flush()
