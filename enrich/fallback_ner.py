@@ -184,8 +184,13 @@ def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_init
         return PLACE_AFTER[nxt], False
     if nxt.lower() in ORG_AFTER or prev in ORG_BEFORE or prev.endswith("maker"):  # "Bernstein analysts"
         return "ORG", False
-    if nxt in SPEECH_VERBS or prev in SPEECH_VERBS and ends_clause:  # "Zelensky said", "..., says Zelensky."
+    if nxt == "who":  # "Lula, who has pledged ..."
         return "PERSON", False
+    if nxt in SPEECH_VERBS or prev in SPEECH_VERBS and ends_clause:
+        # "Eurostat said": news introduces people by their full name, so a lone word that
+        # speaks is an organisation, unless it is the surname of someone named in full
+        # (linking makes those people again).
+        return "ORG", False
     if prev in ("in", "near"):
         return "GPE", False
     return None, False
