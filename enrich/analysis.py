@@ -18,6 +18,8 @@ from enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
 
 def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     """Entities of title and body, and the body's timeline resolved against `published`."""
+    if isinstance(published, dt.datetime):  # a timestamp is welcome too; its day is what counts
+        published = published.date()
     dated = dated_sentences(text)
     if backends.use_spacy():
         title_spans, body_spans, tags = _spacy_spans(title, text, sentences_to_tag(text, dated))

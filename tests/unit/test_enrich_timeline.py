@@ -144,6 +144,10 @@ def test_possessive_dates_count(backend):
     assert found == {"Last year": "2024", "Thursday": "2025-02-27"}
 
 
+def test_a_publication_timestamp_counts_by_its_day(backend):
+    assert dates("Diplomats will meet on Thursday.", dt.datetime(2025, 2, 26, 18, 30)) == {"Thursday": "2025-02-27"}
+
+
 def test_without_publication_date_only_absolute_dates(backend):
     found = dates("On Monday, ministers recalled the treaty signed on March 3, 2021, and met again last week.", None)
     assert found == {"March 3, 2021": "2021-03-03"}
