@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+import lxml.html
 from lxml import etree
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -220,21 +221,19 @@ def _read_atom(root: etree._Element, ns: str, base: str | None) -> RawFeed:
     feed = RawFeed(version="atom10" if ns == ATOM else "atom03")
     feed.title, title_is_html = _atom_text(root.find(f"{{{ns}}}title"))
     if feed.title and title_is_html:
-        feed.title = _plain(feed.title)
+        feed.title = plain_text(feed.title)
     feed.link = _atom_link(root, ns, base)
     entries = root.findall(f"{{{ns}}}entry") or root.findall(f"{{{ns}}}item")  # as feedparser
     feed.entries = [_atom_entry(node, ns, base) for node in entries]
     return feed
 
 
-def _plain(html: str) -> str:
+def plain_text(html: str) -> str:
     """Text of a short HTML string such as a title."""
     if "<" not in html and "&" not in html:
         return html
     try:
-        from lxml import html as lxml_html
-
-        return " ".join(lxml_html.fromstring(f"<div>{html}</div>").text_content().split())
+        return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
     except (etree.ParserError, ValueError):
         return html
 

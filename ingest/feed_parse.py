@@ -17,11 +17,11 @@ from ingest.feed_formats import (
     RawEntry,
     RawFeed,
     looks_like_json,
+    plain_text,
     read_json_feed,
     read_with_feedparser,
     read_xml_fast,
 )
-from ingest.feed_formats import _plain as plain_text
 from ingest.html import html_fragment
 from ingest.xml_guard import UnsafeXML, check_xml
 from storage import ArticleIn
