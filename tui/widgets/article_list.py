@@ -60,7 +60,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--star { color: $warning; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     @dataclass
     class Highlighted(Message):
@@ -79,6 +79,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._fetch = fetch
         self._ids: list[int] = []
         self._rows: LRUCache[int, ArticleSummary] = LRUCache(1024)
+        self._style_cache: dict[str, Style] | None = None
 
     # -- data --------------------------------------------------------------------------
 
@@ -140,18 +141,27 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         return self._row_strip(row, index == self.cursor, width)
 
+    def _styles(self) -> dict[str, Style]:
+        """The component styles, looked up once per theme or style change, not once per row."""
+        if self._style_cache is None:
+            self._style_cache = {
+                name: self.get_component_rich_style(f"article-list--{name}", partial=True)
+                for name in ("unread", "read", "meta", "star", "cursor")
+            }
+            self._style_cache["base"] = self.rich_style
+        return self._style_cache
+
+    def notify_style_update(self) -> None:
+        self._style_cache = None
+        super().notify_style_update()
+
     def _row_strip(self, row: ArticleSummary, is_cursor: bool, width: int) -> Strip:
-        base = self.rich_style
-        text_style = self.get_component_rich_style(
-            "article-list--unread" if not row.read else "article-list--read", partial=True
-        )
-        meta = self.get_component_rich_style("article-list--meta", partial=True)
-        star = self.get_component_rich_style("article-list--star", partial=True)
-        cursor = (
-            self.get_component_rich_style("article-list--cursor", partial=True)
-            if is_cursor
-            else Style()
-        )
+        styles = self._styles()
+        base = styles["base"]
+        text_style = styles["read" if row.read else "unread"]
+        meta = styles["meta"]
+        star = styles["star"]
+        cursor = styles["cursor"] if is_cursor else Style()
         marks = [
             Segment("●" if not row.read else " ", base + text_style + cursor),
             Segment("★" if row.starred else " ", base + star + cursor),
@@ -180,12 +190,12 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(article_id))
 
     def scroll_to_cursor(self) -> None:
+        """Keep the cursor on screen; when it leaves, bring it to the middle of the list, so
+        walking down repaints the whole list once per half page rather than on every key."""
         top = int(self.scroll_y)
         height = max(1, self.size.height)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        if not top <= self.cursor < top + height:
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
 
     def move_to(self, index: int) -> None:
         if self._ids:
