@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from enrich import ENRICH_VERSION, analyse
+from enrich.fingerprint import simhash
 from ingest.dates import published_date
 from storage import Library
 from storage.enrichment import QueuedArticle
@@ -24,7 +25,9 @@ from storage.enrichment import QueuedArticle
 
 def analyse_article(title: str, text: str, published: str | None) -> dict[str, Any]:
     """Analyse one article; a plain dict so it crosses a process boundary cheaply."""
-    return analyse(title, text, published_date(published)).to_dict()
+    result = analyse(title, text, published_date(published)).to_dict()
+    result["fingerprint"] = simhash(text)
+    return result
 
 
 def store_analysis(library: Library, article: QueuedArticle, result: dict[str, Any]) -> bool:
@@ -35,6 +38,7 @@ def store_analysis(library: Library, article: QueuedArticle, result: dict[str, A
         timeline=result["timeline"],
         version=ENRICH_VERSION,
         backend=result["backend"],
+        fingerprint=result["fingerprint"],
     )
 
 

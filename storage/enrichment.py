@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from storage.base import LibraryBase, now
+from storage.base import now
+from storage.duplicates import DuplicateQueries
 from storage.clean import clean_row
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
@@ -69,7 +70,7 @@ def period_start(value: str) -> date:
     return date.fromisoformat(value)
 
 
-class EnrichmentQueries(LibraryBase):
+class EnrichmentQueries(DuplicateQueries):
     """Queries on entities, timelines and the queue, mixed into `storage.Library`."""
 
     # -- the queue ---------------------------------------------------------------------
@@ -144,6 +145,7 @@ class EnrichmentQueries(LibraryBase):
         timeline: Iterable[dict[str, Any]],
         version: int,
         backend: str,
+        fingerprint: int | None = None,
     ) -> bool:
         """Replace an article's mentions and timeline; False if it changed since it was read."""
         with self.write() as db:
@@ -179,6 +181,7 @@ class EnrichmentQueries(LibraryBase):
                  "computed": now()},
                 pk="article_id",
             )
+            self._record_fingerprint(article.id, fingerprint)
             db.execute("delete from enrich_queue where article_id = ?", [article.id])
             return True
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from storage.clean import clean_row, strip_controls
 from storage.errors import LibraryError, NotFound
 from storage.records import ArticleIn, StoreResult
+from storage.rows import article_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -61,6 +62,7 @@ class FeedQueries:
         def table(self, name: str) -> Table: ...
         def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
         def local_feed(self, name: str) -> int: ...
+        def _join_by_url(self, article_id: int, key: str | None) -> None: ...
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -292,8 +294,6 @@ class FeedQueries:
     def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
         """Like `_store` for each article, with new articles inserted in bulk (a refresh
         stores tens of thousands); changed ones go through `_store`, which re-anchors."""
-        from storage.library import content_hash  # storage.library imports this module
-
         known = {
             guid: (article_id, digest)
             for article_id, guid, digest in self.db.execute(
@@ -303,20 +303,8 @@ class FeedQueries:
         stamp = _now().isoformat()
         results: list[StoreResult] = []
         for article in articles:
-            row = clean_row(
-                {
-                    "feed_id": feed_id,
-                    "guid": article.guid,
-                    "title": article.title,
-                    "url": article.url,
-                    "author": article.author,
-                    "published": article.published,
-                    "text": article.text,
-                    "html": article.html,
-                    "summary": article.summary,
-                }
-            )
-            digest = content_hash(row["title"], row["text"])
+            row = article_row(feed_id, article)
+            digest = row["content_hash"]
             if row["guid"] in known:
                 article_id, old = known[row["guid"]]
                 if old == digest:
@@ -325,7 +313,6 @@ class FeedQueries:
                     results.append(self._store(feed_id, article))
                     known[row["guid"]] = (article_id, digest)
                 continue
-            row["content_hash"] = digest
             row["fetched"] = stamp
             columns = ", ".join(f"[{name}]" for name in row)
             article_id = int(
@@ -335,6 +322,7 @@ class FeedQueries:
                 ).lastrowid
             )
             known[row["guid"]] = (article_id, digest)
+            self._join_by_url(article_id, row["url_key"])
             if article.related:
                 self.db.conn.executemany(
                     "insert into related_links (article_id, position, title, url) "

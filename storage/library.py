@@ -6,7 +6,6 @@ SQLite connections are not shared between threads. Writes go through `write()`.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +18,8 @@ from storage.base import now
 from storage.clean import clean_row, strip_controls
 from storage.enrichment import EnrichmentQueries
 from storage.feeds import FeedQueries
+from storage.related import RelatedQueries
+from storage.rows import article_row
 from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from storage.migrations import migrations
 from storage.query import compile_query, parse
@@ -34,18 +35,15 @@ from storage.records import (
 BUSY_TIMEOUT_MS = 10_000
 
 
-def content_hash(title: str, text: str) -> str:
-    return hashlib.sha256(f"{title}\x00{text}".encode()).hexdigest()[:32]
-
-
 _SUMMARY_SQL = """
 select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
-       (select count(*) from annotations n where n.article_id = a.id) as annotations
+       (select count(*) from annotations n where n.article_id = a.id) as annotations,
+       (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
 """
 
 
-class Library(FeedQueries, EnrichmentQueries):
+class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
     """A connection to one library file, with the queries the rest of Tidings needs."""
 
     # -- opening -----------------------------------------------------------------------
@@ -125,20 +123,7 @@ class Library(FeedQueries, EnrichmentQueries):
             return [self._store(feed_id, article) for article in articles]
 
     def _store(self, feed_id: int, article: ArticleIn) -> StoreResult:
-        row = clean_row(
-            {
-                "feed_id": feed_id,
-                "guid": article.guid,
-                "title": article.title,
-                "url": article.url,
-                "author": article.author,
-                "published": article.published,
-                "text": article.text,
-                "html": article.html,
-                "summary": article.summary,
-            }
-        )
-        row["content_hash"] = content_hash(row["title"], row["text"])
+        row = article_row(feed_id, article)
         existing = self.query(
             "select id, text, content_hash from articles where feed_id = ? and guid = ?",
             [feed_id, row["guid"]],
@@ -149,6 +134,7 @@ class Library(FeedQueries, EnrichmentQueries):
             article_id = int(articles.insert(row).last_pk)
             self._replace_related(article_id, article.related)
             self._queue(article_id)
+            self._join_by_url(article_id, row["url_key"])
             return StoreResult(article_id, "new")
         old = existing[0]
         article_id = int(old["id"])
@@ -255,6 +241,8 @@ class Library(FeedQueries, EnrichmentQueries):
         if feed_id is not None:
             clauses.append("a.feed_id = ?")
             params.append(feed_id)
+        else:  # across feeds, a story found in several shows once
+            clauses.append("a.dup_of is null")
         return (" where " + " and ".join(clauses) if clauses else ""), params
 
     @staticmethod
@@ -269,6 +257,7 @@ class Library(FeedQueries, EnrichmentQueries):
             read=bool(row["read"]),
             starred=bool(row["starred"]),
             annotations=row["annotations"],
+            sources=row["sources"],
         )
 
     def article_ids(
@@ -372,17 +361,18 @@ class Library(FeedQueries, EnrichmentQueries):
     def mark(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
     ) -> None:
-        """Set read and/or starred on articles, stamping when each mark was set."""
+        """Set read and/or starred on articles, stamping when each mark was set. Read marks
+        reach every copy of a story (its near-duplicates); stars only the one starred."""
         ids = self.require_articles(ids)
         stamp = now()
         with self.write() as db:
-            for article_id in ids:
+            for article_id in sorted(self._group(ids)) if read is not None else ids:
                 if read is not None:
                     db.execute(
                         "update articles set read = ?, read_at = ? where id = ? and read != ?",
                         [int(read), stamp if read else None, article_id, int(read)],
                     )
-                if starred is not None:
+                if starred is not None and article_id in ids:
                     db.execute(
                         "update articles set starred = ?, starred_at = ? "
                         "where id = ? and starred != ?",

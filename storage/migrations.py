@@ -204,3 +204,21 @@ def m007_saved_searches(db: Database) -> None:
     )
     db.execute("create unique index saved_searches_name on saved_searches(name)")
     db.execute("create index mentions_text on mentions(text collate nocase)")
+
+
+@migrations()
+def m008_duplicates(db: Database) -> None:
+    """Near-duplicates: a text fingerprint in four 16-bit bands, a normalised URL, and the
+    group each duplicate belongs to (dup_of names the group's first article)."""
+    articles = _table(db, "articles")
+    articles.add_column("url_key", str)
+    articles.add_column("dup_of", int)
+    db.execute("create index articles_url_key on articles(url_key) where url_key is not null")
+    db.execute("create index articles_dup_of on articles(dup_of) where dup_of is not null")
+    _table(db, "fingerprints").create(
+        {"article_id": int, "hash": int, "b0": int, "b1": int, "b2": int, "b3": int},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    for band in range(4):
+        db.execute(f"create index fingerprints_b{band} on fingerprints(b{band})")

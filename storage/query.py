@@ -159,6 +159,8 @@ def compile_query(query: Query, today: date | None = None) -> Compiled:
         sql, values = _filter(term, today)
         clauses.append(f"not ({sql})" if term.negated else sql)
         params.extend(values)
+    if not any(t.key == "feed" and not t.negated for t in query.terms):
+        clauses.append("a.dup_of is null")  # across feeds, a story found in several shows once
     sort = query.sort or ("relevance" if positive else "date")
     order = (
         "bm25(articles_fts, 10.0, 1.0), a.published desc"

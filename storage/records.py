@@ -40,6 +40,7 @@ class ArticleSummary:
     read: bool
     starred: bool
     annotations: int
+    sources: int = 1  # this article and its near-duplicates from other feeds or URLs
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -44,6 +44,7 @@ def test_import_show_list_mark_annotate_export(tmp_path: Path) -> None:
         {
             "id": article_id, "title": shown["title"], "feed": "Local", "url": None,
             "published": "2025-02-26", "read": True, "starred": True, "annotations": 0,
+            "sources": 1,
         }
     ]
     assert json.loads(run_tidings("list", "--unread", "--json", db=db).stdout) == []

@@ -1,0 +1,144 @@
+"""Related stories: other articles about the same people, places and words.
+
+Two signals, each normalised to 0..1 and mixed: the entities two articles share, each
+weighted by its rarity (inverse document frequency: two stories naming a minor official
+are closer than two naming "US"), and full-text similarity of the title's words (bm25).
+The article's own related links count first when the library holds them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from storage.base import LibraryBase
+from storage.enrichment import period_start
+
+ENTITY_WEIGHT = 0.7
+TEXT_WEIGHT = 0.3
+RAREST = 12  # entities of the article used to find candidates
+TOO_COMMON = 0.05  # entities in more than this share of a large library say little
+ALWAYS_USEFUL = 20  # ...but an entity in this few articles is always worth following
+_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_STOP = {
+    "that", "this", "with", "from", "have", "will", "were", "what", "when", "where", "which",
+    "their", "there", "they", "after", "about", "says", "said", "over", "into", "more", "than",
+    "been", "would", "could", "amid", "against", "before", "while", "your", "also",
+}
+
+
+@dataclass(frozen=True)
+class Related:
+    article_id: int
+    score: float
+    shared: list[str]  # names of shared entities, rarest first
+    linked: bool  # the article itself links to it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id, "score": round(self.score, 4), "shared": self.shared,
+            "linked": self.linked,
+        }
+
+
+class RelatedQueries(LibraryBase):
+    """Related articles and story timelines, mixed into `storage.Library`."""
+
+    def related(self, article_id: int, limit: int = 8) -> list[Related]:
+        """The closest other articles, best first."""
+        scores: dict[int, float] = {}
+        shared: dict[int, list[str]] = {}
+        for other, (score, names) in self._by_entities(article_id).items():
+            scores[other] = ENTITY_WEIGHT * score
+            shared[other] = names
+        for other, score in self._by_words(article_id).items():
+            scores[other] = scores.get(other, 0.0) + TEXT_WEIGHT * score
+        linked = self._linked(article_id)
+        for other in linked:
+            scores[other] = scores.get(other, 0.0) + 1.0
+        scores.pop(article_id, None)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+        return [
+            Related(other, score, shared.get(other, []), other in linked)
+            for other, score in ranked
+        ]
+
+    def _by_entities(self, article_id: int) -> dict[int, tuple[float, list[str]]]:
+        total = max(1, self.db.execute("select count(*) from articles").fetchone()[0])
+        mine = self.query(
+            "select e.id, e.name, e.article_count from entities e where e.id in "
+            "(select entity_id from mentions where article_id = ?) and e.article_count > 1",
+            [article_id],
+        )
+        weights = {
+            row["id"]: (math.log(total / row["article_count"]), row["name"])
+            for row in mine
+            if row["article_count"] <= max(ALWAYS_USEFUL, TOO_COMMON * total)
+        }
+        rarest = sorted(weights, key=lambda e: -weights[e][0])[:RAREST]
+        if not rarest:
+            return {}
+        marks = ",".join("?" * len(rarest))
+        pairs = self.db.execute(
+            f"select distinct entity_id, article_id from mentions where entity_id in ({marks}) "
+            "and article_id != ?",
+            [*rarest, article_id],
+        ).fetchall()
+        found: dict[int, tuple[float, list[str]]] = {}
+        for entity_id, other in pairs:
+            weight, name = weights[entity_id]
+            score, names = found.get(other, (0.0, []))
+            found[other] = (score + weight, names + [name])
+        best = max((score for score, _ in found.values()), default=1.0) or 1.0
+        return {
+            other: (score / best, sorted(names, key=lambda n: -_weight_of(weights, n)))
+            for other, (score, names) in found.items()
+        }
+
+    def _by_words(self, article_id: int, candidates: int = 30) -> dict[int, float]:
+        row = self.db.execute("select title from articles where id = ?", [article_id]).fetchone()
+        if row is None:
+            return {}
+        words = [w for w in _WORD.findall(row[0]) if w.lower() not in _STOP][:12]
+        if not words:
+            return {}
+        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
+        rows = self.db.execute(
+            "select rowid, -bm25(articles_fts, 10.0, 1.0) from articles_fts "
+            "where articles_fts match ? and rowid != ? order by bm25(articles_fts, 10.0, 1.0) "
+            "limit ?",
+            [match, article_id, candidates],
+        ).fetchall()
+        best = max((score for _, score in rows), default=1.0) or 1.0
+        return {other: max(0.0, score / best) for other, score in rows}
+
+    def _linked(self, article_id: int) -> set[int]:
+        """Articles in the library that this one lists among its related links."""
+        rows = self.db.execute(
+            "select a.id from related_links r join articles a "
+            "on (r.url is not null and a.url = r.url) or a.title = r.title "
+            "where r.article_id = ?",
+            [article_id],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def story_timeline(self, article_id: int, related: int = 3) -> list[dict[str, Any]]:
+        """The article's timeline merged with its closest related articles', by date; each
+        item names its source article."""
+        sources = [article_id] + [r.article_id for r in self.related(article_id, limit=related)]
+        marks = ",".join("?" * len(sources))
+        rows = self.query(
+            "select t.article_id, a.title, t.expression, t.date, t.precision, t.sentence, "
+            "t.start, t.end, t.sentence_start, t.sentence_end from timeline t "
+            f"join articles a on a.id = t.article_id where t.article_id in ({marks})",
+            sources,
+        )
+        return sorted(
+            rows, key=lambda r: (period_start(r["date"]), sources.index(r["article_id"]), r["start"])
+        )
+
+
+def _weight_of(weights: dict[int, tuple[float, str]], name: str) -> float:
+    return next((w for w, n in weights.values() if n == name), 0.0)

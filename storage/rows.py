@@ -1,0 +1,34 @@
+"""An article as a row of the articles table: cleaned, hashed and keyed for duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from storage.clean import clean_row
+from storage.duplicates import url_key
+from storage.records import ArticleIn
+
+
+def content_hash(title: str, text: str) -> str:
+    return hashlib.sha256(f"{title}\x00{text}".encode()).hexdigest()[:32]
+
+
+def article_row(feed_id: int, article: ArticleIn) -> dict[str, Any]:
+    """The columns an article's row takes from the article itself (not fetched/updated)."""
+    row = clean_row(
+        {
+            "feed_id": feed_id,
+            "guid": article.guid,
+            "title": article.title,
+            "url": article.url,
+            "author": article.author,
+            "published": article.published,
+            "text": article.text,
+            "html": article.html,
+            "summary": article.summary,
+        }
+    )
+    row["content_hash"] = content_hash(row["title"], row["text"])
+    row["url_key"] = url_key(row["url"])
+    return row
