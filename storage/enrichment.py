@@ -259,23 +259,28 @@ class EnrichmentQueries(DuplicateQueries):
     def entity_timeline(self, entity_id: int) -> list[dict[str, Any]]:
         """Dated items across the library whose sentence mentions the entity, by date."""
         rows = self.query(
-            "select t.article_id, a.title, t.expression, t.date, t.precision, t.sentence, "
-            "t.start, t.sentence_start from timeline t join articles a on a.id = t.article_id "
-            "where exists (select 1 from mentions m where m.article_id = t.article_id "
-            "and m.entity_id = ? and m.field = 'text' "
-            "and m.start >= t.sentence_start and m.start < t.sentence_end)",
+            "select distinct t.article_id, a.title, t.expression, t.date, t.precision, "
+            "t.sentence, t.start, t.sentence_start from mentions m "
+            "join timeline t on t.article_id = m.article_id "
+            "and m.start >= t.sentence_start and m.start < t.sentence_end "
+            "join articles a on a.id = t.article_id "
+            "where m.entity_id = ? and m.field = 'text'",
             [entity_id],
         )
         return sorted(rows, key=lambda row: (period_start(row["date"]), row["article_id"]))
 
-    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[dict[str, Any]]:
-        """The entities that share the most articles with this one."""
+    def co_mentioned(
+        self, entity_id: int, limit: int = 10, recent: int = 1000
+    ) -> list[dict[str, Any]]:
+        """The entities that share the most articles with this one (among its `recent`
+        latest articles, so a name in thousands of stories costs no more than a rare one)."""
         return self.query(
             "select e.id, e.name, e.label, count(distinct m.article_id) as articles "
             "from mentions m join entities e on e.id = m.entity_id "
-            "where m.article_id in (select article_id from mentions where entity_id = ?) "
+            "where m.article_id in (select article_id from mentions where entity_id = ? "
+            "order by article_id desc limit ?) "
             "and e.id != ? group by e.id order by articles desc, e.name limit ?",
-            [entity_id, entity_id, limit],
+            [entity_id, recent, entity_id, limit],
         )
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

@@ -306,24 +306,27 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         return [self._summary(row) for row in self.query(sql, params)]
 
     def find(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
-        """Articles matching a query in the search language (storage.query); QueryError if
-        it is malformed."""
-        compiled = compile_query(parse(text))
-        sql = _SUMMARY_SQL + compiled.joins + compiled.where + " order by " + compiled.order
-        params = list(compiled.params)
-        if limit is not None:
-            sql += " limit ?"
-            params.append(limit)
-        return [self._summary(row) for row in self.query(sql, params)]
+        """Articles matching a query in the search language (storage.query), best first;
+        QueryError if it is malformed."""
+        ids = self.find_ids(text, limit=limit)
+        rows = self.summaries(ids)
+        return [rows[i] for i in ids]
 
-    def find_ids(self, text: str) -> list[int]:
-        """The ids of every article matching a query, in its order: what the list shows."""
+    def find_ids(self, text: str, *, limit: int | None = None) -> list[int]:
+        """The ids of the articles matching a query, in its order: what the list shows.
+
+        Only ids are ranked and sorted; list rows are fetched for the few that are shown.
+        """
         compiled = compile_query(parse(text))
         sql = (
             "select a.id from articles a join feeds f on f.id = a.feed_id"
             + compiled.joins + compiled.where + " order by " + compiled.order
         )
-        return [row[0] for row in self.db.execute(sql, compiled.params).fetchall()]
+        params = list(compiled.params)
+        if limit is not None:
+            sql += " limit ?"
+            params.append(limit)
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def save_search(self, name: str, text: str) -> None:
         """Keep a query under a name (replacing one of that name); QueryError if malformed."""

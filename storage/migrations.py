@@ -222,3 +222,9 @@ def m008_duplicates(db: Database) -> None:
     )
     for band in range(4):
         db.execute(f"create index fingerprints_b{band} on fingerprints(b{band})")
+
+
+@migrations()
+def m009_title_index(db: Database) -> None:
+    """Titles are looked up exactly: an article's related links name others by title."""
+    db.execute("create index articles_title on articles(title)")

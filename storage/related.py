@@ -1,8 +1,10 @@
 """Related stories: other articles about the same people, places and words.
 
-Two signals, each normalised to 0..1 and mixed: the entities two articles share, each
-weighted by its rarity (inverse document frequency: two stories naming a minor official
-are closer than two naming "US"), and full-text similarity of the title's words (bm25).
+Two signals, each 0..1, mixed: the entities two articles share, each weighted by its
+rarity (inverse document frequency: two stories naming a minor official are closer than two
+naming "US"), and how much their titles share in words. Candidates come from the rare
+entities (index lookups); only an article with too few of them searches the full-text
+index for titles like its own (bm25), which in a large library costs more.
 The article's own related links count first when the library holds them.
 """
 
@@ -18,8 +20,8 @@ from storage.enrichment import period_start
 
 ENTITY_WEIGHT = 0.7
 TEXT_WEIGHT = 0.3
-RAREST = 12  # entities of the article used to find candidates
-TOO_COMMON = 0.05  # entities in more than this share of a large library say little
+RAREST = 8  # entities of the article used to find candidates
+TOO_COMMON = 0.02  # entities in more than this share of a large library say little
 ALWAYS_USEFUL = 20  # ...but an entity in this few articles is always worth following
 _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _STOP = {
@@ -53,8 +55,13 @@ class RelatedQueries(LibraryBase):
         for other, (score, names) in self._by_entities(article_id).items():
             scores[other] = ENTITY_WEIGHT * score
             shared[other] = names
-        for other, score in self._by_words(article_id).items():
-            scores[other] = scores.get(other, 0.0) + TEXT_WEIGHT * score
+        words = self._title_words(article_id)
+        if len(scores) < limit:
+            for other, score in self._by_title_search(article_id, words).items():
+                scores[other] = scores.get(other, 0.0) + TEXT_WEIGHT * score
+        else:
+            for other, score in self._title_overlap(words, list(scores)).items():
+                scores[other] += TEXT_WEIGHT * score
         linked = self._linked(article_id)
         for other in linked:
             scores[other] = scores.get(other, 0.0) + 1.0
@@ -97,19 +104,34 @@ class RelatedQueries(LibraryBase):
             for other, (score, names) in found.items()
         }
 
-    def _by_words(self, article_id: int, candidates: int = 30) -> dict[int, float]:
+    def _title_words(self, article_id: int) -> set[str]:
         row = self.db.execute("select title from articles where id = ?", [article_id]).fetchone()
-        if row is None:
+        return _words(row[0]) if row else set()
+
+    def _title_overlap(self, words: set[str], candidates: list[int]) -> dict[int, float]:
+        """Share of title words in common (Jaccard) with each candidate."""
+        if not words or not candidates:
             return {}
-        words = [w for w in _WORD.findall(row[0]) if w.lower() not in _STOP][:12]
+        marks = ",".join("?" * len(candidates))
+        rows = self.db.execute(
+            f"select id, title from articles where id in ({marks})", candidates
+        ).fetchall()
+        overlap = {}
+        for other, title in rows:
+            theirs = _words(title)
+            overlap[other] = len(words & theirs) / len(words | theirs) if theirs else 0.0
+        return overlap
+
+    def _by_title_search(self, article_id: int, words: set[str], found: int = 30) -> dict[int, float]:
+        """Articles whose titles best match these words (bm25), scaled to 0..1."""
         if not words:
             return {}
-        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(words))
+        match = "title : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in sorted(words)) + ")"
         rows = self.db.execute(
             "select rowid, -bm25(articles_fts, 10.0, 1.0) from articles_fts "
             "where articles_fts match ? and rowid != ? order by bm25(articles_fts, 10.0, 1.0) "
             "limit ?",
-            [match, article_id, candidates],
+            [match, article_id, found],
         ).fetchall()
         best = max((score for _, score in rows), default=1.0) or 1.0
         return {other: max(0.0, score / best) for other, score in rows}
@@ -117,10 +139,11 @@ class RelatedQueries(LibraryBase):
     def _linked(self, article_id: int) -> set[int]:
         """Articles in the library that this one lists among its related links."""
         rows = self.db.execute(
-            "select a.id from related_links r join articles a "
-            "on (r.url is not null and a.url = r.url) or a.title = r.title "
+            "select a.id from related_links r join articles a on a.url = r.url "
+            "where r.article_id = ? and r.url is not null "
+            "union select a.id from related_links r join articles a on a.title = r.title "
             "where r.article_id = ?",
-            [article_id],
+            [article_id, article_id],
         ).fetchall()
         return {row[0] for row in rows}
 
@@ -138,6 +161,10 @@ class RelatedQueries(LibraryBase):
         return sorted(
             rows, key=lambda r: (period_start(r["date"]), sources.index(r["article_id"]), r["start"])
         )
+
+
+def _words(title: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(title) if w.lower() not in _STOP}
 
 
 def _weight_of(weights: dict[int, tuple[float, str]], name: str) -> float:

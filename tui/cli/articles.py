@@ -98,6 +98,11 @@ def article_json(library: Library, article_id: int) -> dict[str, Any]:
     data["entities"] = [_mention_json(m) for m in mentions if m.field == "text"]
     data["title_entities"] = [_mention_json(m) for m in mentions if m.field == "title"]
     data["timeline"] = [item.to_dict() for item in library.timeline(article_id)]
+    data["duplicates"] = library.duplicates(article_id)
+    data["related_articles"] = [
+        {**r.to_dict(), "title": library.summary(r.article_id).title}
+        for r in library.related(article_id)
+    ]
     return data
 
 
