@@ -9,8 +9,6 @@ from typing import Any
 import click
 
 from ingest.dates import normalise_published
-from ingest.files import ImportError_, import_file
-from ingest.enricher import enrich_now
 from storage import Annotation, ArticleSummary, Library
 from storage.enrichment import MentionRow
 from tui.cli import Context, cli, dump_json, pass_context
@@ -41,6 +39,8 @@ def import_(
     ctx: Context, paths: tuple[Path, ...], published: str | None, url: str | None, feed: str | None
 ) -> None:
     """Import articles from .txt, .md or .html files. Prints each new article's id and title."""
+    from ingest.files import ImportError_, import_file  # the app's start need not load these
+
     failed = 0
     for path in paths:
         try:
@@ -87,6 +87,8 @@ def article_json(library: Library, article_id: int) -> dict[str, Any]:
 
     An article still queued for enrichment is analysed on demand.
     """
+    from ingest.enricher import enrich_now  # loads the entity backend: only when needed
+
     article = library.article(article_id)
     if library.is_queued(article_id):
         for queued in library.queued_articles([article_id]):

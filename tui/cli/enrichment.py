@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import click
-from rich.progress import Progress
 
-from enrich import ENRICH_VERSION, backend_info
-from ingest.enricher import enrich_now
 from tui.cli import Context, cli, pass_context
 
 
@@ -15,6 +12,11 @@ from tui.cli import Context, cli, pass_context
 @pass_context
 def reindex(ctx: Context, all_articles: bool) -> None:
     """Compute entities and timelines for queued and stale articles (all with --all)."""
+    from rich.progress import Progress
+
+    from enrich import ENRICH_VERSION, backend_info
+    from ingest.enricher import enrich_now
+
     library = ctx.library
     library.requeue(all_articles=all_articles, version=ENRICH_VERSION)
     total = library.queue_size()
@@ -31,6 +33,8 @@ def reindex(ctx: Context, all_articles: bool) -> None:
 @pass_context
 def doctor(ctx: Context) -> None:
     """Show what Tidings runs with: library, entity backend, queue."""
+    from enrich import ENRICH_VERSION, backend_info
+
     library = ctx.library
     click.echo(f"library: {library.path}")
     click.echo(f"entities: {backend_info()} (version {ENRICH_VERSION})")
