@@ -351,7 +351,12 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
                 raise NotFound(f"no saved search called {name!r}")
 
     def count_unread(self) -> int:
-        return int(self.query("select count(*) as n from articles where read = 0")[0]["n"])
+        """Unread stories (a story found in several feeds counts once)."""
+        return int(
+            self.db.execute(
+                "select count(*) from articles where read = 0 and dup_of is null"
+            ).fetchone()[0]
+        )
 
     def require_articles(self, ids: Iterable[int]) -> list[int]:
         """The ids as given, or NotFound naming the first the library does not hold."""

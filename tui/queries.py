@@ -70,6 +70,8 @@ def view_ids(library: Library, view: View, sort: str = "newest") -> list[int]:
     elif view.kind == "entity":
         clauses.append("a.id in (select article_id from mentions where entity_id = ?)")
         params.append(int(view.key))
+    if view.kind != "feed":  # across feeds, a story found in several shows once
+        clauses.append("a.dup_of is null")
     if view.text.strip():
         clauses.append("a.title like ? escape '\\'")
         params.append("%" + _like_escape(view.text.strip()) + "%")
