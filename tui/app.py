@@ -19,13 +19,15 @@ from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from storage import Library, NotFound
 from tui import queries
 from tui.commands import TidingsCommands
 from tui.config import Config, config_path, save_setting
 from tui.queries import View
+from tui.search import needs_search
+from tui.search_actions import SearchActions
 from tui.settings import config_dir
 from tui.themes import DEFAULT_THEME, ThemeFile, theme_files
 from tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
@@ -35,8 +37,8 @@ from tui.widgets.feed_errors import FeedErrorsScreen
 from tui.widgets.help_screen import HelpScreen
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.reading_pane import ReadingPane
+from tui.widgets.search_prompt import SearchPrompt
 from tui.widgets.sidebar import EntityList, Sidebar, TimelineList
-from tui.widgets.view_selector import ViewSelector
 
 PREFETCH = 5  # articles after the open one that the enricher should take next
 OPEN_DELAY = 0.05  # seconds the list cursor rests before the pane follows it
@@ -49,7 +51,7 @@ class Enriched(Message):
     article_id: int
 
 
-class TidingsApp(App[None]):
+class TidingsApp(SearchActions, App[None]):
     """A terminal news reader."""
 
     TITLE = "Tidings"
@@ -62,8 +64,6 @@ class TidingsApp(App[None]):
     #articles { width: 2fr; min-width: 30; border-right: solid $primary-darken-2; }
     #pane { width: 3fr; }
     #sidebar { width: 36; border-left: solid $primary-darken-2; }
-    #filter { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
-    #filter.-shown { display: block; }
     #status { height: 1; background: $primary-darken-2; color: $text; padding: 0 1; }
     Screen.-narrow #articles { width: 1fr; }
     Screen.-narrow #sidebar { display: none; }
@@ -87,7 +87,8 @@ class TidingsApp(App[None]):
         Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
         Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
         Binding("F", "feed_errors", "Feed errors", show=False, id="app.feed_errors"),
-        Binding("slash", "filter", "Filter by title", id="app.filter"),
+        Binding("slash", "filter", "Search", id="app.filter"),
+        Binding("S", "save_search", "Save the search", show=False, id="app.save_search"),
         Binding("v", "views", "Views", id="app.views"),
         Binding("t", "toggle_sidebar", "Timeline/entities", id="app.toggle_sidebar"),
         Binding("l", "toggle_list", "Toggle the list", show=False, id="app.toggle_list"),
@@ -118,6 +119,7 @@ class TidingsApp(App[None]):
         self.article_list = ArticleList(self._fetch_rows, id="articles")
         self.pane = ReadingPane(id="pane")
         self.sidebar = Sidebar(id="sidebar")
+        self.search = SearchPrompt(id="search")
         self.refresh_progress = ""
         self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
         self._read_timer: Timer | None = None
@@ -131,7 +133,7 @@ class TidingsApp(App[None]):
             yield self.article_list
             yield self.pane
             yield self.sidebar
-        yield Input(placeholder="filter titles (enter keeps, escape clears)", id="filter")
+        yield self.search
         yield Static(id="status")
         yield Footer()
 
@@ -231,9 +233,6 @@ class TidingsApp(App[None]):
     def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
         return self.library.summaries(ids)
 
-    def available_views(self) -> list[View]:
-        return queries.views(self.library)
-
     def show_view(self, view: View) -> None:
         self.view = view
         self.reload_list(keep=None)
@@ -241,6 +240,10 @@ class TidingsApp(App[None]):
     def reload_list(self, keep: int | None | bool = True) -> None:
         """Reload the shown ids; keep the cursor on the same article unless told otherwise."""
         current = self.article_list.current if keep is True else keep or None
+        if needs_search(self.view):
+            self.run_search(current)  # in a worker (tui/search_actions.py)
+            return
+        self.show_highlights(None)
         ids = queries.view_ids(self.library, self.view, self.config.sort)
         self.article_list.set_ids(ids, keep=current)
         if not ids:
@@ -252,7 +255,7 @@ class TidingsApp(App[None]):
         status.append("Feeds", style="bold")
         status.append(f"  {self.view.name}")
         if self.view.text:
-            status.append(" · filter: ")
+            status.append(" · search: ")
             status.append(self.view.text, style="italic")
         unread = self.library.count_unread()
         status.append(f" · {len(self.article_list.ids)} shown · {unread} unread")
@@ -493,37 +496,6 @@ class TidingsApp(App[None]):
                 self.update_status()
 
         self.push_screen(ConfirmScreen(f"Mark all {len(ids)} shown articles as read?"), answer)
-
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("-shown")
-        box.value = self.view.text
-        box.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter":
-            self.view = self.view.filtered(event.value)
-            self.reload_list()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            event.input.remove_class("-shown")
-            self.article_list.focus()
-
-    def on_key(self, event: Any) -> None:
-        box = self.query_one("#filter", Input)
-        if event.key == "escape" and box.has_focus:
-            event.stop()
-            box.value = ""
-            box.remove_class("-shown")
-            self.article_list.focus()
-
-    def action_views(self) -> None:
-        def chosen(view: View | None) -> None:
-            if view is not None:
-                self.show_view(view)
-
-        self.push_screen(ViewSelector(self.available_views(), self.view), chosen)
 
     def action_toggle_sidebar(self) -> None:
         if self.screen.has_class("-narrow"):

@@ -9,6 +9,7 @@ import pytest
 
 from storage import Library
 from tests.app.conftest import make_app, notices, screen_text
+from tests.app.test_search import settle
 from tui.commands import all_commands
 from tui.config import Config
 
@@ -108,22 +109,23 @@ async def test_A_marks_all_shown_read_after_asking(library_path: Path) -> None:
         assert "0 unread" in screen_text(app)
 
 
-async def test_slash_filters_the_list_by_title_and_escape_clears(library_path: Path) -> None:
+async def test_slash_searches_as_you_type_and_escape_clears(library_path: Path) -> None:
     app = make_app(library_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"ferry")
-        await pilot.pause()
+        await settle(pilot)
         assert len(app.article_list.ids) == 1
-        assert "filter: ferry" in screen_text(app)
+        assert "search: ferry" in screen_text(app)
         await pilot.press("enter")
+        await settle(pilot)
         assert app.focused is app.article_list
         assert app.pane.article.title == "Bids open for the ferry line"
         await pilot.press("slash", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert len(app.article_list.ids) == 4
         await pilot.press("slash", *"100%_[b]")
-        await pilot.pause()
-        assert app.article_list.ids == []  # LIKE wildcards are literal
+        await settle(pilot)
+        assert app.article_list.ids == []  # no word is read as a wildcard or markup
 
 
 async def test_articles_become_read_after_the_configured_delay(library_path: Path) -> None:

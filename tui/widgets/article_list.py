@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from storage import ArticleSummary
 from tui.dates import short_date
+from tui.search import Highlighter, highlighted_segments
 
 Fetch = Callable[[list[int]], dict[int, ArticleSummary]]
 
@@ -46,6 +47,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--read",
         "article-list--meta",
         "article-list--star",
+        "article-list--found",
     }
 
     DEFAULT_CSS = """
@@ -58,6 +60,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--read { color: $text-muted; }
     ArticleList > .article-list--meta { color: $text-muted; }
     ArticleList > .article-list--star { color: $warning; }
+    ArticleList > .article-list--found { text-style: bold underline; color: $warning; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
@@ -80,6 +83,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._ids: list[int] = []
         self._rows: LRUCache[int, ArticleSummary] = LRUCache(1024)
         self._style_cache: dict[str, Style] | None = None
+        self.highlighter: Highlighter | None = None  # the search's words, marked in titles
 
     # -- data --------------------------------------------------------------------------
 
@@ -146,7 +150,7 @@ class ArticleList(ScrollView, can_focus=True):
         if self._style_cache is None:
             self._style_cache = {
                 name: self.get_component_rich_style(f"article-list--{name}", partial=True)
-                for name in ("unread", "read", "meta", "star", "cursor")
+                for name in ("unread", "read", "meta", "star", "cursor", "found")
             }
             self._style_cache["base"] = self.rich_style
         return self._style_cache
@@ -174,10 +178,15 @@ class ArticleList(ScrollView, can_focus=True):
         title = _fit(row.title, title_width)
         segments = marks + [
             Segment(date, base + meta + cursor),
-            Segment(title, base + text_style + cursor),
+            *self._title_segments(title, base + text_style + cursor, styles["found"]),
             Segment(feed, base + meta + cursor),
         ]
         return Strip(segments).adjust_cell_length(width, base + cursor)
+
+    def _title_segments(self, title: str, style: Style, found: Style) -> list[Segment]:
+        if self.highlighter is None:
+            return [Segment(title, style)]
+        return highlighted_segments(title, self.highlighter.spans(title), style, found)
 
     # -- cursor ------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from storage import Annotation, Article
 from storage.enrichment import MentionRow, TimelineRow
 from tui.dates import long_date
 from tui.sentences import sentence_spans, word_spans
+from tui.search import Highlighter
 from tui.themes import ThemeFile
 from tui.widgets.scrolling import set_virtual_size
 
@@ -82,6 +83,7 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading-pane--selection",
         "reading-pane--marked",
         "reading-pane--empty",
+        "reading-pane--found",
     }
 
     DEFAULT_CSS = """
@@ -95,6 +97,7 @@ class ReadingPane(ScrollView, can_focus=True):
     ReadingPane > .reading-pane--selection { background: $accent 60%; }
     ReadingPane > .reading-pane--marked { text-style: underline reverse; }
     ReadingPane > .reading-pane--empty { color: $text-muted; }
+    ReadingPane > .reading-pane--found { text-style: bold underline; color: $warning; }
     """
 
     @dataclass
@@ -116,6 +119,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.marks = Marks()
         self.palette: ThemeFile | None = None
         self.timeline: list[TimelineRow] = []
+        self.highlighter: Highlighter | None = None  # the search's words, marked in the text
         self._plain = ""
         self._body_start = 0
         self._line_starts: list[int] = []
@@ -189,6 +193,10 @@ class ReadingPane(ScrollView, can_focus=True):
                 colour = palette.highlight_colour(note.colour) if palette else "yellow"
                 style = Style(bgcolor=colour, underline=bool(note.note))
                 text.stylize(style, body + note.start, body + note.end)
+        if self.highlighter is not None:
+            found = self.get_component_rich_style("reading-pane--found", partial=True)
+            for start, end in self.highlighter.spans(text.plain):
+                text.stylize(found, start, end)
         marked = self.get_component_rich_style("reading-pane--marked", partial=True)
         for start, end in marks.marked:
             text.stylize(marked, body + start, body + end)
