@@ -57,3 +57,26 @@ def test_read_star_and_quit_in_a_real_terminal(app_terminal: tuple[Terminal, Pat
     listed = json.loads(run_tidings("list", "--json", db=db).stdout)
     assert listed[0]["starred"] is True
     assert listed[0]["read"] is True
+
+
+def test_entity_then_a_noted_highlight_survive_quitting(app_terminal: tuple[Terminal, Path]) -> None:
+    terminal, db = app_terminal
+    terminal.wait_for("27 Feb 2025", timeout=60)
+    # Over to the sidebar's entities (list -> pane -> timeline -> entities) and choose the first.
+    screen = terminal.wait_for("Sergei Lavrov")
+    terminal.press("Tab", "Tab", "Tab", "Enter")
+    # Back to the pane: select the first sentence, highlight it with a note, save.
+    terminal.press("BTab", "BTab", "Right", "a")
+    terminal.wait_for("ctrl+s save")
+    terminal.press("talks matter", "C-s")
+    terminal.wait_until(lambda s: "ctrl+s save" not in s, "the note editor closed")
+    terminal.press("q")
+    terminal.wait_until_closed()
+
+    shown = json.loads(run_tidings("show", "1", "--json", db=db).stdout)
+    (note,) = shown["annotations"]
+    assert note["note"] == "talks matter"
+    first_sentence = shown["text"].split(". ")[0]
+    assert note["quote"].startswith(first_sentence[:40])
+    assert shown["text"][note["start"] : note["end"]] == note["quote"]
+    assert "Sergei Lavrov" in screen
