@@ -21,6 +21,7 @@ from storage.enrichment import period_start
 ENTITY_WEIGHT = 0.7
 TEXT_WEIGHT = 0.3
 RAREST = 8  # entities of the article used to find candidates
+SHORTLIST = 100  # best candidates by entities whose titles are then compared
 TOO_COMMON = 0.02  # entities in more than this share of a large library say little
 ALWAYS_USEFUL = 20  # ...but an entity in this few articles is always worth following
 _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -60,7 +61,8 @@ class RelatedQueries(LibraryBase):
             for other, score in self._by_title_search(article_id, words).items():
                 scores[other] = scores.get(other, 0.0) + TEXT_WEIGHT * score
         else:
-            for other, score in self._title_overlap(words, list(scores)).items():
+            shortlist = sorted(scores, key=lambda other: -scores[other])[:SHORTLIST]
+            for other, score in self._title_overlap(words, shortlist).items():
                 scores[other] += TEXT_WEIGHT * score
         linked = self._linked(article_id)
         for other in linked:
