@@ -28,6 +28,7 @@ from tui.config import Config, config_path, save_setting
 from tui.queries import View
 from tui.search import needs_search
 from tui.search_actions import SearchActions
+from tui.story_actions import StoryActions
 from tui.settings import config_dir
 from tui.themes import DEFAULT_THEME, ThemeFile, theme_files
 from tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
@@ -51,7 +52,7 @@ class Enriched(Message):
     article_id: int
 
 
-class TidingsApp(SearchActions, App[None]):
+class TidingsApp(SearchActions, StoryActions, App[None]):
     """A terminal news reader."""
 
     TITLE = "Tidings"
@@ -90,6 +91,10 @@ class TidingsApp(SearchActions, App[None]):
         Binding("slash", "filter", "Search", id="app.filter"),
         Binding("S", "save_search", "Save the search", show=False, id="app.save_search"),
         Binding("v", "views", "Views", id="app.views"),
+        Binding("E", "entities", "Entity browser", show=False, id="app.entities"),
+        Binding("R", "related", "Related articles", show=False, id="app.related"),
+        Binding("T", "story_timeline", "Article/story timeline", show=False,
+                id="app.story_timeline"),
         Binding("t", "toggle_sidebar", "Timeline/entities", id="app.toggle_sidebar"),
         Binding("l", "toggle_list", "Toggle the list", show=False, id="app.toggle_list"),
         Binding("e", "toggle_entities", "Entity colours", show=False, id="app.toggle_entities"),
@@ -295,6 +300,7 @@ class TidingsApp(SearchActions, App[None]):
         if article_id is None:
             self.pane.show(None)
             self.sidebar.show([], [], None, self.palette)
+            self.article_opened(None)
             return
         try:
             article = self.library.article(article_id)
@@ -305,6 +311,7 @@ class TidingsApp(SearchActions, App[None]):
         self.pane.show(article, mentions, timeline)
         pending = self.library.is_queued(article_id)
         self.sidebar.show(mentions, timeline, article.published, self.palette, pending)
+        self.article_opened(article_id)  # related, sources, story (tui/story_actions.py)
         self._prioritise()
         if not article.read:
             self._read_timer = self.set_timer(

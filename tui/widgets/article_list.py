@@ -174,11 +174,14 @@ class ArticleList(ScrollView, can_focus=True):
         ]
         date = short_date(row.published).rjust(9) + " "
         feed = " " + _fit(row.feed, 12) if width >= 56 else ""
-        title_width = max(0, width - 4 - len(date) - len(feed))
+        others = row.sources - 1  # near-duplicates from other feeds or URLs, shown once
+        sources = f" +{others} source{'s' if others > 1 else ''}" if others > 0 else ""
+        title_width = max(0, width - 4 - len(date) - len(feed) - len(sources))
         title = _fit(row.title, title_width)
         segments = marks + [
             Segment(date, base + meta + cursor),
             *self._title_segments(title, base + text_style + cursor, styles["found"]),
+            Segment(sources, base + meta + cursor),
             Segment(feed, base + meta + cursor),
         ]
         return Strip(segments).adjust_cell_length(width, base + cursor)

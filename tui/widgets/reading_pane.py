@@ -120,6 +120,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.palette: ThemeFile | None = None
         self.timeline: list[TimelineRow] = []
         self.highlighter: Highlighter | None = None  # the search's words, marked in the text
+        self.appendix: Text | None = None  # related articles and other sources, at the end
         self._plain = ""
         self._body_start = 0
         self._line_starts: list[int] = []
@@ -138,6 +139,7 @@ class ReadingPane(ScrollView, can_focus=True):
     ) -> None:
         """Draw an article (or the empty state) from its top, with what is stored about it."""
         self.article = article
+        self.appendix = None
         self.timeline = timeline or []
         self.marks = Marks(
             mentions=mentions or [],
@@ -177,6 +179,9 @@ class ReadingPane(ScrollView, can_focus=True):
                 text.append("\n• " + visible(link.title), Style(italic=True))
                 if link.url:
                     text.append("  " + visible(link.url), meta)
+        if self.appendix:
+            text.append("\n\n")
+            text.append(self.appendix)
         self._paint(text)
         return text
 

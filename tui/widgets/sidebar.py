@@ -22,6 +22,7 @@ from storage.enrichment import MentionRow, TimelineRow
 from tui.dates import timeline_date, timeline_sort_key
 from tui.themes import ENTITY_GROUPS, ThemeFile
 from tui.widgets.reading_pane import visible
+from tui.widgets.story_widgets import StoryTimelineList
 
 Span = tuple[int, int]
 SNIPPET = 60
@@ -148,11 +149,15 @@ class Sidebar(Vertical):
     Sidebar { background: $surface; }
     Sidebar > Title { padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
     Sidebar > ItemList { height: 1fr; padding: 0 1; }
+    Sidebar > StoryTimelineList { display: none; }
+    Sidebar.-story > StoryTimelineList { display: block; }
+    Sidebar.-story > TimelineList { display: none; }
     """
 
     def compose(self) -> ComposeResult:
         yield Title("Timeline", id="timeline-title")
         yield TimelineList(id="timeline")
+        yield StoryTimelineList(id="story-timeline")  # shown instead in story mode (T)
         yield Title("Entities", id="entities-title")
         yield EntityList(id="entities")
 

@@ -1,0 +1,128 @@
+"""The entity browser (`E`): every entity in the library with its type and article count,
+narrowed as the user types; enter opens the entity's page.
+
+The entities are read in a thread worker with its own connection; narrowing is done in
+memory on the loaded list, and only the first `SHOWN` matches are drawn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+from storage import Library
+from tui.themes import ENTITY_GROUPS, ThemeFile
+from tui.widgets.item_list import ItemList, Title
+from tui.widgets.reading_pane import visible
+
+SHOWN = 300
+
+
+def entity_kind(label: str) -> str:
+    return ENTITY_GROUPS.get(label, "OTHER").lower()
+
+
+def entity_item(row: dict[str, Any], palette: ThemeFile | None, count_key: str = "article_count") -> Text:
+    colour = (palette.entity_colour(row["label"]) if palette else "") or None
+    item = Text("● " + visible(row["name"]), Style(color=colour))
+    articles = row[count_key]
+    item.append(
+        f"  {entity_kind(row['label'])} · {articles} article{'s' if articles != 1 else ''}",
+        Style(dim=True),
+    )
+    return item
+
+
+class EntityBrowser(ModalScreen[int | None]):
+    """Answers the chosen entity's id (None if closed)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="entity_browser.close"),
+        Binding("down", "move(1)", "Down", show=False, id="entity_browser.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="entity_browser.up"),
+    ]
+
+    DEFAULT_CSS = """
+    EntityBrowser { align: center middle; }
+    EntityBrowser > Vertical {
+        width: 72; max-width: 100%; height: 80%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    EntityBrowser Input, EntityBrowser Input:focus { border: none; height: 1; }
+    EntityBrowser ItemList { height: 1fr; }
+    EntityBrowser Title { color: $text-muted; }
+    """
+
+    def __init__(self, path: Path, palette: ThemeFile | None) -> None:
+        super().__init__()
+        self.path = path
+        self.palette = palette
+        self.entities: list[dict[str, Any]] | None = None
+        self.shown: list[dict[str, Any]] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Title("Entities · loading…", id="entity-count")
+            yield Input(placeholder="type to narrow (enter opens the entity's page)", id="entity-filter")
+            yield ItemList(id="entity-items")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._load()
+
+    @work(thread=True, group="entities")
+    def _load(self) -> None:
+        library = Library.open(self.path)
+        try:
+            rows = library.entities()
+        finally:
+            library.close()
+        self.app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        self.entities = rows
+        self._narrow(self.query_one(Input).value)
+
+    def _narrow(self, text: str) -> None:
+        if self.entities is None:
+            return
+        words = text.lower().split()
+        matching = [
+            row for row in self.entities
+            if all(w in row["name"].lower() or w == entity_kind(row["label"]) for w in words)
+        ]
+        self.shown = matching[:SHOWN]
+        more = f" (first {SHOWN})" if len(matching) > SHOWN else ""
+        self.query_one("#entity-count", Title).set_text(
+            f"Entities · {len(matching)} of {len(self.entities)}{more}"
+        )
+        self.query_one(ItemList).set_items([entity_item(row, self.palette) for row in self.shown])
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._narrow(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        items = self.query_one(ItemList)
+        if items.highlighted is not None and self.shown:
+            self.dismiss(int(self.shown[items.highlighted]["id"]))
+
+    def on_item_list_item_chosen(self, event: ItemList.ItemChosen) -> None:
+        event.stop()
+        self.dismiss(int(self.shown[event.index]["id"]))
+
+    def action_move(self, step: int) -> None:
+        self.query_one(ItemList).action_move(step)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,185 @@
+"""An entity's page: the articles that mention it (newest first), its timeline across the
+library (dated items whose sentence mentions it, in date order) and the entities it appears
+with most often.
+
+Everything is read in one thread worker with its own connection. Choosing an article or a
+timeline item answers an `EntityChoice` (the app opens the article, scrolled to the
+sentence); choosing a co-mentioned entity opens that entity's page in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+
+from storage import ArticleSummary, Library
+from tui.dates import short_date, timeline_date
+from tui.themes import ThemeFile
+from tui.widgets.entity_browser import entity_item, entity_kind
+from tui.widgets.item_list import ItemList, Title
+from tui.widgets.reading_pane import visible
+
+ARTICLES = 200  # article rows drawn on the page (the count says how many there are)
+SNIPPET = 90
+
+
+@dataclass(frozen=True)
+class EntityChoice:
+    """Open this article (in the list of articles mentioning `entity_id`), marking a span."""
+
+    entity_id: int
+    entity_name: str
+    article_id: int
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class EntityData:
+    entity: dict[str, Any]
+    article_ids: list[int]
+    articles: list[ArticleSummary]
+    timeline: list[dict[str, Any]]
+    co_mentioned: list[dict[str, Any]]
+
+
+def load_entity(library: Library, entity_id: int) -> EntityData | None:
+    rows = library.query(
+        "select id, name, label, article_count from entities where id = ?", [entity_id]
+    )
+    if not rows:
+        return None
+    ids = library.entity_article_ids(entity_id)
+    summaries = library.summaries(ids[:ARTICLES])
+    return EntityData(
+        rows[0],
+        ids,
+        [summaries[i] for i in ids[:ARTICLES] if i in summaries],
+        library.entity_timeline(entity_id),
+        library.co_mentioned(entity_id, limit=10),
+    )
+
+
+def article_item(summary: ArticleSummary) -> Text:
+    text = Text(short_date(summary.published).rjust(9) + " ", Style(dim=True))
+    text.append(visible(summary.title), Style(bold=not summary.read))
+    text.append("  " + visible(summary.feed), Style(dim=True))
+    return text
+
+
+def timeline_item(row: dict[str, Any]) -> Text:
+    text = Text(timeline_date(row["date"], row["precision"]), Style(bold=True))
+    text.append("  " + visible(row["title"]), Style(italic=True, dim=True))
+    snippet = " ".join(visible(row["sentence"] or row["expression"]).split())
+    if len(snippet) > SNIPPET:
+        snippet = snippet[: SNIPPET - 1] + "…"
+    text.append("\n" + snippet)
+    return text
+
+
+class EntityPage(Screen[EntityChoice | None]):
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="entity_page.close"),
+        Binding("tab", "app.focus_next", "Next list", show=False, id="entity_page.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous list", show=False,
+                id="entity_page.previous"),
+    ]
+
+    DEFAULT_CSS = """
+    EntityPage { background: $surface; }
+    EntityPage > #entity-heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    EntityPage Horizontal { height: 1fr; }
+    EntityPage Vertical { width: 1fr; border-right: solid $primary-darken-2; }
+    EntityPage #with-column { width: 36; border-right: none; }
+    EntityPage Vertical > Title { padding: 0 1; color: $text-muted; text-style: bold; }
+    EntityPage ItemList { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, path: Path, entity_id: int, palette: ThemeFile | None) -> None:
+        super().__init__()
+        self.path = path
+        self.entity_id = entity_id
+        self.palette = palette
+        self.data: EntityData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Title("loading…", id="entity-heading")
+        with Horizontal():
+            with Vertical():
+                yield Title("Articles", id="articles-title")
+                yield ItemList(id="entity-articles")
+            with Vertical():
+                yield Title("Timeline", id="timeline-title")
+                yield ItemList(id="entity-timeline")
+            with Vertical(id="with-column"):
+                yield Title("Often with", id="with-title")
+                yield ItemList(id="entity-with")
+
+    def on_mount(self) -> None:
+        self.query_one("#entity-articles", ItemList).focus()
+        self._load(self.entity_id)
+
+    @work(thread=True, group="entity-page", exclusive=True)
+    def _load(self, entity_id: int) -> None:
+        library = Library.open(self.path)
+        try:
+            data = load_entity(library, entity_id)
+        finally:
+            library.close()
+        self.app.call_from_thread(self._show, entity_id, data)
+
+    def _show(self, entity_id: int, data: EntityData | None) -> None:
+        if entity_id != self.entity_id:
+            return  # the user went on to another entity
+        self.data = data
+        if data is None:
+            self.query_one("#entity-heading", Title).set_text("This entity is no longer in the library")
+            return
+        entity = data.entity
+        count = len(data.article_ids)
+        self.query_one("#entity-heading", Title).set_text(
+            f"{visible(entity['name'])} · {entity_kind(entity['label'])} · "
+            f"{count} article{'s' if count != 1 else ''}"
+        )
+        shown = f" (newest {len(data.articles)})" if count > len(data.articles) else ""
+        self.query_one("#articles-title", Title).set_text(f"Articles · {count}{shown}")
+        self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(data.timeline)}")
+        self.query_one("#with-title", Title).set_text(f"Often with · {len(data.co_mentioned)}")
+        self.query_one("#entity-articles", ItemList).set_items([article_item(s) for s in data.articles])
+        self.query_one("#entity-timeline", ItemList).set_items([timeline_item(r) for r in data.timeline])
+        self.query_one("#entity-with", ItemList).set_items(
+            [entity_item(r, self.palette, "articles") for r in data.co_mentioned]
+        )
+
+    def on_item_list_item_chosen(self, event: ItemList.ItemChosen) -> None:
+        event.stop()
+        data = self.data
+        if data is None:
+            return
+        name = data.entity["name"]
+        which = event.item_list.id
+        if which == "entity-articles":
+            self.dismiss(EntityChoice(self.entity_id, name, data.articles[event.index].id))
+        elif which == "entity-timeline":
+            row = data.timeline[event.index]
+            start = row["sentence_start"]
+            end = start + len(row["sentence"] or "")
+            if end <= start:
+                start, end = row["start"], row["start"] + len(row["expression"])
+            self.dismiss(EntityChoice(self.entity_id, name, row["article_id"], (start, end)))
+        elif which == "entity-with":
+            self.entity_id = int(data.co_mentioned[event.index]["id"])
+            self.data = None
+            self.query_one("#entity-heading", Title).set_text("loading…")
+            self._load(self.entity_id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
