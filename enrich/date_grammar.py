@@ -80,14 +80,17 @@ class DateExpression:
 # Every expression contains one of these words; the grammar is only tried just before them.
 _GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
            for i in range(len(_PATTERNS))]
-_ANCHOR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
+# The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
+_ANCHOR = re.compile(rf"(?=[JFMASONDTWYtwmya12])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
                      rf"|(?:19|20)\d\d)\b")
-_WORD_START = re.compile(r"(?<![\w'’])\w+")
 # Words an expression may begin with, besides month and weekday names and numbers.
 _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
     "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",
     "earlier", "later", "yesterday", "today", "tomorrow", "tonight", "over", "during", "at", "on"} | set(MONTHS) | set(WEEKDAYS)
 _LOOK_BACK = 40
+# Starts of the words an expression may begin with: a number, one of those words, a month's first letters.
+_MAY_BEGIN = re.compile(r"(?<![\w'’])(?:\d\w*|(?i:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True))
+                        + r")(?!\w)|(?i:" + "|".join(sorted({m[:3] for m in MONTHS})) + r")\w*)")
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
@@ -98,8 +101,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for anchor in _ANCHOR.finditer(text, start, end):
         if anchor.start() < last_end:
             continue
-        window = _WORD_START.finditer(text, max(last_end, anchor.start() - _LOOK_BACK), anchor.end())
-        for pos in [w.start() for w in window if _may_begin(w.group())]:
+        for pos in [w.start() for w in _MAY_BEGIN.finditer(text, max(last_end, anchor.start() - _LOOK_BACK), anchor.end())]:
             m = _GRAMMAR.match(text, pos, end)
             if m and m.end() > anchor.start():
                 expr = _expression(text, m)
@@ -110,11 +112,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     return found
 
 
-def _may_begin(word: str) -> bool:
-    return word[0].isdigit() or word.lower() in _FIRST_WORDS or word[:3].lower() in _MONTH_PREFIXES
-
-
-_MONTH_PREFIXES = {m[:3] for m in MONTHS}
 
 
 def _expression(text: str, m: re.Match) -> DateExpression | None:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from enrich import gazetteer
 from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
-from enrich.segments import Span, Word, layout, words
+from enrich.segments import Span, Word, layout, word_texts, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN
 
 _JOINERS = {"of", "for", "on", "and", "&"}
@@ -34,8 +35,8 @@ def find_names_by_confidence(text: str) -> tuple[list[tuple[int, int, str]], lis
 
 def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
     toks = words(text, sent)
-    strs = [t.group() for t in toks]
-    caps = [k for k, w in enumerate(strs) if _capitalised(w)]
+    strs = word_texts(text, sent)
+    caps = [k for k, w in enumerate(strs) if (w[0].isupper() or "-" in w[:5]) and _capitalised(w)]
     titles = _title_tokens(text, toks, strs, caps)
     out = []
     end = 0
@@ -79,6 +80,7 @@ def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int])
     return marked
 
 
+@lru_cache(maxsize=8192)  # asked for every word of every sentence; the vocabulary is far smaller
 def _capitalised(word: str) -> bool:
     if not word[0].isupper():
         return "-" in word[:5] and bool(_ARABIC_PREFIX.match(word))

@@ -9,9 +9,22 @@ from enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
 from enrich.person_names import person_forms
 from enrich.titles import TITLE_ANYWHERE
 
-# Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip").
-_CAPITALISED = re.compile(r"(?<![\w\-])[A-ZÀ-Ý][\w.'’\-+]*(?: (?:(?:of|the|and|de|es|al)(?= ))?[ ]?[A-ZÀ-Ý][\w.'’\-+]*)*")
-_GAZETTEER_MAX_WORDS = max(len(n.split()) for n in list(gazetteer.PLACES) + list(gazetteer.ORGANISATIONS))
+# Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip");
+# the leading lookahead lets the regex engine skip quickly to capitals.
+_CAPITALISED = re.compile(r"(?=[A-ZÀ-Ý])(?<![\w\-])[A-ZÀ-Ý][\w.'’\-+]*(?: (?:(?:of|the|and|de|es|al)(?= ))?[ ]?[A-ZÀ-Ý][\w.'’\-+]*)*")
+
+def _lengths_by_first_word() -> dict[str, tuple[int, ...]]:
+    """Word counts (longest first) of the multi-word well-known names, by their first word."""
+    lengths: dict[str, set[int]] = {}
+    for name in list(gazetteer.PLACES) + list(gazetteer.ORGANISATIONS):
+        parts = name.split(" ")
+        if len(parts) > 1:
+            lengths.setdefault(parts[0], set()).add(len(parts))
+    return {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
+
+
+# Only the lengths some name starting with the word has are tried, not every length up to the longest.
+_LENGTHS_BY_FIRST_WORD = _lengths_by_first_word()
 _PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
@@ -43,7 +56,8 @@ def _gazetteer_hits(text: str):
         words = m.group().split(" ")
         pos = m.start()
         for k in range(len(words)):
-            for n in range(min(len(words) - k, _GAZETTEER_MAX_WORDS), 0, -1):
+            longer = [n for n in _LENGTHS_BY_FIRST_WORD.get(words[k], ()) if n <= len(words) - k]
+            for n in longer + [1]:
                 name = " ".join(words[k:k + n]).rstrip(".,")
                 label = gazetteer.lookup(name)
                 if label in PLACE_LABELS or label == "ORG":

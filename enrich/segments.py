@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -54,8 +55,25 @@ def layout(text: str) -> tuple[tuple[Span, tuple[Span, ...]], ...]:
 
 
 def words(text: str, span: Span) -> list[Word]:
-    """Word tokens (keeping "U.S.", "al-Sharaa", "Biden’s" whole) inside a span, as regex matches."""
-    return list(_WORD.finditer(text, span.start, span.end))
+    """Word tokens (keeping "U.S.", "al-Sharaa", "Biden’s" whole) inside a span, as regex matches.
+
+    Spans end at white space or at the end of the text, so slicing the tokens of the whole
+    text gives the same words as tokenising the span, and the text is tokenised only once.
+    """
+    toks, starts, _ = _tokens(text)
+    return toks[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+
+
+def word_texts(text: str, span: Span) -> list[str]:
+    """The strings of `words(text, span)`."""
+    _, starts, strs = _tokens(text)
+    return strs[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+
+
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[list[Word], list[int], list[str]]:
+    toks = list(_WORD.finditer(text))
+    return toks, [t.start() for t in toks], [t.group() for t in toks]
 
 
 def _trim(text: str, span: Span) -> Span:

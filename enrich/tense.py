@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from enrich.segments import Span, words
+from enrich.segments import Span, word_texts, words
 
 # "unsure": an infinitive after a past intention ("decided to reopen ... in May") may lie either side.
 Tense = Literal["past", "future", "present", "unsure"]
@@ -54,7 +54,7 @@ class Cue:
 def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     """Tense cues of one sentence; `tags` maps word offsets to Penn tags (empty without a model)."""
     toks = words(text, sentence)
-    lower = [t.group().lower() for t in toks]
+    lower = [w.lower() for w in word_texts(text, sentence)]
     cues = []
     for i, (tok, w) in enumerate(zip(toks, lower)):
         if not (tags or w in _VOCABULARY or w.endswith(("ed", "ll"))):
