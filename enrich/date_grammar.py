@@ -122,7 +122,7 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     while text[stop - 1] in "’'s" and text[stop - 2:stop] in ("’s", "'s"):
         stop -= 2
     possessive = stop != m.end()
-    before = re.search(r"(\w+)[ \u00a0]+(?:at least[ \u00a0]+)?$", text[max(0, start - 30):start])
+    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
     fields = dict(
         start=start, end=stop, kind=kind, possessive=possessive,
         preceded_by=before.group(1).lower() if before else "",
@@ -136,7 +136,7 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     if "mon" in g:
         fields["month"] = _month_number(g["mon"])
     if "d" in g:
-        fields["day"] = int(re.match(r"\d+", g["d"]).group())
+        fields["day"] = int(_DIGITS.match(g["d"]).group())
     if "wd" in g:
         fields["weekday"] = WEEKDAYS.index(g["wd"].lower())
     if "num" in g:
@@ -144,6 +144,10 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     if kind == "month" and g.get("mon") == "May" and "y" not in g and not _context_word(text, start):
         return None
     return DateExpression(**fields)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+(?:at least[ \u00a0]+)?$")
+_DIGITS = re.compile(r"\d+")
 
 
 def _relation(matched: str, g: dict) -> str | None:

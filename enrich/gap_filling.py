@@ -25,6 +25,8 @@ def _lengths_by_first_word() -> dict[str, tuple[int, ...]]:
 
 # Only the lengths some name starting with the word has are tried, not every length up to the longest.
 _LENGTHS_BY_FIRST_WORD = _lengths_by_first_word()
+# The names `gazetteer.lookup` calls a place or an organisation, with that label, in one dictionary.
+_PLACES_AND_ORGANISATIONS = {**dict.fromkeys(gazetteer.ORGANISATIONS, "ORG"), **gazetteer.PLACES}
 _PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
@@ -43,38 +45,43 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
     for f in found:
         taken[f.start:f.end] = b"\1" * (f.end - f.start)
     added = []
-    for start, end, label in list(_gazetteer_hits(text)) + list(_occurrences(text, forms)):
+    for start, end, label in _gazetteer_hits(text) + list(_occurrences(text, forms)):
         if taken.find(1, start, end) == -1 and _stands_alone(text, start, end):
             added.append(Found(start, end, label, sure=True))
             taken[start:end] = b"\1" * (end - start)
     return without_overlaps(found + added)
 
 
-def _gazetteer_hits(text: str):
+def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of well-known names, longest first at each capitalised word."""
+    hits = []
     for m in _CAPITALISED.finditer(text):
         words = m.group().split(" ")
         pos = m.start()
-        for k in range(len(words)):
-            longer = [n for n in _LENGTHS_BY_FIRST_WORD.get(words[k], ()) if n <= len(words) - k]
-            for n in longer + [1]:
-                name = " ".join(words[k:k + n]).rstrip(".,")
-                label = gazetteer.lookup(name)
-                if label in PLACE_LABELS or label == "ORG":
-                    yield pos, pos + len(name), label
+        for k, word in enumerate(words):
+            for n in _LENGTHS_BY_FIRST_WORD.get(word, ()):
+                name = " ".join(words[k:k + n]).rstrip(".,") if n <= len(words) - k else ""
+                if name in _PLACES_AND_ORGANISATIONS:
+                    hits.append((pos, pos + len(name), _PLACES_AND_ORGANISATIONS[name]))
                     break
             else:
-                yield from _hyphen_parts(words[k], pos)
-            pos += len(words[k]) + 1
+                name = word.rstrip(".,")
+                if name in _PLACES_AND_ORGANISATIONS:
+                    hits.append((pos, pos + len(name), _PLACES_AND_ORGANISATIONS[name]))
+                elif "-" in word:
+                    hits += _hyphen_parts(word, pos)
+            pos += len(word) + 1
+    return hits
 
 
-def _hyphen_parts(word: str, pos: int):
+def _hyphen_parts(word: str, pos: int) -> list[tuple[int, int, str]]:
     """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based")."""
-    for part in word.split("-") if "-" in word else ():
-        label = gazetteer.lookup(part)
-        if label in PLACE_LABELS or label == "ORG":
-            yield pos, pos + len(part), label
+    hits = []
+    for part in word.split("-"):
+        if part in _PLACES_AND_ORGANISATIONS:
+            hits.append((pos, pos + len(part), _PLACES_AND_ORGANISATIONS[part]))
         pos += len(part) + 1
+    return hits
 
 
 def _occurrences(text: str, forms: dict[str, str]):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from enrich import gazetteer
 from enrich.found import Found
@@ -10,10 +11,12 @@ from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS
 
 _ANY_CASE_PARTICLE = "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
 _PARTICLE_TAIL = re.compile(r"(?:(?: (?:" + _ANY_CASE_PARTICLE + r"))+ [A-Z][\w’'\-]*[\w])+")
+_INITIAL = re.compile(r"[A-Z]\.?")
 PARTICLE_HEAD = re.compile(r"(?<![\w’'\-])(?:(?:" + _ANY_CASE_PARTICLE + r") )+$")
 
 
-def person_forms(name: str) -> list[str]:
+@lru_cache(maxsize=4096)  # asked for every person mention, several times per article
+def person_forms(name: str) -> tuple[str, ...]:
     """The full name and the short forms it may be referred to by ("Lavrov", "von der Leyen", "Xi")."""
     parts = name.split()
     forms = [name]
@@ -24,7 +27,7 @@ def person_forms(name: str) -> list[str]:
             forms.append(" ".join(parts[k:]))
             if parts[k] in PARTICLES:  # "Von der Leyen" at the start of a sentence
                 forms.append(" ".join([parts[k].capitalize()] + parts[k + 1:]))
-    return forms
+    return tuple(forms)
 
 
 def all_person_forms(text: str, found: list[Found]) -> set[str]:
@@ -36,7 +39,7 @@ def all_person_forms(text: str, found: list[Found]) -> set[str]:
 def _valid_suffix_start(parts: list[str], k: int) -> bool:
     if parts[k] in PARTICLES:
         return parts[k - 1] not in PARTICLES
-    return parts[k - 1] not in PARTICLES and parts[k][:1].isupper() and not re.fullmatch(r"[A-Z]\.?", parts[k])
+    return parts[k - 1] not in PARTICLES and parts[k][:1].isupper() and not _INITIAL.fullmatch(parts[k])
 
 
 def looks_like_person(name: str) -> bool:

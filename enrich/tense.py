@@ -56,9 +56,10 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     toks = words(text, sentence)
     lower = [w.lower() for w in word_texts(text, sentence)]
     cues = []
-    for i, (tok, w) in enumerate(zip(toks, lower)):
-        if not (tags or w in _VOCABULARY or w.endswith(("ed", "ll"))):
-            continue
+    candidates = range(len(lower)) if tags else [
+        i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]
+    for i in candidates:
+        tok, w = toks[i], lower[i]
         tense = _word_tense(w, tags.get(tok.start()), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
         if tense:
             cues.append(Cue(tok.start(), tense, w in REPORTING))
