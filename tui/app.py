@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from storage import Library, NotFound
 from tui import queries
@@ -36,6 +36,7 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.confirm import ConfirmScreen
 from tui.widgets.feed_errors import FeedErrorsScreen
 from tui.widgets.help_screen import HelpScreen
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.reading_pane import ReadingPane
 from tui.widgets.search_prompt import SearchPrompt
@@ -132,6 +133,16 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
         self.open_delay = OPEN_DELAY
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+        # Themes are chosen before the first styling pass: switching after mount restyles
+        # every widget, which cost a third of the first paint.
+        for theme_file in self.theme_files.values():
+            self.register_theme(theme_file.theme)
+        wanted = self.config.theme
+        if wanted not in self.theme_files:
+            if wanted != DEFAULT_THEME:
+                self.notices.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME}")
+            wanted = DEFAULT_THEME
+        self.theme = wanted
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -140,17 +151,9 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
             yield self.sidebar
         yield self.search
         yield Static(id="status")
-        yield Footer()
+        yield KeyHints(id="keys")
 
     def on_mount(self) -> None:
-        for theme_file in self.theme_files.values():
-            self.register_theme(theme_file.theme)
-        wanted = self.config.theme
-        if wanted not in self.theme_files:
-            if wanted != DEFAULT_THEME:
-                self.notify(f"unknown theme {wanted!r}; using {DEFAULT_THEME}", severity="warning")
-            wanted = DEFAULT_THEME
-        self.theme = wanted
         self._apply_palette()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._apply_palette())
         for problem in self.notices + self.theme_problems:
