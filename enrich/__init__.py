@@ -11,6 +11,6 @@ from enrich.backends import backend_info
 from enrich.model import Analysis, Mention, TimelineItem
 
 # Bump whenever output changes, so stored results can be recomputed.
-ENRICH_VERSION = 1
+ENRICH_VERSION = 2
 
 __all__ = ["Analysis", "Mention", "TimelineItem", "analyse", "backend_info", "ENRICH_VERSION"]

@@ -27,7 +27,10 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
         title_spans, body_spans, tags = fallback_ner.find_names(title), fallback_ner.find_names(text), {}
     entities = link(text, _names(text, body_spans))
     people = [m.text for m in entities if m.label == "PERSON" and m.text == m.canonical and " " in m.text]
-    title_found = add_missing(title, refine(title, title_spans), _forms_of(entities))
+    forms = _forms_of(entities)
+    title_found = add_missing(title, [f for f in refine(title, title_spans) if f.label != CANDIDATE], forms)
+    for f in title_found:  # the body, with more context, has the last word on a name's label
+        f.label = forms.get(title[f.start:f.end], f.label)
     return Analysis(
         entities=entities,
         title_entities=link(title, title_found, people),

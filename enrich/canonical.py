@@ -40,10 +40,11 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
 
 
 def _one_label_per_name(mentions: list[tuple[Found, str, str, str]]) -> dict[str, str]:
-    """One label per canonical name: a sure label if any mention has one, else the most frequent."""
+    """One label per canonical name: a sure label if any mention has one, else the model's person
+    guess, else the most frequent ("Bornholm, the Danish island" outvotes two PERSON guesses)."""
     votes: dict[str, Counter] = {}
     for f, _, label, canonical in mentions:
-        weight = 100 if f.sure or label == "PERSON" else 1
+        weight = 10_000 if f.sure else 100 if label == "PERSON" else 1
         votes.setdefault(canonical, Counter())[label] += weight
     return {canonical: counter.most_common(1)[0][0] for canonical, counter in votes.items()}
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from enrich import gazetteer
-from enrich.found import PLACE_LABELS, Found, without_overlaps
+from enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from enrich.given_names import GIVEN_NAMES
+from enrich.person_names import looks_like_person
 from enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, PERSON_ROLES, PLACE_AFTER, PLACE_BEFORE,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from enrich.titles import TITLE_RUN
@@ -25,6 +26,15 @@ _WHERE = re.compile(r",? where\b")
 _ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:which (?:was|is) )?(?:founded|owned|run|headquartered|listed|backed) (?:by|in|on)\b")
+# "Bornholm, the Danish island, ...": an appositive naming a kind of place, and ending there.
+_PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "peninsula": "LOC", "region": "LOC",
+                "city": "GPE", "town": "GPE", "village": "GPE", "port": "GPE", "capital": "GPE", "province": "GPE",
+                "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE"}
+_PLACE_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
+                               + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south)\b|$)")
+# "analysts at Jefferies": people who work at an organisation.
+_MEMBERS_AT = re.compile(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
+                         r"|staff|workers|engineers|lawyers) (?:at|from) $")
 # "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
@@ -43,6 +53,14 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         label = _context_label(text, f, name)
         if label:
             f.label, f.sure = label, True
+    lone: dict[str, set[str]] = {}
+    for f in found:
+        if " " not in text[f.start:f.end]:
+            lone.setdefault(text[f.start:f.end], set()).add(f.label)
+    for f in found:
+        name = text[f.start:f.end]
+        if f.label != "PERSON" and not f.sure and lone.get(name.split()[-1]) == {"PERSON"} and looks_like_person(name):
+            f.label = "PERSON"  # "Tadej Pogacar" (ORG) when "Pogacar" alone is always a person
     taken = bytearray(len(text) + 1)
     for f in found:
         taken[f.start:f.end] = b"\1" * (f.end - f.start)
@@ -61,6 +79,11 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
+    place_kind = _PLACE_APPOSITION.match(text, f.end)
+    if place_kind:
+        return _PLACE_KINDS[place_kind.group(1)]
+    if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
+        return "ORG"
     org_before = word_before in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
     if (word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of "))
             or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
@@ -73,7 +96,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
-    if f.label == "PERSON" and " " not in name and word_before in ("in", "near") and not before.group(0).endswith(" of "):
+    if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near") \
+            and not before.group(0).endswith(" of "):
         return "GPE"
     return None
 

@@ -124,7 +124,13 @@ def _connector(strs: list[str], j: int, start: int) -> int:
 
 
 def _adjacent(text: str, a: Word, b: Word) -> bool:
-    return text[a.end():b.start()].strip() in ("", "&") and "\n" not in text[a.end():b.start()]
+    gap = text[a.end():b.start()]
+    if gap == ". " and text[a.start():a.end()] in _ABBREVIATIONS_IN_NAMES:  # "St. Vincent de Paul"
+        return True
+    return gap.strip() in ("", "&") and "\n" not in gap
+
+
+_ABBREVIATIONS_IN_NAMES = {"St", "Mt", "Ft"}
 
 
 def _starts_sentence(text: str, sent: Span, tok: Word) -> bool:

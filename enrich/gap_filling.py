@@ -75,7 +75,10 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 def _hyphen_parts(word: str, pos: int) -> list[tuple[int, int, str]]:
-    """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based")."""
+    """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based"); none when another
+    part is an unknown name ("Paris-Roubaix", "Rolls-Royce": the compound is a name of its own)."""
+    if gazetteer.compound_name(word):
+        return []
     hits = []
     for part in word.split("-"):
         if part in _PLACES_AND_ORGANISATIONS:

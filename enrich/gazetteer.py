@@ -169,3 +169,18 @@ def lookup(name: str) -> str | None:
 def is_place_or_people(word: str) -> bool:
     """True for a single word that names a country, city or people ("US", "Russian")."""
     return word in PLACES or word in DEMONYMS
+
+
+def compound_name(word: str) -> bool:
+    """True for a hyphenated word with a capitalised part that is no well-known name: the compound
+    names something of its own ("Paris-Roubaix", "Rolls-Royce"), unlike "Russia-US" or "Kyiv-based"."""
+    return "-" in word and any(p[:1].isupper() and lookup(p) is None for p in word.split("-"))
+
+
+def inside_compound_name(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is only part of a hyphenated compound name."""
+    if text[start - 1:start] != "-" and text[end:end + 1] != "-":
+        return False
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((k for k in (text.find(" ", end), text.find("\n", end), len(text)) if k != -1))
+    return compound_name(text[left:right].strip(",.;:!?\"“”‘’'()"))

@@ -12,7 +12,7 @@ Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Pan
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp".split()},
-    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve".split()},
+    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village".split()},
 }
 
@@ -20,7 +20,7 @@ PLACE_WORDS = {
 PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay".split()},
                      **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt".split()}}
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
-JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | {"States", "House"}
+JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | set(PLACE_FIRST_WORDS) | {"States", "House"}
 
 PARTICLES = frozenset("de da das do dos del della di du van von der den ter ten bin ibn bint al el la le y zu".split())
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from enrich import gazetteer
 from enrich.found import PLACE_LABELS, Found, without_overlaps
 from enrich.given_names import GIVEN_NAMES
-from enrich.name_words import ORG_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
+from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
 from enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 
@@ -22,6 +22,8 @@ _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 _PREV_WORD = re.compile(r"([\w.’'\-]+) $")
+# A capitalised word (not a possessive) right before a name.
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*[a-z]) $")
 
 
 def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
@@ -29,7 +31,8 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     titles = _Titles(text)
     out = []
     for raw_start, raw_end, raw_label in spans:
-        for piece in _split_possessives(text, raw_start, raw_end, raw_label):
+        for piece in [p for part in _split_parenthesis(text, raw_start, raw_end, raw_label)
+                      for p in _split_possessives(text, *part)]:
             for start, end, label in _split_leading_place(text, *piece):
                 found = _refine_one(text, start, end, label, titles)
                 if found:
@@ -59,6 +62,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     name = text[start:end]
     if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
         return None
+    if gazetteer.inside_compound_name(text, start, end):  # "Paris" in "Paris-Roubaix"
+        return None
     rest, cut = strip_leading_title(name)
     if cut and looks_like_person(rest):
         known = gazetteer.lookup(rest)
@@ -72,6 +77,10 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     head = PARTICLE_HEAD.search(text, max(0, start - 24), start)
     if head and " " not in name:  # "Van der" + "Plas": the model saw only the last word
         return Found(head.start(), end, "PERSON", sure=True)
+    given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    if label == "PERSON" and name.split()[0] in PARTICLES and given and not titles.cover(given.start(), given.end()) \
+            and not gazetteer.lookup(given.group(1)) and given.group(1) not in SENTENCE_STARTERS:
+        start, name = given.start(1), text[given.start(1):end]  # "Jan-Willem" + "van der Laan"
     if label == "ORG" and text[end:end + 1] == "+":  # "OPEC+"
         end += 1
         name = text[start:end]
@@ -124,6 +133,15 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
         if place in PLACE_LABELS and 2 <= len(words) - k <= 4 and words[k] in GIVEN_NAMES and looks_like_person(rest):
             return [(start, start + len(head), place), (start + len(head) + 1, end, "PERSON")]
     return [(start, end, label)]
+
+
+def _split_parenthesis(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"International Council for the Exploration of the Sea (ICES": a name and its acronym, not one name
+    (but "Janata Dal (United)" is one)."""
+    cut = text.find(" (", start, end)
+    if cut == -1 or not text[cut + 2:end].rstrip(")").isupper():
+        return [(start, end, label)]
+    return [(start, cut, label), (cut + 2, end, label)]
 
 
 def _split_possessives(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -118,3 +118,37 @@ def test_organisation_and_person_cues_around_a_name(backend):
     labels = {m.text: m.label for m in analyse(text).entities}
     assert labels["Blue Origin"] == "ORG"
     assert labels["Novak Djokovic"] == "PERSON"
+
+
+def test_a_name_described_as_an_island_is_a_place_in_body_and_title(backend):
+    text = ("Ferry services to Sylt, the German island, resumed on Monday after a storm. Hotels near Sylt "
+            "reported cancellations, and Sylt officials said the port would reopen.")
+    result = analyse(text, title="Storm cuts ferry links to Sylt")
+    mentions = [m for m in result.entities + result.title_entities if m.text == "Sylt"]
+    assert len(mentions) == 4
+    assert {m.label for m in mentions} <= {"GPE", "LOC"}
+
+
+def test_an_acronym_in_parentheses_is_not_part_of_the_name(backend):
+    text = "The International Energy Agency (IEA) said on Tuesday that oil demand would rise. The IEA cut its forecast."
+    mentions = analyse(text).entities
+    assert not any("(" in m.text or ")" in m.text for m in mentions)
+    assert {m.canonical for m in mentions} == {"International Energy Agency"}
+
+
+def test_a_race_named_after_cities_does_not_mention_them(backend):
+    text = "Jasper Stuyven finished second in Paris-Tours on Sunday. Separately, Russia-Ukraine talks resumed in Geneva."
+    found = by_text(analyse(text))
+    assert "Paris" not in found
+    assert found["Russia"].label == found["Ukraine"].label == "GPE"
+
+
+def test_a_given_name_before_a_particle_surname_belongs_to_it(backend):
+    found = by_text(analyse("Her lawyer, Anne-Marie van der Berg, declined to comment on the verdict."))
+    assert found["Anne-Marie van der Berg"].label == "PERSON"
+    assert "van der Berg" not in found
+
+
+def test_analysts_at_a_name_make_it_an_organisation(backend):
+    found = by_text(analyse("Analysts at Evercore said the results were weak. Shares fell 3%."))
+    assert found["Evercore"].label == "ORG"
