@@ -74,12 +74,12 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     if title_start is not None and title_start > start and label != "PERSON":  # "FEMA Administrator"
         end = title_start - 1
         name = text[start:end]
-    head = PARTICLE_HEAD.search(text, max(0, start - 24), start)
-    if head and " " not in name:  # "Van der" + "Plas": the model saw only the last word
+    head = PARTICLE_HEAD.search(text, max(0, start - 24), start) if " " not in name else None
+    if head:  # "Van der" + "Plas": the model saw only the last word
         return Found(head.start(), end, "PERSON", sure=True)
-    given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-    if label == "PERSON" and name.split()[0] in PARTICLES and given and not titles.cover(given.start(), given.end()) \
-            and not gazetteer.lookup(given.group(1)) and given.group(1) not in SENTENCE_STARTERS:
+    given = _GIVEN_BEFORE.search(text, max(0, start - 30), start) if label == "PERSON" and name.split()[0] in PARTICLES else None
+    if given and not titles.cover(given.start(), given.end()) and not gazetteer.lookup(given.group(1)) \
+            and given.group(1) not in SENTENCE_STARTERS:
         start, name = given.start(1), text[given.start(1):end]  # "Jan-Willem" + "van der Laan"
     if label == "ORG" and text[end:end + 1] == "+":  # "OPEC+"
         end += 1
