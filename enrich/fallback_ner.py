@@ -9,7 +9,7 @@ from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONY
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from enrich.segments import Span, Word, layout, word_texts, words
-from enrich.titles import LOWER_ROLE, TITLE_RUN
+from enrich.titles import LOWER_ROLE, TITLE_RUN, TITLE_STARTS
 
 _JOINERS = {"of", "for", "on", "and", "&"}
 _ARABIC_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|abd|d’|d')-?[A-Z]")
@@ -69,7 +69,7 @@ def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int])
     for k in caps:
         if k in marked:
             continue
-        m = TITLE_RUN.match(text, toks[k].start())
+        m = TITLE_RUN.match(text, toks[k].start()) if text.startswith(TITLE_STARTS, toks[k].start()) else None
         if not m:
             continue
         inside = [n for n in range(k, len(toks)) if toks[n].start() < m.end()]

@@ -37,7 +37,7 @@ TITLE_ALTERNATION = "|".join(sorted(
 _MODIFIERS = "Acting|Former|Deputy|Interim|Then-|then-|Outgoing|Incoming"
 TITLE_RUN = re.compile(rf"(?:(?:{_MODIFIERS})\s*)?(?:{TITLE_ALTERNATION})(?:\s+(?:{TITLE_ALTERNATION}))*(?![\w\-])")
 # The first words titles can start with: a phrase starting with none of them needs no regex.
-_TITLE_STARTS = tuple({t.split(" ")[0].replace("\\.", ".") for t in (TITLE_ALTERNATION + "|" + _MODIFIERS).split("|")})
+TITLE_STARTS = tuple({t.split(" ")[0].replace("\\.", ".") for t in (TITLE_ALTERNATION + "|" + _MODIFIERS).split("|")})
 # A title anywhere in a text, starting at a word boundary. Every title starts with a capital or
 # "then-"; the lookahead lets the regex engine skip to those letters instead of trying each position.
 TITLE_ANYWHERE = re.compile(r"(?=[A-Zt])(?<![\w\-])(?:" + TITLE_RUN.pattern + ")")
@@ -53,7 +53,7 @@ LOWER_ROLE = re.compile(
 
 def strip_leading_title(name: str) -> tuple[str, int]:
     """Remove titles at the start of a person name; return the rest and how many chars were cut."""
-    m = TITLE_RUN.match(name) if name.startswith(_TITLE_STARTS) else None
+    m = TITLE_RUN.match(name) if name.startswith(TITLE_STARTS) else None
     if not m:
         return name, 0
     cut = m.end()
@@ -68,4 +68,4 @@ def strip_leading_title(name: str) -> tuple[str, int]:
 def is_title(phrase: str) -> bool:
     """True when the whole phrase is a title ("Secretary of State", "State")."""
     phrase = phrase.strip()
-    return phrase.startswith(_TITLE_STARTS) and bool(TITLE_RUN.fullmatch(phrase))
+    return phrase.startswith(TITLE_STARTS) and bool(TITLE_RUN.fullmatch(phrase))
