@@ -12,6 +12,8 @@ from enrich.segments import Span, Word, layout, word_texts, words
 from enrich.titles import LOWER_ROLE, TITLE_RUN, TITLE_STARTS
 
 _JOINERS = {"of", "for", "on", "and", "&"}
+# Abbreviations whose full stop stays inside a name ("St. Vincent de Paul").
+_ABBREVIATIONS_IN_NAMES = {"St", "Mt", "Ft"}
 _ARABIC_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|abd|d’|d')-?[A-Z]")
 
 
@@ -129,8 +131,6 @@ def _adjacent(text: str, a: Word, b: Word) -> bool:
         return True
     return gap.strip() in ("", "&") and "\n" not in gap
 
-
-_ABBREVIATIONS_IN_NAMES = {"St", "Mt", "Ft"}
 
 
 def _starts_sentence(text: str, sent: Span, tok: Word) -> bool:
