@@ -127,7 +127,7 @@ def _named_after_city(name: str) -> bool:
 def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """"ambassador to Ukraine Marie Yovanovitch": a place, then a person the model ran together."""
     words = text[start:end].split(" ")
-    for k in (1, 2):
+    for k in (1, 2) if len(words) >= 3 else ():  # a place and a two-word name at least
         head, rest = " ".join(words[:k]), " ".join(words[k:])
         place = gazetteer.lookup(head)
         if place in PLACE_LABELS and 2 <= len(words) - k <= 4 and words[k] in GIVEN_NAMES and looks_like_person(rest):
