@@ -16,14 +16,13 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.widgets.scrolling import set_virtual_size
+from tui.widgets.scrolling import PrewrappedView, set_virtual_size
 
 
-class ItemList(ScrollView, can_focus=True):
+class ItemList(PrewrappedView, can_focus=True):
     """Items of styled text; a highlighted item moved by the arrows and chosen with enter."""
 
     BINDINGS = [
@@ -53,19 +52,17 @@ class ItemList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.items: list[Text] = []
         self.disabled_items: set[int] = set()
-        self._strips: list[Strip] = []
         self._owner: list[int] = []  # the item each line belongs to
-        self._width = 0
 
     def set_items(self, items: list[Text], disabled: set[int] | None = None) -> None:
         self.items = items
         self.disabled_items = disabled or set()
         enabled = [i for i in range(len(items)) if i not in self.disabled_items]
         self.set_reactive(ItemList.highlighted, enabled[0] if enabled else None)
-        self._layout()
+        self._relayout()
         self.scroll_to(y=0, animate=False)
 
-    def _layout(self) -> None:
+    def _relayout(self) -> None:
         width = max(1, self.scrollable_content_region.width or self.size.width or 30)
         self._width = width
         console = self.app.console
@@ -84,29 +81,15 @@ class ItemList(ScrollView, can_focus=True):
         set_virtual_size(self, Size(width, len(strips)))
         self.refresh()
 
-    def render_line(self, y: int) -> Strip:
-        index = y + int(self.scroll_y)
-        if 0 <= index < len(self._strips):
-            return self._strips[index]
-        return Strip.blank(self._width, self.rich_style)
-
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._width:
-            self._layout()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        if self.is_mounted:
-            self._layout()
 
     def on_focus(self) -> None:
-        self._layout()
+        self._relayout()
 
     def on_blur(self) -> None:
-        self._layout()
+        self._relayout()
 
     def watch_highlighted(self) -> None:
-        self._layout()
+        self._relayout()
         if self.highlighted is None or self.highlighted not in self._owner:
             return
         first = self._owner.index(self.highlighted)

@@ -17,7 +17,6 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from storage import Annotation, Article
@@ -26,7 +25,7 @@ from tui.dates import long_date
 from tui.sentences import sentence_spans, word_spans
 from tui.search import Highlighter
 from tui.themes import ThemeFile
-from tui.widgets.scrolling import set_virtual_size
+from tui.widgets.scrolling import PrewrappedView, set_virtual_size
 
 Span = tuple[int, int]
 _CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}
@@ -48,7 +47,7 @@ class Marks:
     show_entities: bool = True
 
 
-class ReadingPane(ScrollView, can_focus=True):
+class ReadingPane(PrewrappedView, can_focus=True):
     """Title, facts, URL, paragraphs and related links of one article."""
 
     BINDINGS = [
@@ -124,8 +123,6 @@ class ReadingPane(ScrollView, can_focus=True):
         self._plain = ""
         self._body_start = 0
         self._line_starts: list[int] = []
-        self._strips: list[Strip] = []
-        self._width = 0
         self._sentences: list[Span] = []
         self._words: list[Span] = []
 
@@ -237,20 +234,6 @@ class ReadingPane(ScrollView, can_focus=True):
         set_virtual_size(self, Size(width, len(self._strips)))
         self.refresh()
 
-    def render_line(self, y: int) -> Strip:
-        index = y + int(self.scroll_y)
-        if 0 <= index < len(self._strips):
-            return self._strips[index]
-        return Strip.blank(self._width, self.rich_style)
-
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._width:
-            self._relayout()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        if self.is_mounted:
-            self._relayout()
 
     @property
     def text_lines(self) -> list[str]:
