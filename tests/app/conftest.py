@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from ingest.enricher import enrich_now
+from ingest.files import import_file
 from storage import ArticleIn, Library
 from tui.app import TidingsApp
 from tui.config import Config
@@ -155,3 +158,26 @@ def long_path(tmp_path: Path) -> Path:
 def notices(app: TidingsApp) -> str:
     """Every notification the app has shown (Pilot runs do not draw toasts)."""
     return "\n".join(str(n.message) for n in app._notifications)
+
+
+DEMO = Path(__file__).parents[2] / "demo"
+
+
+@pytest.fixture(scope="session")
+def demo_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo articles (one story told by several), enriched once for the session."""
+    path = tmp_path_factory.mktemp("demo") / "library.db"
+    library = Library.open(path)
+    for file in sorted(DEMO.glob("*.md")):
+        import_file(library, file)
+    for queued in library.queued(limit=100):
+        enrich_now(library, queued)
+    library.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_library: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "library.db"
+    shutil.copy(demo_library, path)
+    return path

@@ -9,7 +9,6 @@ from textual.pilot import Pilot
 
 from storage.enrichment import period_start
 from tests.app.conftest import make_app, screen_text
-from tests.app.test_stories import demo_library, demo_path  # noqa: F401 (fixtures)
 from tui.commands import all_commands
 from tui.widgets.entity_browser import EntityBrowser
 from tui.widgets.entity_page import EntityPage

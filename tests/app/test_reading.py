@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.style import Style
 
 from storage import Library
-from tests.app.conftest import enrich_by_hand, make_app, screen_text
+from tests.app.conftest import make_app, screen_text
 from tui.app import TidingsApp
 from tui.themes import theme_files
 from tui.widgets.sidebar import EntityList, TimelineList

@@ -3,41 +3,16 @@ sidebar's story timeline (`T`), near-duplicates shown once with their other sour
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
-from ingest.enricher import enrich_now
-from ingest.files import import_file
 from storage import ArticleIn, Library
 from storage.enrichment import period_start
 from tests.app.conftest import make_app, screen_text
 
 WIDE = (180, 40)
-DEMO = Path(__file__).parents[2] / "demo"
 BIDS = "Four groups bid to lay Bornholm–Rostock cable"
-
-
-@pytest.fixture(scope="module")
-def demo_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo articles (one story told by several), enriched once for the module."""
-    path = tmp_path_factory.mktemp("demo") / "library.db"
-    library = Library.open(path)
-    for file in sorted(DEMO.glob("*.md")):
-        import_file(library, file)
-    for queued in library.queued(limit=100):
-        enrich_now(library, queued)
-    library.close()
-    return path
-
-
-@pytest.fixture
-def demo_path(demo_library: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    shutil.copy(demo_library, path)
-    return path
 
 
 def article_id(path: Path, title: str) -> int:

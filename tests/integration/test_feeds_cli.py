@@ -26,7 +26,7 @@ def test_add_discovers_lists_tags_refreshes_and_removes(
     db = tmp_path / "lib.db"
     feed_url = feed_server.add("/feed.xml", rss([ITEM]))
     feed_server.add(
-        "/", f"<html><head><link rel='alternate' type='application/rss+xml' href='/feed.xml'>"
+        "/", "<html><head><link rel='alternate' type='application/rss+xml' href='/feed.xml'>"
         "</head><body>Home</body></html>", "text/html",
     )
     added = _ok("add", feed_server.url("/"), "--tag", "local", db=db)
