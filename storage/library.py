@@ -228,7 +228,12 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     @staticmethod
     def _filters(
-        unread: bool, starred: bool, annotated: bool, feed_id: int | None
+        unread: bool,
+        starred: bool,
+        annotated: bool,
+        feed_id: int | None,
+        tag: str | None = None,
+        entity_id: int | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
@@ -238,6 +243,12 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             clauses.append("a.starred = 1")
         if annotated:
             clauses.append("exists (select 1 from annotations n where n.article_id = a.id)")
+        if tag is not None:
+            clauses.append("a.feed_id in (select feed_id from feed_tags where tag = ?)")
+            params.append(tag)
+        if entity_id is not None:
+            clauses.append("a.id in (select article_id from mentions where entity_id = ?)")
+            params.append(entity_id)
         if feed_id is not None:
             clauses.append("a.feed_id = ?")
             params.append(feed_id)
@@ -267,10 +278,15 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         starred: bool = False,
         annotated: bool = False,
         feed_id: int | None = None,
+        tag: str | None = None,
+        entity_id: int | None = None,
+        oldest_first: bool = False,
     ) -> list[int]:
-        """The ids of the articles in a view, newest first: all the list needs up front."""
-        where, params = self._filters(unread, starred, annotated, feed_id)
-        sql = "select a.id from articles a" + where + " order by a.published desc, a.id desc"
+        """The ids of the articles in a view, newest (or oldest) first: all the list needs
+        up front."""
+        where, params = self._filters(unread, starred, annotated, feed_id, tag, entity_id)
+        order = "asc" if oldest_first else "desc"
+        sql = f"select a.id from articles a{where} order by a.published {order}, a.id {order}"
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def summaries(self, ids: list[int]) -> dict[int, ArticleSummary]:

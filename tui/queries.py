@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from storage import Library
 from storage.base import now
@@ -52,37 +51,18 @@ def views(library: Library) -> list[View]:
 
 
 def view_ids(library: Library, view: View, sort: str = "newest") -> list[int]:
-    """The ids of the articles in a view, in list order."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if view.kind == "unread":
-        clauses.append("a.read = 0")
-    elif view.kind == "starred":
-        clauses.append("a.starred = 1")
-    elif view.kind == "annotated":
-        clauses.append("a.id in (select article_id from annotations)")
-    elif view.kind == "feed":
-        clauses.append("a.feed_id = ?")
-        params.append(int(view.key))
-    elif view.kind == "tag":
-        clauses.append("a.feed_id in (select feed_id from feed_tags where tag = ?)")
-        params.append(view.key)
-    elif view.kind == "entity":
-        clauses.append("a.id in (select article_id from mentions where entity_id = ?)")
-        params.append(int(view.key))
-    if view.kind != "feed":  # across feeds, a story found in several shows once
-        clauses.append("a.dup_of is null")
-    if view.text.strip():
-        clauses.append("a.title like ? escape '\\'")
-        params.append("%" + _like_escape(view.text.strip()) + "%")
-    where = " where " + " and ".join(clauses) if clauses else ""
-    order = "asc" if sort == "oldest" else "desc"
-    sql = f"select a.id from articles a{where} order by a.published {order}, a.id {order}"
-    return [row[0] for row in library.db.execute(sql, params).fetchall()]
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """The ids of the articles in a view, in list order (a search's text is not applied
+    here: searches go through the search language, tui/search.py)."""
+    key = view.key
+    return library.article_ids(
+        unread=view.kind == "unread",
+        starred=view.kind == "starred",
+        annotated=view.kind == "annotated",
+        feed_id=int(key) if view.kind == "feed" else None,
+        tag=key if view.kind == "tag" else None,
+        entity_id=int(key) if view.kind == "entity" else None,
+        oldest_first=sort == "oldest",
+    )
 
 
 def unread_among(library: Library, ids: Sequence[int]) -> set[int]:

@@ -167,3 +167,22 @@ def test_search_ranks_title_matches_first_and_follows_updates(library: Library) 
     assert [a.id for a in library.search("istanbul")] == [title, body]
     library.store_article(feed, _article(guid="a", title="Markets", text="Nothing here"))
     assert [a.id for a in library.search("istanbul")] == [title]
+
+
+def test_view_ids_by_tag_entity_and_oldest_first(library: Library) -> None:
+    wire, blog = library.local_feed("Wire"), library.local_feed("Blog")
+    library.db.execute("insert into feed_tags (feed_id, tag) values (?, 'world')", [wire])
+    first = library.store_article(wire, _article(guid="w1", published="2025-01-01")).id
+    second = library.store_article(wire, _article(guid="w2", published="2025-01-02")).id
+    other = library.store_article(blog, _article(guid="b1", published="2025-01-03")).id
+    queued = library.queued_articles([second])[0]
+    library.store_enrichment(
+        queued, entities=[{"text": "Ana", "label": "PERSON", "start": 0, "end": 3, "canonical": "Ana"}],
+        title_entities=[], timeline=[], version=1, backend="test",
+    )
+    ana = library.entity_named("Ana")
+    assert ana is not None
+    assert library.article_ids(tag="world") == [second, first]
+    assert library.article_ids(tag="world", oldest_first=True) == [first, second]
+    assert library.article_ids(entity_id=ana["id"]) == [second]
+    assert library.article_ids(oldest_first=True) == [first, second, other]
