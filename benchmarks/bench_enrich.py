@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
 
-    import enrich
-    from enrich import backends
+    from tidings import enrich
+    from tidings.enrich import backends
 
     batch = articles(args.speed_articles)
     words = sum(len(t.split()) for _, t, _ in batch) / len(batch)

@@ -45,7 +45,7 @@ def average(outputs: dict[str, str], gold: dict[str, dict[str, str]]) -> tuple[f
 
 
 def tidings_outputs(gold: dict[str, dict[str, str]]) -> dict[str, str]:
-    from ingest.extract import decode_page, extract_article
+    from tidings.ingest.extract import decode_page, extract_article
 
     outputs = {}
     for key, item in gold.items():

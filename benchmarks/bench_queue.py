@@ -16,8 +16,8 @@ import threading
 import time
 from pathlib import Path
 
-from ingest.enricher import Enricher
-from storage import ArticleIn, Library
+from tidings.ingest.enricher import Enricher
+from tidings.storage import ArticleIn, Library
 
 PARAGRAPH = (
     "Delegations led by Foreign Minister Anna Lindqvist and her Danish counterpart Lars Holm "

@@ -23,10 +23,10 @@ HARNESS = REPO.parent / "shared" / "bench"
 
 def refresh_pass(db: Path, opml: Path, concurrency: int) -> None:
     """One pass, as the harness times it: subscribe to the OPML's feeds, refresh them all."""
-    from ingest.opml import read_opml
-    from ingest.refresh import refresh_sync
-    from storage import Library
-    from storage.feeds import FeedExists
+    from tidings.ingest.opml import read_opml
+    from tidings.ingest.refresh import refresh_sync
+    from tidings.storage import Library
+    from tidings.storage.feeds import FeedExists
 
     library = Library.open(db)
     feeds, _warnings = read_opml(opml.read_bytes())

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.library_gen import generate, vocabulary
-from storage import Library
+from tidings.storage import Library
 
 
 def _p95(samples: list[float]) -> float:

@@ -33,8 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storage import Library  # noqa: E402
-from storage.base import now  # noqa: E402
+from tidings.storage import Library  # noqa: E402
+from tidings.storage.base import now  # noqa: E402
 
 PEOPLE = ["Anna Berg", "Jonas Weber", "Maria Lopez", "Ahmet Yilmaz", "Sofia Rossi", "Li Wei"]
 PLACES = ["Rostock", "Gdansk", "Istanbul", "Lisbon", "Riga", "Tallinn", "Oslo", "Kiel"]
@@ -85,7 +85,7 @@ def build(path: Path, count: int) -> None:
         )
     newest = [row[0] for row in library.db.execute(
         "select id from articles order by published desc, id desc limit 300").fetchall()]
-    from ingest.enricher import enrich_now
+    from tidings.ingest.enricher import enrich_now
 
     for article in library.queued_articles(newest):
         enrich_now(library, article)
@@ -149,8 +149,8 @@ def first_paint(path: Path, count: int, runs: int) -> None:
 async def keys_and_open(path: Path, presses: int, enrich: bool) -> None:
     """Per-key latency of `j` through Pilot, then the open time of enriched articles."""
     os.environ["TIDINGS_CONFIG_DIR"] = tempfile.mkdtemp()
-    from tui.app import TidingsApp
-    from tui.config import Config
+    from tidings.tui.app import TidingsApp
+    from tidings.tui.config import Config
 
     app = TidingsApp(Library.open(path), config=Config(), enrich=enrich)
     async with app.run_test(size=(200, 50)) as pilot:

@@ -34,8 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         os.environ.pop("TIDINGS_NLP", None)
     sys.path.insert(0, str(ROOT))
-    import enrich
-
+    from tidings import enrich
     scoring = load_scoring()
     scores = scoring.evaluate(Path(args.folder), enrich.analyse)
     per_type, overall, timeline = scoring.totals(scores)

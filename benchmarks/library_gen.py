@@ -16,8 +16,8 @@ from itertools import accumulate
 from datetime import date, timedelta
 from pathlib import Path
 
-from storage import Library
-from storage.rows import content_hash
+from tidings.storage import Library
+from tidings.storage.rows import content_hash
 
 LABELS = ["PERSON"] * 5 + ["ORG"] * 3 + ["GPE"] * 4 + ["NORP"]
 SYLLABLES = "ka lo mi ren sa to vi na de ber lin ost har mon ta riz ul pe gor an".split()

@@ -6,9 +6,9 @@ is spaCy's small English model when it can be loaded, else a rule-based fallback
 TIDINGS_NLP=fallback to force the fallback. `analyse` is safe to call from several threads:
 calls into the model are serialised by a lock, everything else is per call.
 """
-from enrich.analysis import analyse
-from enrich.backends import backend_info
-from enrich.model import Analysis, Mention, TimelineItem
+from tidings.enrich.analysis import analyse
+from tidings.enrich.backends import backend_info
+from tidings.enrich.model import Analysis, Mention, TimelineItem
 
 # Bump whenever output changes, so stored results can be recomputed.
 ENRICH_VERSION = 2

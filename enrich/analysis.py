@@ -4,16 +4,16 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 
-from enrich import backends, fallback_ner
-from enrich.canonical import link
-from enrich.context_labels import relabel
-from enrich.found import CANDIDATE, Found
-from enrich.gap_filling import add_missing
-from enrich.person_names import all_person_forms, person_forms
-from enrich.span_fixes import refine, split_country_prefix
-from enrich.model import Analysis, Mention
-from enrich.segments import Span, paragraphs
-from enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
+from tidings.enrich import backends, fallback_ner
+from tidings.enrich.canonical import link
+from tidings.enrich.context_labels import relabel
+from tidings.enrich.found import CANDIDATE, Found
+from tidings.enrich.gap_filling import add_missing
+from tidings.enrich.person_names import all_person_forms, person_forms
+from tidings.enrich.span_fixes import refine, split_country_prefix
+from tidings.enrich.model import Analysis, Mention
+from tidings.enrich.segments import Span, paragraphs
+from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
 
 
 def analyse(title: str, text: str, published: dt.date | None) -> Analysis:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from enrich.found import Found
-from enrich.person_names import person_forms
-from enrich.model import Mention
+from tidings.enrich.found import Found
+from tidings.enrich.person_names import person_forms
+from tidings.enrich.model import Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
 

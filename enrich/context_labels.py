@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from enrich import gazetteer
-from enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
-from enrich.given_names import GIVEN_NAMES
-from enrich.person_names import looks_like_person
-from enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, PERSON_ROLES, PLACE_AFTER, PLACE_BEFORE,
+from tidings.enrich import gazetteer
+from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
+from tidings.enrich.given_names import GIVEN_NAMES
+from tidings.enrich.person_names import looks_like_person
+from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, PERSON_ROLES, PLACE_AFTER, PLACE_BEFORE,
                                SENTENCE_STARTERS, SPEECH_VERBS)
-from enrich.titles import TITLE_RUN
+from tidings.enrich.titles import TITLE_RUN
 
 _WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
 _WORD_AFTER = re.compile(r" (\w+)")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from enrich.date_grammar import DateExpression
-from enrich.tense import Tense
+from tidings.enrich.date_grammar import DateExpression
+from tidings.enrich.tense import Tense
 
 _PAST_WORDS = {"since", "earlier", "previous"}
 # A span running up to the date: ahead unless the sentence is in the past, then the nearer side.

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from enrich import gazetteer
-from enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
+from tidings.enrich import gazetteer
+from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
-from enrich.segments import Span, Word, layout, word_texts, words
-from enrich.titles import LOWER_ROLE, TITLE_RUN, TITLE_STARTS
+from tidings.enrich.segments import Span, Word, layout, word_texts, words
+from tidings.enrich.titles import LOWER_ROLE, TITLE_RUN, TITLE_STARTS
 
 _JOINERS = {"of", "for", "on", "and", "&"}
 # Abbreviations whose full stop stays inside a name ("St. Vincent de Paul").

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from enrich import gazetteer
-from enrich.found import PLACE_LABELS, Found, without_overlaps
-from enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
-from enrich.person_names import person_forms
-from enrich.titles import TITLE_ANYWHERE
+from tidings.enrich import gazetteer
+from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
+from tidings.enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
+from tidings.enrich.person_names import person_forms
+from tidings.enrich.titles import TITLE_ANYWHERE
 
 # Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip");
 # the leading lookahead lets the regex engine skip quickly to capitals.

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from enrich import gazetteer
-from enrich.found import Found
-from enrich.given_names import GIVEN_NAMES
-from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS
+from tidings.enrich import gazetteer
+from tidings.enrich.found import Found
+from tidings.enrich.given_names import GIVEN_NAMES
+from tidings.enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS
 
 _ANY_CASE_PARTICLE = "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
 _PARTICLE_TAIL = re.compile(r"(?:(?: (?:" + _ANY_CASE_PARTICLE + r"))+ [A-Z][\w’'\-]*[\w])+")

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from enrich import gazetteer
-from enrich.found import PLACE_LABELS, Found, without_overlaps
-from enrich.given_names import GIVEN_NAMES
-from enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
-from enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
-from enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
+from tidings.enrich import gazetteer
+from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
+from tidings.enrich.given_names import GIVEN_NAMES
+from tidings.enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
+from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
+from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 
 _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")

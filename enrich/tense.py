@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from enrich.segments import Span, word_texts, words
+from tidings.enrich.segments import Span, word_texts, words
 
 # "unsure": an infinitive after a past intention ("decided to reopen ... in May") may lie either side.
 Tense = Literal["past", "future", "present", "unsure"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from enrich.date_grammar import DateExpression, find_dates
-from enrich.date_resolve import resolve
-from enrich.model import TimelineItem
-from enrich.segments import Span, layout
-from enrich.tense import clause_has_cue, sentence_cues, tense_for
+from tidings.enrich.date_grammar import DateExpression, find_dates
+from tidings.enrich.date_resolve import resolve
+from tidings.enrich.model import TimelineItem
+from tidings.enrich.segments import Span, layout
+from tidings.enrich.tense import clause_has_cue, sentence_cues, tense_for
 
 _COORDINATED = re.compile(r",? (?:and|or|to) |, |-|–")
 Dated = list[tuple[Span, list[DateExpression]]]

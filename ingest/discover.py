@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from ingest.extract import decode_page
-from ingest.feed_parse import FeedParseError, parse_feed
-from ingest.fetch import FetchError, fetch, is_http_url, make_client
+from tidings.ingest.extract import decode_page
+from tidings.ingest.feed_parse import FeedParseError, parse_feed
+from tidings.ingest.fetch import FetchError, fetch, is_http_url, make_client
 
 FEED_TYPES = (
     "application/rss+xml", "application/atom+xml", "application/feed+json",

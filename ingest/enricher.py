@@ -16,11 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from enrich import ENRICH_VERSION, analyse
-from enrich.fingerprint import simhash
-from ingest.dates import published_date
-from storage import Library
-from storage.enrichment import QueuedArticle
+from tidings.enrich import ENRICH_VERSION, analyse
+from tidings.enrich.fingerprint import simhash
+from tidings.ingest.dates import published_date
+from tidings.storage import Library
+from tidings.storage.enrichment import QueuedArticle
 
 
 def analyse_article(title: str, text: str, published: str | None) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from ingest.html import html_title, html_to_paragraphs
+from tidings.ingest.html import html_title, html_to_paragraphs
 
 MAX_RELATED = 10
 _DATE_XPATHS = (

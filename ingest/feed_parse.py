@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from ingest.feed_formats import (
+from tidings.ingest.feed_formats import (
     NotAFeed,
     RawEntry,
     RawFeed,
@@ -22,9 +22,9 @@ from ingest.feed_formats import (
     read_with_feedparser,
     read_xml_fast,
 )
-from ingest.html import html_fragment
-from ingest.xml_guard import UnsafeXML, check_xml
-from storage import ArticleIn
+from tidings.ingest.html import html_fragment
+from tidings.ingest.xml_guard import UnsafeXML, check_xml
+from tidings.storage import ArticleIn
 
 SHORT_SUMMARY_CHARS = 500  # an entry whose only text is shorter than this is a summary
 MAX_TITLE_CHARS = 300

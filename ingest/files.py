@@ -6,11 +6,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.dates import normalise_published
-from ingest.extract import extract_article
-from ingest.textfile import ParsedText, parse_markdown, parse_text
-from storage import ArticleIn, Library, StoreResult
-from storage.clean import strip_controls
+from tidings.ingest.dates import normalise_published
+from tidings.ingest.extract import extract_article
+from tidings.ingest.textfile import ParsedText, parse_markdown, parse_text
+from tidings.storage import ArticleIn, Library, StoreResult
+from tidings.storage.clean import strip_controls
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 MAX_FILE_BYTES = 20 * 1024 * 1024

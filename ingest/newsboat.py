@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ingest.fetch import is_http_url
-from ingest.html import html_fragment
-from storage import ArticleIn
+from tidings.ingest.fetch import is_http_url
+from tidings.ingest.html import html_fragment
+from tidings.storage import ArticleIn
 
 _SKIPPED_KINDS = ("query:", "exec:", "filter:")
 

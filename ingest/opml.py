@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ingest.fetch import is_http_url
-from ingest.xml_guard import UnsafeXML, check_xml
+from tidings.ingest.fetch import is_http_url
+from tidings.ingest.xml_guard import UnsafeXML, check_xml
 
 
 class OpmlError(ValueError):

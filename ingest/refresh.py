@@ -18,10 +18,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ingest.dates import normalise_published
-from ingest.extract import Extracted, decode_page, extract_article
-from ingest.feed_parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
-from ingest.fetch import (
+from tidings.ingest.dates import normalise_published
+from tidings.ingest.extract import Extracted, decode_page, extract_article
+from tidings.ingest.feed_parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
+from tidings.ingest.fetch import (
     PER_HOST,
     Fetched,
     FetchError,
@@ -30,8 +30,8 @@ from ingest.fetch import (
     is_http_url,
     make_client,
 )
-from storage import Library
-from storage.feeds import FeedState
+from tidings.storage import Library
+from tidings.storage.feeds import FeedState
 
 T = TypeVar("T")
 PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves

@@ -1,12 +1,12 @@
 """The SQLite library: schema, migrations, queries and full-text search. Imports nothing of ours."""
 
-from storage.sqlite_utils_import import import_without_numpy
+from tidings.storage.sqlite_utils_import import import_without_numpy
 
 import_without_numpy()
 
-from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
-from storage.library import Library
-from storage.records import Annotation, Article, ArticleIn, ArticleSummary, RelatedLink, StoreResult
+from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
+from tidings.storage.library import Library
+from tidings.storage.records import Annotation, Article, ArticleIn, ArticleSummary, RelatedLink, StoreResult
 
 __all__ = [
     "Annotation",

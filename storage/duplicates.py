@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from storage.base import LibraryBase
+from tidings.storage.base import LibraryBase
 
 MAX_DISTANCE = 3  # of 64 bits; four bands guarantee every such pair shares a band
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_", "ref", "cmpid", "ocid")

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from storage.base import now
-from storage.duplicates import DuplicateQueries
-from storage.clean import clean_row
+from tidings.storage.base import now
+from tidings.storage.duplicates import DuplicateQueries
+from tidings.storage.clean import clean_row
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from storage.clean import clean_row, strip_controls
-from storage.errors import LibraryError, NotFound
-from storage.records import ArticleIn, StoreResult
-from storage.rows import article_row
+from tidings.storage.clean import clean_row, strip_controls
+from tidings.storage.errors import LibraryError, NotFound
+from tidings.storage.records import ArticleIn, StoreResult
+from tidings.storage.rows import article_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -13,17 +13,17 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage import anchoring
-from storage.base import now
-from storage.clean import clean_row, strip_controls
-from storage.enrichment import EnrichmentQueries
-from storage.feeds import FeedQueries
-from storage.related import RelatedQueries
-from storage.rows import article_row
-from storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
-from storage.migrations import migrations
-from storage.query import compile_query, parse
-from storage.records import (
+from tidings.storage import anchoring
+from tidings.storage.base import now
+from tidings.storage.clean import clean_row, strip_controls
+from tidings.storage.enrichment import EnrichmentQueries
+from tidings.storage.feeds import FeedQueries
+from tidings.storage.related import RelatedQueries
+from tidings.storage.rows import article_row
+from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
+from tidings.storage.migrations import migrations
+from tidings.storage.query import compile_query, parse
+from tidings.storage.records import (
     Annotation,
     Article,
     ArticleIn,

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from storage.base import LibraryBase
-from storage.enrichment import period_start
+from tidings.storage.base import LibraryBase
+from tidings.storage.enrichment import period_start
 
 ENTITY_WEIGHT = 0.7
 TEXT_WEIGHT = 0.3

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from storage.clean import clean_row
-from storage.duplicates import url_key
-from storage.records import ArticleIn
+from tidings.storage.clean import clean_row
+from tidings.storage.duplicates import url_key
+from tidings.storage.records import ArticleIn
 
 
 def content_hash(title: str, text: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import Library
+from tidings.storage import Library
 
 
 @pytest.fixture

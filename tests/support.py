@@ -20,7 +20,7 @@ def run_tidings(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the `tidings` command as a user would, in a subprocess."""
-    command = [sys.executable, "-m", "tui"]
+    command = [sys.executable, "-m", "tidings"]
     if db is not None:
         command += ["--db", str(db)]
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}

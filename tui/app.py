@@ -21,26 +21,26 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
-from storage import Library, NotFound
-from tui import queries
-from tui.commands import TidingsCommands
-from tui.config import Config, config_path, save_setting
-from tui.queries import View
-from tui.search import needs_search
-from tui.search_actions import SearchActions
-from tui.story_actions import StoryActions
-from tui.settings import config_dir
-from tui.themes import DEFAULT_THEME, ThemeFile, theme_files
-from tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
-from tui.widgets.article_list import ArticleList
-from tui.widgets.confirm import ConfirmScreen
-from tui.widgets.feed_errors import FeedErrorsScreen
-from tui.widgets.help_screen import HelpScreen
-from tui.widgets.key_hints import KeyHints
-from tui.widgets.note_editor import NoteEditor
-from tui.widgets.reading_pane import ReadingPane
-from tui.widgets.search_prompt import SearchPrompt
-from tui.widgets.sidebar import EntityList, Sidebar, TimelineList
+from tidings.storage import Library, NotFound
+from tidings.tui import queries
+from tidings.tui.commands import TidingsCommands
+from tidings.tui.config import Config, config_path, save_setting
+from tidings.tui.queries import View
+from tidings.tui.search import needs_search
+from tidings.tui.search_actions import SearchActions
+from tidings.tui.story_actions import StoryActions
+from tidings.tui.settings import config_dir
+from tidings.tui.themes import DEFAULT_THEME, ThemeFile, theme_files
+from tidings.tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
+from tidings.tui.widgets.article_list import ArticleList
+from tidings.tui.widgets.confirm import ConfirmScreen
+from tidings.tui.widgets.feed_errors import FeedErrorsScreen
+from tidings.tui.widgets.help_screen import HelpScreen
+from tidings.tui.widgets.key_hints import KeyHints
+from tidings.tui.widgets.note_editor import NoteEditor
+from tidings.tui.widgets.reading_pane import ReadingPane
+from tidings.tui.widgets.search_prompt import SearchPrompt
+from tidings.tui.widgets.sidebar import EntityList, Sidebar, TimelineList
 
 PREFETCH = 5  # articles after the open one that the enricher should take next
 OPEN_DELAY = 0.05  # seconds the list cursor rests before the pane follows it
@@ -182,7 +182,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
     @work(thread=True, group="enricher")
     def _start_enricher(self) -> None:
         """Import the enricher (and its NLP stack) off the UI thread, after the first paint."""
-        from ingest.enricher import Enricher
+        from tidings.ingest.enricher import Enricher
 
         enricher = Enricher(self.library.path, on_done=self._enriched_in_thread)
         enricher.start()
@@ -482,7 +482,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
     def action_open_url(self) -> None:
         article = self.pane.article
         url = article.url if article else None
-        from tui.links import is_web_url
+        from tidings.tui.links import is_web_url
 
         if not is_web_url(url):
             self.notify("This article has no web address to open", severity="warning")
@@ -492,7 +492,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
 
     @work(thread=True, group="browser")
     def _open_url(self, url: str) -> None:
-        from tui.links import open_in_browser
+        from tidings.tui.links import open_in_browser
 
         if not open_in_browser(url):
             self.call_from_thread(self.notify, "No browser could open the link", severity="warning")
@@ -532,7 +532,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
 
     def action_refresh(self) -> None:
         try:
-            from ingest.refresh import refresh
+            from tidings.ingest.refresh import refresh
         except ImportError:
             self.notify("refresh is not available", severity="warning")
             return
@@ -614,7 +614,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
 
 
 def run_app(library: Library) -> None:
-    from tui.config import load_config
+    from tidings.tui.config import load_config
 
     config, problems = load_config()
     TidingsApp(library, config=config, notices=problems).run()

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.dom import DOMNode
 
 if TYPE_CHECKING:
-    from tui.app import TidingsApp
+    from tidings.tui.app import TidingsApp
 
 @dataclass(frozen=True)
 class Command:

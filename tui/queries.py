@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storage import Library
-from storage.base import now
+from tidings.storage import Library
+from tidings.storage.base import now
 
 CHUNK = 500
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 
-from storage import Library
-from storage.query import QueryError, parse
-from tui.queries import View, view_ids
+from tidings.storage import Library
+from tidings.storage.query import QueryError, parse
+from tidings.tui.queries import View, view_ids
 
 Span = tuple[int, int]
 

@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from storage import Library
-from storage.query import QueryError
-from tui.queries import View
-from tui.search import Highlighter, query_text, saved_views
-from tui.widgets.name_prompt import NamePrompt
-from tui.widgets.search_prompt import SearchPrompt
-from tui.widgets.view_selector import ViewSelector
+from tidings.storage import Library
+from tidings.storage.query import QueryError
+from tidings.tui.queries import View
+from tidings.tui.search import Highlighter, query_text, saved_views
+from tidings.tui.widgets.name_prompt import NamePrompt
+from tidings.tui.widgets.search_prompt import SearchPrompt
+from tidings.tui.widgets.view_selector import ViewSelector
 
 if TYPE_CHECKING:
-    from tui.app import TidingsApp
+    from tidings.tui.app import TidingsApp
 
     _Base = TidingsApp
 else:
@@ -115,7 +115,7 @@ class SearchActions(_Base):
 
     def available_views(self, saved: list[View] | None = None) -> list[View]:
         """Built-in views, then the saved searches, then the feeds and tags."""
-        from tui import queries
+        from tidings.tui import queries
 
         others = queries.views(self.library)
         built_in = len(queries.BUILT_IN_VIEWS)

@@ -16,17 +16,17 @@ from rich.style import Style
 from rich.text import Text
 from textual import work
 
-from storage import ArticleSummary, Library
-from storage.related import Related
-from tui.queries import View
-from tui.widgets.entity_browser import EntityBrowser
-from tui.widgets.entity_page import EntityChoice, EntityPage
-from tui.widgets.item_list import Title
-from tui.widgets.reading_pane import visible
-from tui.widgets.story_widgets import RelatedChooser, StoryItem, StoryTimelineList
+from tidings.storage import ArticleSummary, Library
+from tidings.storage.related import Related
+from tidings.tui.queries import View
+from tidings.tui.widgets.entity_browser import EntityBrowser
+from tidings.tui.widgets.entity_page import EntityChoice, EntityPage
+from tidings.tui.widgets.item_list import Title
+from tidings.tui.widgets.reading_pane import visible
+from tidings.tui.widgets.story_widgets import RelatedChooser, StoryItem, StoryTimelineList
 
 if TYPE_CHECKING:
-    from tui.app import TidingsApp
+    from tidings.tui.app import TidingsApp
 
     _Base = TidingsApp
 else:

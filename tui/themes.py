@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.theme import Theme
 
-from themes import THEMES_DIR
+from tidings.themes import THEMES_DIR
 
 DEFAULT_THEME = "tidings-dark"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest.enricher import enrich_now
-from ingest.files import import_file
-from storage import ArticleIn, Library
-from tui.app import TidingsApp
-from tui.config import Config
+from tidings.ingest.enricher import enrich_now
+from tidings.ingest.files import import_file
+from tidings.storage import ArticleIn, Library
+from tidings.tui.app import TidingsApp
+from tidings.tui.config import Config
 
 # Far-past dates: the list shows them absolutely ("12 Feb 19"), so screens do not depend on today.
 ARTICLES = [

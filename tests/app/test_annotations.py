@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage import Annotation, Library
+from tidings.storage import Annotation, Library
 from tests.app.conftest import make_app, notices, screen_text
 from tests.app.test_reading import style_of
-from tui.themes import theme_files
+from tidings.tui.themes import theme_files
 
 WIDE = (160, 30)
 FIRST = "Anna Berg signed the harbour deal in Rostock on 12 February 2019."

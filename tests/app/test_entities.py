@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from storage.enrichment import period_start
+from tidings.storage.enrichment import period_start
 from tests.app.conftest import make_app, screen_text
-from tui.commands import all_commands
-from tui.widgets.entity_browser import EntityBrowser
-from tui.widgets.entity_page import EntityPage
+from tidings.tui.commands import all_commands
+from tidings.tui.widgets.entity_browser import EntityBrowser
+from tidings.tui.widgets.entity_page import EntityPage
 
 WIDE = (180, 40)
 

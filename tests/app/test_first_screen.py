@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage import Library
+from tidings.storage import Library
 from tests.app.conftest import make_app, screen_text
 
 

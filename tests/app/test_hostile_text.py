@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from storage import ArticleIn
+from tidings.storage import ArticleIn
 from tests.app.conftest import build_library, make_app, screen_text
 
 LONG_WORD = "Donaudampfschifffahrtsgesellschaft" * 12

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from storage import Library
+from tidings.storage import Library
 from tests.app.conftest import make_app, notices, screen_text
 from tests.app.test_search import settle
-from tui.commands import all_commands
-from tui.config import Config
+from tidings.tui.commands import all_commands
+from tidings.tui.config import Config
 
 WIDE = (160, 30)
 
@@ -75,7 +75,7 @@ async def test_o_opens_web_urls_only(library_path: Path, monkeypatch: pytest.Mon
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, new=0: opened.append(url) or True)
     library = Library.open(library_path)
-    from storage import ArticleIn
+    from tidings.storage import ArticleIn
 
     library.store_article(
         library.local_feed("Baltic News"),

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from rich.style import Style
 
-from storage import Library
+from tidings.storage import Library
 from tests.app.conftest import make_app, screen_text
-from tui.app import TidingsApp
-from tui.themes import theme_files
-from tui.widgets.sidebar import EntityList, TimelineList
+from tidings.tui.app import TidingsApp
+from tidings.tui.themes import theme_files
+from tidings.tui.widgets.sidebar import EntityList, TimelineList
 
 WIDE = (160, 30)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import ArticleIn, Library
+from tidings.storage import ArticleIn, Library
 from tests.app.conftest import make_app, notices, screen_text
 
 
@@ -36,7 +36,7 @@ class Summary:
 
 
 def fake_refresh_module(release: asyncio.Event) -> types.ModuleType:
-    module = types.ModuleType("ingest.refresh")
+    module = types.ModuleType("tidings.ingest.refresh")
 
     async def refresh(library_path, feed_ids=None, *, concurrency=16, progress=None):  # type: ignore[no-untyped-def]
         progress(Step(1, 3))
@@ -57,7 +57,7 @@ async def test_r_refreshes_with_progress_then_lists_failures_and_keeps_the_curso
     library_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = asyncio.Event()
-    monkeypatch.setitem(sys.modules, "ingest.refresh", fake_refresh_module(release))
+    monkeypatch.setitem(sys.modules, "tidings.ingest.refresh", fake_refresh_module(release))
     app = make_app(library_path)
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.press("j", "r")
@@ -78,7 +78,7 @@ async def test_r_refreshes_with_progress_then_lists_failures_and_keeps_the_curso
 async def test_r_without_the_refresh_module_says_so(
     library_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "ingest.refresh", None)  # import fails
+    monkeypatch.setitem(sys.modules, "tidings.ingest.refresh", None)  # import fails
     app = make_app(library_path)
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.press("r")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from storage import Library
+from tidings.storage import Library
 from tests.app.conftest import make_app, notices, screen_text
-from tui.widgets.search_prompt import SearchPrompt
+from tidings.tui.widgets.search_prompt import SearchPrompt
 
 WIDE = (160, 30)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.app.conftest import make_app
-from tui.config import Config
+from tidings.tui.config import Config
 
 
 def test_main_screen(long_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]

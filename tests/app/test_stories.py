@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from storage import ArticleIn, Library
-from storage.enrichment import period_start
+from tidings.storage import ArticleIn, Library
+from tidings.storage.enrichment import period_start
 from tests.app.conftest import make_app, screen_text
 
 WIDE = (180, 40)

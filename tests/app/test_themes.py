@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from storage import Library
+from tidings.storage import Library
 from tests.app.conftest import notices, screen_text
 from tests.app.test_reading import style_of
-from tui.app import TidingsApp, run_app
-from tui.config import Config, load_config
-from tui.themes import THEMES_DIR, theme_files
+from tidings.tui.app import TidingsApp, run_app
+from tidings.tui.config import Config, load_config
+from tidings.tui.themes import THEMES_DIR, theme_files
 
 WIDE = (160, 30)
 

@@ -31,7 +31,7 @@ def app_terminal(tmp_path: Path, terminal_env: dict[str, str]) -> Iterator[tuple
     db = tmp_path / "lib.db"
     imported = run_tidings("import", str(SAMPLE), "--published", SAMPLE_PUBLISHED, db=db)
     assert imported.returncode == 0, imported.stderr
-    terminal = Terminal([sys.executable, "-m", "tui", "--db", str(db)], env=terminal_env, cwd=REPO)
+    terminal = Terminal([sys.executable, "-m", "tidings", "--db", str(db)], env=terminal_env, cwd=REPO)
     yield terminal, db
     terminal.close()
 

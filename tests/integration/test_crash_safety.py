@@ -9,13 +9,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-from storage import Library
+from tidings.storage import Library
 from tests.support import REPO
 
 WRITER = textwrap.dedent(
     """
     import sys
-    from storage import ArticleIn, Library
+    from tidings.storage import ArticleIn, Library
 
     library = Library.open(sys.argv[1])
     feed = library.local_feed("Bulk")

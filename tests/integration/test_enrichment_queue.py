@@ -6,9 +6,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ingest.enricher import Enricher, enrich_now
-from ingest.files import import_file
-from storage import ArticleIn, Library
+from tidings.ingest.enricher import Enricher, enrich_now
+from tidings.ingest.files import import_file
+from tidings.storage import ArticleIn, Library
 from tests.support import SAMPLE, SAMPLE_PUBLISHED
 
 

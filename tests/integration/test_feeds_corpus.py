@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from ingest.refresh import RefreshSummary, refresh
-from storage import Library
+from tidings.ingest.refresh import RefreshSummary, refresh
+from tidings.storage import Library
 from tests.integration.feedserver import FeedServer
 from tests.support import SHARED
 

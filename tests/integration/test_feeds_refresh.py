@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ingest.refresh import refresh
-from storage import Library
+from tidings.ingest.refresh import refresh
+from tidings.storage import Library
 from tests.integration.feedserver import FeedServer
 
 

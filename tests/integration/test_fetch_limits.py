@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.fetch import FetchError, fetch, make_client
+from tidings.ingest.fetch import FetchError, fetch, make_client
 from tests.integration.feedserver import FeedServer
 
 FEED = "<?xml version='1.0'?><rss version='2.0'><channel><title>T</title></channel></rss>"

@@ -36,17 +36,21 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
                      cwd=tmp_path).strip())
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
 
-    where = _run(python, "-c", "import tui, themes; print(tui.__file__); print(themes.__file__)",
-                 cwd=tmp_path)
+    where = _run(python, "-c", "import tidings.tui, tidings.themes; "
+                 "print(tidings.tui.__file__); print(tidings.themes.__file__)", cwd=tmp_path)
     assert all(line.startswith(str(fresh)) for line in where.split())
+    # One import package: nothing of ours at the top level but `tidings`.
+    top = {p.name.split("-")[0].split(".")[0] for p in site.iterdir()} - {"deps", "__pycache__"}
+    assert {"tidings"} <= top
+    assert not top & {"tui", "storage", "ingest", "enrich", "themes"}, sorted(top)
     assert "tidings 0.1.0" in _run(fresh / "bin" / "tidings", "--version", cwd=tmp_path)
 
     db = tmp_path / "lib.db"
     _run(fresh / "bin" / "tidings", "--db", db, "import", SAMPLE, "--published", SAMPLE_PUBLISHED,
          cwd=tmp_path)
-    shown = json.loads(_run(python, "-m", "tui", "--db", db, "show", "1", "--json", cwd=tmp_path))
+    shown = json.loads(_run(python, "-m", "tidings", "--db", db, "show", "1", "--json", cwd=tmp_path))
     assert shown["title"].startswith("Russia-US talks")
-    shipped = _run(python, "-c", "import pathlib, themes; "
-                   "print([p.name for p in pathlib.Path(themes.__file__).parent.glob('*.toml')])",
+    shipped = _run(python, "-c", "import pathlib, tidings.themes as t; "
+                   "print([p.name for p in pathlib.Path(t.__file__).parent.glob('*.toml')])",
                    cwd=tmp_path)
     assert "tidings-dark.toml" in shipped

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-import enrich
-
+from tidings import enrich
 EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
 
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import enrich
-
+from tidings import enrich
 CORPUS = Path("/work/shared/corpora/scrapinghub-aeb/ground-truth.json")
 ISO_DATE = re.compile(r"\d{4}(-W\d\d|-\d\d(-\d\d)?)?")
 

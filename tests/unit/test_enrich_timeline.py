@@ -3,9 +3,7 @@ import datetime as dt
 
 import pytest
 
-import enrich
-
-
+from tidings import enrich
 @pytest.fixture(params=["spacy", "fallback"])
 def backend(request, monkeypatch):
     if request.param == "fallback":

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.feed_parse import FeedParseError, parse_date, parse_feed
-from ingest.newsboat import read_urls
-from ingest.opml import OpmlError, read_opml, write_opml
-from ingest.xml_guard import UnsafeXML, check_xml
+from tidings.ingest.feed_parse import FeedParseError, parse_date, parse_feed
+from tidings.ingest.newsboat import read_urls
+from tidings.ingest.opml import OpmlError, read_opml, write_opml
+from tidings.ingest.xml_guard import UnsafeXML, check_xml
 
 
 def _rss(items: str) -> bytes:

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from storage import ArticleIn, Library
-from storage.query import QueryError, compile_query, parse
+from tidings.storage import ArticleIn, Library
+from tidings.storage.query import QueryError, compile_query, parse
 
 
 def test_parse_words_phrases_keys_negation_and_age() -> None:
@@ -116,7 +116,7 @@ def test_results_on_a_known_library(
     # Ages count back from a fixed day, the day after the newest article.
     real = compile_query
     monkeypatch.setattr(
-        "storage.library.compile_query", lambda q, today=None: real(q, today=date(2025, 2, 27))
+        "tidings.storage.library.compile_query", lambda q, today=None: real(q, today=date(2025, 2, 27))
     )
     names = {article_id: name for name, article_id in known.items()}
     assert {names[a.id] for a in library.find(text)} == expected

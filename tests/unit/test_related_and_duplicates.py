@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from enrich.fingerprint import distance, simhash
-from ingest.enricher import enrich_now
-from storage import ArticleIn, Library
+from tidings.enrich.fingerprint import distance, simhash
+from tidings.ingest.enricher import enrich_now
+from tidings.storage import ArticleIn, Library
 
 WIRE = (
     "The central bank raised its main interest rate by a quarter of a point on Thursday, "
@@ -134,7 +134,7 @@ def test_one_article_under_two_urls_is_one_story(library: Library) -> None:
 
 
 def test_url_keys_ignore_scheme_www_tracking_and_survive_hostile_urls() -> None:
-    from storage.duplicates import url_key
+    from tidings.storage.duplicates import url_key
 
     assert url_key("https://www.Example.org/a/?utm_source=x&id=3#frag") == "example.org/a?id=3"
     assert url_key("http://example.org/a?id=3") == "example.org/a?id=3"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storage import ArticleIn, Library, NewerLibrary, NotALibrary, NotFound
-from storage.migrations import migrations
+from tidings.storage import ArticleIn, Library, NewerLibrary, NotALibrary, NotFound
+from tidings.storage.migrations import migrations
 
 
 def _article(guid: str = "g1", text: str = "First paragraph.\n\nSecond paragraph.", **kw) -> ArticleIn:

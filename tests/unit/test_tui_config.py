@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tui.cli import cli
-from tui.config import Config, load_config, save_setting
+from tidings.tui.cli import cli
+from tidings.tui.config import Config, load_config, save_setting
 
 
 def write(tmp_path: Path, text: str) -> Path:

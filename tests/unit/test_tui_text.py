@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.dates import timeline_date, timeline_sort_key
-from tui.links import is_web_url
-from tui.sentences import sentence_spans, word_spans
+from tidings.tui.dates import timeline_date, timeline_sort_key
+from tidings.tui.links import is_web_url
+from tidings.tui.sentences import sentence_spans, word_spans
 
 
 @pytest.mark.parametrize(

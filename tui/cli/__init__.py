@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from storage import Library, LibraryError
-from tui import __version__
-from tui.settings import default_library_path
+from tidings.storage import Library, LibraryError
+from tidings import __version__
+from tidings.tui.settings import default_library_path
 
 
 class Context:
@@ -41,7 +41,7 @@ def dump_json(data: object) -> None:
 def _version_text() -> str:
     lines = [f"tidings {__version__}"]
     try:
-        from enrich import backend_info
+        from tidings.enrich import backend_info
 
         lines.append(f"entities: {backend_info()}")
     except ImportError:
@@ -86,7 +86,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     """Tidings: a terminal news reader. With no command, opens the app."""
     ctx.obj = Context(db or default_library_path())
     if ctx.invoked_subcommand is None:
-        from tui.app import run_app
+        from tidings.tui.app import run_app
 
         run_app(ctx.obj.library)
 
@@ -96,4 +96,4 @@ def main() -> None:
     cli.main(prog_name="tidings")
 
 
-from tui.cli import articles, config, enrichment, feeds, search  # noqa: E402,F401  (commands register themselves)
+from tidings.tui.cli import articles, config, enrichment, feeds, search  # noqa: E402,F401  (commands register themselves)

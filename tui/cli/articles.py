@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
-from ingest.dates import normalise_published
-from storage import Annotation, ArticleSummary, Library
-from storage.enrichment import MentionRow
-from tui.cli import Context, cli, dump_json, pass_context
+from tidings.ingest.dates import normalise_published
+from tidings.storage import Annotation, ArticleSummary, Library
+from tidings.storage.enrichment import MentionRow
+from tidings.tui.cli import Context, cli, dump_json, pass_context
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -39,7 +39,7 @@ def import_(
     ctx: Context, paths: tuple[Path, ...], published: str | None, url: str | None, feed: str | None
 ) -> None:
     """Import articles from .txt, .md or .html files. Prints each new article's id and title."""
-    from ingest.files import ImportError_, import_file  # the app's start need not load these
+    from tidings.ingest.files import ImportError_, import_file  # the app's start need not load these
 
     failed = 0
     for path in paths:
@@ -87,7 +87,7 @@ def article_json(library: Library, article_id: int) -> dict[str, Any]:
 
     An article still queued for enrichment is analysed on demand.
     """
-    from ingest.enricher import enrich_now  # loads the entity backend: only when needed
+    from tidings.ingest.enricher import enrich_now  # loads the entity backend: only when needed
 
     article = library.article(article_id)
     if library.is_queued(article_id):

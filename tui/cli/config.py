@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import cli
-from tui.config import config_path, load_config
+from tidings.tui.cli import cli
+from tidings.tui.config import config_path, load_config
 
 
 @cli.command()

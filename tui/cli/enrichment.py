@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tui.cli import Context, cli, pass_context
+from tidings.tui.cli import Context, cli, pass_context
 
 
 @cli.command()
@@ -14,8 +14,8 @@ def reindex(ctx: Context, all_articles: bool) -> None:
     """Compute entities and timelines for queued and stale articles (all with --all)."""
     from rich.progress import Progress
 
-    from enrich import ENRICH_VERSION, backend_info
-    from ingest.enricher import enrich_now
+    from tidings.enrich import ENRICH_VERSION, backend_info
+    from tidings.ingest.enricher import enrich_now
 
     library = ctx.library
     library.requeue(all_articles=all_articles, version=ENRICH_VERSION)
@@ -33,7 +33,7 @@ def reindex(ctx: Context, all_articles: bool) -> None:
 @pass_context
 def doctor(ctx: Context) -> None:
     """Show what Tidings runs with: library, entity backend, queue."""
-    from enrich import ENRICH_VERSION, backend_info
+    from tidings.enrich import ENRICH_VERSION, backend_info
 
     library = ctx.library
     click.echo(f"library: {library.path}")

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from storage import Library
-from storage.feeds import FeedExists
-from tui.cli import Context, cli, pass_context
+from tidings.storage import Library
+from tidings.storage.feeds import FeedExists
+from tidings.tui.cli import Context, cli, pass_context
 
 if TYPE_CHECKING:
-    from ingest.refresh import RefreshProgress, RefreshSummary
+    from tidings.ingest.refresh import RefreshProgress, RefreshSummary
 
 # ingest modules (httpx, lxml, feedparser) are imported inside the commands that use them,
 # so that every other command starts without loading them.
@@ -58,9 +58,9 @@ def add(
     ctx: Context, urls: tuple[str, ...], title: str | None, tags: tuple[str, ...], full_text: bool
 ) -> None:
     """Subscribe to feeds (or to the feed a web page links to), then fetch them."""
-    from ingest.discover import DiscoveryError, discover
-    from ingest.fetch import is_http_url
-    from ingest.refresh import refresh_sync
+    from tidings.ingest.discover import DiscoveryError, discover
+    from tidings.ingest.fetch import is_http_url
+    from tidings.ingest.refresh import refresh_sync
 
     for url in urls:
         if not is_http_url(url):
@@ -168,7 +168,7 @@ def refresh_(
     Exits 0 even when some feeds fail (their errors are stored and shown); 1 only when the
     library cannot be written.
     """
-    from ingest.refresh import refresh_sync
+    from tidings.ingest.refresh import refresh_sync
 
     library = ctx.library
     ids = [library.feed_id(feed) for feed in feeds] or None
@@ -189,7 +189,7 @@ def _refresh_with_bar(
 ) -> RefreshSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from ingest.refresh import refresh_sync
+    from tidings.ingest.refresh import refresh_sync
 
     with Progress(
         TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
@@ -210,7 +210,7 @@ def _refresh_with_bar(
 @pass_context
 def import_opml(ctx: Context, file: Path) -> None:
     """Subscribe to the feeds of an OPML file; its folders become tags."""
-    from ingest.opml import OpmlError, read_opml
+    from tidings.ingest.opml import OpmlError, read_opml
 
     try:
         feeds, warnings = read_opml(_read_bytes(file))
@@ -230,7 +230,7 @@ def import_opml(ctx: Context, file: Path) -> None:
 @pass_context
 def export_opml(ctx: Context, output: Path | None) -> None:
     """Write every subscription as OPML 2.0; tags become folders."""
-    from ingest.opml import write_opml
+    from tidings.ingest.opml import write_opml
 
     text = write_opml(ctx.library.feeds_overview())
     if output is None:
@@ -250,7 +250,7 @@ def export_opml(ctx: Context, output: Path | None) -> None:
 @pass_context
 def import_newsboat(ctx: Context, urls: Path | None, cache: Path | None) -> None:
     """Move over from newsboat: subscriptions with tags, then articles with read and flagged."""
-    from ingest.newsboat import NewsboatError, default_paths, read_cache, read_urls
+    from tidings.ingest.newsboat import NewsboatError, default_paths, read_cache, read_urls
 
     default_urls, default_cache = default_paths()
     urls_path = urls or default_urls

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import click
 
-from storage.query import QueryError
-from tui.cli import Context, cli, dump_json, pass_context
-from tui.cli.articles import summary_json
+from tidings.storage.query import QueryError
+from tidings.tui.cli import Context, cli, dump_json, pass_context
+from tidings.tui.cli.articles import summary_json
 
 
 @cli.command()

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage import Annotation
-from tui.themes import ThemeFile
-from tui.widgets.reading_pane import visible
+from tidings.storage import Annotation
+from tidings.tui.themes import ThemeFile
+from tidings.tui.widgets.reading_pane import visible
 
 SNIPPET = 70
 

@@ -21,9 +21,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from storage import ArticleSummary
-from tui.dates import short_date
-from tui.search import Highlighter, highlighted_segments
+from tidings.storage import ArticleSummary
+from tidings.tui.dates import short_date
+from tidings.tui.search import Highlighter, highlighted_segments
 
 Fetch = Callable[[list[int]], dict[int, ArticleSummary]]
 

@@ -19,10 +19,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from storage import Library
-from tui.themes import ENTITY_GROUPS, ThemeFile
-from tui.widgets.item_list import ItemList, Title
-from tui.widgets.reading_pane import visible
+from tidings.storage import Library
+from tidings.tui.themes import ENTITY_GROUPS, ThemeFile
+from tidings.tui.widgets.item_list import ItemList, Title
+from tidings.tui.widgets.reading_pane import visible
 
 SHOWN = 300
 

@@ -21,12 +21,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
-from storage import ArticleSummary, Library
-from tui.dates import short_date, timeline_date
-from tui.themes import ThemeFile
-from tui.widgets.entity_browser import entity_item, entity_kind
-from tui.widgets.item_list import ItemList, Title
-from tui.widgets.reading_pane import visible
+from tidings.storage import ArticleSummary, Library
+from tidings.tui.dates import short_date, timeline_date
+from tidings.tui.themes import ThemeFile
+from tidings.tui.widgets.entity_browser import entity_item, entity_kind
+from tidings.tui.widgets.item_list import ItemList, Title
+from tidings.tui.widgets.reading_pane import visible
 
 ARTICLES = 200  # article rows drawn on the page (the count says how many there are)
 SNIPPET = 90

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.reading_pane import visible
+from tidings.tui.widgets.reading_pane import visible
 
 
 class FeedErrorsScreen(ModalScreen[None]):

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.widgets.scrolling import PrewrappedView, set_virtual_size
+from tidings.tui.widgets.scrolling import PrewrappedView, set_virtual_size
 
 
 class ItemList(PrewrappedView, can_focus=True):

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from tui.widgets.reading_pane import visible
+from tidings.tui.widgets.reading_pane import visible
 
 QUOTE_CHARS = 300
 

@@ -19,13 +19,13 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from storage import Annotation, Article
-from storage.enrichment import MentionRow, TimelineRow
-from tui.dates import long_date
-from tui.sentences import sentence_spans, word_spans
-from tui.search import Highlighter
-from tui.themes import ThemeFile
-from tui.widgets.scrolling import PrewrappedView, set_virtual_size
+from tidings.storage import Annotation, Article
+from tidings.storage.enrichment import MentionRow, TimelineRow
+from tidings.tui.dates import long_date
+from tidings.tui.sentences import sentence_spans, word_spans
+from tidings.tui.search import Highlighter
+from tidings.tui.themes import ThemeFile
+from tidings.tui.widgets.scrolling import PrewrappedView, set_virtual_size
 
 Span = tuple[int, int]
 _CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}

@@ -19,10 +19,10 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from storage import Library
-from storage.query import QueryError
-from tui.queries import View
-from tui.search import check, search_ids
+from tidings.storage import Library
+from tidings.storage.query import QueryError
+from tidings.tui.queries import View
+from tidings.tui.search import check, search_ids
 
 DEBOUNCE = 0.15  # seconds of rest in typing before the query runs
 

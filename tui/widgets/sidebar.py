@@ -16,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from tui.widgets.item_list import ItemList, Title
+from tidings.tui.widgets.item_list import ItemList, Title
 
-from storage.enrichment import MentionRow, TimelineRow
-from tui.dates import timeline_date, timeline_sort_key
-from tui.themes import ENTITY_GROUPS, ThemeFile
-from tui.widgets.reading_pane import visible
-from tui.widgets.story_widgets import StoryTimelineList
+from tidings.storage.enrichment import MentionRow, TimelineRow
+from tidings.tui.dates import timeline_date, timeline_sort_key
+from tidings.tui.themes import ENTITY_GROUPS, ThemeFile
+from tidings.tui.widgets.reading_pane import visible
+from tidings.tui.widgets.story_widgets import StoryTimelineList
 
 Span = tuple[int, int]
 SNIPPET = 60

@@ -17,10 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage import ArticleSummary
-from tui.dates import short_date, timeline_date
-from tui.widgets.item_list import ItemList
-from tui.widgets.reading_pane import visible
+from tidings.storage import ArticleSummary
+from tidings.tui.dates import short_date, timeline_date
+from tidings.tui.widgets.item_list import ItemList
+from tidings.tui.widgets.reading_pane import visible
 
 SNIPPET = 60
 SOURCE = 28

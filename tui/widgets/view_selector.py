@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.queries import View
-from tui.widgets.reading_pane import visible
+from tidings.tui.queries import View
+from tidings.tui.widgets.reading_pane import visible
 
 
 class ViewSelector(ModalScreen[View | None]):
