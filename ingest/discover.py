@@ -9,7 +9,7 @@ import lxml.html
 from lxml import etree
 
 from tidings.ingest.extract import decode_page
-from tidings.ingest.feed_parse import FeedParseError, parse_feed
+from tidings.ingest.feed_entries import FeedParseError, parse_feed
 from tidings.ingest.fetch import FetchError, fetch, is_http_url, make_client
 
 FEED_TYPES = (

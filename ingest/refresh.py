@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from tidings.ingest.dates import normalise_published
 from tidings.ingest.extract import Extracted, decode_page, extract_article
-from tidings.ingest.feed_parse import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
+from tidings.ingest.feed_entries import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from tidings.ingest.fetch import (
     PER_HOST,
     Fetched,

@@ -22,7 +22,7 @@ from tidings.storage.related import RelatedQueries
 from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import migrations
-from tidings.storage.query import compile_query, parse
+from tidings.storage.search_language import compile_query, parse
 from tidings.storage.records import (
     Annotation,
     Article,

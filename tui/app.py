@@ -22,14 +22,14 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tidings.storage import Library, NotFound
-from tidings.tui import queries
+from tidings.tui import views
 from tidings.tui.commands import TidingsCommands
 from tidings.tui.config import Config, config_path, save_setting
-from tidings.tui.queries import View
+from tidings.tui.views import View
 from tidings.tui.search import needs_search
 from tidings.tui.search_actions import SearchActions
 from tidings.tui.story_actions import StoryActions
-from tidings.tui.settings import config_dir
+from tidings.tui.paths import config_dir
 from tidings.tui.themes import DEFAULT_THEME, ThemeFile, theme_files
 from tidings.tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
 from tidings.tui.widgets.article_list import ArticleList
@@ -172,10 +172,10 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
 
     def _default_view(self) -> View:
         wanted = self.config.default_view
-        for view in queries.BUILT_IN_VIEWS:
+        for view in views.BUILT_IN_VIEWS:
             if view.kind == wanted:
                 return view
-        return queries.BUILT_IN_VIEWS[0]
+        return views.BUILT_IN_VIEWS[0]
 
     # -- enrichment --------------------------------------------------------------------
 
@@ -255,7 +255,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
             self.run_search(current)  # in a worker (tui/search_actions.py)
             return
         self.show_highlights(None)
-        ids = queries.view_ids(self.library, self.view, self.config.sort)
+        ids = views.view_ids(self.library, self.view, self.config.sort)
         self.article_list.set_ids(ids, keep=current)
         if not ids:
             self._open(None)
@@ -361,7 +361,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
 
     def on_entity_list_find_articles(self, message: EntityList.FindArticles) -> None:
         entry = message.entry
-        entity = queries.entity_id(self.library, entry.name, entry.label)
+        entity = views.entity_id(self.library, entry.name, entry.label)
         if entity is not None:
             self.show_view(View("entity", str(entity), f"Mentioning {entry.name}"))
             self.article_list.focus()
@@ -451,7 +451,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
         self._move_to_unread(-1)
 
     def _move_to_unread(self, step: int) -> None:
-        index = queries.next_unread(
+        index = views.next_unread(
             self.library, self.article_list.ids, self.article_list.cursor, step
         )
         if index is None:
@@ -504,7 +504,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                queries.mark_read(self.library, ids)
+                views.mark_read(self.library, ids)
                 self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
                 self.update_status()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tidings.tui.settings import config_dir
+from tidings.tui.paths import config_dir
 
 SORTS = ("newest", "oldest")
 VIEWS = ("all", "unread", "starred", "annotated")

@@ -15,8 +15,8 @@ from rich.segment import Segment
 from rich.style import Style
 
 from tidings.storage import Library
-from tidings.storage.query import QueryError, parse
-from tidings.tui.queries import View, view_ids
+from tidings.storage.search_language import QueryError, parse
+from tidings.tui.views import View, view_ids
 
 Span = tuple[int, int]
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from tidings.storage import Library
-from tidings.storage.query import QueryError
-from tidings.tui.queries import View
+from tidings.storage.search_language import QueryError
+from tidings.tui.views import View
 from tidings.tui.search import Highlighter, query_text, saved_views
 from tidings.tui.widgets.name_prompt import NamePrompt
 from tidings.tui.widgets.search_prompt import SearchPrompt
@@ -115,10 +115,10 @@ class SearchActions(_Base):
 
     def available_views(self, saved: list[View] | None = None) -> list[View]:
         """Built-in views, then the saved searches, then the feeds and tags."""
-        from tidings.tui import queries
+        from tidings.tui import views
 
-        others = queries.views(self.library)
-        built_in = len(queries.BUILT_IN_VIEWS)
+        others = views.feed_and_tag_views(self.library)
+        built_in = len(views.BUILT_IN_VIEWS)
         if saved is None:
             saved = saved_views(self.library)
         return others[:built_in] + saved + others[built_in:]

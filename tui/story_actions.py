@@ -18,7 +18,7 @@ from textual import work
 
 from tidings.storage import ArticleSummary, Library
 from tidings.storage.related import Related
-from tidings.tui.queries import View
+from tidings.tui.views import View
 from tidings.tui.widgets.entity_browser import EntityBrowser
 from tidings.tui.widgets.entity_page import EntityChoice, EntityPage
 from tidings.tui.widgets.item_list import Title

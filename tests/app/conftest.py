@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tidings.ingest.enricher import enrich_now
-from tidings.ingest.files import import_file
+from tidings.ingest.file_import import import_file
 from tidings.storage import ArticleIn, Library
 from tidings.tui.app import TidingsApp
 from tidings.tui.config import Config

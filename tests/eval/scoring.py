@@ -66,7 +66,7 @@ class ArticleScore:
 def split_article(raw: str) -> tuple[str, str]:
     """Title and body text of a gold .txt, the way the importer would read it."""
     try:
-        from tidings.ingest.textfile import parse_text
+        from tidings.ingest.text_articles import parse_text
     except ImportError:
         lines = [line.strip() for line in raw.splitlines() if line.strip()]
         return lines[0], "\n\n".join(lines[1:])

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from tidings.ingest.enricher import Enricher, enrich_now
-from tidings.ingest.files import import_file
+from tidings.ingest.file_import import import_file
 from tidings.storage import ArticleIn, Library
 from tests.support import SAMPLE, SAMPLE_PUBLISHED
 

@@ -13,7 +13,7 @@ import click
 
 from tidings.storage import Library, LibraryError
 from tidings import __version__
-from tidings.tui.settings import default_library_path
+from tidings.tui.paths import default_library_path
 
 
 class Context:

@@ -39,7 +39,7 @@ def import_(
     ctx: Context, paths: tuple[Path, ...], published: str | None, url: str | None, feed: str | None
 ) -> None:
     """Import articles from .txt, .md or .html files. Prints each new article's id and title."""
-    from tidings.ingest.files import ImportError_, import_file  # the app's start need not load these
+    from tidings.ingest.file_import import ImportError_, import_file  # the app's start need not load these
 
     failed = 0
     for path in paths:

@@ -20,8 +20,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tidings.storage import Library
-from tidings.storage.query import QueryError
-from tidings.tui.queries import View
+from tidings.storage.search_language import QueryError
+from tidings.tui.views import View
 from tidings.tui.search import check, search_ids
 
 DEBOUNCE = 0.15  # seconds of rest in typing before the query runs

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tidings.tui.queries import View
+from tidings.tui.views import View
 from tidings.tui.widgets.reading_pane import visible
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tidings.ingest.textfile import parse_markdown, parse_text
+from tidings.ingest.text_articles import parse_markdown, parse_text
 from tests.support import SAMPLE
 
 

@@ -36,7 +36,7 @@ BUILT_IN_VIEWS = [
 ]
 
 
-def views(library: Library) -> list[View]:
+def feed_and_tag_views(library: Library) -> list[View]:
     """Every view the selector offers: the built-in ones, then each feed, then each tag."""
     feeds = library.query(
         "select f.id, f.title, count(a.id) as n, sum(a.read = 0) as unread from feeds f "

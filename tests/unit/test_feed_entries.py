@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.ingest.feed_parse import FeedParseError, parse_date, parse_feed
+from tidings.ingest.feed_entries import FeedParseError, parse_date, parse_feed
 from tidings.ingest.newsboat import read_urls
 from tidings.ingest.opml import OpmlError, read_opml, write_opml
 from tidings.ingest.xml_guard import UnsafeXML, check_xml

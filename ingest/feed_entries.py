@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from tidings.ingest.feed_formats import (
+from tidings.ingest.feed_readers import (
     NotAFeed,
     RawEntry,
     RawFeed,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tidings.ingest.dates import normalise_published
 from tidings.ingest.extract import extract_article
-from tidings.ingest.textfile import ParsedText, parse_markdown, parse_text
+from tidings.ingest.text_articles import ParsedText, parse_markdown, parse_text
 from tidings.storage import ArticleIn, Library, StoreResult
 from tidings.storage.clean import strip_controls
 

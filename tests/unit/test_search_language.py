@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tidings.storage import ArticleIn, Library
-from tidings.storage.query import QueryError, compile_query, parse
+from tidings.storage.search_language import QueryError, compile_query, parse
 
 
 def test_parse_words_phrases_keys_negation_and_age() -> None:
