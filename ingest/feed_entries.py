@@ -23,6 +23,7 @@ from tidings.ingest.feed_readers import (
     read_xml_fast,
 )
 from tidings.ingest.html import html_fragment
+from tidings.ingest.schedule import feed_hint
 from tidings.ingest.xml_guard import UnsafeXML, check_xml
 from tidings.storage import ArticleIn
 
@@ -47,6 +48,7 @@ class ParsedFeed:
     site_url: str | None
     entries: list[ParsedEntry] = field(default_factory=list)
     problem: str | None = None
+    hint: int | None = None  # seconds the feed asks readers to wait (<ttl>, sy:update*)
 
 
 def parse_date(value: str | None) -> str | None:
@@ -147,7 +149,10 @@ def parse_feed(data: bytes, url: str | None, content_type: str = "") -> ParsedFe
     """Read a feed and turn its entries into articles (first of each identity wins)."""
     raw = read_feed(data, url, content_type)
     title = plain_text(" ".join(raw.title.split())) if raw.title else None
-    parsed = ParsedFeed(raw.version, title, raw.link, problem=raw.problem)
+    parsed = ParsedFeed(
+        raw.version, title, raw.link, problem=raw.problem,
+        hint=feed_hint(raw.ttl, raw.update_period, raw.update_frequency),
+    )
     seen: set[str] = set()
     for entry in raw.entries:
         item = to_article(entry, url)

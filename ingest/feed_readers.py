@@ -28,6 +28,7 @@ DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 XHTML = "http://www.w3.org/1999/xhtml"
+SY = "http://purl.org/rss/1.0/modules/syndication/"
 _RSS_NAMESPACES = {"", RSS1, RSS090}
 
 
@@ -57,6 +58,9 @@ class RawFeed:
     link: str | None = None
     entries: list[RawEntry] = field(default_factory=list)
     problem: str | None = None  # why the feed is ill-formed, when it is (feedparser's bozo)
+    ttl: str | None = None  # RSS <ttl>, minutes (as written: parsed by ingest.schedule)
+    update_period: str | None = None  # sy:updatePeriod
+    update_frequency: str | None = None  # sy:updateFrequency
 
 
 def _ns(tag: str) -> tuple[str, str]:
@@ -129,6 +133,9 @@ def _read_rss(root: etree._Element, version: str, base: str | None) -> RawFeed:
         c = _rss_children(channel)
         feed.title = _text(c.get(("", "title"))) or _text(c.get((DC, "title")))
         feed.link = _absolute(_text(c.get(("", "link"))), base)
+        feed.ttl = _text(c.get(("", "ttl")))
+        feed.update_period = _text(c.get((SY, "updatePeriod")))
+        feed.update_frequency = _text(c.get((SY, "updateFrequency")))
     containers = [root] if channel is None else [channel, root]
     for container in containers:
         for node in container:
@@ -223,6 +230,8 @@ def _read_atom(root: etree._Element, ns: str, base: str | None) -> RawFeed:
     if feed.title and title_is_html:
         feed.title = plain_text(feed.title)
     feed.link = _atom_link(root, ns, base)
+    feed.update_period = _text(root.find(f"{{{SY}}}updatePeriod"))
+    feed.update_frequency = _text(root.find(f"{{{SY}}}updateFrequency"))
     entries = root.findall(f"{{{ns}}}entry") or root.findall(f"{{{ns}}}item")  # as feedparser
     feed.entries = [_atom_entry(node, ns, base) for node in entries]
     return feed
@@ -352,6 +361,9 @@ def read_with_feedparser(data: bytes, url: str | None, content_type: str) -> Raw
         title=parsed.feed.get("title"),
         link=_absolute(parsed.feed.get("link"), url),
         problem=problem,
+        ttl=_string(parsed.feed.get("ttl")),
+        update_period=_string(parsed.feed.get("sy_updateperiod")),
+        update_frequency=_string(parsed.feed.get("sy_updatefrequency")),
     )
     for item in parsed.entries:
         entry = RawEntry(

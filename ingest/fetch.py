@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from tidings.ingest.schedule import http_hint
+
 try:
     USER_AGENT = f"tidings/{version('tidings')}"
 except PackageNotFoundError:  # a source tree that is not installed
@@ -59,6 +61,7 @@ class Fetched:
     etag: str | None
     last_modified: str | None
     moved_to: str | None = None  # the new URL when every redirect was permanent
+    freshness: int | None = None  # seconds the server says it stays fresh (Cache-Control, Expires)
 
     @property
     def not_modified(self) -> bool:
@@ -246,7 +249,10 @@ async def _fetch(
                 url = urljoin(str(response.url), location)
                 continue
             if status == 304:
-                return Fetched(str(response.url), 304, b"", "", etag, last_modified)
+                return Fetched(
+                    str(response.url), 304, b"", "", etag, last_modified,
+                    freshness=http_hint(response.headers),
+                )
             if status in {429, 503}:
                 wait = retry_after_seconds(response.headers.get("retry-after"))
                 hint = f", retry after {wait:.0f} s" if wait is not None else ""
@@ -263,5 +269,6 @@ async def _fetch(
                 etag=response.headers.get("etag"),
                 last_modified=response.headers.get("last-modified"),
                 moved_to=final if permanent and _hop else None,
+                freshness=http_hint(response.headers),
             )
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.storage.clean import clean_row, strip_controls
 from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, StoreResult
+from tidings.storage.records import ArticleIn, Schedule, StoreResult
 from tidings.storage.rows import article_row
 
 if TYPE_CHECKING:
@@ -40,6 +40,9 @@ class FeedState:
     last_modified: str | None
     full_text: bool
     error_count: int
+    user_interval: int | None = None  # seconds, when the user set one for this feed
+    posting_gap: int | None = None  # seconds, learnt at an earlier fetch
+    feed_hint: int | None = None  # seconds the feed asked for at an earlier fetch
 
 
 class FeedExists(LibraryError):
@@ -185,6 +188,16 @@ class FeedQueries:
             for tag in remove:
                 db.execute("delete from feed_tags where feed_id = ? and tag = ?", [feed_id, tag])
 
+    def tag_feeds(
+        self, feed_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> None:
+        """Tag many feeds in one transaction (every feed checked first)."""
+        ids = [self.feed(feed_id)["id"] for feed_id in feed_ids]
+        add, remove = list(add), list(remove)
+        with self.write():
+            for feed_id in ids:
+                self.tag_feed(feed_id, add, remove)
+
     def feed_tags(self, feed_id: int) -> list[str]:
         rows = self.query("select tag from feed_tags where feed_id = ? order by tag", [feed_id])
         return [row["tag"] for row in rows]
@@ -203,6 +216,7 @@ class FeedQueries:
             """
             select f.id, f.title, f.url, f.site_url, f.full_text, f.last_fetched,
                    f.last_status, f.last_error, f.error_count, f.next_due,
+                   f.user_interval, f.next_interval, f.schedule_reason,
                    coalesce(c.articles, 0) as articles, coalesce(c.unread, 0) as unread
             from feeds f
             left join (select feed_id, count(*) as articles, sum(read = 0) as unread
@@ -221,10 +235,19 @@ class FeedQueries:
 
     # -- refresh state -----------------------------------------------------------------
 
-    def feeds_to_refresh(self, feed_ids: Iterable[int] | None = None) -> list[FeedState]:
-        """The given feeds, or every feed that is due (not backing off after failures)."""
+    def feeds_to_refresh(
+        self,
+        feed_ids: Iterable[int] | None = None,
+        *,
+        now: datetime | None = None,
+        due_only: bool = True,
+    ) -> list[FeedState]:
+        """The given feeds; else every feed that is due at `now` (never fetched, or its next
+        fetch has come: the schedule, a failure's back-off); or, if not due_only, every feed
+        but those backing off after a failure (a server's Retry-After is honoured)."""
         sql = (
-            "select id, url, title, etag, last_modified, full_text, error_count from feeds "
+            "select id, url, title, etag, last_modified, full_text, error_count, "
+            "user_interval, posting_gap, feed_hint from feeds "
             "where kind = 'feed' and url is not null"
         )
         params: list[Any] = []
@@ -235,8 +258,9 @@ class FeedQueries:
             sql += f" and id in ({','.join('?' * len(ids))})"
             params += ids
         else:
-            sql += " and (next_due is null or next_due <= ?)"
-            params.append(_now().isoformat())
+            scheduled = "" if due_only else "error_count = 0 or "
+            sql += f" and ({scheduled}next_due is null or next_due <= ?)"
+            params.append((now or _now()).isoformat())
         return [
             FeedState(
                 id=row["id"],
@@ -246,9 +270,28 @@ class FeedQueries:
                 last_modified=row["last_modified"],
                 full_text=bool(row["full_text"]),
                 error_count=row["error_count"] or 0,
+                user_interval=row["user_interval"],
+                posting_gap=row["posting_gap"],
+                feed_hint=row["feed_hint"],
             )
             for row in self.query(sql + " order by id", params)
         ]
+
+    def set_feed_interval(self, feed_ids: Iterable[int], seconds: int | None) -> None:
+        """Fetch these feeds every `seconds` (None: back to adaptive scheduling). The next
+        fetch moves to the last fetch plus the new interval (now, if never fetched)."""
+        ids = [self.feed(feed_id)["id"] for feed_id in feed_ids]
+        with self.write() as db:
+            for feed_id in ids:
+                db.execute("update feeds set user_interval = ? where id = ?", [seconds, feed_id])
+                if seconds is not None:
+                    db.execute(
+                        "update feeds set next_interval = ?, schedule_reason = ?, next_due = "
+                        "case when last_fetched is null then null else "
+                        "strftime('%Y-%m-%dT%H:%M:%S+00:00', last_fetched, ? || ' seconds') end "
+                        "where id = ? and error_count = 0",
+                        [seconds, "set for this feed", seconds, feed_id],
+                    )
 
     def known_guids(self, feed_id: int) -> set[str]:
         rows = self.db.execute("select guid from articles where feed_id = ?", [feed_id])
@@ -265,15 +308,18 @@ class FeedQueries:
         title: str | None,
         site_url: str | None,
         problem: str | None,
+        schedule: Schedule | None = None,
+        fetched_at: datetime | None = None,
     ) -> list[StoreResult]:
-        """Store a fetched feed's articles and its new fetch state in one transaction."""
+        """Store a fetched feed's articles and its new fetch state in one transaction; the
+        feed is next due when `schedule` says (at once without one)."""
         with self.write() as db:
             results = self._store_many(feed_id, articles)
             row = clean_row(
                 {
                     "etag": etag,
                     "last_modified": last_modified,
-                    "last_fetched": _now().isoformat(),
+                    "last_fetched": (fetched_at or _now()).isoformat(),
                     "last_status": status,
                     "last_error": problem,
                     "site_url": site_url,
@@ -283,13 +329,30 @@ class FeedQueries:
             db.execute(
                 "update feeds set etag = :etag, last_modified = :last_modified, "
                 "last_fetched = :last_fetched, last_status = :last_status, "
-                "last_error = :last_error, error_count = 0, next_due = null, "
+                "last_error = :last_error, error_count = 0, "
                 "site_url = coalesce(:site_url, site_url), "
                 "title = case when title = url and :new_title is not null "
                 "then :new_title else title end where id = :id",
                 {**row, "id": feed_id},
             )
+            self._record_schedule(feed_id, schedule, learnt=True)
         return results
+
+    def _record_schedule(self, feed_id: int, schedule: Schedule | None, learnt: bool) -> None:
+        """When the feed is next due; after a full fetch also what was learnt about it."""
+        if schedule is None:
+            self.db.execute("update feeds set next_due = null where id = ?", [feed_id])
+            return
+        self.db.execute(
+            "update feeds set next_due = ?, next_interval = ?, schedule_reason = ? where id = ?",
+            [schedule.next_due, schedule.interval, strip_controls(schedule.reason)[:200],
+             feed_id],
+        )
+        if learnt:
+            self.db.execute(
+                "update feeds set posting_gap = ?, feed_hint = ? where id = ?",
+                [schedule.posting_gap, schedule.feed_hint, feed_id],
+            )
 
     def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
         """Like `_store` for each article, with new articles inserted in bulk (a refresh
@@ -340,13 +403,21 @@ class FeedQueries:
             results.append(StoreResult(article_id, "new"))
         return results
 
-    def record_not_modified(self, feed_id: int, status: int = 304) -> None:
+    def record_not_modified(
+        self,
+        feed_id: int,
+        status: int = 304,
+        *,
+        schedule: Schedule | None = None,
+        fetched_at: datetime | None = None,
+    ) -> None:
         with self.write() as db:
             db.execute(
                 "update feeds set last_fetched = ?, last_status = ?, last_error = null, "
-                "error_count = 0, next_due = null where id = ?",
-                [_now().isoformat(), status, feed_id],
+                "error_count = 0 where id = ?",
+                [(fetched_at or _now()).isoformat(), status, feed_id],
             )
+            self._record_schedule(feed_id, schedule, learnt=False)
 
     def record_fetch_failure(
         self,
@@ -355,6 +426,7 @@ class FeedQueries:
         *,
         status: int | None = None,
         retry_after: float | None = None,
+        now: datetime | None = None,
     ) -> str:
         """Store the error and when to try again: Retry-After if given, else exponential."""
         row = self.query("select error_count from feeds where id = ?", [feed_id])
@@ -363,7 +435,7 @@ class FeedQueries:
             wait = min(timedelta(seconds=retry_after), BACKOFF_MAX)
         else:
             wait = min(BACKOFF_BASE * 2 ** min(count - 1, 16), BACKOFF_MAX)
-        now = _now()
+        now = now or _now()
         due = (now + wait).isoformat()
         with self.write() as db:
             db.execute(

@@ -247,3 +247,16 @@ def m010_list_indexes(db: Database) -> None:
         "create index articles_list_starred on articles(published desc, id desc) "
         "where starred = 1"
     )
+
+
+@migrations()
+def m011_sched_feed_schedule(db: Database) -> None:
+    """When each feed is fetched next, and why: the user's own interval for it (seconds, or
+    null for adaptive), the posting gap and the feed's hint learnt at the last fetch, and the
+    interval and reason the scheduler chose (`next_due` already holds the moment)."""
+    feeds = _table(db, "feeds")
+    feeds.add_column("user_interval", int)
+    feeds.add_column("posting_gap", int)
+    feeds.add_column("feed_hint", int)
+    feeds.add_column("next_interval", int)
+    feeds.add_column("schedule_reason", str)

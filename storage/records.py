@@ -22,6 +22,17 @@ class ArticleIn:
 
 
 @dataclass(frozen=True)
+class Schedule:
+    """When a feed is fetched next, as ingest decided it after a fetch."""
+
+    next_due: str  # ISO 8601, UTC
+    interval: int  # seconds
+    reason: str
+    posting_gap: int | None = None  # learnt from the feed's dates, kept for unchanged fetches
+    feed_hint: int | None = None  # the feed's own <ttl> or sy:update*, kept likewise
+
+
+@dataclass(frozen=True)
 class StoreResult:
     id: int
     status: str  # "new", "updated" or "unchanged"
