@@ -22,7 +22,7 @@ from tidings.storage.related import RelatedQueries
 from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import migrations
-from tidings.storage.search_language import compile_query, parse
+from tidings.storage.search_language import compile_query, parse, word_in
 from tidings.storage.records import (
     Annotation,
     Article,
@@ -61,6 +61,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             db = Database(conn, execute_plugins=False)
             db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+            conn.create_function("tidings_word_in", 2, word_in, deterministic=True)
             tables = set(db.table_names())
         except sqlite3.DatabaseError as error:
             raise NotALibrary(f"{path} is not a Tidings library ({error})") from None

@@ -14,6 +14,7 @@ full-text words are quoted for FTS5 so none of its syntax leaks through.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -174,7 +175,12 @@ def compile_query(query: Query, today: date | None = None) -> Compiled:
 def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     value = term.value
     if term.key == "feed":
-        return "f.title like ? escape '\\'", [f"%{_like(value)}%"]
+        # The title exactly, or as whole words ("Desk #3" is not in "Desk #30"): see word_in.
+        return (
+            "a.feed_id in (select id from feeds where title = ? collate nocase "
+            "or tidings_word_in(?, title))",
+            [value, value],
+        )
     if term.key == "tag":
         return (
             "exists (select 1 from feed_tags t where t.feed_id = a.feed_id and t.tag = ? "
@@ -208,5 +214,14 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     raise QueryError(f"unknown filter {term.key}:")
 
 
-def _like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+@lru_cache(maxsize=256)
+def _word_pattern(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(" ".join(words.split())) + r"(?!\w)", re.I)
+
+
+def word_in(words: str | None, title: str | None) -> bool:
+    """True when `words` stand in `title` as whole words, any case (SQL: tidings_word_in,
+    registered on every library connection)."""
+    if not words or not title:
+        return False
+    return _word_pattern(words).search(" ".join(title.split())) is not None

@@ -137,3 +137,19 @@ def test_relevance_puts_title_matches_first_and_sort_date_overrides(
 def test_fts_syntax_in_user_text_never_breaks(library: Library, known: dict[str, int], text: str) -> None:
     library.find(text)
     library.find(f"feed:{text}")
+
+
+def test_feed_matches_a_title_exactly_or_as_words_not_any_substring(library: Library) -> None:
+    titles = ["Desk #3", "Desk #30", "News Desk #3 Daily", "Desktop news", "The Guardian",
+              "Guardians of the Galaxy fan site"]
+    ids = {}
+    for title in titles:
+        feed = library.local_feed(title)
+        ids[title] = library.store_article(feed, ArticleIn(guid=title, title=title, text="x")).id
+    found = lambda query: {t for t, i in ids.items() if i in set(library.find_ids(query))}  # noqa: E731
+    assert found('feed:"Desk #3"') == {"Desk #3", "News Desk #3 Daily"}
+    assert found("feed:desk") == {"Desk #3", "Desk #30", "News Desk #3 Daily"}
+    assert found("feed:guardian") == {"The Guardian"}
+    assert found('feed:"the guardian"') == {"The Guardian"}
+    assert found("-feed:desk") == {"Desktop news", "The Guardian",
+                                   "Guardians of the Galaxy fan site"}
