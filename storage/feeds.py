@@ -66,6 +66,7 @@ class FeedQueries:
         def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
         def local_feed(self, name: str) -> int: ...
         def _join_by_url(self, article_id: int, key: str | None) -> None: ...
+        def _run_rules_on(self, results: Iterable[StoreResult]) -> None: ...
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -336,6 +337,7 @@ class FeedQueries:
                 {**row, "id": feed_id},
             )
             self._record_schedule(feed_id, schedule, learnt=True)
+            self._run_rules_on(results)
         return results
 
     def _record_schedule(self, feed_id: int, schedule: Schedule | None, learnt: bool) -> None:

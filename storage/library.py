@@ -19,6 +19,7 @@ from tidings.storage.clean import clean_row, strip_controls
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
+from tidings.storage.rules import RuleQueries
 from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import migrations
@@ -43,7 +44,7 @@ from articles a join feeds f on f.id = a.feed_id
 """
 
 
-class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
+class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries):
     """A connection to one library file, with the queries the rest of Tidings needs."""
 
     # -- opening -----------------------------------------------------------------------
@@ -114,14 +115,26 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
     # -- articles ----------------------------------------------------------------------
 
     def store_article(self, feed_id: int, article: ArticleIn) -> StoreResult:
-        """Insert or update one article (unique on feed and guid) in its own transaction."""
+        """Insert or update one article (unique on feed and guid) in its own transaction;
+        the rules run on it if it is new."""
         with self.write():
-            return self._store(feed_id, article)
+            result = self._store(feed_id, article)
+            self._run_rules_on([result])
+            return result
 
     def store_articles(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
-        """Insert or update many articles in one transaction."""
+        """Insert or update many articles in one transaction; the rules run on the new ones."""
         with self.write():
-            return [self._store(feed_id, article) for article in articles]
+            results = [self._store(feed_id, article) for article in articles]
+            self._run_rules_on(results)
+            return results
+
+    def _run_rules_on(self, results: Iterable[StoreResult]) -> None:
+        """Every rule, in one pass, on the new articles among results (in the caller's
+        transaction, so an article is never seen before its rules ran)."""
+        new = [result.id for result in results if result.status == "new"]
+        if new and self.db.execute("select 1 from rules limit 1").fetchone():
+            self.apply_rules(new)
 
     def _store(self, feed_id: int, article: ArticleIn) -> StoreResult:
         row = article_row(feed_id, article)
@@ -235,9 +248,14 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         feed_id: int | None,
         tag: str | None = None,
         entity_id: int | None = None,
+        hidden: bool = False,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if hidden:
+            clauses.append("a.hidden_by is not null")
+        elif not annotated:  # hidden by a rule: left out, but what the user wrote never is
+            clauses.append("a.hidden_by is null")
         if unread:
             clauses.append("a.read = 0")
         if starred:
@@ -282,10 +300,13 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         tag: str | None = None,
         entity_id: int | None = None,
         oldest_first: bool = False,
+        hidden: bool = False,
     ) -> list[int]:
         """The ids of the articles in a view, newest (or oldest) first: all the list needs
-        up front."""
-        where, params = self._filters(unread, starred, annotated, feed_id, tag, entity_id)
+        up front. `hidden`: only the articles rules hid."""
+        where, params = self._filters(
+            unread, starred, annotated, feed_id, tag, entity_id, hidden
+        )
         order = "asc" if oldest_first else "desc"
         sql = f"select a.id from articles a{where} order by a.published {order}, a.id {order}"
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
@@ -371,7 +392,8 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         """Unread stories (a story found in several feeds counts once)."""
         return int(
             self.db.execute(
-                "select count(*) from articles where read = 0 and dup_of is null"
+                "select count(*) from articles where read = 0 and dup_of is null "
+                "and hidden_by is null"
             ).fetchone()[0]
         )
 

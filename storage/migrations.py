@@ -260,3 +260,35 @@ def m011_sched_feed_schedule(db: Database) -> None:
     feeds.add_column("feed_hint", int)
     feeds.add_column("next_interval", int)
     feeds.add_column("schedule_reason", str)
+
+
+@migrations()
+def m012_sched_rules(db: Database) -> None:
+    """Rules (a query and an action run on every new article), articles a rule hid (kept,
+    shown by `is:hidden`), and tags a rule put on single articles. The list's indexes leave
+    hidden articles out, as the lists do."""
+    _table(db, "rules").create(
+        {"id": int, "name": str, "query": str, "action": str, "feed_id": int, "created": str},
+        pk="id",
+        not_null={"name", "query", "action", "created"},
+        foreign_keys=[("feed_id", "feeds", "id")],
+    )
+    db.execute("create unique index rules_name on rules(name)")
+    _table(db, "article_tags").create(
+        {"article_id": int, "tag": str},
+        pk=("article_id", "tag"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index article_tags_tag on article_tags(tag)")
+    _table(db, "articles").add_column("hidden_by", int)
+    db.execute("create index articles_hidden on articles(hidden_by) where hidden_by is not null")
+    db.execute("drop index if exists articles_list")
+    db.execute("drop index if exists articles_list_unread")
+    db.execute(
+        "create index articles_list on articles(published desc, id desc) "
+        "where dup_of is null and hidden_by is null"
+    )
+    db.execute(
+        "create index articles_list_unread on articles(published desc, id desc) "
+        "where read = 0 and dup_of is null and hidden_by is null"
+    )

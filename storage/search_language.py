@@ -2,7 +2,7 @@
 
     free words "quoted phrases"      full text (bm25, title weighted above body)
     feed:NAME  tag:T                 where it came from
-    is:unread is:read is:starred is:annotated
+    is:unread is:read is:starred is:annotated is:hidden (hidden by a rule; else left out)
     entity:"Sergei Lavrov"  type:person|org|place
     after:2025-02-01  before:2025-03-01  @7d @2w @3m @1y (age)
     sort:date|relevance              -TERM negates any term
@@ -25,6 +25,7 @@ FLAGS = {
     "read": "a.read = 1",
     "starred": "a.starred = 1",
     "annotated": "exists (select 1 from annotations n where n.article_id = a.id)",
+    "hidden": "a.hidden_by is not null",
 }
 TYPES = {
     "person": ("PERSON",),
@@ -139,7 +140,9 @@ class Compiled:
     order: str
 
 
-def compile_query(query: Query, today: date | None = None) -> Compiled:
+def compile_query(query: Query, today: date | None = None, every_copy: bool = False) -> Compiled:
+    """SQL for a query. `every_copy` (rules) matches every near-duplicate of a story and
+    hidden articles too, where a search shows one copy and leaves hidden ones out."""
     today = today or datetime.now(timezone.utc).date()
     clauses: list[str] = []
     params: list[Any] = []
@@ -160,8 +163,12 @@ def compile_query(query: Query, today: date | None = None) -> Compiled:
         sql, values = _filter(term, today)
         clauses.append(f"not ({sql})" if term.negated else sql)
         params.extend(values)
-    if not any(t.key == "feed" and not t.negated for t in query.terms):
+    if not every_copy and not any(t.key == "feed" and not t.negated for t in query.terms):
         clauses.append("a.dup_of is null")  # across feeds, a story found in several shows once
+    if not every_copy and not any(
+        t.key == "is" and t.value.lower() == "hidden" and not t.negated for t in query.terms
+    ):
+        clauses.append("a.hidden_by is null")
     sort = query.sort or ("relevance" if positive else "date")
     order = (
         "bm25(articles_fts, 10.0, 1.0), a.published desc"
@@ -181,11 +188,12 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
             "or tidings_word_in(?, title))",
             [value, value],
         )
-    if term.key == "tag":
+    if term.key == "tag":  # the feed's tags, or one a rule put on the article
         return (
-            "exists (select 1 from feed_tags t where t.feed_id = a.feed_id and t.tag = ? "
-            "collate nocase)",
-            [value],
+            "(exists (select 1 from feed_tags t where t.feed_id = a.feed_id and t.tag = ? "
+            "collate nocase) or exists (select 1 from article_tags t where t.article_id = a.id "
+            "and t.tag = ? collate nocase))",
+            [value, value],
         )
     if term.key == "is":
         return FLAGS[value.lower()], []
