@@ -6,13 +6,14 @@ import_without_numpy()
 
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.library import Library
-from tidings.storage.records import Annotation, Article, ArticleIn, ArticleSummary, RelatedLink, StoreResult
+from tidings.storage.records import Annotation, Article, ArticleIn, ArticleSummary, Enclosure, RelatedLink, StoreResult
 
 __all__ = [
     "Annotation",
     "Article",
     "ArticleIn",
     "ArticleSummary",
+    "Enclosure",
     "Library",
     "LibraryError",
     "NewerLibrary",

@@ -67,6 +67,10 @@ class FeedQueries:
         def local_feed(self, name: str) -> int: ...
         def _join_by_url(self, article_id: int, key: str | None) -> None: ...
         def _run_rules_on(self, results: Iterable[StoreResult]) -> None: ...
+        def _replace_enclosures(
+            self, article_id: int, enclosures: list[tuple[str, str | None, int | None]],
+            new: bool = False,
+        ) -> None: ...
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -397,6 +401,8 @@ class FeedQueries:
                         for i, (title, url) in enumerate(article.related)
                     ],
                 )
+            if article.enclosures:
+                self._replace_enclosures(article_id, article.enclosures, new=True)
             self.db.execute(
                 "insert into enrich_queue (article_id, priority, queued) values (?, 0, ?) "
                 "on conflict(article_id) do update set priority = 0, queued = excluded.queued",

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from tidings.storage import anchoring
 from tidings.storage.base import now
 from tidings.storage.clean import clean_row, strip_controls
+from tidings.storage.enclosures import EnclosureQueries
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
@@ -44,7 +45,7 @@ from articles a join feeds f on f.id = a.feed_id
 """
 
 
-class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries):
+class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries, EnclosureQueries):
     """A connection to one library file, with the queries the rest of Tidings needs."""
 
     # -- opening -----------------------------------------------------------------------
@@ -147,6 +148,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries):
             row["fetched"] = now()
             article_id = int(articles.insert(row).last_pk)
             self._replace_related(article_id, article.related)
+            self._replace_enclosures(article_id, article.enclosures, new=True)
             self._queue(article_id)
             self._join_by_url(article_id, row["url_key"])
             return StoreResult(article_id, "new")
@@ -158,6 +160,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries):
         articles.update(article_id, row)
         self._reanchor(article_id, row["text"])
         self._replace_related(article_id, article.related)
+        self._replace_enclosures(article_id, article.enclosures)
         self._queue(article_id)
         return StoreResult(article_id, "updated")
 

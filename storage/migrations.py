@@ -292,3 +292,14 @@ def m012_sched_rules(db: Database) -> None:
         "create index articles_list_unread on articles(published desc, id desc) "
         "where read = 0 and dup_of is null and hidden_by is null"
     )
+
+
+@migrations()
+def m013_sched_enclosures(db: Database) -> None:
+    """Files an article carries (podcast episodes, videos), in the feed's order."""
+    _table(db, "enclosures").create(
+        {"article_id": int, "position": int, "url": str, "type": str, "length": int},
+        pk=("article_id", "position"),
+        not_null={"url"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )

@@ -19,6 +19,8 @@ class ArticleIn:
     html: str | None = None
     summary: str | None = None
     related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
+    enclosures: list[tuple[str, str | None, int | None]] = field(default_factory=list)
+    # (url, media type, length in bytes): podcasts, videos, images the item carries
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,19 @@ class Annotation:
     orphaned: bool
     created: str
     updated: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A file an article carries (a podcast episode, a video): RSS enclosure, Atom
+    rel="enclosure", Media RSS or JSON Feed attachment."""
+
+    url: str
+    type: str | None
+    length: int | None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
