@@ -250,6 +250,18 @@ def m010_list_indexes(db: Database) -> None:
 
 
 @migrations()
+def m011_hostile_regroup_duplicates(db: Database) -> None:
+    """Near-duplicate groups rebuilt without chaining: each copy is checked against its group's
+    representative (same URL, or close text and close titles), never through another copy."""
+    from pathlib import Path
+
+    from tidings.storage.duplicates import DuplicateQueries
+
+    DuplicateQueries(db, Path(db.conn.execute("pragma database_list").fetchone()[2] or ".")) \
+        .regroup_duplicates()
+
+
+@migrations()
 def m011_sched_feed_schedule(db: Database) -> None:
     """When each feed is fetched next, and why: the user's own interval for it (seconds, or
     null for adaptive), the posting gap and the feed's hint learnt at the last fetch, and the
