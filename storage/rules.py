@@ -201,6 +201,18 @@ class RuleQueries:
             for article_id in ids:
                 db.execute("update articles set hidden_by = null where id = ?", [article_id])
 
+    def not_hidden(self, ids: Iterable[int]) -> list[int]:
+        """Those of the ids that exist and no rule hid."""
+        ids = list(ids)
+        found: list[int] = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found += [row[0] for row in self.db.execute(
+                f"select id from articles where hidden_by is null and id in ({marks})", chunk
+            ).fetchall()]
+        return found
+
     def article_tags(self, article_id: int) -> list[str]:
         rows = self.db.execute(
             "select tag from article_tags where article_id = ? order by tag", [article_id]

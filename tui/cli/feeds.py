@@ -17,6 +17,7 @@ from tidings.tui.cli import Context, cli, pass_context
 if TYPE_CHECKING:
     from tidings.ingest.refresh import RefreshProgress, RefreshSummary
     from tidings.ingest.schedule import Policy
+    from tidings.tui.config import Config
 
 # ingest modules (httpx, lxml, feedparser) are imported inside the commands that use them,
 # so that every other command starts without loading them.
@@ -272,23 +273,38 @@ def refresh_(
     library cannot be written.
     """
     from tidings.ingest.refresh import refresh_sync
+    from tidings.tui.config import load_config
 
     library = ctx.library
     ids = [library.feed_id(feed) for feed in feeds] or None
+    config = load_config()[0]
     options: dict[str, Any] = {
         "concurrency": concurrency, "per_host": per_host, "due_only": not all_feeds,
-        "policy": _policy(),
+        "policy": config.schedule_policy(),
     }
     show_bar = not as_json and sys.stderr.isatty()
     if show_bar:
         summary = _refresh_with_bar(ctx.db_path, ids, options)
     else:
         summary = refresh_sync(ctx.db_path, ids, **options)
+    _notify(library, config, summary.new_ids)
     if as_json:
         _dump(summary.to_dict())
         return
     _report_errors(summary)
     click.echo(summary.line())
+
+
+def _notify(library: Library, config: Config, new_ids: list[int]) -> None:
+    """Run notify_command for the new articles (waiting a little for it), warning on failure."""
+    if not config.notify_command or not new_ids:
+        return
+    from tidings.tui.hooks import HookError, notify_new
+
+    try:
+        notify_new(library, config.notify_command, config.notify_search, new_ids, wait=10)
+    except HookError as error:
+        _warn(str(error))
 
 
 def _refresh_with_bar(
