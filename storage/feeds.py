@@ -239,6 +239,20 @@ class FeedQueries:
             row["full_text"] = bool(row["full_text"])
         return rows
 
+    def feeds_with_unread(self) -> list[tuple[int, str]]:
+        """(id, title) of every feed or collection with unread articles, by title."""
+        rows = self.db.execute(
+            "select f.id, f.title from feeds f where exists (select 1 from articles a "
+            "where a.feed_id = f.id and a.read = 0 and a.hidden_by is null) "
+            "order by lower(f.title), f.id"
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def feed_kind(self, feed_id: int) -> str | None:
+        """'feed' (subscribed), 'local' (a collection), or None if there is no such feed."""
+        row = self.db.execute("select kind from feeds where id = ?", [feed_id]).fetchone()
+        return row[0] if row else None
+
     # -- refresh state -----------------------------------------------------------------
 
     def feeds_to_refresh(

@@ -250,6 +250,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries, Enclo
                     [article_id],
                 )
             ],
+            enclosures=self.enclosures(article_id),
         )
 
     def articles(

@@ -119,6 +119,7 @@ class Article:
     starred: bool
     annotations: list[Annotation]
     related: list[RelatedLink]
+    enclosures: list[Enclosure] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -1,7 +1,7 @@
 """The search language shared by the `/` prompt, saved searches and `tidings search`.
 
     free words "quoted phrases"      full text (bm25, title weighted above body)
-    feed:NAME  tag:T                 where it came from
+    feed:NAME  tag:T  author:NAME    where it came from (feed and author: whole words)
     is:unread is:read is:starred is:annotated is:hidden (hidden by a rule; else left out)
     entity:"Sergei Lavrov"  type:person|org|place
     after:2025-02-01  before:2025-03-01  @7d @2w @3m @1y (age)
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort"}
+KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort", "author"}
 FLAGS = {
     "unread": "a.read = 0",
     "read": "a.read = 1",
@@ -188,6 +188,8 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
             "or tidings_word_in(?, title))",
             [value, value],
         )
+    if term.key == "author":
+        return "tidings_word_in(?, a.author)", [value]
     if term.key == "tag":  # the feed's tags, or one a rule put on the article
         return (
             "(exists (select 1 from feed_tags t where t.feed_id = a.feed_id and t.tag = ? "

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from tidings.storage.enrichment import PRIORITY_SOON
 from tidings.tui import views
+from tidings.tui.feed_actions import FeedActions
 from tidings.tui.reader import ArticleOpened, Reader
 from tidings.tui.search import needs_search
 from tidings.tui.searches import Searches
@@ -84,6 +85,21 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         Binding("shift+tab", "app.focus_previous", "Previous region", show=False,
                 id="app.focus_previous"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        # feed-level work (tui/feed_actions.py)
+        Binding("f", "next_unread_feed", "Next feed with unread", show=False,
+                id="app.next_unread_feed"),
+        Binding("C", "mark_feed_read", "Mark this feed (or tag) read", show=False,
+                id="app.mark_feed_read"),
+        Binding("ctrl+r", "reload_feed", "Reload this feed", show=False, id="app.reload_feed"),
+        Binding("O", "open_all_unread", "Open every unread in the browser", show=False,
+                id="app.open_all_unread"),
+        Binding("z", "toggle_sort", "Newest/oldest first", show=False, id="app.toggle_sort"),
+        Binding("H", "toggle_hide_read", "Hide/show read articles", show=False,
+                id="app.toggle_hide_read"),
+        Binding("X", "rule_from_article", "Rule from this article", show=False,
+                id="app.rule_from_article"),
+        Binding("p", "play_enclosure", "Play the enclosure", show=False,
+                id="app.play_enclosure"),
     ]
 
     def __init__(self, view: View) -> None:
@@ -96,6 +112,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.reader = Reader(self)
         self.stories = Stories(self)
         self.searches = Searches(self)
+        self.feeds = FeedActions(self)
+        self.hide_read = False  # H: read articles left out of every view
         self.refresh_progress = ""
         self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
 
@@ -114,6 +132,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         yield self.reader
         yield self.stories
         yield self.searches
+        yield self.feeds
 
     def on_mount(self) -> None:
         self.apply_palette()
@@ -134,17 +153,21 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     def show_view(self, view: View) -> None:
         self.view = view
+        self.feeds.new_count = 0
         self.reload_list(keep=None)
 
     def reload_list(self, keep: int | None | bool = True) -> None:
-        """Reload the shown ids; keep the cursor on the same article unless told otherwise."""
+        """Reload the shown ids; keep the cursor on the same article (at the same place on
+        screen) unless told otherwise."""
         current = self.article_list.current if keep is True else keep or None
         if needs_search(self.view):
             self.searches.run(self.view, current)
             self.update_status()
             return
         self.searches.show_highlights(None)
-        ids = views.view_ids(self.tidings.library, self.view, self.tidings.config.sort)
+        ids = views.view_ids(
+            self.tidings.library, self.view, self.tidings.config.sort, self.hide_read
+        )
         self.article_list.set_ids(ids, keep=current)
         if not ids:
             self.reader.open(None)
@@ -160,6 +183,10 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         library = self.tidings.library
         unread = library.count_unread()
         status.append(f" · {len(self.article_list.ids)} shown · {unread} unread")
+        if self.feeds.new_count:
+            status.append(f" · {self.feeds.new_count} new", style="bold")
+        if self.hide_read:
+            status.append(" · read hidden")
         if self.refresh_progress:
             status.append(" · " + self.refresh_progress, style="bold")
         status.append(" · " + library.path.name, style="dim")
@@ -430,15 +457,28 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     # -- refresh -----------------------------------------------------------------------
 
     def action_refresh(self) -> None:
+        self.start_refresh()
+
+    @property
+    def refreshing(self) -> bool:
+        return any(w.group == "refresh" and w.is_running for w in self.workers)
+
+    def start_refresh(
+        self, feed_ids: list[int] | None = None, due_only: bool = False, background: bool = False
+    ) -> None:
+        """Refresh these feeds, or those due (auto-reload), or every feed but those backing
+        off (`r`). A background refresh says nothing unless something failed."""
         try:
             from tidings.ingest.refresh import refresh
         except ImportError:
             self.notify("refresh is not available", severity="warning")
             return
-        self._refresh_feeds(refresh)
+        self._refresh_feeds(refresh, feed_ids, due_only, background)
 
     @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
-    async def _refresh_feeds(self, refresh: Any) -> None:
+    async def _refresh_feeds(
+        self, refresh: Any, feed_ids: list[int] | None, due_only: bool, background: bool
+    ) -> None:
         """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
         worker of its own), with progress in the status line and failures as notifications."""
 
@@ -446,18 +486,30 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.refresh_progress = f"refreshing {step.done}/{step.total}"
             self.update_status()
 
+        config = self.tidings.config
         self.refresh_progress = "refreshing…"
         self.update_status()
         try:
             summary = await refresh(
                 self.tidings.library.path,
-                None,
-                concurrency=self.tidings.config.refresh_concurrency,
+                feed_ids,
+                concurrency=config.refresh_concurrency,
                 progress=progress,
+                due_only=due_only,
+                policy=config.schedule_policy(),
             )
         finally:
             self.refresh_progress = ""
             self.update_status()
+        self.feeds.refreshed(summary, background)
+        if background:
+            self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors] or \
+                self.feed_errors
+            if summary.articles_new or summary.articles_updated:
+                self.reload_list()
+            else:
+                self.update_status()
+            return
         self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors]
         for title, _url, error in self.feed_errors[:3]:
             self.notify(f"{title}: {error}", severity="error", timeout=8, markup=False)
@@ -475,6 +527,32 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.notify("No feed failed in the last refresh")
             return
         self.app.push_screen(FeedErrorsScreen(self.feed_errors))
+
+    # -- feed-level work (tui/feed_actions.py) ----------------------------------------
+
+    def action_next_unread_feed(self) -> None:
+        self.feeds.next_unread_feed()
+
+    def action_mark_feed_read(self) -> None:
+        self.feeds.mark_feed_read()
+
+    def action_reload_feed(self) -> None:
+        self.feeds.reload_feed()
+
+    def action_open_all_unread(self) -> None:
+        self.feeds.open_all_unread()
+
+    def action_toggle_sort(self) -> None:
+        self.feeds.toggle_sort()
+
+    def action_toggle_hide_read(self) -> None:
+        self.feeds.toggle_hide_read()
+
+    def action_rule_from_article(self) -> None:
+        self.feeds.rule_from_article()
+
+    def action_play_enclosure(self) -> None:
+        self.feeds.play_enclosure()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.tidings.binding_rows()))

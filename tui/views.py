@@ -33,6 +33,7 @@ BUILT_IN_VIEWS = [
     View("unread", name="Unread"),
     View("starred", name="Starred"),
     View("annotated", name="Annotated"),
+    View("hidden", name="Hidden by rules"),
 ]
 
 
@@ -50,12 +51,16 @@ def feed_and_tag_views(library: Library) -> list[View]:
     )
 
 
-def view_ids(library: Library, view: View, sort: str = "newest") -> list[int]:
+def view_ids(
+    library: Library, view: View, sort: str = "newest", hide_read: bool = False
+) -> list[int]:
     """The ids of the articles in a view, in list order (a search's text is not applied
-    here: searches go through the search language, tui/search.py)."""
+    here: searches go through the search language, tui/search.py); `hide_read` leaves read
+    articles out of any view."""
     key = view.key
     return library.article_ids(
-        unread=view.kind == "unread",
+        unread=view.kind == "unread" or hide_read,
+        hidden=view.kind == "hidden",
         starred=view.kind == "starred",
         annotated=view.kind == "annotated",
         feed_id=int(key) if view.kind == "feed" else None,
