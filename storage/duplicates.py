@@ -69,6 +69,9 @@ def titles_close(a: str | None, b: str | None) -> bool:
     return len(words_a & words_b) >= MIN_TITLE_OVERLAP * min(len(words_a), len(words_b))
 
 
+GROUP_CHUNK = 400  # ids per statement (twice bound in the second query)
+
+
 class DuplicateQueries(LibraryBase):
     """Duplicate groups, mixed into `storage.Library`. Call inside a write transaction."""
 
@@ -134,21 +137,29 @@ class DuplicateQueries(LibraryBase):
     def _group(self, ids: Iterable[int]) -> set[int]:
         """The ids with every member of their groups."""
         ids = list(ids)
-        marks = ",".join("?" * len(ids))
-        leaders = {
-            row[0]
-            for row in self.db.execute(
-                f"select coalesce(dup_of, id) from articles where id in ({marks})", ids
-            ).fetchall()
-        }
-        if not leaders:
-            return set(ids)
-        marks = ",".join("?" * len(leaders))
-        members = self.db.execute(
-            f"select id from articles where id in ({marks}) or dup_of in ({marks})",
-            [*leaders, *leaders],
-        ).fetchall()
-        return {row[0] for row in members} | set(ids)
+        leaders: set[int] = set()
+        for start in range(0, len(ids), GROUP_CHUNK):
+            chunk = ids[start : start + GROUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            leaders.update(
+                row[0]
+                for row in self.db.execute(
+                    f"select coalesce(dup_of, id) from articles where id in ({marks})", chunk
+                ).fetchall()
+            )
+        members = set(ids)
+        ordered = sorted(leaders)
+        for start in range(0, len(ordered), GROUP_CHUNK):
+            chunk = ordered[start : start + GROUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            members.update(
+                row[0]
+                for row in self.db.execute(
+                    f"select id from articles where id in ({marks}) or dup_of in ({marks})",
+                    [*chunk, *chunk],
+                ).fetchall()
+            )
+        return members
 
     def duplicates(self, article_id: int) -> list[int]:
         """The other articles in this article's group, oldest first."""

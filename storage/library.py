@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from tidings.storage.records import (
     ArticleIn,
     ArticleSummary,
     RelatedLink,
+    SavedSearch,
     StoreResult,
 )
 
@@ -46,6 +47,18 @@ select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
 """
+
+
+CHUNK = 500  # ids per statement: well under SQLite's limit on bound variables
+
+
+def chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _marks(ids: list[int]) -> str:
+    return ",".join("?" * len(ids))
 
 
 def _connect(path: Path) -> Database:
@@ -121,6 +134,15 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     def close(self) -> None:
         self.db.close()
+
+    def defer_checkpoints(self, pages: int) -> None:
+        """Let the write-ahead log grow to `pages` before SQLite folds it back (a long run of
+        writes, such as a refresh, checkpoints once at the end with `checkpoint`)."""
+        self.db.execute(f"pragma wal_autocheckpoint = {int(pages)}")
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log back into the library file, without waiting for readers."""
+        self.db.execute("pragma wal_checkpoint(passive)")
 
     # -- feeds -------------------------------------------------------------------------
 
@@ -330,24 +352,6 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             raise NotFound(f"no article with id {article_id}")
         return self._summary(rows[0])
 
-    def search(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
-        """Articles whose title or text match the words, best first (title weighted 10x).
-
-        The user's words are quoted for FTS5, so no input can break the query.
-        """
-        if not text.strip():
-            return []
-        sql = (
-            _SUMMARY_SQL
-            + " join articles_fts on articles_fts.rowid = a.id where articles_fts match ?"
-            + " order by bm25(articles_fts, 10.0, 1.0)"
-        )
-        params: list[Any] = [self.db.quote_fts(text)]
-        if limit is not None:
-            sql += " limit ?"
-            params.append(limit)
-        return [self._summary(row) for row in self.query(sql, params)]
-
     def find(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
         """Articles matching a query in the search language (storage.query), best first;
         QueryError if it is malformed."""
@@ -381,12 +385,17 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
                 [strip_controls(name), strip_controls(text), now()],
             )
 
-    def saved_searches(self) -> list[dict[str, Any]]:
-        """Saved searches by name, each with its unread count."""
-        searches = self.query("select name, query from saved_searches order by name")
-        for search in searches:
-            search["unread"] = len(self.find_ids(search["query"] + " is:unread"))
-        return searches
+    def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
+        """Saved searches by name; with counts (a query each) how many of their articles
+        are unread."""
+        return [
+            SavedSearch(
+                row["name"],
+                row["query"],
+                len(self.find_ids(row["query"] + " is:unread")) if counts else None,
+            )
+            for row in self.query("select name, query from saved_searches order by name")
+        ]
 
     def delete_search(self, name: str) -> None:
         with self.write() as db:
@@ -404,31 +413,54 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
     def require_articles(self, ids: Iterable[int]) -> list[int]:
         """The ids as given, or NotFound naming the first the library does not hold."""
         ids = list(ids)
+        held: set[int] = set()
+        for chunk in chunks(sorted(set(ids))):
+            held.update(
+                row[0]
+                for row in self.db.execute(
+                    f"select id from articles where id in ({_marks(chunk)})", chunk
+                ).fetchall()
+            )
         for article_id in ids:
-            if not self.query("select 1 from articles where id = ?", [article_id]):
+            if article_id not in held:
                 raise NotFound(f"no article with id {article_id}")
         return ids
 
+    def unread_among(self, ids: Sequence[int]) -> set[int]:
+        """Which of these ids are unread."""
+        found: set[int] = set()
+        for chunk in chunks(list(ids)):
+            rows = self.db.execute(
+                f"select id from articles where read = 0 and id in ({_marks(chunk)})", chunk
+            ).fetchall()
+            found.update(row[0] for row in rows)
+        return found
+
     def mark(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Set read and/or starred on articles, stamping when each mark was set. Read marks
-        reach every copy of a story (its near-duplicates); stars only the one starred."""
+    ) -> int:
+        """Set read and/or starred on articles, stamping when each mark was set; returns how
+        many marks changed. Read marks reach every copy of a story (its near-duplicates);
+        stars only the article starred. Every caller (keys, CLI, imports) comes here."""
         ids = self.require_articles(ids)
         stamp = now()
+        changed = 0
         with self.write() as db:
-            for article_id in sorted(self._group(ids)) if read is not None else ids:
-                if read is not None:
-                    db.execute(
-                        "update articles set read = ?, read_at = ? where id = ? and read != ?",
-                        [int(read), stamp if read else None, article_id, int(read)],
-                    )
-                if starred is not None and article_id in ids:
-                    db.execute(
+            if read is not None:
+                for chunk in chunks(sorted(self._group(ids))):
+                    changed += db.execute(
+                        "update articles set read = ?, read_at = ? "
+                        f"where read != ? and id in ({_marks(chunk)})",
+                        [int(read), stamp if read else None, int(read), *chunk],
+                    ).rowcount
+            if starred is not None:
+                for chunk in chunks(sorted(set(ids))):
+                    changed += db.execute(
                         "update articles set starred = ?, starred_at = ? "
-                        "where id = ? and starred != ?",
-                        [int(starred), stamp if starred else None, article_id, int(starred)],
-                    )
+                        f"where starred != ? and id in ({_marks(chunk)})",
+                        [int(starred), stamp if starred else None, int(starred), *chunk],
+                    ).rowcount
+        return changed
 
     # -- annotations -------------------------------------------------------------------
 

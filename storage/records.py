@@ -98,3 +98,21 @@ class Article:
         data = asdict(self)
         data.pop("html")
         return data
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    unread: int | None = None  # None when not counted
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FeedName:
+    """A feed (subscribed or local) as the view selector lists it."""
+
+    id: int
+    title: str
