@@ -24,7 +24,7 @@ from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
 from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
-from tidings.storage.migrations import migrations
+from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
 from tidings.storage.search_language import compile_query, parse
 from tidings.storage.records import (
     Annotation,
@@ -117,15 +117,16 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     @staticmethod
     def _check_is_ours(db: Database, path: Path, tables: set[str]) -> None:
-        if migrations.migrations_table not in tables:
-            if tables:
-                raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
-            return
-        known = {m.name for m in migrations._migrations}
+        """A library says so in its header (application_id); one from before that stamp is
+        known by its migrations; an empty file is fine (it becomes a library)."""
+        stamp = db.execute("pragma application_id").fetchone()[0]
+        not_ours = NotALibrary(f"{path} is an SQLite file but not a Tidings library")
+        if stamp not in (0, APPLICATION_ID):
+            raise not_ours
         applied = {m.name for m in migrations.applied(db)}
-        if not applied and tables - {migrations.migrations_table}:
-            raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
-        unknown = applied - known
+        if stamp == 0 and not applied and tables:
+            raise not_ours
+        unknown = applied - known_migrations()
         if unknown:
             raise NewerLibrary(
                 f"{path} was written by a newer Tidings (schema {sorted(unknown)[-1]}); "

@@ -190,3 +190,36 @@ def test_view_ids_by_tag_entity_and_oldest_first(library: Library) -> None:
     assert library.article_ids(tag="world", oldest_first=True) == [first, second]
     assert library.article_ids(entity_id=ana["id"]) == [second]
     assert library.article_ids(oldest_first=True) == [first, second, other]
+
+
+def test_a_library_says_it_is_one_in_its_header(library_path: Path) -> None:
+    from tidings.storage.migrations import APPLICATION_ID
+
+    Library.open(library_path).close()
+    conn = sqlite3.connect(library_path)
+    assert conn.execute("pragma application_id").fetchone()[0] == APPLICATION_ID
+    conn.close()
+
+
+def test_a_library_from_before_the_header_stamp_still_opens(library_path: Path) -> None:
+    lib = Library.open(library_path)
+    feed = lib.local_feed("Wire")
+    lib.store_article(feed, _article())
+    lib.db.execute("pragma application_id = 0")  # as Tidings wrote libraries before
+    lib.db.execute("delete from _sqlite_migrations where name = 'm012_arch_application_id'")
+    lib.close()
+    again = Library.open(library_path)
+    assert len(again.articles()) == 1
+    assert again.db.execute("pragma application_id").fetchone()[0] != 0  # stamped now
+    again.close()
+
+
+def test_another_application_s_database_is_refused_by_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("pragma application_id = 1179863619")  # some other program's
+    conn.execute("create table _sqlite_migrations (migration_set, name, applied_at)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotALibrary):
+        Library.open(path)
