@@ -69,9 +69,6 @@ def titles_close(a: str | None, b: str | None) -> bool:
     return len(words_a & words_b) >= MIN_TITLE_OVERLAP * min(len(words_a), len(words_b))
 
 
-GROUP_CHUNK = 400  # ids per statement (twice bound in the second query)
-
-
 class DuplicateQueries(LibraryBase):
     """Duplicate groups, mixed into `storage.Library`. Call inside a write transaction."""
 
@@ -137,29 +134,11 @@ class DuplicateQueries(LibraryBase):
     def _group(self, ids: Iterable[int]) -> set[int]:
         """The ids with every member of their groups."""
         ids = list(ids)
-        leaders: set[int] = set()
-        for start in range(0, len(ids), GROUP_CHUNK):
-            chunk = ids[start : start + GROUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            leaders.update(
-                row[0]
-                for row in self.db.execute(
-                    f"select coalesce(dup_of, id) from articles where id in ({marks})", chunk
-                ).fetchall()
-            )
-        members = set(ids)
-        ordered = sorted(leaders)
-        for start in range(0, len(ordered), GROUP_CHUNK):
-            chunk = ordered[start : start + GROUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            members.update(
-                row[0]
-                for row in self.db.execute(
-                    f"select id from articles where id in ({marks}) or dup_of in ({marks})",
-                    [*chunk, *chunk],
-                ).fetchall()
-            )
-        return members
+        leaders = self.ids_in_chunks("select coalesce(dup_of, id) from articles where id in ({})", ids)
+        members = self.ids_in_chunks(
+            "select id from articles where id in ({0}) or dup_of in ({0})", sorted(leaders)
+        )
+        return members | set(ids)
 
     def duplicates(self, article_id: int) -> list[int]:
         """The other articles in this article's group, oldest first."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.storage.clean import clean_row, strip_controls
 from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, FeedName, StoreResult
+from tidings.storage.records import ArticleIn, FeedName, StoreResult, from_row
 from tidings.storage.rows import article_row
 
 if TYPE_CHECKING:
@@ -246,15 +246,7 @@ class FeedQueries:
             sql += " and (next_due is null or next_due <= ?)"
             params.append(_now().isoformat())
         return [
-            FeedState(
-                id=row["id"],
-                url=row["url"],
-                title=row["title"],
-                etag=row["etag"],
-                last_modified=row["last_modified"],
-                full_text=bool(row["full_text"]),
-                error_count=row["error_count"] or 0,
-            )
+            from_row(FeedState, row, error_count=row["error_count"] or 0)
             for row in self.query(sql + " order by id", params)
         ]
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from tidings.storage import anchoring
-from tidings.storage.base import now
+from tidings.storage.base import chunks, now
 from tidings.storage.clean import clean_row, strip_controls
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
@@ -34,6 +34,7 @@ from tidings.storage.records import (
     RelatedLink,
     SavedSearch,
     StoreResult,
+    from_row,
 )
 
 BUSY_TIMEOUT_MS = 10_000
@@ -47,14 +48,6 @@ select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
 """
-
-
-CHUNK = 500  # ids per statement: well under SQLite's limit on bound variables
-
-
-def chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
 
 
 def _marks(ids: list[int]) -> str:
@@ -233,21 +226,9 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         )
         if not rows:
             raise NotFound(f"no article with id {article_id}")
-        row = rows[0]
-        return Article(
-            id=row["id"],
-            feed_id=row["feed_id"],
-            feed=row["feed"],
-            guid=row["guid"],
-            title=row["title"],
-            url=row["url"],
-            author=row["author"],
-            published=row["published"],
-            fetched=row["fetched"],
-            text=row["text"],
-            html=row["html"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
+        return from_row(
+            Article,
+            rows[0],
             annotations=self.annotations(article_id),
             related=[
                 RelatedLink(r["title"], r["url"])
@@ -308,18 +289,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     @staticmethod
     def _summary(row: dict[str, Any]) -> ArticleSummary:
-        return ArticleSummary(
-            id=row["id"],
-            title=row["title"],
-            feed=row["feed"],
-            feed_id=row["feed_id"],
-            url=row["url"],
-            published=row["published"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
-            annotations=row["annotations"],
-            sources=row["sources"],
-        )
+        return from_row(ArticleSummary, row)
 
     def article_ids(
         self,
@@ -414,14 +384,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
     def require_articles(self, ids: Iterable[int]) -> list[int]:
         """The ids as given, or NotFound naming the first the library does not hold."""
         ids = list(ids)
-        held: set[int] = set()
-        for chunk in chunks(sorted(set(ids))):
-            held.update(
-                row[0]
-                for row in self.db.execute(
-                    f"select id from articles where id in ({_marks(chunk)})", chunk
-                ).fetchall()
-            )
+        held = self.ids_in_chunks("select id from articles where id in ({})", sorted(set(ids)))
         for article_id in ids:
             if article_id not in held:
                 raise NotFound(f"no article with id {article_id}")
@@ -429,13 +392,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     def unread_among(self, ids: Sequence[int]) -> set[int]:
         """Which of these ids are unread."""
-        found: set[int] = set()
-        for chunk in chunks(list(ids)):
-            rows = self.db.execute(
-                f"select id from articles where read = 0 and id in ({_marks(chunk)})", chunk
-            ).fetchall()
-            found.update(row[0] for row in rows)
-        return found
+        return self.ids_in_chunks("select id from articles where read = 0 and id in ({})", list(ids))
 
     def mark(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
@@ -475,19 +432,13 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     @staticmethod
     def _annotation(row: dict[str, Any]) -> Annotation:
-        return Annotation(
-            id=row["id"],
-            article_id=row["article_id"],
-            quote=row["quote"],
+        return from_row(
+            Annotation,
+            row,
             prefix=row["prefix"] or "",
             suffix=row["suffix"] or "",
-            start=row["start"],
-            end=row["end"],
             note=row["note"] or "",
             colour=row["colour"] or "yellow",
-            orphaned=bool(row["orphaned"]),
-            created=row["created"],
-            updated=row["updated"],
         )
 
     def annotation(self, annotation_id: int) -> Annotation:
