@@ -247,3 +247,15 @@ def m010_list_indexes(db: Database) -> None:
         "create index articles_list_starred on articles(published desc, id desc) "
         "where starred = 1"
     )
+
+
+@migrations()
+def m011_hostile_regroup_duplicates(db: Database) -> None:
+    """Near-duplicate groups rebuilt without chaining: each copy is checked against its group's
+    representative (same URL, or close text and close titles), never through another copy."""
+    from pathlib import Path
+
+    from tidings.storage.duplicates import DuplicateQueries
+
+    DuplicateQueries(db, Path(db.conn.execute("pragma database_list").fetchone()[2] or ".")) \
+        .regroup_duplicates()
