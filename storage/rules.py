@@ -67,7 +67,8 @@ class RuleQueries:
         def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
         def write(self) -> Any: ...
         def mark(self, ids: Iterable[int], *, read: bool | None = None,
-                 starred: bool | None = None) -> None: ...
+                 starred: bool | None = None) -> int: ...
+        def ids_in_chunks(self, sql: str, ids: list[int]) -> set[int]: ...
 
     def add_rule(self, name: str, query: str, action: str, feed_id: int | None = None) -> Rule:
         """Save a rule (BadRule if its name is taken or its query or action is bad)."""
@@ -203,15 +204,9 @@ class RuleQueries:
 
     def not_hidden(self, ids: Iterable[int]) -> list[int]:
         """Those of the ids that exist and no rule hid."""
-        ids = list(ids)
-        found: list[int] = []
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            found += [row[0] for row in self.db.execute(
-                f"select id from articles where hidden_by is null and id in ({marks})", chunk
-            ).fetchall()]
-        return found
+        return sorted(self.ids_in_chunks(
+            "select id from articles where hidden_by is null and id in ({})", list(ids)
+        ))
 
     def article_tags(self, article_id: int) -> list[str]:
         rows = self.db.execute(

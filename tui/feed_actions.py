@@ -67,8 +67,8 @@ class FeedActions(Controller):
             if article_id is None:
                 return None
             feed_id = library.summary(article_id).feed_id
-        rows = library.query("select title from feeds where id = ?", [feed_id])
-        return (feed_id, rows[0]["title"]) if rows else None
+        title = library.feed_title(feed_id)
+        return (feed_id, title) if title is not None else None
 
     def next_unread_feed(self) -> None:
         """Show the next feed (in the view selector's order) that has unread articles."""
@@ -151,9 +151,7 @@ class FeedActions(Controller):
             answer(True)
 
     def _unread_ids(self) -> set[int]:
-        from tidings.tui.views import unread_among
-
-        return unread_among(self.tidings.library, self.main.article_list.ids)
+        return self.tidings.library.unread_among(self.main.article_list.ids)
 
     @work(thread=True, exit_on_error=False, group="browser")
     def _open_urls(self, urls: list[str]) -> None:

@@ -116,10 +116,10 @@ def notify_new(
     if not argv or not new:
         return 0
     if search:
-        rows = library.query("select query from saved_searches where name = ?", [search])
-        if not rows:
+        saved = {item.name: item.query for item in library.saved_searches(counts=False)}
+        if search not in saved:
             raise HookError(f"notify_search: no saved search called {search!r}")
-        wanted = [i for i in library.find_ids(rows[0]["query"]) if i in new]
+        wanted = [i for i in library.find_ids(saved[search]) if i in new]
     else:
         wanted = sorted(library.not_hidden(new), reverse=True)
     if not wanted:
