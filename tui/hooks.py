@@ -5,15 +5,14 @@ Each is an argument list, run without a shell: placeholders (`{url}`, `{title}`,
 `{text_file}`, `{count}`, `{titles}`, `{feed}`, `{id}`) are replaced inside single arguments,
 in one pass, so a title such as `; rm -rf ~` or `$(reboot)` reaches the program as one literal
 argument and a title containing `{url}` is not expanded again. The programs die with Tidings
-(PR_SET_PDEATHSIG on Linux) and are reaped in the background.
+(PR_SET_PDEATHSIG on Linux, set before the program starts) and are reaped in the background.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import signal
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,12 +37,29 @@ def expand(argv: Iterable[str], values: Mapping[str, str]) -> list[str]:
     return [PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), part) for part in argv]
 
 
-def _die_with_parent() -> None:  # runs in the child between fork and exec
+# On Linux a hook starts as a tiny Python that asks for SIGTERM when Tidings dies, then
+# becomes the program (exec keeps the request). Not preexec_fn: code between fork and exec is
+# unsafe while the app's threads hold locks.
+_TRAMPOLINE = (
+    "import ctypes, os, signal, sys\n"
+    "try:\n"
+    f"    ctypes.CDLL(None).prctl({_PR_SET_PDEATHSIG}, signal.SIGTERM, 0, 0, 0)\n"
+    "except (OSError, AttributeError):\n"
+    "    pass\n"
+    "if os.getppid() != int(sys.argv[1]):\n"
+    "    sys.exit(1)\n"
+    "os.execvp(sys.argv[2], sys.argv[2:])\n"
+)
+
+
+def _command(argv: list[str]) -> list[str]:
+    """argv as started: through the trampoline on Linux; HookError if it cannot be found."""
+    program = argv[0]
+    if not (os.sep in program and os.access(program, os.X_OK)) and shutil.which(program) is None:
+        raise HookError(f"cannot run {program!r}: no such program")
     if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
+        return [sys.executable, "-I", "-S", "-c", _TRAMPOLINE, str(os.getpid()), *argv]
+    return argv
 
 
 def run(argv: list[str], *, wait: float | None = None, cleanup: Path | None = None) -> int | None:
@@ -57,8 +73,8 @@ def run(argv: list[str], *, wait: float | None = None, cleanup: Path | None = No
         raise HookError("an empty command")
     try:
         process = subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, close_fds=True, preexec_fn=_die_with_parent,
+            _command(argv), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, close_fds=True,
         )
     except OSError as error:
         raise HookError(f"cannot run {argv[0]!r}: {error.strerror or error}") from None

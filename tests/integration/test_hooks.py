@@ -124,3 +124,41 @@ def test_send_to_and_player_commands(library: Library, tmp_path: Path, recorder)
     assert not (tmp_path / "pwned").exists()
     with pytest.raises(HookError, match="cannot run"):
         send_to(library, article, [str(tmp_path / "no-such-program"), "{url}"])
+
+
+def test_a_hook_dies_with_tidings(tmp_path: Path) -> None:
+    """SIGKILL the process that started a hook: the hook's program is gone 2 s later."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    pid_file = tmp_path / "child.pid"
+    hook = tmp_path / "hook.py"
+    hook.write_text("import os, sys, time\n"
+                    "open(sys.argv[1], 'w').write(str(os.getpid()))\ntime.sleep(120)\n")
+    starter = tmp_path / "starter.py"
+    starter.write_text(
+        "import sys, time\n"
+        "from tidings.tui.hooks import run\n"
+        f"run([sys.executable, {str(hook)!r}, {str(pid_file)!r}])\n"
+        "time.sleep(120)\n"
+    )
+    parent = subprocess.Popen([sys.executable, str(starter)])
+    try:
+        for _ in range(100):
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.1)
+        child = int(pid_file.read_text())
+        os.kill(child, 0)  # running
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    time.sleep(2)
+    try:
+        os.kill(child, 0)
+    except ProcessLookupError:
+        return
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError(f"hook process {child} outlived its parent")
