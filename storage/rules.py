@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from tidings.storage.base import now
+from tidings.storage.base import chunks, now
 from tidings.storage.clean import strip_controls
 from tidings.storage.errors import LibraryError, NotFound
 from tidings.storage.search_language import QueryError, compile_query, parse
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 ACTIONS = ("hide", "read", "star")  # and "tag:T"
 MAX_NAME = 100
 MAX_TAG = 100
-CHUNK = 500
 
 
 class BadRule(LibraryError):
@@ -55,6 +54,27 @@ def check_action(action: str) -> str:
         if tag and len(tag) <= MAX_TAG:
             return f"tag:{tag}"
     raise BadRule(f"bad action {action!r}: hide, read, star or tag:NAME")
+
+
+class _Actions:
+    """What the rules of one pass do, gathered so that each kind is done once."""
+
+    def __init__(self) -> None:
+        self.read: set[int] = set()
+        self.star: set[int] = set()
+        self.hide: dict[int, int] = {}  # article id -> the first rule that hid it
+        self.tags: set[tuple[int, str]] = set()
+
+    def add(self, rule: Rule, ids: list[int]) -> None:
+        if rule.action == "read":
+            self.read.update(ids)
+        elif rule.action == "star":
+            self.star.update(ids)
+        elif rule.action == "hide":
+            for article_id in ids:
+                self.hide.setdefault(article_id, rule.id)
+        else:
+            self.tags.update((article_id, rule.action[4:]) for article_id in ids)
 
 
 class RuleQueries:
@@ -149,11 +169,12 @@ class RuleQueries:
                 db.conn.executemany(
                     "insert or ignore into temp.rule_batch (id) values (?)", [(i,) for i in ids]
                 )
+            actions = _Actions()
             for rule in rules:
                 hits = self._rule_matches(rule, batch=ids is not None)
                 matched[rule.name] = len(hits)
-                if hits:
-                    self._act(rule, hits)
+                actions.add(rule, hits)
+            self._act(actions)
             if ids is not None:
                 db.execute("delete from temp.rule_batch")
         return matched
@@ -175,26 +196,28 @@ class RuleQueries:
             sql += " where " + " and ".join(clauses)
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
-    def _act(self, rule: Rule, ids: list[int]) -> None:
-        if rule.action == "read":
-            self.mark(ids, read=True)
-        elif rule.action == "star":
-            self.mark(ids, starred=True)
-        else:
-            for start in range(0, len(ids), CHUNK):
-                chunk = ids[start:start + CHUNK]
-                marks = ",".join("?" * len(chunk))
-                if rule.action == "hide":
-                    self.db.execute(
-                        f"update articles set hidden_by = ? where hidden_by is null "
-                        f"and id in ({marks})",
-                        [rule.id, *chunk],
-                    )
-                else:
-                    self.db.conn.executemany(
-                        "insert or ignore into article_tags (article_id, tag) values (?, ?)",
-                        [(article_id, rule.action[4:]) for article_id in chunk],
-                    )
+    def _act(self, actions: _Actions) -> None:
+        """Every rule's action at once: one read mark, one star mark, hides (the first rule
+        that hides an article is the one that hid it) and tags."""
+        if actions.read:
+            self.mark(sorted(actions.read), read=True)
+        if actions.star:
+            self.mark(sorted(actions.star), starred=True)
+        by_rule: dict[int, list[int]] = {}
+        for article_id, rule_id in actions.hide.items():
+            by_rule.setdefault(rule_id, []).append(article_id)
+        for rule_id, ids in by_rule.items():
+            for chunk in chunks(sorted(ids)):
+                self.db.execute(
+                    "update articles set hidden_by = ? where hidden_by is null and id in "
+                    f"({','.join('?' * len(chunk))})",
+                    [rule_id, *chunk],
+                )
+        if actions.tags:
+            self.db.conn.executemany(
+                "insert or ignore into article_tags (article_id, tag) values (?, ?)",
+                sorted(actions.tags),
+            )
 
     def unhide(self, ids: Iterable[int]) -> None:
         """Show hidden articles again (whichever rule hid them)."""
