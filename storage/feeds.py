@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from tidings.storage.clean import clean_row, strip_controls
+from tidings.storage.clean import (
+    MAX_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+    clean_row,
+    one_line,
+    one_line_url,
+    strip_controls,
+)
 from tidings.storage.errors import LibraryError, NotFound
 from tidings.storage.records import ArticleIn, StoreResult
 from tidings.storage.rows import article_row
@@ -76,7 +84,9 @@ class FeedQueries:
         full_text: bool = False,
     ) -> int:
         """Subscribe to url; FeedExists (with its id) if the library already follows it."""
-        url = strip_controls(url).strip()
+        url = one_line(url)
+        if not url or len(url) > MAX_URL_CHARS:
+            raise LibraryError(f"a feed URL must be 1 to {MAX_URL_CHARS} characters long")
         existing = self.query("select id from feeds where url = ?", [url])
         if existing:
             raise FeedExists(f"already subscribed to {url}", int(existing[0]["id"]))
@@ -88,7 +98,7 @@ class FeedQueries:
                         {
                             "kind": "feed",
                             "url": url,
-                            "title": (title or "").strip() or url,
+                            "title": one_line(title or "", MAX_TITLE_CHARS) or url,
                             "full_text": int(full_text),
                             "created": _now().isoformat(),
                         }
@@ -102,7 +112,9 @@ class FeedQueries:
     def feed_id(self, ref: str | int) -> int:
         """A subscribed feed by id, URL or exact title; NotFound otherwise."""
         ref = str(ref).strip()
-        if ref.isdigit():
+        if ref.isascii() and ref.isdigit() and int(ref) >= 2**63:
+            raise NotFound(f"no feed {ref[:30]!r} (give its id, URL or title)")
+        if ref.isascii() and ref.isdigit():
             rows = self.query("select id from feeds where id = ? and kind = 'feed'", [int(ref)])
         else:
             rows = self.query(
@@ -110,12 +122,14 @@ class FeedQueries:
                 [ref, ref],
             )
         if not rows:
-            raise NotFound(f"no feed {ref!r} (give its id, URL or title)")
+            raise NotFound(f"no feed {one_line(ref, 200)!r} (give its id, URL or title)")
         return int(rows[0]["id"])
 
     def set_feed_url(self, feed_id: int, url: str) -> None:
         """Follow a permanent redirect, unless another subscription already has that URL."""
-        url = strip_controls(url).strip()
+        url = one_line_url(url) or ""
+        if not url:
+            return
         if self.query("select 1 from feeds where url = ? and id != ?", [url, feed_id]):
             return
         with self.write() as db:
@@ -173,7 +187,7 @@ class FeedQueries:
     def _add_tags(self, feed_id: int, tags: Iterable[str]) -> None:
         rows = [
             {"feed_id": feed_id, "tag": tag}
-            for tag in {strip_controls(t).strip() for t in tags}
+            for tag in {one_line(t, MAX_NAME_CHARS) for t in tags}
             if tag
         ]
         if rows:
@@ -277,8 +291,8 @@ class FeedQueries:
                     "last_fetched": _now().isoformat(),
                     "last_status": status,
                     "last_error": problem,
-                    "site_url": site_url,
-                    "new_title": " ".join((title or "").split()) or None,
+                    "site_url": one_line_url(site_url),
+                    "new_title": one_line(title or "", MAX_TITLE_CHARS) or None,
                 }
             )
             db.execute(
@@ -329,7 +343,7 @@ class FeedQueries:
                     "insert into related_links (article_id, position, title, url) "
                     "values (?, ?, ?, ?)",
                     [
-                        (article_id, i, strip_controls(title), url and strip_controls(url))
+                        (article_id, i, one_line(title, MAX_TITLE_CHARS), one_line_url(url))
                         for i, (title, url) in enumerate(article.related)
                     ],
                 )
@@ -370,7 +384,7 @@ class FeedQueries:
             db.execute(
                 "update feeds set last_fetched = ?, last_status = ?, last_error = ?, "
                 "error_count = ?, next_due = ? where id = ?",
-                [now.isoformat(), status, strip_controls(error)[:500], count, due, feed_id],
+                [now.isoformat(), status, one_line(error, 500), count, due, feed_id],
             )
         return due
 

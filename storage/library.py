@@ -6,6 +6,8 @@ SQLite connections are not shared between threads. Writes go through `write()`.
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,15 +17,23 @@ from sqlite_utils import Database
 
 from tidings.storage import anchoring
 from tidings.storage.base import now
-from tidings.storage.clean import clean_row, strip_controls
+from tidings.storage.clean import (
+    MAX_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    clean_row,
+    one_line,
+    one_line_url,
+    strip_controls,
+)
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
 from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import migrations
-from tidings.storage.search_language import compile_query, parse
+from tidings.storage.search_language import QueryError, compile_query, parse
 from tidings.storage.records import (
+    ANNOTATION_COLOURS,
     Annotation,
     Article,
     ArticleIn,
@@ -35,12 +45,31 @@ from tidings.storage.records import (
 BUSY_TIMEOUT_MS = 10_000
 
 
+def _writable(path: Path) -> bool:
+    """Whether we may write the library and create its WAL files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_error(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
 _SUMMARY_SQL = """
 select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
        (select count(*) from annotations n where n.article_id = a.id) as annotations,
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
 """
+
+
+def _check_colour(colour: str) -> None:
+    """A highlight colour is a theme's name for one (the shipped themes have
+    ANNOTATION_COLOURS; a user's theme may name others), never arbitrary text."""
+    if not re.fullmatch(r"[a-z][a-z0-9_-]{0,30}", colour):
+        raise LibraryError(
+            f"no highlight colour {colour[:20]!r} (try {', '.join(ANNOTATION_COLOURS)})"
+        )
 
 
 class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
@@ -50,18 +79,33 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     @classmethod
     def open(cls, path: str | Path) -> Library:
-        """Open (creating if need be) the library at path and bring its schema up to date."""
+        """Open (creating if need be) the library at path and bring its schema up to date.
+
+        A new library is private: its folder 0700 (when we create it), the file 0600 (SQLite
+        gives its WAL files the same mode). A library on a read-only file system (or one we
+        may not write) opens read-only when its schema is current: reading commands work.
+        """
         path = Path(path)
         if path.is_dir():
             raise NotALibrary(f"{path} is a directory, not a Tidings library")
         existed = path.exists() and path.stat().st_size > 0
         if not existed:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            except OSError as error:
+                raise LibraryError(f"cannot create library {path}: {error.strerror}") from None
+        elif not _writable(path):
+            return cls._open_read_only(path)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             db = Database(conn, execute_plugins=False)
             db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
             tables = set(db.table_names())
+        except sqlite3.OperationalError as error:  # locked, unreadable, no space: not "not ours"
+            if existed and _read_only_error(error):
+                return cls._open_read_only(path)
+            raise LibraryError(f"cannot open library {path}: {error}") from None
         except sqlite3.DatabaseError as error:
             raise NotALibrary(f"{path} is not a Tidings library ({error})") from None
         if existed:
@@ -72,7 +116,35 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             db.execute("pragma foreign_keys = on")
             migrations.apply(db)
         except sqlite3.DatabaseError as error:
+            if existed and _read_only_error(error):
+                db.close()
+                return cls._open_read_only(path)
             raise LibraryError(f"cannot open library {path}: {error}") from None
+        return cls(db, path)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Library:
+        """The library for reading only; LibraryError if its schema would need upgrading."""
+        uri = path.resolve().as_uri()
+        try:
+            try:
+                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+                conn.execute("select count(*) from sqlite_master").fetchone()
+            except sqlite3.OperationalError:  # a WAL library on a read-only file system
+                conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+            db = Database(conn, execute_plugins=False)
+            db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+            tables = set(db.table_names())
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"cannot open library {path} (read-only): {error}") from None
+        cls._check_is_ours(db, path, tables)
+        pending = {m.name for m in migrations._migrations} - {m.name for m in migrations.applied(db)}
+        if pending:
+            db.close()
+            raise LibraryError(
+                f"library {path} is read-only and needs upgrading: open it once where it "
+                "can be written"
+            )
         return cls(db, path)
 
     @staticmethod
@@ -99,7 +171,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     def local_feed(self, name: str) -> int:
         """The id of the local collection called name, created if new."""
-        name = strip_controls(name).strip() or "Local"
+        name = one_line(name, MAX_NAME_CHARS) or "Local"
         row = self.query("select id from feeds where kind = 'local' and title = ?", [name])
         if row:
             return int(row[0]["id"])
@@ -150,7 +222,8 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
     def _replace_related(self, article_id: int, related: list[tuple[str, str | None]]) -> None:
         self.db.execute("delete from related_links where article_id = ?", [article_id])
         rows = [
-            clean_row({"article_id": article_id, "position": i, "title": title, "url": url})
+            {"article_id": article_id, "position": i, "title": one_line(title, MAX_TITLE_CHARS),
+             "url": one_line_url(url)}
             for i, (title, url) in enumerate(related)
         ]
         if rows:
@@ -345,20 +418,28 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def save_search(self, name: str, text: str) -> None:
-        """Keep a query under a name (replacing one of that name); QueryError if malformed."""
-        parse(text)
+        """Keep a query under a name (replacing one of that name); QueryError if malformed,
+        LibraryError for an empty name."""
+        name = one_line(name)[:MAX_NAME_CHARS]
+        if not name:
+            raise LibraryError("a saved search needs a name")
+        compile_query(parse(text))
         with self.write() as db:
             db.execute(
                 "insert into saved_searches (name, query, created) values (?, ?, ?) "
                 "on conflict(name) do update set query = excluded.query",
-                [strip_controls(name), strip_controls(text), now()],
+                [name, strip_controls(text), now()],
             )
 
     def saved_searches(self) -> list[dict[str, Any]]:
-        """Saved searches by name, each with its unread count."""
+        """Saved searches by name, each with its unread count; one that no longer compiles
+        (saved by an older Tidings) has `unread` None and its `error` instead."""
         searches = self.query("select name, query from saved_searches order by name")
         for search in searches:
-            search["unread"] = len(self.find_ids(search["query"] + " is:unread"))
+            try:
+                search["unread"] = len(self.find_ids(search["query"] + " is:unread"))
+            except QueryError as error:
+                search["unread"], search["error"] = None, str(error)
         return searches
 
     def delete_search(self, name: str) -> None:
@@ -440,6 +521,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         self, article_id: int, start: int, end: int, note: str = "", colour: str = "yellow"
     ) -> Annotation:
         """Highlight text[start:end] of an article, with an optional note."""
+        _check_colour(colour)
         text = self.article(article_id).text
         selector = anchoring.select(text, start, end)
         stamp = now()
@@ -485,6 +567,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         if note is not None:
             changes["note"] = note
         if colour is not None:
+            _check_colour(colour)
             changes["colour"] = colour
         with self.write():
             self.table("annotations").update(annotation_id, clean_row(changes))

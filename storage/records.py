@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+ANNOTATION_COLOURS = ("yellow", "green", "blue", "pink")  # every shipped theme defines these
+
+
 @dataclass
 class ArticleIn:
     """An article as ingest hands it to the library."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tidings.tui.files import write_private
 from tidings.tui.paths import config_dir
 
 SORTS = ("newest", "oldest")
@@ -104,5 +105,4 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
             break
     else:
         lines.append(new_line)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_private(path, "\n".join(lines) + "\n")

@@ -123,7 +123,9 @@ def saved_views(library: Library, *, counts: bool = False) -> list[View]:
         rows = library.query("select name, query from saved_searches order by name")
     for row in rows:
         name = f"Search: {row['name']}"
-        if counts:
+        if counts and row.get("error"):
+            name += f" · cannot run: {row['error']}"
+        elif counts:
             name += f" · {row['unread']} unread"
         views.append(View("search", row["query"], name))
     return views

@@ -12,7 +12,9 @@ import click
 
 from tidings.storage import Library
 from tidings.storage.feeds import FeedExists
+from tidings.storage.clean import one_line
 from tidings.tui.cli import Context, cli, pass_context
+from tidings.tui.files import write_private
 
 if TYPE_CHECKING:
     from tidings.ingest.refresh import RefreshProgress, RefreshSummary
@@ -26,7 +28,8 @@ def _dump(data: Any) -> None:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
+    """A warning about a file's contents: the file's text is shown as plain, one line."""
+    click.echo(f"Warning: {one_line(message, 500)}", err=True)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -138,6 +141,8 @@ def remove(ctx: Context, feed: str) -> None:
 @pass_context
 def tag(ctx: Context, feed: str, tags: tuple[str, ...], remove_: bool) -> None:
     """Tag a feed (by id, URL or title)."""
+    if any(not one_line(t) for t in tags):
+        raise click.BadParameter("a tag cannot be empty", param_hint="TAGS")
     library = ctx.library
     feed_id = library.feed_id(feed)
     if remove_:
@@ -149,7 +154,7 @@ def tag(ctx: Context, feed: str, tags: tuple[str, ...], remove_: bool) -> None:
 
 def _report_errors(summary: RefreshSummary) -> None:
     for error in summary.errors:
-        click.echo(f"failed: {error.title} ({error.url}): {error.error}", err=True)
+        click.echo(one_line(f"failed: {error.title} ({error.url}): {error.error}", 1000), err=True)
 
 
 @cli.command("refresh")
@@ -237,7 +242,7 @@ def export_opml(ctx: Context, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_private(output, text)
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
 
