@@ -1,7 +1,9 @@
 """The Tidings library: one SQLite file holding feeds, articles, marks and annotations.
 
-Open it with `Library.open(path)`; migrations run on every open. One `Library` per thread:
-SQLite connections are not shared between threads. Writes go through `write()`.
+Open it with `Library.open(path)`, which brings the schema up to date. SQLite connections
+are not shared between threads: another thread reads and writes through
+`library.for_thread()`, a connection of its own opened once per thread. Writes go through
+`write()`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -44,6 +47,8 @@ from tidings.storage.records import (
 
 BUSY_TIMEOUT_MS = 10_000
 
+_this_thread = threading.local()  # .library: the connection for_thread() opened here
+
 
 def _writable(path: Path) -> bool:
     """Whether we may write the library and create its WAL files beside it."""
@@ -72,8 +77,20 @@ def _check_colour(colour: str) -> None:
         )
 
 
+def _connect(path: Path) -> Database:
+    """A connection with the settings every connection needs (per connection in SQLite)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+    db.execute("pragma synchronous = normal")
+    db.execute("pragma foreign_keys = on")
+    return db
+
+
 class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
     """A connection to one library file, with the queries the rest of Tidings needs."""
+
+    read_only = False  # opened for reading only (a read-only file system or file)
 
     # -- opening -----------------------------------------------------------------------
 
@@ -98,9 +115,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         elif not _writable(path):
             return cls._open_read_only(path)
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            db = Database(conn, execute_plugins=False)
-            db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+            db = _connect(path)
             tables = set(db.table_names())
         except sqlite3.OperationalError as error:  # locked, unreadable, no space: not "not ours"
             if existed and _read_only_error(error):
@@ -112,8 +127,6 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             cls._check_is_ours(db, path, tables)
         try:
             db.execute("pragma journal_mode = wal")
-            db.execute("pragma synchronous = normal")
-            db.execute("pragma foreign_keys = on")
             migrations.apply(db)
         except sqlite3.DatabaseError as error:
             if existed and _read_only_error(error):
@@ -145,7 +158,28 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
                 f"library {path} is read-only and needs upgrading: open it once where it "
                 "can be written"
             )
-        return cls(db, path)
+        library = cls(db, path)
+        library.read_only = True
+        return library
+
+    def for_thread(self) -> Library:
+        """This library for the calling thread: itself on the thread that opened it, else a
+        connection opened once per thread and kept (no migrations: `open` ran them)."""
+        if threading.get_ident() == self.thread_id:
+            return self
+        library: Library | None = getattr(_this_thread, "library", None)
+        if library is None or library.path != self.path:
+            if library is not None:
+                library.close()
+            try:
+                if self.read_only:
+                    library = type(self)._open_read_only(self.path)
+                else:
+                    library = type(self)(_connect(self.path), self.path)
+            except sqlite3.DatabaseError as error:
+                raise LibraryError(f"cannot open library {self.path}: {error}") from None
+            _this_thread.library = library
+        return library
 
     @staticmethod
     def _check_is_ours(db: Database, path: Path, tables: set[str]) -> None:
