@@ -217,7 +217,7 @@ class FeedQueries:
         rows = self.query(
             """
             select f.id, f.title, f.url, f.site_url, f.full_text, f.last_fetched,
-                   f.last_status, f.last_error, f.error_count, f.next_due,
+                   f.last_status, f.last_error, f.last_warning, f.error_count, f.next_due,
                    coalesce(c.articles, 0) as articles, coalesce(c.unread, 0) as unread
             from feeds f
             left join (select feed_id, count(*) as articles, sum(read = 0) as unread
@@ -233,6 +233,15 @@ class FeedQueries:
             row["tags"] = tags.get(row["id"], [])
             row["full_text"] = bool(row["full_text"])
         return rows
+
+    def failed_feeds(self) -> list[dict[str, Any]]:
+        """Every feed whose last fetch failed, whoever fetched it (app or command line),
+        with its error and when it is due again."""
+        return self.query(
+            "select id, title, url, last_error, last_status, last_fetched, error_count, next_due "
+            "from feeds where kind = 'feed' and last_error is not null "
+            "order by title collate nocase, id"
+        )
 
     # -- refresh state -----------------------------------------------------------------
 
@@ -290,7 +299,7 @@ class FeedQueries:
                     "last_modified": last_modified,
                     "last_fetched": _now().isoformat(),
                     "last_status": status,
-                    "last_error": problem,
+                    "last_warning": one_line(problem, 500) if problem else None,
                     "site_url": one_line_url(site_url),
                     "new_title": one_line(title or "", MAX_TITLE_CHARS) or None,
                 }
@@ -298,7 +307,8 @@ class FeedQueries:
             db.execute(
                 "update feeds set etag = :etag, last_modified = :last_modified, "
                 "last_fetched = :last_fetched, last_status = :last_status, "
-                "last_error = :last_error, error_count = 0, next_due = null, "
+                "last_error = null, last_warning = :last_warning, error_count = 0, "
+                "next_due = null, "
                 "site_url = coalesce(:site_url, site_url), "
                 "title = case when title = url and :new_title is not null "
                 "then :new_title else title end where id = :id",
@@ -359,7 +369,7 @@ class FeedQueries:
         with self.write() as db:
             db.execute(
                 "update feeds set last_fetched = ?, last_status = ?, last_error = null, "
-                "error_count = 0, next_due = null where id = ?",
+                "last_warning = null, error_count = 0, next_due = null where id = ?",
                 [_now().isoformat(), status, feed_id],
             )
 

@@ -259,3 +259,14 @@ def m011_hostile_regroup_duplicates(db: Database) -> None:
 
     DuplicateQueries(db, Path(db.conn.execute("pragma database_list").fetchone()[2] or ".")) \
         .regroup_duplicates()
+
+
+@migrations()
+def m012_hostile_feed_warnings(db: Database) -> None:
+    """A feed that parsed only after recovery (HTML entities in XML...) has a warning, not an
+    error: its items were stored. Such problems recorded as errors before move over."""
+    _table(db, "feeds").add_column("last_warning", str)
+    db.execute(
+        "update feeds set last_warning = last_error, last_error = null "
+        "where last_error is not null and coalesce(error_count, 0) = 0"
+    )

@@ -217,4 +217,7 @@ def run_app(library: Library) -> None:
     from tidings.tui.config import load_config
 
     config, problems = load_config()
-    TidingsApp(library, config=config, notices=problems).run()
+    app = TidingsApp(library, config=config, notices=problems)
+    app.run()
+    if app.return_code:  # the app crashed (Textual printed why): say so in the exit status
+        raise SystemExit(app.return_code)

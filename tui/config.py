@@ -34,6 +34,20 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
+def _shown(value: Any) -> str:
+    """A value from the file as a problem message quotes it: escaped, cut short."""
+    try:
+        shown = repr(value)
+    except RecursionError:
+        shown = f"<deeply nested {type(value).__name__}>"
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+def _plain(message: str) -> str:
+    """One line, no control characters (a message shown in a terminal or a toast)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in message).split())[:500]
+
+
 def _line_of(text: str, key: str) -> int | None:
     for number, line in enumerate(text.splitlines(), 1):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
@@ -54,13 +68,15 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return config, [f"{path}: {error}; using defaults"]
+        return config, [_plain(f"{path}: {error}; using defaults")]
+    except RecursionError:  # arrays or tables nested thousands deep
+        return config, [f"{path}: nested too deeply to read; using defaults"]
     problems: list[str] = []
 
     def bad(key: str, why: str) -> None:
         line = _line_of(text, key)
         where = f"{path}, line {line}" if line else str(path)
-        problems.append(f"{where}: {key} {why}; using the default")
+        problems.append(_plain(f"{where}: {_shown(key)} {why}; using the default"))
 
     checks: dict[str, tuple[type | tuple[type, ...], Any]] = {
         "theme": (str, None),
@@ -71,7 +87,9 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     }
     for key, value in data.items():
         if key == "keymap":
-            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            if isinstance(value, dict) and all(
+                isinstance(v, str) and len(v) <= 200 and v.isprintable() for v in value.values()
+            ):
                 config.keymap = {str(k): v for k, v in value.items()}
             else:
                 bad(key, 'must be a table of binding id = "keys"')
@@ -81,7 +99,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             continue
         kind, valid = checks[key]
         if isinstance(value, bool) or not isinstance(value, kind) or (valid and not valid(value)):
-            bad(key, f"has a bad value {value!r}")
+            bad(key, f"has a bad value {_shown(value)}")
             continue
         setattr(config, key, float(value) if key == "mark_read_delay" else value)
     return config, problems

@@ -97,7 +97,6 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.stories = Stories(self)
         self.searches = Searches(self)
         self.refresh_progress = ""
-        self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
 
     @property
     def tidings(self) -> TidingsApp:
@@ -429,16 +428,16 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     # -- refresh -----------------------------------------------------------------------
 
-    def action_refresh(self) -> None:
+    def action_refresh(self, feed_ids: list[int] | None = None) -> None:
         try:
             from tidings.ingest.refresh import refresh
         except ImportError:
             self.notify("refresh is not available", severity="warning")
             return
-        self._refresh_feeds(refresh)
+        self._refresh_feeds(refresh, feed_ids)
 
     @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
-    async def _refresh_feeds(self, refresh: Any) -> None:
+    async def _refresh_feeds(self, refresh: Any, feed_ids: list[int] | None = None) -> None:
         """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
         worker of its own), with progress in the status line and failures as notifications."""
 
@@ -451,30 +450,38 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         try:
             summary = await refresh(
                 self.tidings.library.path,
-                None,
+                feed_ids,
                 concurrency=self.tidings.config.refresh_concurrency,
                 progress=progress,
             )
         finally:
             self.refresh_progress = ""
             self.update_status()
-        self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors]
-        for title, _url, error in self.feed_errors[:3]:
-            self.notify(f"{title}: {error}", severity="error", timeout=8, markup=False)
-        if len(self.feed_errors) > 3:
-            self.notify(f"{len(self.feed_errors)} feeds failed: press F for the list", severity="error")
-        self.notify(
+        errors = list(summary.errors)
+        for error in errors[:3]:
+            self.notify(f"{error.title}: {error.error}", severity="error", timeout=8, markup=False)
+        message = (
             f"{summary.articles_new} new, {summary.articles_updated} updated"
-            f" from {summary.feeds_fetched} feeds",
-            timeout=4,
+            f" from {summary.feeds_fetched} feeds"
         )
+        if errors:
+            failed = f"{len(errors)} feed{'s' if len(errors) != 1 else ''} failed"
+            self.notify(f"{message}; {failed}: F lists them", severity="warning", timeout=8)
+        else:
+            self.notify(message, timeout=4)
         self.reload_list()
 
     def action_feed_errors(self) -> None:
-        if not self.feed_errors:
-            self.notify("No feed failed in the last refresh")
+        failed = self.tidings.library.failed_feeds()
+        if not failed:
+            self.notify("No feed failed at its last fetch")
             return
-        self.app.push_screen(FeedErrorsScreen(self.feed_errors))
+
+        def retry(feed_id: int | None) -> None:
+            if feed_id is not None:
+                self.action_refresh([feed_id])
+
+        self.app.push_screen(FeedErrorsScreen(failed), retry)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.tidings.binding_rows()))

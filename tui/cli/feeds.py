@@ -96,7 +96,8 @@ def add(
 
 def _feed_json(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "title", "url", "site_url", "tags", "articles", "unread", "full_text",
-            "last_fetched", "last_status", "last_error", "error_count", "next_due")
+            "last_fetched", "last_status", "last_error", "last_warning", "error_count",
+            "next_due")
     return {key: row[key] for key in keys}
 
 
@@ -119,6 +120,8 @@ def feeds_(ctx: Context, as_json: bool) -> None:
         click.echo(f"       {row['url']}  (fetched {fetched}, status {status})")
         if row["last_error"]:
             click.echo(f"       error: {row['last_error']}")
+        elif row["last_warning"]:
+            click.echo(f"       warning: {row['last_warning']}")
 
 
 @cli.command()
