@@ -76,7 +76,8 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     def bad(key: str, why: str) -> None:
         line = _line_of(text, key)
         where = f"{path}, line {line}" if line else str(path)
-        problems.append(_plain(f"{where}: {_shown(key)} {why}; using the default"))
+        name = key if key.isprintable() and len(key) <= 60 else _shown(key)
+        problems.append(_plain(f"{where}: {name} {why}; using the default"))
 
     checks: dict[str, tuple[type | tuple[type, ...], Any]] = {
         "theme": (str, None),
