@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from tidings.tui.app import TidingsApp
 
 PREFETCH = 5  # articles after the open one that the enricher should take next
+LIBRARY_CHECK_SECONDS = 2.0  # how often the list looks for changes made by other processes
 
 
 @dataclass
@@ -119,6 +120,34 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
         self.reload_list()
         self.article_list.focus()
+        self._library_state = self._library_signature()
+        self.set_interval(LIBRARY_CHECK_SECONDS, self._follow_library)
+
+    # -- following the library ---------------------------------------------------------
+
+    def _library_signature(self) -> tuple[int, ...]:
+        """What changes when another connection (`tidings refresh` in another window, the
+        enricher) commits, and which articles exist: cheap enough to ask every few seconds."""
+        db = self.tidings.library.db
+        version = db.execute("pragma data_version").fetchone()[0]
+        top, count = db.execute("select max(id), count(*) from articles").fetchone()
+        return (version, top or 0, count)
+
+    def _follow_library(self) -> None:
+        """New or removed articles appear in the list without moving the cursor; marks set
+        elsewhere show on the rows."""
+        try:
+            state = self._library_signature()
+        except Exception:  # noqa: BLE001 (locked or busy: try at the next tick)
+            return
+        if state == self._library_state or self.app.screen is not self:
+            return  # unchanged, or a dialog is open: look again once it is closed
+        old, self._library_state = self._library_state, state
+        if state[1:] != old[1:]:
+            self.reload_list(keep=True)
+        else:
+            self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+            self.update_status()
 
     def apply_palette(self) -> None:
         self.pane.palette = self.tidings.palette
