@@ -52,6 +52,10 @@ class LinkNotOpened(Message):
     url: str
 
 
+class MarksChanged(Message):
+    """The mark writer wrote a mark, or found the library locked."""
+
+
 class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     """The reader: list, pane and sidebar."""
 
@@ -190,6 +194,11 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         status.append(f" · {len(self.article_list.ids)} shown · {unread} unread")
         if self.refresh_progress:
             status.append(" · " + self.refresh_progress, style="bold")
+        pending = self.tidings.marks.pending
+        if pending:
+            waiting = " (library locked, retrying)" if self.tidings.marks.waiting_for_lock else ""
+            status.append(f" · {pending} mark{'s' if pending != 1 else ''} pending{waiting}",
+                          style="bold")
         status.append(" · " + library.path.name, style="dim")
         self.query_one("#status", Static).update(status)
 
@@ -383,22 +392,25 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.article_list.move_to(index)
 
     def set_read(self, article_id: int, read: bool) -> None:
-        self.tidings.library.mark([article_id], read=read)
-        self.article_list.refresh_article(article_id)
-        self.update_status()
+        """Queue the mark: written off the UI thread, retried while the library is locked."""
+        self.tidings.marks.add([article_id], read=read)
+
+    def _is_read(self, article_id: int) -> bool:
+        wanted, _starred = self.tidings.marks.wanted(article_id)
+        return wanted if wanted is not None else self.tidings.library.summary(article_id).read
 
     def action_toggle_read(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
             self.reader.stop_read_timer()
-            self.set_read(article_id, not self.tidings.library.summary(article_id).read)
+            self.set_read(article_id, not self._is_read(article_id))
 
     def action_toggle_star(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
-            library = self.tidings.library
-            library.mark([article_id], starred=not library.summary(article_id).starred)
-            self.article_list.refresh_article(article_id)
+            _read, wanted = self.tidings.marks.wanted(article_id)
+            starred = wanted if wanted is not None else self.tidings.library.summary(article_id).starred
+            self.tidings.marks.add([article_id], starred=not starred)
 
     def action_mark_all_read(self) -> None:
         ids = list(self.article_list.ids)
@@ -407,11 +419,17 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.tidings.library.mark(ids, read=True)
-                self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
-                self.update_status()
+                self.tidings.marks.add(ids, read=True)
 
         self.app.push_screen(ConfirmScreen(f"Mark all {len(ids)} shown articles as read?"), answer)
+
+    def on_marks_changed(self, _message: MarksChanged) -> None:
+        """The mark writer wrote a mark (or found the library locked): redraw rows and status."""
+        self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+        self.update_status()
+        marks = self.tidings.marks
+        while marks.dropped:
+            self.notify(f"mark not saved: {marks.dropped.pop(0)}", severity="warning", markup=False)
 
     def action_open_url(self) -> None:
         from tidings.tui.links import is_web_url
