@@ -10,8 +10,11 @@ article the user opens is next, after at most one other.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Callable
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +52,9 @@ def enrich_now(library: Library, article: QueuedArticle) -> bool:
     )
 
 
+RETRY_SECONDS = 1.0
+
+
 def _lower_priority() -> None:
     try:
         os.nice(10)
@@ -70,6 +76,7 @@ class Enricher(threading.Thread):
         self.library_path = library_path
         self.on_done = on_done
         self.use_process = use_process
+        self.failures: list[tuple[int, str]] = []  # (article id, error) in this run
         self._wake = threading.Event()
         self._stopping = threading.Event()
 
@@ -81,13 +88,28 @@ class Enricher(threading.Thread):
         self._stopping.set()
         self._wake.set()
 
+    def _new_pool(self) -> Executor | None:
+        return process_pool(1, initializer=_lower_priority) if self.use_process else None
+
+    @staticmethod
+    def _analyse(pool: Executor | None, article: QueuedArticle) -> dict[str, Any]:
+        if pool is None:
+            return analyse_article(article.title, article.text, article.published)
+        return pool.submit(analyse_article, article.title, article.text, article.published).result()
+
+    def _failed(self, library: Library, article: QueuedArticle, error: str) -> None:
+        """Record why the article failed and go on with the next."""
+        self.failures.append((article.id, error))
+        try:
+            library.record_enrich_failure(article.id, error)
+        except sqlite3.Error:
+            pass  # it stays queued; the next pass tries it again
+        if self.on_done:
+            self.on_done(article.id)
+
     def run(self) -> None:
         library = Library.open(self.library_path)
-        pool = (
-            process_pool(1, initializer=_lower_priority)
-            if self.use_process
-            else None
-        )
+        pool = self._new_pool()
         try:
             while not self._stopping.is_set():
                 self._wake.clear()
@@ -96,15 +118,22 @@ class Enricher(threading.Thread):
                     self._wake.wait(timeout=5)
                     continue
                 article = batch[0]
-                if pool is None:
-                    result = analyse_article(article.title, article.text, article.published)
-                else:
-                    result = pool.submit(
-                        analyse_article, article.title, article.text, article.published
-                    ).result()
-                if self._stopping.is_set():
-                    break
-                if store_analysis(library, article, result) and self.on_done:
+                try:
+                    result = self._analyse(pool, article)
+                    if self._stopping.is_set():
+                        break
+                    stored = store_analysis(library, article, result)
+                except BrokenProcessPool as error:  # the worker died on this article
+                    pool = self._new_pool()
+                    self._failed(library, article, f"analysis process died ({error})")
+                    continue
+                except sqlite3.OperationalError:  # locked for now: the article stays queued
+                    self._stopping.wait(RETRY_SECONDS)
+                    continue
+                except Exception as error:  # noqa: BLE001 (one article must not stop the rest)
+                    self._failed(library, article, f"{type(error).__name__}: {error}")
+                    continue
+                if stored and self.on_done:
                     self.on_done(article.id)
         finally:
             if pool is not None:

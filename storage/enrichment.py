@@ -95,6 +95,22 @@ class EnrichmentQueries(DuplicateQueries):
         )
         return [QueuedArticle(**row) for row in rows]
 
+    def record_enrich_failure(self, article_id: int, error: str) -> None:
+        """The article's analysis failed: keep why, and take it off the queue (a later
+        `reindex` or a changed text queues it again)."""
+        with self.write() as db:
+            db.execute("delete from enrich_queue where article_id = ?", [article_id])
+            db.execute(
+                "insert or replace into enrich_failures (article_id, error, failed) "
+                "values (?, ?, datetime('now'))",
+                [article_id, " ".join(error.split())[:500]],
+            )
+
+    def enrich_failures(self) -> list[dict[str, Any]]:
+        return self.query(
+            "select article_id, error, failed from enrich_failures order by article_id"
+        )
+
     def queue_size(self) -> int:
         return int(self.db.execute("select count(*) from enrich_queue").fetchone()[0])
 
@@ -183,6 +199,7 @@ class EnrichmentQueries(DuplicateQueries):
             )
             self._record_fingerprint(article.id, fingerprint)
             db.execute("delete from enrich_queue where article_id = ?", [article.id])
+            db.execute("delete from enrich_failures where article_id = ?", [article.id])
             return True
 
     def _entity_id(self, name: str, label: str) -> int:

@@ -270,3 +270,14 @@ def m012_hostile_feed_warnings(db: Database) -> None:
         "update feeds set last_warning = last_error, last_error = null "
         "where last_error is not null and coalesce(error_count, 0) = 0"
     )
+
+
+@migrations()
+def m013_hostile_enrich_failures(db: Database) -> None:
+    """Articles whose analysis failed: recorded with the error and taken off the queue, so
+    one bad article neither stops the enricher nor stays first in line."""
+    _table(db, "enrich_failures").create(
+        {"article_id": int, "error": str, "failed": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
