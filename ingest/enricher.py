@@ -23,11 +23,13 @@ from tidings.enrich.fingerprint import simhash
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
 from tidings.storage import Library
-from tidings.storage.enrichment import QueuedArticle
+from tidings.storage.enrichment import QueuedArticle, analysed_part
 
 
 def analyse_article(title: str, text: str, published: str | None) -> dict[str, Any]:
-    """Analyse one article; a plain dict so it crosses a process boundary cheaply."""
+    """Analyse one article (its first ANALYSED_CHARS); a plain dict so it crosses a
+    process boundary cheaply."""
+    text = analysed_part(text)
     result = analyse(title, text, published_date(published)).to_dict()
     result["fingerprint"] = simhash(text)
     return result

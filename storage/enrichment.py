@@ -70,6 +70,19 @@ def period_start(value: str) -> date:
     return date.fromisoformat(value)
 
 
+ANALYSED_CHARS = 100_000  # a longer article is analysed (and shown in the app) up to here
+
+
+def analysed_part(text: str) -> str:
+    """The part of a long text that is analysed and shown in the app: its start, cut at a
+    paragraph break near ANALYSED_CHARS (a 10 MB article would take minutes and a
+    gigabyte to analyse whole)."""
+    if len(text) <= ANALYSED_CHARS:
+        return text
+    cut = text.rfind("\n\n", 0, ANALYSED_CHARS)
+    return text[: cut if cut > ANALYSED_CHARS // 2 else ANALYSED_CHARS]
+
+
 class EnrichmentQueries(DuplicateQueries):
     """Queries on entities, timelines and the queue, mixed into `storage.Library`."""
 

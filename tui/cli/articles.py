@@ -145,15 +145,15 @@ def _annotation_json(note: Annotation) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="The whole article as a JSON object.")
 @pass_context
 def show(ctx: Context, article_id: int, as_json: bool) -> None:
-    """Show one article."""
-    data = article_json(ctx.library, article_id)
+    """Show one article (with --json, also its entities and timeline, analysed if need be)."""
     if as_json:
-        dump_json(data)
+        dump_json(article_json(ctx.library, article_id))
         return
-    click.echo(data["title"])
-    click.echo(" · ".join(str(x) for x in (data["feed"], data["published"], data["url"]) if x))
+    article = ctx.library.article(article_id)
+    click.echo(article.title)
+    click.echo(" · ".join(str(x) for x in (article.feed, article.published, article.url) if x))
     click.echo()
-    click.echo(data["text"])
+    click.echo(article.text)
 
 
 @cli.command()

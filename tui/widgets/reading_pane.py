@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich._wrap import divide_line
 from rich.style import Style
@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tidings.storage import Annotation, Article
-from tidings.storage.enrichment import MentionRow, TimelineRow
+from tidings.storage.enrichment import ANALYSED_CHARS, MentionRow, TimelineRow, analysed_part
 from tidings.tui.dates import long_date
 from tidings.tui.sentences import sentence_spans, word_spans
 from tidings.tui.search import Highlighter
@@ -122,6 +122,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
         self.highlighter: Highlighter | None = None  # the search's words, marked in the text
         self.appendix: Text | None = None  # related articles and other sources, at the end
         self._plain = ""
+        self.full_length = 0  # the open article's length, when the pane shows only its start
         self._body_start = 0
         self._line_starts: list[int] = []
         self._sentences: list[Span] = []
@@ -135,7 +136,12 @@ class ReadingPane(PrewrappedView, can_focus=True):
         mentions: list[MentionRow] | None = None,
         timeline: list[TimelineRow] | None = None,
     ) -> None:
-        """Draw an article (or the empty state) from its top, with what is stored about it."""
+        """Draw an article (or the empty state) from its top, with what is stored about it.
+
+        A very long article shows its analysed part and says so at the end."""
+        self.full_length = len(article.text) if article else 0
+        if article is not None and len(article.text) > ANALYSED_CHARS:
+            article = replace(article, text=analysed_part(article.text))
         self.article = article
         self.appendix = None
         self.timeline = timeline or []
@@ -190,6 +196,14 @@ class ReadingPane(PrewrappedView, can_focus=True):
         text.append("\n\n")
         self._body_start = len(text)
         text.append(visible(article.text))
+        if self.full_length > len(article.text):
+            size = f"{self.full_length:,} characters"
+            text.append(
+                f"\n\n[Long article: {size}. The pane shows, and the entities and timeline "
+                f"cover, the first {len(article.text):,}. o opens it in a browser; "
+                f"`tidings show {article.id}` prints all of it.]",
+                meta + Style(italic=True),
+            )
         if article.related:
             text.append("\n\nRelated", Style(bold=True))
             for link in article.related:
