@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,8 +33,17 @@ def _warn(message: str) -> None:
     click.echo(f"Warning: {one_line(message, 500)}", err=True)
 
 
+MAX_FILE_BYTES = 64 * 2**20
+
+
 def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes; a FIFO, device or folder is refused rather than read forever."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise click.ClickException(f"{path}: not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise click.ClickException(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB")
         return path.read_bytes()
     except OSError as error:
         raise click.ClickException(f"cannot read {path}: {error.strerror}") from None
