@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from tidings.storage.clean import clean_row, strip_controls
-from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, FeedName, StoreResult, from_row
+from tidings.storage.errors import FeedExists, NotFound
+from tidings.storage.records import ArticleIn, FeedName, FeedState, StoreResult, from_row
 from tidings.storage.rows import article_row
 
 if TYPE_CHECKING:
@@ -28,27 +27,6 @@ BACKOFF_MAX = timedelta(days=1)
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-@dataclass(frozen=True)
-class FeedState:
-    """What a refresh needs to fetch one feed."""
-
-    id: int
-    url: str
-    title: str
-    etag: str | None
-    last_modified: str | None
-    full_text: bool
-    error_count: int
-
-
-class FeedExists(LibraryError):
-    """Subscribing to a URL the library already follows."""
-
-    def __init__(self, message: str, feed_id: int) -> None:
-        super().__init__(message)
-        self.feed_id = feed_id
 
 
 class FeedQueries:
