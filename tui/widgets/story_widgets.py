@@ -43,6 +43,10 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# What the [n] markers mean: the numbers of "Related in your library" at the end of the pane.
+STORY_LEGEND = Text("[n]: related article n, listed at the end of the pane", Style(dim=True, italic=True))
+
+
 def story_item_text(item: StoryItem) -> Text:
     text = Text(timeline_date(item.date, item.precision), Style(bold=True))
     if item.source == 0:
@@ -67,11 +71,16 @@ class StoryTimelineList(ItemList):
 
     def show_items(self, items: list[StoryItem], article_id: int | None) -> None:
         self.story = items
-        self.set_items([story_item_text(item) for item in items])
+        shown = [story_item_text(item) for item in items]
+        if any(item.source for item in items):  # the legend, last, so item n is story[n]
+            self.set_items([*shown, STORY_LEGEND], disabled={len(shown)})
+        else:
+            self.set_items(shown)
 
     def on_item_list_item_chosen(self, event: ItemList.ItemChosen) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.story[event.index]))
+        if event.index < len(self.story):
+            self.post_message(self.Chosen(self.story[event.index]))
 
 
 class RelatedChooser(Dialog[int | None]):
