@@ -12,6 +12,7 @@ from tests.app.conftest import make_app, screen_text
 from tidings.tui.app import TidingsApp
 from tidings.tui.themes import theme_files
 from tidings.tui.widgets.sidebar import EntityList, TimelineList
+from tidings.enrich.model import Mention
 
 WIDE = (160, 30)
 
@@ -141,8 +142,8 @@ def enrich_by_hand_short(path: Path) -> None:
     start = queued.text.index("Anna Berg")
     library.store_enrichment(
         queued,
-        entities=[{"text": "Anna Berg", "label": "PERSON", "start": start, "end": start + 9,
-                   "canonical": "Anna Berg"}],
+        entities=[Mention(text="Anna Berg", label="PERSON", start=start, end=start + 9,
+                          canonical="Anna Berg")],
         title_entities=[], timeline=[], version=1, backend="test",
     )
     library.close()
