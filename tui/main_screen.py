@@ -317,14 +317,15 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     def _annotate(self, article_id: int, start: int, end: int, note: str) -> None:
         self.tidings.library.annotate(article_id, start, end, note=note)
         self._reload_annotations(article_id)
-        self.pane.update_marks(selection=None)
+        self.pane.selection_used()
         self.notify("Highlighted" + (" with a note" if note else ""), timeout=2)
 
     def _reload_annotations(self, article_id: int) -> None:
         self.pane.update_marks(annotations=self.tidings.library.annotations(article_id))
         self.article_list.refresh_article(article_id)
 
-    def action_annotations(self) -> None:
+    def action_annotations(self, on: int | None = None) -> None:
+        """The article's annotations, the cursor on annotation `on` (by id) if given."""
         article = self.pane.article
         if article is None:
             return
@@ -332,7 +333,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if not notes:
             self.notify("No annotations in this article yet: select with →, then h or a")
             return
-        self.app.push_screen(AnnotationsScreen(notes, self.tidings.palette), self._annotation_chosen)
+        at = next((i for i, n in enumerate(notes) if n.id == on), 0)
+        self.app.push_screen(AnnotationsScreen(notes, self.tidings.palette, at), self._annotation_chosen)
 
     def _annotation_chosen(self, choice: AnnotationChoice | None) -> None:
         if choice is None:
@@ -359,7 +361,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             following = names[(names.index(note.colour) + 1) % len(names)] if note.colour in names else names[0]
             library.update_annotation(note.id, colour=following)
             self._reload_annotations(note.article_id)
-            self.action_annotations()
+            self.action_annotations(on=note.id)  # back on the same one, for the next c
         elif choice.action == "edit":
 
             def save(text: str | None) -> None:

@@ -64,7 +64,19 @@ async def _states(app: TidingsApp):  # type: ignore[no-untyped-def]
         await pilot.press("escape", "A")
         await pilot.pause()
         yield "confirm dialog", app
-        await pilot.press("escape", "slash", *"harbour")
+        await pilot.press("escape", "N")
+        await pilot.pause()
+        yield "annotations list", app
+        await pilot.press("escape", "E")
+        await pilot.pause(0.5)
+        yield "entity browser", app
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        yield "entity page", app
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        app.main.pane.focus()
+        await pilot.press("slash", *"harbour")
         await pilot.pause(0.5)
         yield "search as you type, hits marked", app
 
@@ -78,7 +90,9 @@ async def test_every_text_meets_wcag_aa_in_every_state(theme: str, annotated_pat
         screens.append(screen_text(shown))
         problems += [f"{what}: {problem}" for problem in failures(shown)]
     drawn = "\n".join(screens)
-    for sight in ("Harbour deal signed", "Timeline · 4", "app.next", "Mark all 4 shown", "search:"):
+    sights = ("Harbour deal signed", "Timeline · 4", "app.next", "Mark all 4 shown", "search:",
+              "Annotations · ", "type to narrow", "Anna Berg")
+    for sight in sights:
         assert sight in drawn  # every state was on screen
     assert problems == []
 

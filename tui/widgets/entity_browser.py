@@ -66,7 +66,7 @@ class EntityBrowser(WorkerErrors, ModalScreen[int | None]):
     }
     EntityBrowser Input, EntityBrowser Input:focus { border: none; height: 1; }
     EntityBrowser ItemList { height: 1fr; }
-    EntityBrowser Title { color: $text-muted; }
+    EntityBrowser Title { color: $reader-muted; }
     """
 
     def __init__(self, library: Library, palette: ThemeFile | None) -> None:

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.reading_pane import visible
 
 
@@ -33,7 +34,7 @@ class FeedErrorsScreen(ModalScreen[None]):
         table.add_column("Feed", ratio=1)
         table.add_column("Error", ratio=2)
         for title, url, error in self.errors:
-            table.add_row(Text(visible(title)) + Text("\n" + visible(url), style="dim"), Text(visible(error)))
+            table.add_row(undim_text(Text(visible(title)) + Text("\n" + visible(url), style="dim"), self.app), Text(visible(error)))
         with VerticalScroll():
             yield Static(Text(f"Feed errors · {len(self.errors)}", style="bold"))
             yield Static(table)

@@ -22,7 +22,7 @@ class NamePrompt(ModalScreen[str | None]):
         border: round $accent; background: $panel; padding: 0 1;
     }
     NamePrompt Input { border: none; height: 1; margin-top: 1; }
-    NamePrompt .detail { color: $text-muted; }
+    NamePrompt .detail { color: $reader-muted; }
     """
 
     def __init__(self, question: str, detail: str = "") -> None:

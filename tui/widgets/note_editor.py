@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.reading_pane import visible
 
 QUOTE_CHARS = 300
@@ -28,7 +29,7 @@ class NoteEditor(ModalScreen[str | None]):
         width: 80; max-width: 100%; height: auto; max-height: 90%;
         border: round $accent; background: $panel; padding: 0 1;
     }
-    NoteEditor #quote { color: $text-muted; margin-bottom: 1; }
+    NoteEditor #quote { color: $reader-muted; margin-bottom: 1; }
     NoteEditor TextArea { height: 8; }
     """
 
@@ -44,7 +45,7 @@ class NoteEditor(ModalScreen[str | None]):
         with Vertical():
             yield Static(Text("“" + quote + "”", style="italic"), id="quote")
             yield TextArea(self.note, id="note")
-            yield Static(Text("ctrl+s save · escape cancel", style="dim"))
+            yield Static(undim_text(Text("ctrl+s save · escape cancel", style="dim"), self.app))
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

@@ -142,6 +142,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
         self._line_starts: list[int] = []
         self._sentences: list[Span] = []
         self._words: list[Span] = []
+        self._resume: int | None = None  # where → goes on after a highlight
 
     # -- content -----------------------------------------------------------------------
 
@@ -154,6 +155,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
         """Draw an article (or the empty state) from its top, with what is stored about it."""
         self.article = article
         self.appendix = None
+        self._resume = None
         self.timeline = timeline or []
         self.marks = Marks(
             mentions=mentions or [],
@@ -347,12 +349,24 @@ class ReadingPane(PrewrappedView, can_focus=True):
         current = self.marks.selection
         if current is None:
             at = self._first_visible()
+            if self._resume is not None and self._on_screen(self._resume):
+                at = self._resume  # after a highlight: the sentence after the highlighted one
             chosen = next((u for u in units if u[0] >= at), units[-1])
         elif step > 0:
             chosen = next((u for u in units if u[0] >= current[1]), units[-1])
         else:
             chosen = next((u for u in reversed(units) if u[1] <= current[0]), units[0])
         self._set_selection(chosen)
+
+    def _on_screen(self, body_offset: int) -> bool:
+        line = self.line_of(body_offset)
+        return self.scroll_y <= line < self.scroll_y + max(1, self.scrollable_content_region.height)
+
+    def selection_used(self) -> None:
+        """The selection was highlighted: clear it, and let → go on from where it ended."""
+        if self.marks.selection is not None:
+            self._resume = self.marks.selection[1]
+        self.update_marks(selection=None)
 
     def action_extend(self, unit: str, step: int) -> None:
         """Grow the selection by one sentence or word forward (1) or back (-1)."""
