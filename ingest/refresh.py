@@ -33,8 +33,7 @@ from tidings.ingest.fetch import (
     is_http_url,
     make_client,
 )
-from tidings.storage import Library
-from tidings.storage.feeds import FeedState
+from tidings.storage import FeedState, Library
 
 T = TypeVar("T")
 PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves

@@ -8,54 +8,17 @@ plain dicts (as `enrich` produces them): storage imports nothing of ours.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from tidings.storage.base import now
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.clean import clean_row
+from tidings.storage.records import MentionRow, QueuedArticle, TimelineRow
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
 PRIORITY_SOON = 50
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    text: str
-    label: str
-    start: int
-    end: int
-    canonical: str
-    field: str  # "title" or "text"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    expression: str
-    start: int
-    end: int
-    date: str
-    precision: str
-    sentence: str
-    sentence_start: int
-    sentence_end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class QueuedArticle:
-    id: int
-    title: str
-    text: str
-    published: str | None
-    content_hash: str
 
 
 def period_start(value: str) -> date:

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tidings.storage.articles import ArticleQueries
 from tidings.storage.clean import clean_row, strip_controls
-from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, FeedName, StoreResult, from_row
-from tidings.storage.rows import article_row
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-    from sqlite_utils.db import Table
+from tidings.storage.errors import FeedExists, NotFound
+from tidings.storage.records import ArticleIn, FeedName, FeedState, StoreResult, from_row
 
 BACKOFF_BASE = timedelta(minutes=5)
 BACKOFF_MAX = timedelta(days=1)
@@ -30,41 +25,8 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class FeedState:
-    """What a refresh needs to fetch one feed."""
-
-    id: int
-    url: str
-    title: str
-    etag: str | None
-    last_modified: str | None
-    full_text: bool
-    error_count: int
-
-
-class FeedExists(LibraryError):
-    """Subscribing to a URL the library already follows."""
-
-    def __init__(self, message: str, feed_id: int) -> None:
-        super().__init__(message)
-        self.feed_id = feed_id
-
-
-class FeedQueries:
-    """Queries on feeds, mixed into `storage.Library` (which provides `db`, `query`, `write`)."""
-
-    db: Database
-
-    if TYPE_CHECKING:
-
-        def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
-        def write(self) -> Any: ...
-        def table(self, name: str) -> Table: ...
-        def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
-        def local_feed(self, name: str) -> int: ...
-        def _join_by_url(self, article_id: int, key: str | None) -> None: ...
-        def mark(self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None) -> int: ...
+class FeedQueries(ArticleQueries):
+    """Feeds: subscriptions, tags and fetch state; a base of `storage.Library`."""
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -268,7 +230,7 @@ class FeedQueries:
     ) -> list[StoreResult]:
         """Store a fetched feed's articles and its new fetch state in one transaction."""
         with self.write() as db:
-            results = self._store_many(feed_id, articles)
+            results = self._store_all(feed_id, articles)
             row = clean_row(
                 {
                     "etag": etag,
@@ -289,55 +251,6 @@ class FeedQueries:
                 "then :new_title else title end where id = :id",
                 {**row, "id": feed_id},
             )
-        return results
-
-    def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
-        """Like `_store` for each article, with new articles inserted in bulk (a refresh
-        stores tens of thousands); changed ones go through `_store`, which re-anchors."""
-        known = {
-            guid: (article_id, digest)
-            for article_id, guid, digest in self.db.execute(
-                "select id, guid, content_hash from articles where feed_id = ?", [feed_id]
-            ).fetchall()
-        }
-        stamp = _now().isoformat()
-        results: list[StoreResult] = []
-        for article in articles:
-            row = article_row(feed_id, article)
-            digest = row["content_hash"]
-            if row["guid"] in known:
-                article_id, old = known[row["guid"]]
-                if old == digest:
-                    results.append(StoreResult(article_id, "unchanged"))
-                else:
-                    results.append(self._store(feed_id, article))
-                    known[row["guid"]] = (article_id, digest)
-                continue
-            row["fetched"] = stamp
-            columns = ", ".join(f"[{name}]" for name in row)
-            article_id = int(
-                self.db.execute(
-                    f"insert into articles ({columns}) values ({', '.join('?' * len(row))})",
-                    list(row.values()),
-                ).lastrowid
-            )
-            known[row["guid"]] = (article_id, digest)
-            self._join_by_url(article_id, row["url_key"])
-            if article.related:
-                self.db.conn.executemany(
-                    "insert into related_links (article_id, position, title, url) "
-                    "values (?, ?, ?, ?)",
-                    [
-                        (article_id, i, strip_controls(title), url and strip_controls(url))
-                        for i, (title, url) in enumerate(article.related)
-                    ],
-                )
-            self.db.execute(
-                "insert into enrich_queue (article_id, priority, queued) values (?, 0, ?) "
-                "on conflict(article_id) do update set priority = 0, queued = excluded.queued",
-                [article_id, stamp],
-            )
-            results.append(StoreResult(article_id, "new"))
         return results
 
     def record_not_modified(self, feed_id: int, status: int = 304) -> None:

@@ -1,4 +1,5 @@
-"""Plain records passed into and out of the library (no behaviour, no database handles)."""
+"""Every record passed into and out of the library: plain dataclasses, no behaviour, no
+database handles. (Errors are in storage/errors.py; both are exported from `tidings.storage`.)"""
 
 from __future__ import annotations
 
@@ -130,3 +131,82 @@ class FeedName:
 
     id: int
     title: str
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+    field: str  # "title" or "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    expression: str
+    start: int
+    end: int
+    date: str
+    precision: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QueuedArticle:
+    id: int
+    title: str
+    text: str
+    published: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a refresh needs to fetch one feed."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None
+    last_modified: str | None
+    full_text: bool
+    error_count: int
+
+
+@dataclass(frozen=True)
+class Related:
+    article_id: int
+    score: float
+    shared: list[str]  # names of shared entities, rarest first
+    linked: bool  # the article itself links to it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id, "score": round(self.score, 4), "shared": self.shared,
+            "linked": self.linked,
+        }
+
+
+@dataclass(frozen=True)
+class NewsboatItem:
+    """One row of newsboat's rss_item table, as stored (unclean: it came from feeds)."""
+
+    feed_url: str
+    guid: str | None
+    title: str | None
+    author: str | None
+    url: str | None
+    published: object  # seconds since the epoch, when newsboat knew it
+    content: str | None
+    unread: int
+    flags: str | None

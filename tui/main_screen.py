@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tidings.storage.enrichment import PRIORITY_SOON
+from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
 from tidings.tui.reader import ArticleOpened, Reader
 from tidings.tui.search import needs_search

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 
-from tidings.storage import Library
-from tidings.storage.search_language import QueryError, parse
+from tidings.storage import Library, QueryError
+from tidings.storage.search_language import parse
 from tidings.tui.views import View, view_ids
 
 Span = tuple[int, int]
