@@ -19,8 +19,7 @@ from tidings.enrich import ENRICH_VERSION, analyse
 from tidings.enrich.fingerprint import simhash
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
-from tidings.storage import Library
-from tidings.storage.enrichment import QueuedArticle
+from tidings.storage import Library, QueuedArticle
 
 
 def analyse_article(title: str, text: str, published: str | None) -> dict[str, Any]:

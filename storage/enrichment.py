@@ -8,54 +8,17 @@ plain dicts (as `enrich` produces them): storage imports nothing of ours.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from tidings.storage.base import now
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.clean import clean_row
+from tidings.storage.records import MentionRow, QueuedArticle, TimelineRow
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
 PRIORITY_SOON = 50
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    text: str
-    label: str
-    start: int
-    end: int
-    canonical: str
-    field: str  # "title" or "text"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    expression: str
-    start: int
-    end: int
-    date: str
-    precision: str
-    sentence: str
-    sentence_start: int
-    sentence_end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class QueuedArticle:
-    id: int
-    title: str
-    text: str
-    published: str | None
-    content_hash: str
 
 
 def period_start(value: str) -> date:
@@ -186,13 +149,10 @@ class EnrichmentQueries(DuplicateQueries):
             return True
 
     def _entity_id(self, name: str, label: str) -> int:
-        db = self.db
-        row = db.execute(
-            "select id from entities where name = ? and label = ?", [name, label]
-        ).fetchone()
-        if row:
-            return int(row[0])
-        cursor = db.execute(
+        found = self.find_entity(name, label)
+        if found is not None:
+            return found
+        cursor = self.db.execute(
             "insert into entities (name, label, article_count) values (?, ?, 0)",
             [clean_row({"n": name})["n"], label],
         )
@@ -227,9 +187,16 @@ class EnrichmentQueries(DuplicateQueries):
         )
         return [TimelineRow(**row) for row in rows]
 
-    def enrichment_version(self, article_id: int) -> int | None:
+    def entity(self, entity_id: int) -> dict[str, Any] | None:
+        rows = self.query(
+            "select id, name, label, article_count from entities where id = ?", [entity_id]
+        )
+        return rows[0] if rows else None
+
+    def find_entity(self, name: str, label: str) -> int | None:
+        """The id of the entity of exactly this name and label."""
         row = self.db.execute(
-            "select version from enrichments where article_id = ?", [article_id]
+            "select id from entities where name = ? and label = ?", [name, label]
         ).fetchone()
         return None if row is None else int(row[0])
 

@@ -1,9 +1,24 @@
-"""Plain records passed into and out of the library (no behaviour, no database handles)."""
+"""Every record passed into and out of the library: plain dataclasses, no behaviour, no
+database handles. (Errors are in storage/errors.py; both are exported from `tidings.storage`.)"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
+    """A record from a database row: each field from the column of its name (bool fields
+    from SQLite's 0 and 1), or from `given`."""
+    values = dict(given)
+    for item in fields(record):  # type: ignore[arg-type]
+        if item.name not in values and item.name in row:
+            value = row[item.name]
+            values[item.name] = bool(value) if item.type in ("bool", bool) else value
+    return record(**values)
 
 
 @dataclass
@@ -98,3 +113,100 @@ class Article:
         data = asdict(self)
         data.pop("html")
         return data
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    unread: int | None = None  # None when not counted
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FeedName:
+    """A feed (subscribed or local) as the view selector lists it."""
+
+    id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+    field: str  # "title" or "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    expression: str
+    start: int
+    end: int
+    date: str
+    precision: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QueuedArticle:
+    id: int
+    title: str
+    text: str
+    published: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a refresh needs to fetch one feed."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None
+    last_modified: str | None
+    full_text: bool
+    error_count: int
+
+
+@dataclass(frozen=True)
+class Related:
+    article_id: int
+    score: float
+    shared: list[str]  # names of shared entities, rarest first
+    linked: bool  # the article itself links to it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id, "score": round(self.score, 4), "shared": self.shared,
+            "linked": self.linked,
+        }
+
+
+@dataclass(frozen=True)
+class NewsboatItem:
+    """One row of newsboat's rss_item table, as stored (unclean: it came from feeds)."""
+
+    feed_url: str
+    guid: str | None
+    title: str | None
+    author: str | None
+    url: str | None
+    published: object  # seconds since the epoch, when newsboat knew it
+    content: str | None
+    unread: int
+    flags: str | None

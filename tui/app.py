@@ -19,8 +19,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker
 
-from tidings.storage import Library
-from tidings.storage.enrichment import PRIORITY_OPEN
+from tidings.storage import PRIORITY_OPEN, Library
 from tidings.tui import views
 from tidings.tui.commands import TidingsCommands
 from tidings.tui.config import Config, config_path, save_setting

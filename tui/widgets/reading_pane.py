@@ -22,8 +22,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tidings.storage import Annotation, Article
-from tidings.storage.enrichment import MentionRow, TimelineRow
+from tidings.storage import Annotation, Article, MentionRow, TimelineRow
 from tidings.tui.dates import long_date
 from tidings.tui.sentences import sentence_spans, word_spans
 from tidings.tui.search import Highlighter

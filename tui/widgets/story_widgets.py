@@ -11,16 +11,14 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tidings.storage import ArticleSummary
 from tidings.tui.dates import short_date, timeline_date
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.item_list import ItemList
-from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.reading_pane import visible
 
 SNIPPET = 60
@@ -85,25 +83,17 @@ class StoryTimelineList(ItemList):
             self.post_message(self.Chosen(self.story[event.index]))
 
 
-class RelatedChooser(ModalScreen[int | None]):
+class RelatedChooser(Dialog[int | None]):
     """Related articles and other sources of the open one: enter opens the chosen one."""
 
     BINDINGS = [Binding("escape,R", "close", "Close", id="related.close")]
 
-    DEFAULT_CSS = """
-    RelatedChooser { align: center middle; }
-    RelatedChooser > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    RelatedChooser OptionList { height: auto; max-height: 30; border: none; }
-    """
 
     def __init__(self, entries: list[tuple[int, ArticleSummary, list[str]]]) -> None:
         super().__init__()
         self.entries = entries
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         options = []
         for _id, summary, shared in self.entries:
             text = Text(short_date(summary.published).rjust(9) + " ", Style(dim=True))
@@ -111,10 +101,9 @@ class RelatedChooser(ModalScreen[int | None]):
             text.append("  " + visible(summary.feed), Style(dim=True))
             if shared:
                 text.append("\n          " + _cut(", ".join(shared[:5]), 76), Style(dim=True))
-            options.append(Option(undim_text(text, self.app)))
-        with Vertical():
-            yield Static(Text("Related articles (enter opens)", style="bold"))
-            yield OptionList(*options)
+            options.append(Option(text))
+        yield Static(Text("Related articles (enter opens)", style="bold"))
+        yield OptionList(*options)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -122,6 +111,3 @@ class RelatedChooser(ModalScreen[int | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.entries[event.option_index][0])
-
-    def action_close(self) -> None:
-        self.dismiss(None)
