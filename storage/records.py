@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 R = TypeVar("R")
 
@@ -210,3 +210,52 @@ class NewsboatItem:
     content: str | None
     unread: int
     flags: str | None
+
+
+# What storage reads of the analysis it is given (enrich's Mention and TimelineItem are such
+# objects; so are storage's own MentionRow and TimelineRow). Storage imports nothing of ours:
+# it names the fields it needs, as lemon24/reader does with its *LikeProtocol types.
+
+
+class MentionLike(Protocol):
+    """A named entity occurrence: offsets into the text (or title) it was found in."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def canonical(self) -> str: ...
+
+
+class DatedLike(Protocol):
+    """A dated expression resolved to a date at its own precision, with its sentence."""
+
+    @property
+    def expression(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def sentence_start(self) -> int: ...
+    @property
+    def sentence_end(self) -> int: ...
+
+
+def dated_row(item: DatedLike) -> dict[str, Any]:
+    """The timeline table's columns of a dated item."""
+    return {name: getattr(item, name) for name in _DATED_FIELDS}
+
+
+_DATED_FIELDS = [item.name for item in fields(TimelineRow)]
