@@ -185,7 +185,7 @@ class Sidebar(Vertical):
 
     DEFAULT_CSS = """
     Sidebar { background: $surface; }
-    Sidebar > Title { padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
+    Sidebar > Title { padding: 0 1; background: $panel; color: $reader-muted; text-style: bold; }
     Sidebar > ItemList { height: 1fr; padding: 0 1; }
     Sidebar > StoryTimelineList { display: none; }
     Sidebar.-story > StoryTimelineList { display: block; }
