@@ -15,35 +15,44 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tidings.enrich import ENRICH_VERSION, analyse
 from tidings.enrich.fingerprint import simhash
+from tidings.enrich.model import Analysis
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
-from tidings.storage import Library
-from tidings.storage.enrichment import QueuedArticle, analysed_part
+from tidings.storage import Library, QueuedArticle
+from tidings.storage.enrichment import analysed_part
 
 
-def analyse_article(title: str, text: str, published: str | None) -> dict[str, Any]:
-    """Analyse one article (its first ANALYSED_CHARS); a plain dict so it crosses a
-    process boundary cheaply."""
+@dataclass(frozen=True)
+class Analysed:
+    """One article's analysis and its text's fingerprint (dataclasses: they cross the
+    process boundary as they are, and storage takes them as they are)."""
+
+    analysis: Analysis
+    fingerprint: int | None
+
+
+def analyse_article(title: str, text: str, published: str | None) -> Analysed:
+    """Analyse one article (in the worker process): its first ANALYSED_CHARS, so a 10 MB
+    article costs what a long one does."""
     text = analysed_part(text)
-    result = analyse(title, text, published_date(published)).to_dict()
-    result["fingerprint"] = simhash(text)
-    return result
+    return Analysed(analyse(title, text, published_date(published)), simhash(text))
 
 
-def store_analysis(library: Library, article: QueuedArticle, result: dict[str, Any]) -> bool:
+def store_analysis(library: Library, article: QueuedArticle, result: Analysed) -> bool:
+    analysis = result.analysis
     return library.store_enrichment(
         article,
-        entities=result["entities"],
-        title_entities=result["title_entities"],
-        timeline=result["timeline"],
+        entities=analysis.entities,
+        title_entities=analysis.title_entities,
+        timeline=analysis.timeline,
         version=ENRICH_VERSION,
-        backend=result["backend"],
-        fingerprint=result["fingerprint"],
+        backend=analysis.backend,
+        fingerprint=result.fingerprint,
     )
 
 
@@ -94,7 +103,7 @@ class Enricher(threading.Thread):
         return process_pool(1, initializer=_lower_priority) if self.use_process else None
 
     @staticmethod
-    def _analyse(pool: Executor | None, article: QueuedArticle) -> dict[str, Any]:
+    def _analyse(pool: Executor | None, article: QueuedArticle) -> Analysed:
         if pool is None:
             return analyse_article(article.title, article.text, article.published)
         return pool.submit(analyse_article, article.title, article.text, article.published).result()

@@ -11,6 +11,14 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("tidings")
 
+# PRAGMA application_id of a Tidings library ("TIDN"): what `file` and Tidings recognise it by.
+APPLICATION_ID = 0x5449444E
+
+
+def known_migrations() -> set[str]:
+    """The names of every migration this Tidings knows (all are pending on an empty database)."""
+    return {m.name for m in migrations.pending(Database(memory=True))}
+
 
 def _table(db: Database, name: str) -> Table:
     table = db[name]
@@ -259,6 +267,12 @@ def m011_hostile_regroup_duplicates(db: Database) -> None:
 
     DuplicateQueries(db, Path(db.conn.execute("pragma database_list").fetchone()[2] or ".")) \
         .regroup_duplicates()
+
+
+@migrations()
+def m012_arch_application_id(db: Database) -> None:
+    """The file says it is a Tidings library: PRAGMA application_id, in the header."""
+    db.execute(f"pragma application_id = {APPLICATION_ID}")
 
 
 @migrations()

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from tidings.storage.errors import QueryError
+
 KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort"}
 FLAGS = {
     "unread": "a.read = 0",
@@ -38,10 +40,6 @@ MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
 MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
 MAX_QUERY_CHARS = 2000
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"]+))')
-
-
-class QueryError(ValueError):
-    """A malformed query; the message is short enough to show under the prompt."""
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tidings.storage import ArticleIn, Library
+from tidings.storage.records import FetchOutcome
 from tidings.tui.app import TidingsApp
 from tidings.tui.config import Config
 from tests.app.conftest import make_app, notices, screen_text
@@ -31,7 +32,9 @@ async def test_hostile_feeds_and_reasons_stay_plain_and_f_lists_failures_from_th
     library.add_feed(busy, title="[/busy]")
     # A failure recorded by `tidings refresh` in another window, before the app started.
     cli_failed = library.add_feed("https://cli.example/feed", title="[red]From the CLI")
-    library.record_fetch_failure(cli_failed, "HTTP 404 [/]Not Found", status=404)
+    library.record_fetch(
+        cli_failed, FetchOutcome(404, error="HTTP 404 [/]Not Found", retry_in=300)
+    )
     library.close()
 
     app = make_app(library_path)

@@ -41,7 +41,7 @@ def test_show_prints_all_of_it_without_analysing(library_path: Path) -> None:
 
 def test_the_enricher_analyses_only_the_bounded_part() -> None:
     result = analyse_article("A very long article", TEXT, "2025-03-01")
-    assert all(m["end"] <= ANALYSED_CHARS for m in result["entities"])
+    assert all(m.end <= ANALYSED_CHARS for m in result.analysis.entities)
 
 
 async def test_the_app_opens_the_first_part_and_says_so(library_path: Path) -> None:

@@ -10,11 +10,10 @@ from typing import Any
 import click
 
 from tidings.ingest.dates import normalise_published
-from tidings.storage import Annotation, ArticleSummary, Library
+from tidings.storage import Annotation, ArticleSummary, Library, MentionRow
 from tidings.storage.records import ANNOTATION_COLOURS
-from tidings.storage.enrichment import MentionRow
-from tidings.tui.files import write_private
 from tidings.tui.cli import ARTICLE_ID, LIMIT, Context, cli, dump_json, pass_context
+from tidings.tui.files import write_private
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

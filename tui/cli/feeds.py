@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tidings.storage import Library
-from tidings.storage.feeds import FeedExists
+from tidings.storage import FeedExists, Library
 from tidings.storage.clean import one_line
 from tidings.tui.cli import Context, cli, pass_context
 from tidings.tui.files import write_private

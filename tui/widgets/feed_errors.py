@@ -10,11 +10,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tidings.tui.widgets.dialog import Dialog
+from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.reading_pane import visible
 
 
@@ -29,7 +29,7 @@ def failure_prompt(row: dict[str, Any]) -> Text:
     return text
 
 
-class FeedErrorsScreen(ModalScreen[int | None]):
+class FeedErrorsScreen(Dialog[int | None]):
     """Dismissed with the id of a feed to retry, or None."""
 
     BINDINGS = [
@@ -37,24 +37,16 @@ class FeedErrorsScreen(ModalScreen[int | None]):
         Binding("r", "retry", "Retry this feed", id="feed_errors.retry"),
     ]
 
-    DEFAULT_CSS = """
-    FeedErrorsScreen { align: center middle; }
-    FeedErrorsScreen > Vertical {
-        width: 100; max-width: 100%; height: auto; max-height: 80%;
-        border: round $error; background: $panel; padding: 0 1;
-    }
-    FeedErrorsScreen OptionList { height: auto; max-height: 30; }
-    """
-
     def __init__(self, failed: list[dict[str, Any]]) -> None:
         super().__init__()
         self.failed = failed
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(f"Feeds that failed · {len(self.failed)}", style="bold"))
-            yield OptionList(*(Option(failure_prompt(row)) for row in self.failed))
-            yield Static(Text("r / enter retry now · escape close", style="dim"))
+    def body(self) -> ComposeResult:
+        yield Static(Text(f"Feeds that failed · {len(self.failed)}", style="bold"))
+        yield OptionList(
+            *(Option(undim_text(failure_prompt(row), self.app)) for row in self.failed)
+        )
+        yield Static(undim_text(Text("r / enter retry now · escape close", style="dim"), self.app))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(self.failed[event.option_index]["id"]))
@@ -63,6 +55,3 @@ class FeedErrorsScreen(ModalScreen[int | None]):
         index = self.query_one(OptionList).highlighted
         if index is not None:
             self.dismiss(int(self.failed[index]["id"]))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
