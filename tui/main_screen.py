@@ -496,7 +496,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         def answer(yes: bool | None) -> None:
             if yes:
                 library = self.tidings.library
-                unread = sorted(views.unread_among(library, ids))
+                unread = sorted(library.unread_among(ids))
                 self.tidings.marks.add(ids, read=True)
                 self._marks_changed()
                 self._remember(
