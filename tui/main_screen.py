@@ -200,7 +200,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if self._unread_for is not ids:
             self._unread_for = ids
             all_view = self.view.kind == "all" and not self.view.text
-            self._unread_shown = library.count_unread() if all_view else len(views.unread_among(library, ids))
+            self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
         status = Text()
         status.append(self.view.name, style="bold")
         if self.view.text:
