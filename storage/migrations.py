@@ -247,3 +247,32 @@ def m010_list_indexes(db: Database) -> None:
         "create index articles_list_starred on articles(published desc, id desc) "
         "where starred = 1"
     )
+
+
+@migrations()
+def m011_perf_queue_order(db: Database) -> None:
+    """The enricher's next article from an index, not a sort of the whole queue: the queue
+    keeps each article's publication date (filled by a trigger, whoever queues it), so
+    "highest priority, then newest" is the first entry of `enrich_queue_next` (14 ms at
+    5,800 queued before, a few microseconds at any size after)."""
+    _table(db, "enrich_queue").add_column("published", str)
+    db.execute(
+        "update enrich_queue set published = "
+        "(select a.published from articles a where a.id = enrich_queue.article_id)"
+    )
+    db.execute(
+        "create index enrich_queue_next on enrich_queue"
+        "(priority desc, published desc, article_id desc)"
+    )
+    db.execute(
+        "create trigger enrich_queue_published after insert on enrich_queue "
+        "when new.published is null begin "
+        "update enrich_queue set published = "
+        "(select a.published from articles a where a.id = new.article_id) "
+        "where article_id = new.article_id; end"
+    )
+    db.execute(
+        "create trigger enrich_queue_republished after update of published on articles "
+        "begin update enrich_queue set published = new.published "
+        "where article_id = new.id; end"
+    )
