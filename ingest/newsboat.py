@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tidings.ingest.fetch import is_http_url
-from tidings.ingest.html import html_fragment
+from tidings.ingest.html import fragment_paragraphs
 from tidings.storage import ArticleIn
 
 _SKIPPED_KINDS = ("query:", "exec:", "filter:")
@@ -118,7 +118,7 @@ def _item(
     identity = (guid or "").strip() or (url or "").strip()
     if not identity:
         return
-    paragraphs, html = html_fragment(content or "", url if url and is_http_url(url) else None)
+    paragraphs = fragment_paragraphs(content or "")
     yield CachedItem(
         ArticleIn(
             guid=identity,
@@ -127,7 +127,6 @@ def _item(
             url=url if url and is_http_url(url) else None,
             author=author or None,
             published=_published(pub),
-            html=html or None,
         ),
         read=not unread,
         starred=bool((flags or "").strip()),

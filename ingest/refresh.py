@@ -352,7 +352,6 @@ class _Refresh:
         if len(text) > len(article.text):
             article.summary = article.summary or article.text or None
             article.text = text
-            article.html = None
         article.related = extracted.related or article.related
         if not article.published and extracted.published:
             try:

@@ -195,7 +195,6 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             published=row["published"],
             fetched=row["fetched"],
             text=row["text"],
-            html=row["html"],
             read=bool(row["read"]),
             starred=bool(row["starred"]),
             annotations=self.annotations(article_id),

@@ -16,7 +16,7 @@ class ArticleIn:
     url: str | None = None
     author: str | None = None
     published: str | None = None
-    html: str | None = None
+    html: str | None = None  # the source's markup, if an importer has it: not stored (text is)
     summary: str | None = None
     related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
 
@@ -88,13 +88,10 @@ class Article:
     published: str | None
     fetched: str
     text: str
-    html: str | None
     read: bool
     starred: bool
     annotations: list[Annotation]
     related: list[RelatedLink]
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("html")
-        return data
+        return asdict(self)

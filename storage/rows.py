@@ -25,8 +25,9 @@ def article_row(feed_id: int, article: ArticleIn) -> dict[str, Any]:
             "author": article.author,
             "published": article.published,
             "text": article.text,
-            "html": article.html,
-            "summary": article.summary,
+            # The reader shows text: the source's HTML is not kept (it doubled the library),
+            # and a summary only when it is not the text itself.
+            "summary": article.summary if article.summary != article.text else None,
         }
     )
     row["content_hash"] = content_hash(row["title"], row["text"])

@@ -1,0 +1,65 @@
+"""Speed-at-scale changes to the library that users can check: what the slimming migration
+keeps, the enricher's queue order from its index, and one enrichment worker per library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tidings.ingest.enricher import WorkerLock
+from tidings.storage import ArticleIn, Library
+from tidings.storage.migrations import migrations
+
+
+def test_slimming_migration_keeps_text_marks_and_notes(library_path: Path) -> None:
+    library = Library.open(library_path)
+    feed = library.local_feed("Wire")
+    text = "The harbour board met on Tuesday.\n\nDredging starts in May."
+    article_id = library.store_article(feed, ArticleIn(guid="a", title="Harbour", text=text)).id
+    library.mark([article_id], read=True, starred=True)
+    note = library.annotate_quote(article_id, "Dredging starts", note="ask the board")
+    # As an older Tidings left it: the HTML beside the text, a summary that is the text.
+    with library.write() as db:
+        db.execute("update articles set html = '<p>The harbour board met</p>', summary = text")
+        db.execute(f"delete from {migrations.migrations_table} where name = 'm012_perf_text_once'")
+    library.close()
+
+    reopened = Library.open(library_path)
+    row = reopened.db.execute("select html, summary from articles").fetchone()
+    assert row == (None, None)
+    article = reopened.article(article_id)
+    assert article.text == text and article.read and article.starred
+    assert [(a.quote, a.note) for a in article.annotations] == [(note.quote, "ask the board")]
+    assert reopened.search("dredging")[0].id == article_id  # the search index still agrees
+
+
+def test_queue_order_survives_a_changed_publication_date(library: Library) -> None:
+    feed = library.local_feed("Wire")
+    ids = [
+        library.store_article(
+            feed, ArticleIn(guid=f"g{i}", title=f"Story {i}", text=f"Story {i} text.",
+                            published=f"2025-03-0{i + 1}")
+        ).id
+        for i in range(3)
+    ]
+    assert [a.id for a in library.queued(limit=3)] == ids[::-1]
+    plan = library.db.execute(
+        "explain query plan select q.article_id from enrich_queue q "
+        "order by q.priority desc, q.published desc, q.article_id desc limit 1"
+    ).fetchall()
+    assert "enrich_queue_next" in str(plan) and "TEMP B-TREE" not in str(plan)
+    # The oldest story is corrected with a newer date: it is now the newest in the queue.
+    library.store_article(
+        feed, ArticleIn(guid="g0", title="Story 0", text="Story 0, corrected.",
+                        published="2025-03-09")
+    )
+    assert library.queued(limit=1)[0].id == ids[0]
+
+
+def test_one_enrichment_worker_per_library(library_path: Path) -> None:
+    first, second = WorkerLock(library_path), WorkerLock(library_path)
+    assert first.acquire()
+    assert not second.acquire()  # a second app waits instead of halving the first
+    first.release()
+    assert second.acquire()
+    second.release()
+    assert oct(Path(f"{library_path}.enrich-lock").stat().st_mode & 0o777) == "0o600"
