@@ -22,6 +22,7 @@ from tidings.ingest.dates import normalise_published
 from tidings.ingest.extract import Extracted, decode_page, extract_article
 from tidings.ingest.feed_entries import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from tidings.ingest.fetch import (
+    CONCURRENCY,
     PER_HOST,
     Fetched,
     FetchError,
@@ -364,7 +365,7 @@ async def refresh(
     library_path: Path,
     feed_ids: list[int] | None = None,
     *,
-    concurrency: int = 16,
+    concurrency: int = CONCURRENCY,
     per_host: int = PER_HOST,
     fetch_pages: bool = True,
     progress: Callable[[RefreshProgress], None] | None = None,
