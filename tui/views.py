@@ -6,7 +6,7 @@ They take a `Library` and use its `query`/`db`; they may move into storage later
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from tidings.storage import Library
 from tidings.storage.base import now
@@ -23,6 +23,7 @@ class View:
     key: str = ""
     name: str = "All articles"
     text: str = ""
+    unread: int | None = field(default=None, compare=False)  # shown by the view selector
 
     def filtered(self, text: str) -> View:
         return View(self.kind, self.key, self.name, text)
@@ -37,16 +38,22 @@ BUILT_IN_VIEWS = [
 
 
 def feed_and_tag_views(library: Library) -> list[View]:
-    """Every view the selector offers: the built-in ones, then each feed, then each tag."""
-    feeds = library.query(
-        "select f.id, f.title, count(a.id) as n, sum(a.read = 0) as unread from feeds f "
-        "left join articles a on a.feed_id = f.id group by f.id order by lower(f.title)"
-    )
-    tags = library.query("select distinct tag from feed_tags order by lower(tag)")
+    """Every view the selector offers, each with its unread count: the built-in ones, then
+    each feed, then each tag (counts from an index: fast at a million articles)."""
+    counts = library.unread_counts()
+    by_feed, stories = counts["feeds"], counts["stories"]
+    feeds = library.query("select id, title from feeds order by lower(title)")
+    tags: dict[str, int] = {}
+    for row in library.query("select feed_id, tag from feed_tags order by lower(tag)"):
+        tags[row["tag"]] = tags.get(row["tag"], 0) + stories.get(row["feed_id"], 0)
+    unread = sum(stories.values())
+    built_in = dict(all=unread, unread=unread, starred=counts["starred"],
+                    annotated=counts["annotated"])
     return (
-        BUILT_IN_VIEWS
-        + [View("feed", str(row["id"]), f"Feed: {row['title']}") for row in feeds]
-        + [View("tag", row["tag"], f"Tag: {row['tag']}") for row in tags]
+        [replace(view, unread=built_in[view.kind]) for view in BUILT_IN_VIEWS]
+        + [View("feed", str(row["id"]), f"Feed: {row['title']}", unread=by_feed.get(row["id"], 0))
+           for row in feeds]
+        + [View("tag", tag, f"Tag: {tag}", unread=count) for tag, count in tags.items()]
     )
 
 

@@ -63,3 +63,27 @@ def test_one_enrichment_worker_per_library(library_path: Path) -> None:
     assert second.acquire()
     second.release()
     assert oct(Path(f"{library_path}.enrich-lock").stat().st_mode & 0o777) == "0o600"
+
+
+def test_every_view_has_its_unread_count_from_the_index(library: Library) -> None:
+    from tidings.tui.views import feed_and_tag_views
+
+    harbour = library.add_feed("https://harbour.example/feed", title="Harbour", tags=["local"])
+    ferry = library.add_feed("https://ferry.example/feed", title="Ferry", tags=["local"])
+    harbour_id = getattr(harbour, "id", harbour)
+    ferry_id = getattr(ferry, "id", ferry)
+    stored = [
+        library.store_article(feed, ArticleIn(guid=f"g{i}", title=f"Story {i}", text=f"Text {i}."))
+        .id
+        for i, feed in enumerate([harbour_id, harbour_id, harbour_id, ferry_id])
+    ]
+    library.mark(stored[:1], read=True)
+    library.mark(stored[1:2], starred=True)
+    names = {view.name: view.unread for view in feed_and_tag_views(library)}
+    assert names["Feed: Harbour"] == 2 and names["Feed: Ferry"] == 1
+    assert names["Tag: local"] == 3 and names["All articles"] == 3 and names["Unread"] == 3
+    assert names["Starred"] == 1 and names["Annotated"] == 0
+    plan = str(library.db.execute(
+        "explain query plan select feed_id, count(*), sum(dup_of is null) from articles "
+        "where read = 0 group by feed_id").fetchall())
+    assert "COVERING INDEX articles_unread_feed" in plan
