@@ -20,12 +20,12 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from tidings.enrich import ENRICH_VERSION, analyse
 from tidings.enrich.fingerprint import simhash
+from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
 from tidings.storage import Library
 from tidings.storage.enrichment import QueuedArticle
@@ -144,7 +144,7 @@ class Enricher(threading.Thread):
     def _work(self) -> None:
         library = Library.open(self.library_path)
         pool = (
-            ProcessPoolExecutor(max_workers=1, mp_context=_SPAWN, initializer=_worker_init)
+            process_pool(1, context=_SPAWN, initializer=_worker_init)
             if self.use_process
             else None
         )

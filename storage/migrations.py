@@ -250,6 +250,18 @@ def m010_list_indexes(db: Database) -> None:
 
 
 @migrations()
+def m011_hostile_regroup_duplicates(db: Database) -> None:
+    """Near-duplicate groups rebuilt without chaining: each copy is checked against its group's
+    representative (same URL, or close text and close titles), never through another copy."""
+    from pathlib import Path
+
+    from tidings.storage.duplicates import DuplicateQueries
+
+    DuplicateQueries(db, Path(db.conn.execute("pragma database_list").fetchone()[2] or ".")) \
+        .regroup_duplicates()
+
+
+@migrations()
 def m011_perf_queue_order(db: Database) -> None:
     """The enricher's next article from an index, not a sort of the whole queue: the queue
     keeps each article's publication date (filled by a trigger, whoever queues it), so
