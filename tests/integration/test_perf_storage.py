@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tidings.ingest.enricher import WorkerLock
 from tidings.storage import ArticleIn, Library
 from tidings.storage.migrations import migrations
@@ -87,3 +89,25 @@ def test_every_view_has_its_unread_count_from_the_index(library: Library) -> Non
         "explain query plan select feed_id, count(*), sum(dup_of is null) from articles "
         "where read = 0 group by feed_id").fetchall())
     assert "COVERING INDEX articles_unread_feed" in plan
+
+
+def test_common_words_rank_the_newest_matches_and_still_find_every_one(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tidings.storage.library as library_module
+
+    feed = library.local_feed("Wire")
+    ids = [
+        library.store_article(
+            feed, ArticleIn(guid=f"g{i}", title="Quay report" if i == 0 else f"Story {i}",
+                            text=f"The quay was busy on day {i}.", published=f"2025-03-{i + 1:02d}")
+        ).id
+        for i in range(8)
+    ]
+    assert library.find_ids("quay")[0] == ids[0]  # few matches: the title match ranks first
+    monkeypatch.setattr(library_module, "RANK_WINDOW", 3)
+    found = library.find_ids("quay")
+    assert sorted(found) == sorted(ids)  # every match is still there
+    assert set(found[:3]) == set(ids[-3:])  # relevance orders the newest three...
+    assert found[3:] == ids[-4::-1]  # ...and older matches follow, newest first
+    assert library.find_ids("quay", limit=5) == found[:5]
