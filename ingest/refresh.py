@@ -91,12 +91,14 @@ class RefreshSummary:
 
 
 _worker = threading.local()  # the store worker's library: in its own thread or process
-CHECKPOINT_PAGES = 10_000  # let the WAL grow during a refresh; checkpoint at the end
+CHECKPOINT_BYTES = 40 * 2**20  # let the WAL grow during a refresh; checkpoint at the end
 
 
 def _open_store(path: Path) -> None:
     _worker.library = Library.open(path)
-    _worker.library.db.execute(f"pragma wal_autocheckpoint = {CHECKPOINT_PAGES}")
+    db = _worker.library.db
+    pages = CHECKPOINT_BYTES // int(db.execute("pragma page_size").fetchone()[0])
+    db.execute(f"pragma wal_autocheckpoint = {pages}")
 
 
 def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:

@@ -36,6 +36,10 @@ from tidings.storage.records import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
+# An article's row (~3 KB of text) fits a 4 KB page once, leaving a quarter of it empty; 16 KB
+# pages hold five with little left over: a fresh library is 10% smaller (101 MB, not 112, for
+# newsboat's 82 MB on the 1000 x 20 benchmark feeds).
+PAGE_SIZE = 16_384
 RANK_WINDOW = 5_000  # full-text matches ordered by relevance; older ones follow by date
 
 _this_thread = threading.local()  # .library: the connection for_thread() opened here
@@ -81,6 +85,8 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         if existed:
             cls._check_is_ours(db, path, tables)
         try:
+            if not tables:  # before the first write; an existing file keeps its page size
+                db.execute(f"pragma page_size = {PAGE_SIZE}")
             db.execute("pragma journal_mode = wal")
             migrations.apply(db)
         except sqlite3.DatabaseError as error:

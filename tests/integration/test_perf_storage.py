@@ -111,3 +111,13 @@ def test_common_words_rank_the_newest_matches_and_still_find_every_one(
     assert set(found[:3]) == set(ids[-3:])  # relevance orders the newest three...
     assert found[3:] == ids[-4::-1]  # ...and older matches follow, newest first
     assert library.find_ids("quay", limit=5) == found[:5]
+
+
+def test_a_new_library_uses_large_pages_and_keeps_them(tmp_path: Path) -> None:
+    fresh = Library.open(tmp_path / "new.db")
+    assert fresh.db.execute("pragma page_size").fetchone()[0] == 16384
+    assert fresh.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    fresh.close()
+    again = Library.open(tmp_path / "new.db")
+    assert again.db.execute("pragma page_size").fetchone()[0] == 16384
+    again.close()
