@@ -93,15 +93,19 @@ def report(work: Path) -> None:
         if not all(nb.values()) or not all(td.values()):
             print(f"{size}: a pass is missing; see {work}/runs")
             continue
-        # the all-304 pass of each: the first whose server answered 304 to every feed
-        nb304 = next(nb[p] for p in ("warm3", "warm2") if nb[p]["http200"] == 0)
-        td304 = next((td[p] for p in ("warm2", "warm3") if td[p]["http200"] == 0), None)
         rows = int(td["cold"]["rows"] or 0)
         print(f"\n{size} feeds x items, {rows} articles stored by Tidings "
               f"({nb['cold']['rows']} by newsboat); load average {os.getloadavg()[0]:.1f}")
         if rows == 0:
             print("Tidings stored nothing: NOT A FIGURE")
             continue
+        # the all-304 pass of each: newsboat's third (it stores ETags from its second fetch),
+        # Tidings' first pass in which the server answered 304 to every feed
+        nb304 = nb["warm3"]
+        td304 = next((td[p] for p in ("warm2", "warm3") if td[p]["http200"] == 0), None)
+        if nb304["http200"]:
+            print(f"  (newsboat's third pass had {nb304['http200']} answers of 200: the server "
+                  "was shared, or newsboat changed; its all-304 figure is suspect)")
 
         def line(label: str, a: dict, b: dict, target: float) -> None:
             ratio = b["wall_s"][0] / a["wall_s"][0]
