@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.db import Table
 
+INSERT_ROWS = 200  # new articles per INSERT statement (well under SQLite's 32,766 variables)
 BACKOFF_BASE = timedelta(minutes=5)
 BACKOFF_MAX = timedelta(days=1)
 
@@ -302,10 +303,21 @@ class FeedQueries:
             ).fetchall()
         }
         stamp = _now().isoformat()
-        results: list[StoreResult] = []
+        results: list[StoreResult | None] = []
+        pending: list[tuple[int, dict[str, Any], ArticleIn]] = []  # (place in results, row, article)
+        pending_keys: set[str] = set()  # their guids and normalised URLs
+
+        def insert_pending() -> None:
+            self._insert_new(feed_id, pending, results, known, stamp)
+            pending.clear()
+            pending_keys.clear()
+
         for article in articles:
             row = article_row(feed_id, article)
             digest = row["content_hash"]
+            keys = {"guid:" + row["guid"]} | ({"url:" + row["url_key"]} if row["url_key"] else set())
+            if keys & pending_keys:
+                insert_pending()  # a repeat within the feed meets the first as stored
             if row["guid"] in known:
                 article_id, old = known[row["guid"]]
                 if old == digest:
@@ -315,14 +327,45 @@ class FeedQueries:
                     known[row["guid"]] = (article_id, digest)
                 continue
             row["fetched"] = stamp
-            columns = ", ".join(f"[{name}]" for name in row)
-            article_id = int(
-                self.db.execute(
-                    f"insert into articles ({columns}) values ({', '.join('?' * len(row))})",
-                    list(row.values()),
-                ).lastrowid
+            pending.append((len(results), row, article))
+            pending_keys.update(keys)
+            results.append(None)
+        insert_pending()
+        return [result for result in results if result is not None]
+
+    def _insert_new(
+        self,
+        feed_id: int,
+        pending: list[tuple[int, dict[str, Any], ArticleIn]],
+        results: list[StoreResult | None],
+        known: dict[str, tuple[int, str]],
+        stamp: str,
+    ) -> None:
+        """Insert a feed's new articles with one statement per INSERT_ROWS: the full-text
+        index's trigger then buffers them together (one statement per article made FTS5
+        flush its index once per article: 2.5x the CPU of indexing them)."""
+        if not pending:
+            return
+        columns = list(pending[0][1])
+        marks = "(" + ", ".join("?" * len(columns)) + ")"
+        names = ", ".join(f"[{name}]" for name in columns)
+        for start in range(0, len(pending), INSERT_ROWS):
+            chunk = pending[start : start + INSERT_ROWS]
+            self.db.execute(
+                f"insert into articles ({names}) values " + ", ".join([marks] * len(chunk)),
+                [row[name] for _, row, _ in chunk for name in columns],
             )
-            known[row["guid"]] = (article_id, digest)
+        guids = [row["guid"] for _, row, _ in pending]
+        ids: dict[str, int] = {}
+        for start in range(0, len(guids), INSERT_ROWS):
+            part = guids[start : start + INSERT_ROWS]
+            ids.update(self.db.execute(
+                "select guid, id from articles where feed_id = ? and guid in "
+                f"({', '.join('?' * len(part))})", [feed_id, *part]
+            ).fetchall())
+        for place, row, article in pending:
+            article_id = ids[row["guid"]]
+            known[row["guid"]] = (article_id, row["content_hash"])
             self._join_by_url(article_id, row["url_key"])
             if article.related:
                 self.db.conn.executemany(
@@ -338,8 +381,7 @@ class FeedQueries:
                 "on conflict(article_id) do update set priority = 0, queued = excluded.queued",
                 [article_id, stamp],
             )
-            results.append(StoreResult(article_id, "new"))
-        return results
+            results[place] = StoreResult(article_id, "new")
 
     def record_not_modified(self, feed_id: int, status: int = 304) -> None:
         with self.write() as db:

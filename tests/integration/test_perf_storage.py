@@ -121,3 +121,28 @@ def test_a_new_library_uses_large_pages_and_keeps_them(tmp_path: Path) -> None:
     again = Library.open(tmp_path / "new.db")
     assert again.db.execute("pragma page_size").fetchone()[0] == 16384
     again.close()
+
+
+def test_a_refresh_stores_a_feed_in_bulk_as_it_would_one_by_one(library: Library) -> None:
+    feed = library.add_feed("https://harbour.example/feed", title="Harbour")
+    feed_id = getattr(feed, "id", feed)
+    entries = [
+        ArticleIn(guid="a", title="Dredging plan", text="The harbour will be dredged.",
+                  url="https://harbour.example/dredging"),
+        ArticleIn(guid="b", title="Ferry times", text="Ferries run hourly from May."),
+        ArticleIn(guid="a", title="Dredging plan", text="The harbour will be dredged in May.",
+                  url="https://harbour.example/dredging"),
+        ArticleIn(guid="c", title="Dredging plan (repost)", text="The harbour will be dredged.",
+                  url="https://harbour.example/dredging?utm_source=feed"),
+    ]
+    results = library.store_feed_fetch(
+        feed_id, entries, status=200, etag=None, last_modified=None, title=None,
+        site_url=None, problem=None,
+    )
+    assert [r.status for r in results] == ["new", "new", "updated", "new"]
+    first, ferry, again, repost = (r.id for r in results)
+    assert again == first and len({first, ferry, repost}) == 3
+    assert library.article(first).text.endswith("in May.")  # the later version wins
+    assert library.db.execute("select dup_of from articles where id = ?", [repost]).fetchone() \
+        == (first,)  # same page: the repost joins the first, not the other way round
+    assert library.search("ferries")[0].id == ferry and library.queue_size() == 3
