@@ -23,6 +23,9 @@ _BLOCKS = {
     "figure", "address", "details", "summary", "body", "dl", "hr",
 }
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
+_SPACES_BUT_NEWLINE = re.compile(r"[^\S\n]+")
+_CONTROL_SPACES = re.compile("[\x0b\x0c\x1c-\x1f]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _parse(html: str) -> etree._Element | None:
@@ -36,7 +39,7 @@ def _parse(html: str) -> etree._Element | None:
 
 def html_to_paragraphs(html: str) -> list[str]:
     """The readable paragraphs of an HTML fragment or page, in document order."""
-    root = _parse(html)
+    root = _parse(_xml_text(html))
     if root is None:
         return []
     return _paragraphs_of(root)
@@ -55,8 +58,17 @@ def _paragraphs_of(root: etree._Element) -> list[str]:
             node.text = "\n" + (node.text or "")
         node.tail = "\n" + (node.tail or "")
     text = etree.tostring(root, method="text", encoding="unicode", with_tail=False)
-    # " ".join(line.split()) collapses every kind of space, nbsp included
-    return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
+    # every run of spaces but line breaks (nbsp included) becomes one space, in C
+    lines = _SPACES_BUT_NEWLINE.sub(" ", text).split("\n")
+    return [line for line in (raw.strip() for raw in lines) if line]
+
+
+def _xml_text(html: str) -> str:
+    """The markup without the characters lxml parses but will not set back as text: control
+    characters that are spaces become spaces, the others go (storage strips them anyway)."""
+    if _NOT_XML.search(html) is None:
+        return html
+    return _NOT_XML.sub("", _CONTROL_SPACES.sub(" ", html))
 
 
 def fragment_paragraphs(html: str) -> list[str]:
@@ -65,7 +77,7 @@ def fragment_paragraphs(html: str) -> list[str]:
     if not html.strip():
         return []
     try:
-        root = etree.fromstring(html, _fragment_parser())
+        root = etree.fromstring(_xml_text(html), _fragment_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return []
     body = root.find("body") if root is not None else None
@@ -148,7 +160,7 @@ def html_fragment(html: str, base_url: str | None = None) -> tuple[list[str], st
     if not html.strip():
         return [], ""
     try:
-        root = etree.fromstring(html, _fragment_parser())
+        root = etree.fromstring(_xml_text(html), _fragment_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return [], ""
     body = root.find("body") if root is not None else None

@@ -143,3 +143,12 @@ def test_newsboat_urls_lines() -> None:
         ("https://b.example/rss", [], None),
     ]
     assert len(warnings) == 2
+
+
+def test_control_characters_in_html_content_cost_nothing_but_themselves() -> None:
+    from tidings.ingest.html import fragment_paragraphs, html_to_paragraphs
+
+    hostile = "<p>Tide\x0btables</p><p>bad\x02byte</p><script>x()</script><div>nul\x00l</div>"
+    assert fragment_paragraphs(hostile) == ["Tide tables", "badbyte", "null"]
+    assert html_to_paragraphs(hostile) == ["Tide tables", "badbyte", "null"]
+    assert fragment_paragraphs("<p>one<br>two</p><ul><li>three</li></ul>") == ["one", "two", "three"]
