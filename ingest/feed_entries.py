@@ -22,7 +22,7 @@ from tidings.ingest.feed_readers import (
     read_with_feedparser,
     read_xml_fast,
 )
-from tidings.ingest.html import fragment_paragraphs
+from tidings.ingest.html import fragment_text
 from tidings.ingest.xml_guard import UnsafeXML, check_xml
 from tidings.storage import ArticleIn
 
@@ -80,14 +80,15 @@ def parse_date(value: str | None) -> str | None:
         return None
 
 
-def _body(value: str | None, is_html: bool) -> list[str]:
-    """The paragraphs of an entry's content or summary (the library stores text, not HTML)."""
+def _body(value: str | None, is_html: bool, base: str | None) -> tuple[list[str], list[str]]:
+    """The paragraphs of an entry's content or summary and the links their [n] marks name
+    (the library stores text and links, not the HTML)."""
     if not value:
-        return []
+        return [], []
     if is_html:
-        return fragment_paragraphs(value)
+        return fragment_text(value, base)
     blocks = [" ".join(block.split()) for block in value.replace("\r", "").split("\n\n")]
-    return [block for block in blocks if block]
+    return [block for block in blocks if block], []
 
 
 def identity(entry: RawEntry, title: str, published: str | None) -> str:
@@ -99,12 +100,13 @@ def identity(entry: RawEntry, title: str, published: str | None) -> str:
     return "sha256:" + hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()
 
 
-def to_article(entry: RawEntry) -> ParsedEntry:
-    content = _body(entry.content, entry.content_is_html)
+def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
+    base = entry.link or feed_url
+    content, links = _body(entry.content, entry.content_is_html, base)
     summary_only = not content
     summary = ""
     if summary_only:
-        content = _body(entry.summary, entry.summary_is_html)
+        content, links = _body(entry.summary, entry.summary_is_html, base)
         summary = "\n\n".join(content)
     text = "\n\n".join(content)
     title = " ".join((entry.title or "").split())
@@ -122,6 +124,7 @@ def to_article(entry: RawEntry) -> ParsedEntry:
         author=" ".join(entry.author.split()) if entry.author else None,
         published=published,
         summary=summary or None,
+        links=links,
     )
     return ParsedEntry(article, summary_only and len(text) < SHORT_SUMMARY_CHARS)
 
@@ -148,7 +151,7 @@ def parse_feed(data: bytes, url: str | None, content_type: str = "") -> ParsedFe
     parsed = ParsedFeed(raw.version, title, raw.link, problem=raw.problem)
     seen: set[str] = set()
     for entry in raw.entries:
-        item = to_article(entry)
+        item = to_article(entry, url)
         if item.article.guid not in seen:
             seen.add(item.article.guid)
             parsed.entries.append(item)

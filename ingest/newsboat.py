@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 import shlex
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from tidings.ingest.fetch import is_http_url
-from tidings.ingest.html import fragment_paragraphs
+from tidings.ingest.html import fragment_text
 from tidings.storage import ArticleIn
+from tidings.storage.newsboat_cache import NotANewsboatCache, read_newsboat_cache
 
 _SKIPPED_KINDS = ("query:", "exec:", "filter:")
 
@@ -91,23 +91,16 @@ def _published(value: object) -> str | None:
 
 def read_cache(path: Path) -> dict[str, list[CachedItem]]:
     """Every cached article of a newsboat cache.db by feed URL, with read and flagged state."""
-    if not path.is_file():
-        raise NewsboatError(f"{path}: no such file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(
-                "select feedurl, guid, title, author, url, pubDate, content, unread, flags "
-                "from rss_item where deleted = 0 order by id"
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        raise NewsboatError(f"{path}: not a newsboat cache ({error})") from None
+        rows = read_newsboat_cache(path)
+    except NotANewsboatCache as error:
+        raise NewsboatError(str(error)) from None
     items: dict[str, list[CachedItem]] = {}
-    for feedurl, guid, title, author, url, pub, content, unread, flags in rows:
-        items.setdefault(feedurl, []).extend(_item(guid, title, author, url, pub, content,
-                                                   unread, flags))
+    for row in rows:
+        items.setdefault(row.feed_url, []).extend(
+            _item(row.guid, row.title, row.author, row.url, row.published, row.content,
+                  row.unread, row.flags)
+        )
     return items
 
 
@@ -118,7 +111,7 @@ def _item(
     identity = (guid or "").strip() or (url or "").strip()
     if not identity:
         return
-    paragraphs = fragment_paragraphs(content or "")
+    paragraphs, links = fragment_text(content or "", url if url and is_http_url(url) else None)
     yield CachedItem(
         ArticleIn(
             guid=identity,
@@ -127,6 +120,7 @@ def _item(
             url=url if url and is_http_url(url) else None,
             author=author or None,
             published=_published(pub),
+            links=links,
         ),
         read=not unread,
         starred=bool((flags or "").strip()),

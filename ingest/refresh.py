@@ -34,8 +34,7 @@ from tidings.ingest.fetch import (
     is_http_url,
     make_client,
 )
-from tidings.storage import Library
-from tidings.storage.feeds import FeedState
+from tidings.storage import FeedState, Library
 
 T = TypeVar("T")
 PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves
@@ -96,9 +95,7 @@ CHECKPOINT_BYTES = 40 * 2**20  # let the WAL grow during a refresh; checkpoint a
 
 def _open_store(path: Path) -> None:
     _worker.library = Library.open(path)
-    db = _worker.library.db
-    pages = CHECKPOINT_BYTES // int(db.execute("pragma page_size").fetchone()[0])
-    db.execute(f"pragma wal_autocheckpoint = {pages}")
+    _worker.library.defer_checkpoints(CHECKPOINT_BYTES)
 
 
 def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:
@@ -136,7 +133,7 @@ def _picklable(error: Exception) -> BaseException:
 
 def _close_store() -> None:
     library: Library = _worker.library
-    library.db.execute("pragma wal_checkpoint(passive)")
+    library.checkpoint()
     library.close()
 
 
@@ -403,6 +400,8 @@ class _Refresh:
         if len(text) > len(article.text):
             article.summary = article.summary or article.text or None
             article.text = text
+            article.html = None
+            article.links = []  # the page's text has no [n] marks
         article.related = extracted.related or article.related
         if not article.published and extracted.published:
             try:

@@ -9,20 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tidings.storage.articles import ArticleQueries
 from tidings.storage.clean import clean_row, strip_controls
-from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, StoreResult
-from tidings.storage.rows import article_row
+from tidings.storage.errors import FeedExists, NotFound
+from tidings.storage.records import ArticleIn, FeedName, FeedState, StoreResult, from_row
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-    from sqlite_utils.db import Table
-
-INSERT_ROWS = 200  # new articles per INSERT statement (well under SQLite's 32,766 variables)
 BACKOFF_BASE = timedelta(minutes=5)
 BACKOFF_MAX = timedelta(days=1)
 
@@ -31,40 +25,8 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class FeedState:
-    """What a refresh needs to fetch one feed."""
-
-    id: int
-    url: str
-    title: str
-    etag: str | None
-    last_modified: str | None
-    full_text: bool
-    error_count: int
-
-
-class FeedExists(LibraryError):
-    """Subscribing to a URL the library already follows."""
-
-    def __init__(self, message: str, feed_id: int) -> None:
-        super().__init__(message)
-        self.feed_id = feed_id
-
-
-class FeedQueries:
-    """Queries on feeds, mixed into `storage.Library` (which provides `db`, `query`, `write`)."""
-
-    db: Database
-
-    if TYPE_CHECKING:
-
-        def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
-        def write(self) -> Any: ...
-        def table(self, name: str) -> Table: ...
-        def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
-        def local_feed(self, name: str) -> int: ...
-        def _join_by_url(self, article_id: int, key: str | None) -> None: ...
+class FeedQueries(ArticleQueries):
+    """Feeds: subscriptions, tags and fetch state; a base of `storage.Library`."""
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -129,8 +91,14 @@ class FeedQueries:
     def count_feeds(self) -> int:
         return int(self.query("select count(*) as n from feeds where kind = 'feed'")[0]["n"])
 
-    def feed_urls(self) -> set[str]:
-        return {row["url"] for row in self.query("select url from feeds where kind = 'feed'")}
+    def feed_names(self) -> list[FeedName]:
+        """Every feed, subscribed or local, by title."""
+        rows = self.query("select id, title from feeds order by lower(title), id")
+        return [FeedName(row["id"], row["title"]) for row in rows]
+
+    def tags(self) -> list[str]:
+        """Every tag given to a feed."""
+        return [row["tag"] for row in self.query("select distinct tag from feed_tags order by lower(tag)")]
 
     def remove_feed(self, feed_id: int) -> int:
         """Unsubscribe; starred and annotated articles move to a local collection, the rest go.
@@ -240,15 +208,7 @@ class FeedQueries:
             sql += " and (next_due is null or next_due <= ?)"
             params.append(_now().isoformat())
         return [
-            FeedState(
-                id=row["id"],
-                url=row["url"],
-                title=row["title"],
-                etag=row["etag"],
-                last_modified=row["last_modified"],
-                full_text=bool(row["full_text"]),
-                error_count=row["error_count"] or 0,
-            )
+            from_row(FeedState, row, error_count=row["error_count"] or 0)
             for row in self.query(sql + " order by id", params)
         ]
 
@@ -270,7 +230,7 @@ class FeedQueries:
     ) -> list[StoreResult]:
         """Store a fetched feed's articles and its new fetch state in one transaction."""
         with self.write() as db:
-            results = self._store_many(feed_id, articles)
+            results = self._store_all(feed_id, articles)
             row = clean_row(
                 {
                     "etag": etag,
@@ -292,96 +252,6 @@ class FeedQueries:
                 {**row, "id": feed_id},
             )
         return results
-
-    def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
-        """Like `_store` for each article, with new articles inserted in bulk (a refresh
-        stores tens of thousands); changed ones go through `_store`, which re-anchors."""
-        known = {
-            guid: (article_id, digest)
-            for article_id, guid, digest in self.db.execute(
-                "select id, guid, content_hash from articles where feed_id = ?", [feed_id]
-            ).fetchall()
-        }
-        stamp = _now().isoformat()
-        results: list[StoreResult | None] = []
-        pending: list[tuple[int, dict[str, Any], ArticleIn]] = []  # (place in results, row, article)
-        pending_keys: set[str] = set()  # their guids and normalised URLs
-
-        def insert_pending() -> None:
-            self._insert_new(feed_id, pending, results, known, stamp)
-            pending.clear()
-            pending_keys.clear()
-
-        for article in articles:
-            row = article_row(feed_id, article)
-            digest = row["content_hash"]
-            keys = {"guid:" + row["guid"]} | ({"url:" + row["url_key"]} if row["url_key"] else set())
-            if keys & pending_keys:
-                insert_pending()  # a repeat within the feed meets the first as stored
-            if row["guid"] in known:
-                article_id, old = known[row["guid"]]
-                if old == digest:
-                    results.append(StoreResult(article_id, "unchanged"))
-                else:
-                    results.append(self._store(feed_id, article))
-                    known[row["guid"]] = (article_id, digest)
-                continue
-            row["fetched"] = stamp
-            pending.append((len(results), row, article))
-            pending_keys.update(keys)
-            results.append(None)
-        insert_pending()
-        return [result for result in results if result is not None]
-
-    def _insert_new(
-        self,
-        feed_id: int,
-        pending: list[tuple[int, dict[str, Any], ArticleIn]],
-        results: list[StoreResult | None],
-        known: dict[str, tuple[int, str]],
-        stamp: str,
-    ) -> None:
-        """Insert a feed's new articles with one statement per INSERT_ROWS: the full-text
-        index's trigger then buffers them together (one statement per article made FTS5
-        flush its index once per article: 2.5x the CPU of indexing them)."""
-        if not pending:
-            return
-        columns = list(pending[0][1])
-        marks = "(" + ", ".join("?" * len(columns)) + ")"
-        names = ", ".join(f"[{name}]" for name in columns)
-        for start in range(0, len(pending), INSERT_ROWS):
-            chunk = pending[start : start + INSERT_ROWS]
-            self.db.execute(
-                f"insert into articles ({names}) values " + ", ".join([marks] * len(chunk)),
-                [row[name] for _, row, _ in chunk for name in columns],
-            )
-        guids = [row["guid"] for _, row, _ in pending]
-        ids: dict[str, int] = {}
-        for start in range(0, len(guids), INSERT_ROWS):
-            part = guids[start : start + INSERT_ROWS]
-            ids.update(self.db.execute(
-                "select guid, id from articles where feed_id = ? and guid in "
-                f"({', '.join('?' * len(part))})", [feed_id, *part]
-            ).fetchall())
-        for place, row, article in pending:
-            article_id = ids[row["guid"]]
-            known[row["guid"]] = (article_id, row["content_hash"])
-            self._join_by_url(article_id, row["url_key"])
-            if article.related:
-                self.db.conn.executemany(
-                    "insert into related_links (article_id, position, title, url) "
-                    "values (?, ?, ?, ?)",
-                    [
-                        (article_id, i, strip_controls(title), url and strip_controls(url))
-                        for i, (title, url) in enumerate(article.related)
-                    ],
-                )
-            self.db.execute(
-                "insert into enrich_queue (article_id, priority, queued) values (?, 0, ?) "
-                "on conflict(article_id) do update set priority = 0, queued = excluded.queued",
-                [article_id, stamp],
-            )
-            results[place] = StoreResult(article_id, "new")
 
     def record_not_modified(self, feed_id: int, status: int = 304) -> None:
         with self.write() as db:
@@ -420,21 +290,12 @@ class FeedQueries:
 
     def apply_marks(self, feed_id: int, marks: dict[str, tuple[bool, bool]]) -> int:
         """Mark this feed's articles read and/or starred by guid (marks are only ever added,
-        never cleared). Returns how many articles gained a mark."""
-        changed = 0
-        stamp = _now().isoformat()
-        with self.write() as db:
-            for guid, (read, starred) in marks.items():
-                if read:
-                    changed += db.execute(
-                        "update articles set read = 1, read_at = ? "
-                        "where feed_id = ? and guid = ? and read = 0",
-                        [stamp, feed_id, guid],
-                    ).rowcount
-                if starred:
-                    changed += db.execute(
-                        "update articles set starred = 1, starred_at = ? "
-                        "where feed_id = ? and guid = ? and starred = 0",
-                        [stamp, feed_id, guid],
-                    ).rowcount
-        return changed
+        never cleared), through `mark`. Returns how many marks changed."""
+        ids = {
+            row["guid"]: row["id"]
+            for row in self.query("select id, guid from articles where feed_id = ?", [feed_id])
+        }
+        read = [ids[guid] for guid, (is_read, _) in marks.items() if is_read and guid in ids]
+        starred = [ids[guid] for guid, (_, is_starred) in marks.items() if is_starred and guid in ids]
+        with self.write():
+            return self.mark(read, read=True) + self.mark(starred, starred=True)

@@ -11,6 +11,14 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("tidings")
 
+# PRAGMA application_id of a Tidings library ("TIDN"): what `file` and Tidings recognise it by.
+APPLICATION_ID = 0x5449444E
+
+
+def known_migrations() -> set[str]:
+    """The names of every migration this Tidings knows (all are pending on an empty database)."""
+    return {m.name for m in migrations.pending(Database(memory=True))}
+
 
 def _table(db: Database, name: str) -> Table:
     table = db[name]
@@ -262,6 +270,12 @@ def m011_hostile_regroup_duplicates(db: Database) -> None:
 
 
 @migrations()
+def m012_arch_application_id(db: Database) -> None:
+    """The file says it is a Tidings library: PRAGMA application_id, in the header."""
+    db.execute(f"pragma application_id = {APPLICATION_ID}")
+
+
+@migrations()
 def m011_perf_queue_order(db: Database) -> None:
     """The enricher's next article from an index, not a sort of the whole queue: the queue
     keeps each article's publication date (filled by a trigger, whoever queues it), so
@@ -292,12 +306,14 @@ def m011_perf_queue_order(db: Database) -> None:
 
 @migrations()
 def m012_perf_text_once(db: Database) -> None:
-    """Each article's words stored once: the source's HTML (never shown: the reader shows the
-    text) is no longer kept, nor a summary that is the text itself, nor the queue index that
-    `enrich_queue_next` replaced. Halves a fresh library; marks, stars, annotations, notes and
-    every article's text are untouched. The space freed is reused by new articles (and
-    returned to the disk by `VACUUM`)."""
-    db.execute("update articles set html = null where html is not null")
+    """Each article's words stored once: a refresh keeps the addresses the text's [n] marks
+    name (`links`) instead of the source's whole HTML beside the text, which doubled a
+    refreshed library; a summary that is the text itself is dropped, and so is the queue index
+    that `enrich_queue_next` replaced. HTML stored before stays (the links of those articles
+    are read from it): nothing already stored is lost."""
+    articles = _table(db, "articles")
+    if "links" not in articles.columns_dict:
+        articles.add_column("links", str)
     db.execute("update articles set summary = null where summary = text")
     db.execute("drop index if exists enrich_queue_order")
 

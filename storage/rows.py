@@ -25,8 +25,10 @@ def article_row(feed_id: int, article: ArticleIn) -> dict[str, Any]:
             "author": article.author,
             "published": article.published,
             "text": article.text,
-            # The reader shows text: the source's HTML is not kept (it doubled the library),
-            # and a summary only when it is not the text itself.
+            # The words are stored once: the source's HTML only when its links were not given
+            # (it doubled a refreshed library), a summary only when it is not the text itself.
+            "html": None if article.links else article.html,
+            "links": "\n".join(article.links) or None,
             "summary": article.summary if article.summary != article.text else None,
         }
     )

@@ -1,7 +1,5 @@
-"""Library queries only the reader needs (views, next unread, marking a whole view read).
-
-They take a `Library` and use its `query`/`db`; they may move into storage later.
-"""
+"""What the list shows: views (all, unread, starred, annotated, a feed, a tag, an entity),
+their ids in list order, and the next unread article among them."""
 
 from __future__ import annotations
 
@@ -9,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tidings.storage import Library
-from tidings.storage.base import now
 
 CHUNK = 500
 
@@ -41,19 +38,14 @@ def feed_and_tag_views(library: Library) -> list[View]:
     """Every view the selector offers, each with its unread count: the built-in ones, then
     each feed, then each tag (counts from an index: fast at a million articles)."""
     counts = library.unread_counts()
-    by_feed, stories = counts["feeds"], counts["stories"]
-    feeds = library.query("select id, title from feeds order by lower(title)")
-    tags: dict[str, int] = {}
-    for row in library.query("select feed_id, tag from feed_tags order by lower(tag)"):
-        tags[row["tag"]] = tags.get(row["tag"], 0) + stories.get(row["feed_id"], 0)
-    unread = sum(stories.values())
-    built_in = dict(all=unread, unread=unread, starred=counts["starred"],
-                    annotated=counts["annotated"])
+    built_in = {"all": counts["stories"], "unread": counts["stories"],
+                "starred": counts["starred"], "annotated": counts["annotated"]}
     return (
         [replace(view, unread=built_in[view.kind]) for view in BUILT_IN_VIEWS]
-        + [View("feed", str(row["id"]), f"Feed: {row['title']}", unread=by_feed.get(row["id"], 0))
-           for row in feeds]
-        + [View("tag", tag, f"Tag: {tag}", unread=count) for tag, count in tags.items()]
+        + [View("feed", str(feed.id), f"Feed: {feed.title}",
+                unread=counts["feeds"].get(feed.id, 0)) for feed in library.feed_names()]
+        + [View("tag", tag, f"Tag: {tag}", unread=counts["tags"].get(tag, 0))
+           for tag in library.tags()]
     )
 
 
@@ -72,19 +64,6 @@ def view_ids(library: Library, view: View, sort: str = "newest") -> list[int]:
     )
 
 
-def unread_among(library: Library, ids: Sequence[int]) -> set[int]:
-    """Which of these ids are unread."""
-    found: set[int] = set()
-    for start in range(0, len(ids), CHUNK):
-        chunk = list(ids[start : start + CHUNK])
-        marks = ",".join("?" * len(chunk))
-        rows = library.db.execute(
-            f"select id from articles where read = 0 and id in ({marks})", chunk
-        ).fetchall()
-        found.update(row[0] for row in rows)
-    return found
-
-
 def next_unread(library: Library, ids: Sequence[int], index: int, step: int) -> int | None:
     """The index of the first unread article after (step 1) or before (step -1) index."""
     position = index + step
@@ -93,28 +72,9 @@ def next_unread(library: Library, ids: Sequence[int], index: int, step: int) -> 
             chunk = ids[position : position + CHUNK]
         else:
             chunk = list(reversed(ids[max(0, position - CHUNK + 1) : position + 1]))
-        unread = unread_among(library, chunk)
+        unread = library.unread_among(chunk)
         for offset, article_id in enumerate(chunk):
             if article_id in unread:
                 return position + offset * step
         position += len(chunk) * step
     return None
-
-
-def mark_read(library: Library, ids: Sequence[int]) -> None:
-    """Mark many articles read in one transaction (a whole view at once)."""
-    stamp = now()
-    with library.write() as db:
-        for start in range(0, len(ids), CHUNK):
-            chunk = list(ids[start : start + CHUNK])
-            marks = ",".join("?" * len(chunk))
-            db.execute(
-                f"update articles set read = 1, read_at = ? where read = 0 and id in ({marks})",
-                [stamp, *chunk],
-            )
-
-
-def entity_id(library: Library, name: str, label: str) -> int | None:
-    rows = library.query("select id from entities where name = ? and label = ?", [name, label])
-    return int(rows[0]["id"]) if rows else None
-

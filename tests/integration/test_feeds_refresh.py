@@ -67,6 +67,7 @@ async def test_refresh_stores_articles_then_uses_conditional_get(
     assert "alert(1)" not in article.text and "\n\n" in article.text
     stored = library.db.execute("select html, summary from articles").fetchone()
     assert stored == (None, None)  # the words are stored once: no HTML, no summary copy
+    assert article.links == ["https://harbour.example/plan"]  # what [1] in the text names
     feed = library.feed(feed_id)
     assert feed["title"] == "Harbour News" and feed["etag"]
     library.close()

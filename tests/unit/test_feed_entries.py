@@ -62,8 +62,9 @@ def test_atom_content_types_and_links() -> None:
     assert feed.title == "Blog" and feed.version == "atom10"
     one, two = (entry.article for entry in feed.entries)
     assert one.url == "https://a.example/blog/posts/1"
-    assert one.text == "First\n\nitem\n\nlink"
-    assert one.html is None  # the library keeps the text, not the markup
+    assert one.text == "First\n\n• item\n\nlink[1]"  # list items and numbered links kept
+    assert one.links == ["https://a.example/blog/posts/x"]  # made absolute; no HTML kept
+    assert one.html is None
     assert two.url == "https://a.example/2" and two.text == "Plain <not a tag>"
 
 
@@ -145,10 +146,31 @@ def test_newsboat_urls_lines() -> None:
     assert len(warnings) == 2
 
 
-def test_control_characters_in_html_content_cost_nothing_but_themselves() -> None:
-    from tidings.ingest.html import fragment_paragraphs, html_to_paragraphs
+def test_article_structure_survives_as_plain_text_with_numbered_links() -> None:
+    """Issue 13 item 18: lists, headings, quotes, links and images as newsboat shows them."""
+    from tidings.ingest.html import html_fragment, numbered_links
 
-    hostile = "<p>Tide\x0btables</p><p>bad\x02byte</p><script>x()</script><div>nul\x00l</div>"
-    assert fragment_paragraphs(hostile) == ["Tide tables", "badbyte", "null"]
-    assert html_to_paragraphs(hostile) == ["Tide tables", "badbyte", "null"]
-    assert fragment_paragraphs("<p>one<br>two</p><ul><li>three</li></ul>") == ["one", "two", "three"]
+    paragraphs, cleaned = html_fragment(
+        "<h2>Storm</h2><p>Schools <a href='/close'>close</a> at <b>noon</b>.</p>"
+        "<ul><li>Buses stop</li><li>Ferries <a href='https://e.org/ferry'>wait</a></li></ul>"
+        "<ol><li>First</li><li>Second</li></ol>"
+        "<blockquote><p>Stay home.</p><p>Really.</p></blockquote>"
+        "<img src='https://e.org/harbour.png' alt='The harbour at noon'>"
+        "<p>Again <a href='/close'>the schools</a>; <a href='javascript:x()'>no</a>.</p>",
+        "https://e.org/news/",
+    )
+    assert paragraphs == [
+        "## Storm",
+        "Schools close[1] at noon.",
+        "• Buses stop",
+        "• Ferries wait[2]",
+        "1. First",
+        "2. Second",
+        "> Stay home.",
+        "> Really.",
+        "[image: The harbour at noon][3]",
+        "Again the schools[1]; no.",
+    ]
+    assert numbered_links(cleaned) == [
+        "https://e.org/close", "https://e.org/ferry", "https://e.org/harbour.png",
+    ]
