@@ -22,7 +22,7 @@ from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
-from tidings.storage.search_language import compile_query, parse
+from tidings.storage.search_language import compile_query, fold, parse
 from tidings.storage.records import (
     Annotation,
     Article,
@@ -53,6 +53,7 @@ from articles a join feeds f on f.id = a.feed_id
 def _connect(path: Path) -> Database:
     """A connection with the settings every connection needs (per connection in SQLite)."""
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.create_function("tidings_fold", 1, fold, deterministic=True)  # the search index's
     db = Database(conn, execute_plugins=False)
     db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
     db.execute("pragma synchronous = normal")

@@ -276,6 +276,45 @@ def m012_arch_application_id(db: Database) -> None:
 
 
 @migrations()
+def m013_ui_search_folds_accents(db: Database) -> None:
+    """The search index holds title and text with accents and special letters folded
+    (tidings_fold: "Rønne" is indexed as "ronne"), so a query typed without them finds them.
+    The index becomes contentless (the text is already in `articles`), and it is rewritten
+    only when a title or text changes, not when an article is marked."""
+    for (name,) in db.execute(
+        "select name from sqlite_master where type = 'trigger' and tbl_name = 'articles' "
+        "and sql like '%articles_fts%'"
+    ).fetchall():
+        db.execute(f'drop trigger "{name}"')
+    db.execute("drop table if exists articles_fts")
+    db.execute(
+        "create virtual table articles_fts using fts5(title, text, content='', "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "insert into articles_fts (rowid, title, text) "
+        "select id, tidings_fold(title), tidings_fold(text) from articles"
+    )
+    db.execute(
+        "create trigger articles_fts_insert after insert on articles begin "
+        "insert into articles_fts (rowid, title, text) "
+        "values (new.id, tidings_fold(new.title), tidings_fold(new.text)); end"
+    )
+    db.execute(
+        "create trigger articles_fts_delete after delete on articles begin "
+        "insert into articles_fts (articles_fts, rowid, title, text) "
+        "values ('delete', old.id, tidings_fold(old.title), tidings_fold(old.text)); end"
+    )
+    db.execute(
+        "create trigger articles_fts_update after update of title, text on articles begin "
+        "insert into articles_fts (articles_fts, rowid, title, text) "
+        "values ('delete', old.id, tidings_fold(old.title), tidings_fold(old.text)); "
+        "insert into articles_fts (rowid, title, text) "
+        "values (new.id, tidings_fold(new.title), tidings_fold(new.text)); end"
+    )
+
+
+@migrations()
 def m011_perf_queue_order(db: Database) -> None:
     """The enricher's next article from an index, not a sort of the whole queue: the queue
     keeps each article's publication date (filled by a trigger, whoever queues it), so

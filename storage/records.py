@@ -39,6 +39,24 @@ class ArticleIn:
     links: list[str] = field(default_factory=list)  # link n at index n - 1
 
 
+@dataclass
+class FetchOutcome:
+    """What one fetch of a feed came to, as ingest decided it: storage records it in one call
+    (`Library.record_fetch`)."""
+
+    status: int | None
+    articles: list[ArticleIn] = field(default_factory=list)
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None  # the feed's own title (names a feed still called by its URL)
+    site_url: str | None = None
+    problem: str | None = None  # the feed was read, with a problem worth showing
+    moved_to: str | None = None  # a permanent redirect to follow from now on
+    not_modified: bool = False
+    error: str | None = None  # the fetch failed: why (one line)
+    retry_in: float | None = None  # after a failure: seconds until the next try
+
+
 @dataclass(frozen=True)
 class StoreResult:
     id: int

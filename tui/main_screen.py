@@ -168,7 +168,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if self._unread_for is not ids:
             self._unread_for = ids
             all_view = self.view.kind == "all" and not self.view.text
-            self._unread_shown = library.count_unread() if all_view else len(views.unread_among(library, ids))
+            self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
         status = Text()
         status.append(self.view.name, style="bold")
         if self.view.text:
@@ -450,7 +450,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         def answer(yes: bool | None) -> None:
             if yes:
                 library = self.tidings.library
-                unread = sorted(views.unread_among(library, ids))
+                unread = sorted(library.unread_among(ids))
                 library.mark(ids, read=True)
                 self._marks_changed()
                 self._remember(

@@ -136,10 +136,7 @@ def test_a_refresh_stores_a_feed_in_bulk_as_it_would_one_by_one(library: Library
         ArticleIn(guid="c", title="Dredging plan (repost)", text="The harbour will be dredged.",
                   url="https://harbour.example/dredging?utm_source=feed"),
     ]
-    results = library.store_feed_fetch(
-        feed_id, entries, status=200, etag=None, last_modified=None, title=None,
-        site_url=None, problem=None,
-    )
+    results = library.store_articles(feed_id, entries)  # the one insert path a refresh takes
     assert [r.status for r in results] == ["new", "new", "updated", "new"]
     first, ferry, again, repost = (r.id for r in results)
     assert again == first and len({first, ferry, repost}) == 3
