@@ -23,6 +23,7 @@ from tidings.ingest.dates import normalise_published
 from tidings.ingest.extract import Extracted, decode_page, extract_article
 from tidings.ingest.feed_entries import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from tidings.ingest.fetch import (
+    CONCURRENCY,
     PER_HOST,
     Fetched,
     FetchError,
@@ -270,6 +271,7 @@ class _Refresh:
             article.summary = article.summary or article.text or None
             article.text = text
             article.html = None
+            article.links = []  # the page's text has no [n] marks
         article.related = extracted.related or article.related
         if not article.published and extracted.published:
             try:
@@ -282,7 +284,7 @@ async def refresh(
     library_path: Path,
     feed_ids: list[int] | None = None,
     *,
-    concurrency: int = 16,
+    concurrency: int = CONCURRENCY,
     per_host: int = PER_HOST,
     fetch_pages: bool = True,
     progress: Callable[[RefreshProgress], None] | None = None,

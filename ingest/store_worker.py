@@ -24,12 +24,12 @@ T = TypeVar("T")
 
 
 _worker = threading.local()  # the store worker's library, in the worker's thread
-CHECKPOINT_PAGES = 10_000  # let the WAL grow during a refresh; checkpoint at the end
+CHECKPOINT_BYTES = 40 * 2**20  # let the WAL grow during a refresh; checkpoint at the end
 
 
 def _open_store(path: Path) -> None:
     _worker.library = Library.open(path)
-    _worker.library.defer_checkpoints(CHECKPOINT_PAGES)
+    _worker.library.defer_checkpoints(CHECKPOINT_BYTES)
 
 
 def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:
