@@ -14,6 +14,7 @@ from tidings.tui.views import View
 from tidings.tui.app import TidingsApp
 from tidings.tui.themes import theme_files
 from tidings.tui.widgets.sidebar import EntityList, TimelineList
+from tidings.enrich.model import Mention
 
 WIDE = (160, 30)
 
@@ -164,8 +165,8 @@ def enrich_by_hand_short(path: Path) -> None:
     start = queued.text.index("Anna Berg")
     library.store_enrichment(
         queued,
-        entities=[{"text": "Anna Berg", "label": "PERSON", "start": start, "end": start + 9,
-                   "canonical": "Anna Berg"}],
+        entities=[Mention(text="Anna Berg", label="PERSON", start=start, end=start + 9,
+                          canonical="Anna Berg")],
         title_entities=[], timeline=[], version=1, backend="test",
     )
     library.close()

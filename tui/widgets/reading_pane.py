@@ -210,7 +210,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
         body = visible(article.text)
         text.append(body)
         _structure(text, body, self._body_start, title_style, meta)
-        self.links = _links_of(article.html)
+        self.links = article.links or _links_of(article.html)
         if self.links:
             text.append("\n\nLinks", Style(bold=True))
             text.append("  (o and the number opens one)", Style(dim=True))
