@@ -143,6 +143,18 @@ def show(ctx: Context, article_id: int, as_json: bool) -> None:
     click.echo(" · ".join(str(x) for x in (data["feed"], data["published"], data["url"]) if x))
     click.echo()
     click.echo(data["text"])
+    entities: dict[tuple[str, str], int] = {}
+    for mention in data["entities"] + data["title_entities"]:
+        key = (mention["canonical"], mention["label"])
+        entities[key] = entities.get(key, 0) + 1
+    if entities:
+        click.echo("\nEntities")
+        for (name, label), count in sorted(entities.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {count:>3}  {name} ({label})")
+    if data["timeline"]:
+        click.echo("\nTimeline")
+        for item in sorted(data["timeline"], key=lambda item: (item["date"], item["start"])):
+            click.echo(f"  {item['date']:<10}  {item['expression']} → {item['sentence']}")
 
 
 @cli.command()
