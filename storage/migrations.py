@@ -365,3 +365,25 @@ def m013_perf_unread_counts(db: Database) -> None:
     db.execute(
         "create index articles_unread_feed on articles(feed_id, dup_of, read) where read = 0"
     )
+
+
+@migrations()
+def m014_perf_covering_lists(db: Database) -> None:
+    """The list's indexes made covering: SQLite reads a column a partial index is filtered on
+    (dup_of, read, starred) from the row unless the index holds it, so m010's indexes still
+    read every article's row (a million-article list: seconds, not a tenth of one)."""
+    db.execute("drop index if exists articles_list")
+    db.execute("drop index if exists articles_list_unread")
+    db.execute("drop index if exists articles_list_starred")
+    db.execute(
+        "create index articles_list on articles(published desc, id desc, dup_of) "
+        "where dup_of is null"
+    )
+    db.execute(
+        "create index articles_list_unread on articles(published desc, id desc, read, dup_of) "
+        "where read = 0 and dup_of is null"
+    )
+    db.execute(
+        "create index articles_list_starred on articles(published desc, id desc, starred, read) "
+        "where starred = 1"
+    )
