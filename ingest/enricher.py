@@ -5,10 +5,18 @@ connection that takes the queue (the open article first) one article at a time a
 each to a single worker process at low priority, so spaCy neither holds the app's GIL nor
 competes with it for a core. One article in flight at a time keeps priorities honest: the
 article the user opens is next, after at most one other.
+
+The worker keeps to one core: its BLAS and OpenMP pools are limited to one thread before numpy
+loads (OpenBLAS otherwise spins a second thread on the other core for a few per cent of speed).
+And one worker serves a library however many apps have it open: the worker holds a lock file
+beside the library, and an enricher that cannot take it waits, so a second instance never
+halves the first (its prioritised articles are in the shared queue and are taken next).
 """
 
 from __future__ import annotations
 
+import fcntl
+import multiprocessing
 import os
 import sqlite3
 import threading
@@ -63,14 +71,52 @@ def enrich_now(library: Library, article: QueuedArticle) -> bool:
     )
 
 
-RETRY_SECONDS = 1.0
+# Set in the worker before numpy (and so OpenBLAS) loads: one thread each, one core in all.
+THREAD_LIMITS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                 "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+LOCK_RETRY_SECONDS = 5.0
+# spawn, not fork: the app has threads running, and the child must load numpy afresh
+_SPAWN = multiprocessing.get_context("spawn")
 
 
-def _lower_priority() -> None:
+def _worker_init() -> None:
+    """In the worker process: low priority, one thread for every maths library."""
+    for name in THREAD_LIMITS:
+        os.environ[name] = "1"
     try:
         os.nice(10)
     except OSError:
         pass
+
+
+class WorkerLock:
+    """An advisory lock on `<library>.enrich-lock`: held by the one enricher working on that
+    library. The kernel drops it when its process ends, however it ends."""
+
+    def __init__(self, library_path: Path) -> None:
+        self.path = Path(f"{library_path}.enrich-lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock if no other process holds it; never blocks."""
+        if self._fd is not None:
+            return True
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return True  # a read-only folder: work unlocked rather than not at all
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the lock
+            self._fd = None
 
 
 class Enricher(threading.Thread):
@@ -100,7 +146,7 @@ class Enricher(threading.Thread):
         self._wake.set()
 
     def _new_pool(self) -> Executor | None:
-        return process_pool(1, initializer=_lower_priority) if self.use_process else None
+        return process_pool(1, context=_SPAWN, initializer=_worker_init) if self.use_process else None
 
     @staticmethod
     def _analyse(pool: Executor | None, article: QueuedArticle) -> Analysed:
@@ -119,6 +165,17 @@ class Enricher(threading.Thread):
             self.on_done(article.id)
 
     def run(self) -> None:
+        lock = WorkerLock(self.library_path)
+        while not lock.acquire():  # another instance's worker has this library
+            self._stopping.wait(LOCK_RETRY_SECONDS)
+            if self._stopping.is_set():
+                return
+        try:
+            self._work()
+        finally:
+            lock.release()
+
+    def _work(self) -> None:
         library = Library.open(self.library_path)
         pool = self._new_pool()
         try:
@@ -139,7 +196,7 @@ class Enricher(threading.Thread):
                     self._failed(library, article, f"analysis process died ({error})")
                     continue
                 except sqlite3.OperationalError:  # locked for now: the article stays queued
-                    self._stopping.wait(RETRY_SECONDS)
+                    self._stopping.wait(LOCK_RETRY_SECONDS)
                     continue
                 except Exception as error:  # noqa: BLE001 (one article must not stop the rest)
                     self._failed(library, article, f"{type(error).__name__}: {error}")

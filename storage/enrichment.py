@@ -64,7 +64,7 @@ class EnrichmentQueries(DuplicateQueries):
         rows = self.query(
             "select a.id, a.title, a.text, a.published, a.content_hash from enrich_queue q "
             "join articles a on a.id = q.article_id "
-            "order by q.priority desc, a.published desc, a.id desc limit ?",
+            "order by q.priority desc, q.published desc, q.article_id desc limit ?",
             [limit],
         )
         return [QueuedArticle(**row) for row in rows]

@@ -34,9 +34,12 @@ class ArticleIn:
     url: str | None = None
     author: str | None = None
     published: str | None = None
+    # The source's cleaned HTML, kept only when `links` is not given: the text carries the
+    # structure, and links (the addresses its [n] marks name) are all the reader needs of it.
     html: str | None = None
     summary: str | None = None
     related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
+    links: list[str] = field(default_factory=list)  # link n at index n - 1
 
 
 @dataclass
@@ -129,6 +132,7 @@ class Article:
     starred: bool
     annotations: list[Annotation]
     related: list[RelatedLink]
+    links: list[str] = field(default_factory=list)  # the addresses [n] in the text names
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -30,7 +30,7 @@ class Config:
     mark_read: str = "delay"  # one of MARK_READ
     mark_read_delay: float = 3.0  # seconds an article stays open before it counts as read
     sort: str = "newest"
-    refresh_concurrency: int = 16
+    refresh_concurrency: int = 64  # ingest.fetch.CONCURRENCY (not imported: httpx at startup)
     default_view: str = "all"
 
 

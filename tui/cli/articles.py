@@ -11,6 +11,7 @@ import click
 
 from tidings.ingest.dates import normalise_published
 from tidings.storage import Annotation, ArticleSummary, Library, MentionRow
+from tidings.storage.enrichment import ANALYSED_CHARS
 from tidings.storage.records import ANNOTATION_COLOURS
 from tidings.tui.cli import ARTICLE_ID, LIMIT, Context, cli, dump_json, pass_context
 from tidings.tui.files import write_private
@@ -91,15 +92,15 @@ def list_(ctx: Context, unread: bool, starred: bool, limit: int | None, as_json:
         click.echo(f"{row.id:>6} {marks} {date}  {row.feed[:20]:<20}  {row.title}")
 
 
-def article_json(library: Library, article_id: int) -> dict[str, Any]:
+def article_json(library: Library, article_id: int, *, analyse: bool = True) -> dict[str, Any]:
     """What `tidings show --json` prints: offsets are character offsets into `text`.
 
-    An article still queued for enrichment is analysed on demand.
+    An article still queued for enrichment is analysed on demand (unless told not to).
     """
-    from tidings.ingest.enricher import enrich_now  # loads the entity backend: only when needed
-
     article = library.article(article_id)
-    if library.is_queued(article_id):
+    if analyse and library.is_queued(article_id):
+        from tidings.ingest.enricher import enrich_now  # loads the entity backend: only now
+
         for queued in library.queued_articles([article_id]):
             enrich_now(library, queued)
     data = article.to_dict()
@@ -144,15 +145,37 @@ def _annotation_json(note: Annotation) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="The whole article as a JSON object.")
 @pass_context
 def show(ctx: Context, article_id: int, as_json: bool) -> None:
-    """Show one article (with --json, also its entities and timeline, analysed if need be)."""
+    """Show one article with its entities and timeline (analysed now if still queued; an
+    article longer than 100,000 characters prints at once and says how to analyse it)."""
+    library = ctx.library
+    text = library.article_text(article_id)
+    analyse = as_json or len(text) <= ANALYSED_CHARS
+    data = article_json(library, article_id, analyse=analyse)
     if as_json:
-        dump_json(article_json(ctx.library, article_id))
+        dump_json(data)
         return
-    article = ctx.library.article(article_id)
-    click.echo(article.title)
-    click.echo(" · ".join(str(x) for x in (article.feed, article.published, article.url) if x))
+    click.echo(data["title"])
+    click.echo(" · ".join(str(x) for x in (data["feed"], data["published"], data["url"]) if x))
     click.echo()
-    click.echo(article.text)
+    click.echo(data["text"])
+    if not analyse and library.is_queued(article_id):
+        click.echo(
+            f"\n(A long article: its entities and timeline are not analysed yet; "
+            f"`tidings reindex` or `tidings show {article_id} --json` analyses its first "
+            f"{ANALYSED_CHARS:,} characters.)"
+        )
+    entities: dict[tuple[str, str], int] = {}
+    for mention in data["entities"] + data["title_entities"]:
+        key = (mention["canonical"], mention["label"])
+        entities[key] = entities.get(key, 0) + 1
+    if entities:
+        click.echo("\nEntities")
+        for (name, label), count in sorted(entities.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {count:>3}  {name} ({label})")
+    if data["timeline"]:
+        click.echo("\nTimeline")
+        for item in sorted(data["timeline"], key=lambda item: (item["date"], item["start"])):
+            click.echo(f"  {item['date']:<10}  {item['expression']} → {item['sentence']}")
 
 
 @cli.command()

@@ -95,9 +95,12 @@ def add(
         added.append(feed_id)
     if added:
         summary = refresh_sync(library.path, added)
+        counts = {row["id"]: row["articles"] for row in library.feeds_overview()}
         for feed_id in added:
             feed = library.feed(feed_id)
             click.echo(f"{feed_id}\t{feed['title']}\t{feed['url']}")
+            stored = counts.get(feed_id, 0)
+            click.echo(f"{feed['title']}: {stored} article{'s' if stored != 1 else ''} stored", err=True)
         _report_errors(summary)
     if failed:
         raise SystemExit(1)
@@ -118,7 +121,11 @@ def feeds_(ctx: Context, as_json: bool) -> None:
     rows = ctx.library.feeds_overview()
     if as_json:
         _dump([_feed_json(row) for row in rows])
+    if not rows:
+        click.echo("No feeds yet: subscribe with `tidings add URL`.", err=True)
+    if as_json or not rows:
         return
+    click.echo(f"{'id':>5}  {'unread':>5}/{'all':<5}  title [tags]")
     for row in rows:
         tags = f" [{', '.join(row['tags'])}]" if row["tags"] else ""
         fetched = (row["last_fetched"] or "never")[:16].replace("T", " ")
@@ -171,8 +178,8 @@ def _report_errors(summary: RefreshSummary) -> None:
 
 @cli.command("refresh")
 @click.argument("feeds", nargs=-1)
-@click.option("--concurrency", type=click.IntRange(1, 256), default=16, show_default=True,
-              help="Feeds fetched at once.")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=64, show_default=True,
+              help="Feeds fetched at once (each host still gets at most --per-host).")
 @click.option("--per-host", type=click.IntRange(0, 256), default=4, show_default=True,
               help="Requests at once to one host (0: no limit beyond --concurrency).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -268,6 +275,7 @@ def export_opml(ctx: Context, output: Path | None) -> None:
 def import_newsboat(ctx: Context, urls: Path | None, cache: Path | None) -> None:
     """Move over from newsboat: subscriptions with tags, then articles with read and flagged."""
     from tidings.ingest.newsboat import NewsboatError, default_paths, read_cache, read_urls
+    from tidings.storage.newsboat_cache import read_newsboat_feed_titles
 
     default_urls, default_cache = default_paths()
     urls_path = urls or default_urls
@@ -281,11 +289,18 @@ def import_newsboat(ctx: Context, urls: Path | None, cache: Path | None) -> None
     for warning in warnings:
         _warn(f"{urls_path}: {warning}")
     library = ctx.library
+    cache_path = cache or (default_cache if default_cache.is_file() else None)
+    # Feeds are titled as newsboat shows them: the urls file's ~title, else the title its
+    # cache keeps; the rest take their own title on the first refresh.
+    titles = read_newsboat_feed_titles(cache_path) if cache_path and cache_path.is_file() else {}
     added = sum(
-        _subscribe(library, feed.url, feed.title, feed.tags) is not None for feed in feeds
+        _subscribe(library, feed.url, feed.title or titles.get(feed.url), feed.tags) is not None
+        for feed in feeds
     )
     click.echo(f"{added} feeds added, {len(feeds) - added} already subscribed")
-    cache_path = cache or (default_cache if default_cache.is_file() else None)
+    untitled = sum(1 for feed in feeds if not (feed.title or titles.get(feed.url)))
+    if untitled:
+        _warn(f"{untitled} feeds take their titles on the first refresh (tidings refresh)")
     if cache_path is None:
         return
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 import click
 
@@ -50,6 +51,15 @@ def search(
         rows = library.find(query, limit=limit)
     except QueryError as error:
         raise click.UsageError(f"bad query: {error}") from None
+    if not rows:
+        click.echo(f"No articles match {query!r}.", err=True)
+    waiting = library.queue_size()
+    if waiting and re.search(r"(^|\s)-?(entity|type):", query):
+        click.echo(
+            f"Partial answer: {waiting} articles still wait for analysis and may also match"
+            " (tidings reindex analyses them now).",
+            err=True,
+        )
     if as_json:
         dump_json([summary_json(row) for row in rows])
         return

@@ -225,7 +225,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
                 f"`tidings show {article.id}` prints all of it.]",
                 meta + Style(italic=True),
             )
-        self.links = _links_of(article.html)
+        self.links = article.links or _links_of(article.html)
         if self.links:
             text.append("\n\nLinks", Style(bold=True))
             text.append("  (o and the number opens one)", Style(dim=True))
