@@ -397,6 +397,7 @@ def m012_hostile_feed_warnings(db: Database) -> None:
     db.execute(
         "update feeds set last_warning = last_error, last_error = null "
         "where last_error is not null and coalesce(error_count, 0) = 0"
+    )
 
 
 @migrations()
@@ -407,3 +408,4 @@ def m013_hostile_enrich_failures(db: Database) -> None:
         {"article_id": int, "error": str, "failed": str},
         pk="article_id",
         foreign_keys=[("article_id", "articles", "id")],
+    )
