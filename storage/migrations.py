@@ -387,3 +387,25 @@ def m014_perf_covering_lists(db: Database) -> None:
         "create index articles_list_starred on articles(published desc, id desc, starred, read) "
         "where starred = 1"
     )
+
+
+@migrations()
+def m012_hostile_feed_warnings(db: Database) -> None:
+    """A feed that parsed only after recovery (HTML entities in XML...) has a warning, not an
+    error: its items were stored. Such problems recorded as errors before move over."""
+    _table(db, "feeds").add_column("last_warning", str)
+    db.execute(
+        "update feeds set last_warning = last_error, last_error = null "
+        "where last_error is not null and coalesce(error_count, 0) = 0"
+    )
+
+
+@migrations()
+def m013_hostile_enrich_failures(db: Database) -> None:
+    """Articles whose analysis failed: recorded with the error and taken off the queue, so
+    one bad article neither stops the enricher nor stays first in line."""
+    _table(db, "enrich_failures").create(
+        {"article_id": int, "error": str, "failed": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )

@@ -21,6 +21,9 @@ def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
     return record(**values)
 
 
+ANNOTATION_COLOURS = ("yellow", "green", "blue", "pink")  # every shipped theme defines these
+
+
 @dataclass
 class ArticleIn:
     """An article as ingest hands it to the library."""
@@ -142,9 +145,13 @@ class SavedSearch:
     name: str
     query: str
     unread: int | None = None  # None when not counted
+    error: str | None = None  # why the query no longer compiles (saved by an older Tidings)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if data["error"] is None:
+            del data["error"]
+        return data
 
 
 @dataclass(frozen=True)

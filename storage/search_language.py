@@ -38,7 +38,11 @@ TYPES = {
     "organization": ("ORG",),
     "place": ("GPE", "LOC", "FAC"),
 }
-_AGE = re.compile(r"^@(\d+)([dwmy])$")
+_AGE = re.compile(r"^@([0-9]+)([dwmy])$")
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
+MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
+MAX_QUERY_CHARS = 2000
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
@@ -118,12 +122,18 @@ def tokenize(text: str) -> list[Term]:
 
 def parse(text: str) -> Query:
     """The query, or QueryError saying what is wrong."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long (at most {MAX_QUERY_CHARS} characters)")
     if text.count('"') % 2:
         raise QueryError("unbalanced quote")
     query = Query()
-    for term in tokenize(text):
+    terms = tokenize(text)
+    if len(terms) > MAX_TERMS:
+        raise QueryError(f"too many terms (at most {MAX_TERMS})")
+    for term in terms:
         if term.key is None and not term.phrase and _AGE.match(term.value):
             term.key = "age"
+            _age_days(term.value)
         if term.key == "sort":
             if term.value not in {"date", "relevance"}:
                 raise QueryError("sort: takes date or relevance")
@@ -149,12 +159,19 @@ def _date(key: str, value: str) -> str:
         raise QueryError(f"{key}: takes a date like 2025-02-01") from None
 
 
-def _age_cutoff(value: str, today: date) -> str:
+def _age_days(value: str) -> int:
+    """The days an age term (@7d) reaches back; QueryError past a century."""
     match = _AGE.match(value)
     assert match
-    count, unit = int(match.group(1)), match.group(2)
-    days = count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
-    return (today - timedelta(days=days)).isoformat()
+    digits, unit = match.group(1), match.group(2)
+    days = int(digits[:12]) * _UNIT_DAYS[unit]
+    if len(digits) > 12 or days > MAX_AGE_DAYS:
+        raise QueryError(f"{value[:20]}: at most {MAX_AGE_DAYS // 365} years back")
+    return days
+
+
+def _age_cutoff(value: str, today: date) -> str:
+    return (today - timedelta(days=_age_days(value))).isoformat()
 
 
 def _fts_phrase(value: str, prefix: bool = False) -> str:

@@ -7,14 +7,14 @@ import re
 import click
 
 from tidings.storage import QueryError
-from tidings.tui.cli import Context, cli, dump_json, pass_context
+from tidings.tui.cli import LIMIT, Context, cli, dump_json, pass_context
 from tidings.tui.cli.articles import summary_json
 
 
 @cli.command()
 @click.argument("query", required=False)
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of articles.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @click.option("--save", "save_as", metavar="NAME", help="Save the query under NAME instead.")
 @click.option("--saved", is_flag=True, help="List the saved searches with unread counts.")
 @click.option("--delete", "delete_name", metavar="NAME", help="Delete a saved search.")
@@ -38,12 +38,13 @@ def search(
         if as_json:
             dump_json([s.to_dict() for s in searches])
         for s in searches if not as_json else []:
-            click.echo(f"{s.name}\t{s.unread} unread\t{s.query}")
+            count = f"{s.unread} unread" if s.error is None else f"error: {s.error}"
+            click.echo(f"{s.name}\t{count}\t{s.query}")
         return
     if not query:
         raise click.UsageError("give a QUERY (or --saved)")
     try:
-        if save_as:
+        if save_as is not None:
             library.save_search(save_as, query)
             click.echo(f"saved {save_as!r}")
             return
@@ -69,7 +70,7 @@ def search(
 
 @cli.command()
 @click.option("--type", "kind", type=click.Choice(["person", "org", "place", "other"]))
-@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--limit", type=LIMIT)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -> None:
