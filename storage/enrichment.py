@@ -2,60 +2,31 @@
 
 Storing an article queues it; the background enricher takes the queue newest first, and the
 article being read jumps ahead. The queue is a table, so it survives restarts. Results are
-plain dicts (as `enrich` produces them): storage imports nothing of ours.
+storage's records; what `enrich` produces comes in as any object with the fields storage
+reads (`MentionLike`, `DatedLike`): storage imports nothing of ours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from tidings.storage.base import now
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.clean import clean_row
+from tidings.storage.records import (
+    DatedLike,
+    MentionLike,
+    MentionRow,
+    QueuedArticle,
+    TimelineRow,
+    dated_row,
+)
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
 PRIORITY_SOON = 50
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    text: str
-    label: str
-    start: int
-    end: int
-    canonical: str
-    field: str  # "title" or "text"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    expression: str
-    start: int
-    end: int
-    date: str
-    precision: str
-    sentence: str
-    sentence_start: int
-    sentence_end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class QueuedArticle:
-    id: int
-    title: str
-    text: str
-    published: str | None
-    content_hash: str
 
 
 def period_start(value: str) -> date:
@@ -70,6 +41,19 @@ def period_start(value: str) -> date:
     return date.fromisoformat(value)
 
 
+ANALYSED_CHARS = 100_000  # a longer article is analysed (and shown in the app) up to here
+
+
+def analysed_part(text: str) -> str:
+    """The part of a long text that is analysed and shown in the app: its start, cut at a
+    paragraph break near ANALYSED_CHARS (a 10 MB article would take minutes and a
+    gigabyte to analyse whole)."""
+    if len(text) <= ANALYSED_CHARS:
+        return text
+    cut = text.rfind("\n\n", 0, ANALYSED_CHARS)
+    return text[: cut if cut > ANALYSED_CHARS // 2 else ANALYSED_CHARS]
+
+
 class EnrichmentQueries(DuplicateQueries):
     """Queries on entities, timelines and the queue, mixed into `storage.Library`."""
 
@@ -80,7 +64,7 @@ class EnrichmentQueries(DuplicateQueries):
         rows = self.query(
             "select a.id, a.title, a.text, a.published, a.content_hash from enrich_queue q "
             "join articles a on a.id = q.article_id "
-            "order by q.priority desc, a.published desc, a.id desc limit ?",
+            "order by q.priority desc, q.published desc, q.article_id desc limit ?",
             [limit],
         )
         return [QueuedArticle(**row) for row in rows]
@@ -94,6 +78,22 @@ class EnrichmentQueries(DuplicateQueries):
             list(ids),
         )
         return [QueuedArticle(**row) for row in rows]
+
+    def record_enrich_failure(self, article_id: int, error: str) -> None:
+        """The article's analysis failed: keep why, and take it off the queue (a later
+        `reindex` or a changed text queues it again)."""
+        with self.write() as db:
+            db.execute("delete from enrich_queue where article_id = ?", [article_id])
+            db.execute(
+                "insert or replace into enrich_failures (article_id, error, failed) "
+                "values (?, ?, datetime('now'))",
+                [article_id, " ".join(error.split())[:500]],
+            )
+
+    def enrich_failures(self) -> list[dict[str, Any]]:
+        return self.query(
+            "select article_id, error, failed from enrich_failures order by article_id"
+        )
 
     def queue_size(self) -> int:
         return int(self.db.execute("select count(*) from enrich_queue").fetchone()[0])
@@ -140,9 +140,9 @@ class EnrichmentQueries(DuplicateQueries):
         self,
         article: QueuedArticle,
         *,
-        entities: Iterable[dict[str, Any]],
-        title_entities: Iterable[dict[str, Any]],
-        timeline: Iterable[dict[str, Any]],
+        entities: Iterable[MentionLike],
+        title_entities: Iterable[MentionLike],
+        timeline: Iterable[DatedLike],
         version: int,
         backend: str,
         fingerprint: int | None = None,
@@ -164,15 +164,14 @@ class EnrichmentQueries(DuplicateQueries):
             db.execute("delete from timeline where article_id = ?", [article.id])
             for field, mentions in (("text", entities), ("title", title_entities)):
                 for mention in mentions:
-                    entity_id = self._entity_id(mention["canonical"], mention["label"])
+                    entity_id = self._entity_id(mention.canonical, mention.label)
                     touched.add(entity_id)
                     db.execute(
                         "insert into mentions (article_id, entity_id, field, start, end, text) "
                         "values (?, ?, ?, ?, ?, ?)",
-                        [article.id, entity_id, field, mention["start"], mention["end"],
-                         mention["text"]],
+                        [article.id, entity_id, field, mention.start, mention.end, mention.text],
                     )
-            rows = [clean_row({"article_id": article.id, **item}) for item in timeline]
+            rows = [clean_row({"article_id": article.id, **dated_row(item)}) for item in timeline]
             if rows:
                 self.table("timeline").insert_all(rows)
             self._count_articles(touched)
@@ -183,6 +182,7 @@ class EnrichmentQueries(DuplicateQueries):
             )
             self._record_fingerprint(article.id, fingerprint)
             db.execute("delete from enrich_queue where article_id = ?", [article.id])
+            db.execute("delete from enrich_failures where article_id = ?", [article.id])
             return True
 
     def _entity_id(self, name: str, label: str) -> int:

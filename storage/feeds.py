@@ -9,70 +9,38 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from tidings.storage.clean import clean_row, strip_controls
-from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, FeedName, Schedule, StoreResult, from_row
-from tidings.storage.rows import article_row
+from tidings.storage.articles import ArticleQueries
+from tidings.storage.clean import (
+    MAX_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+    clean_row,
+    one_line,
+    one_line_url,
+)
+from tidings.storage.errors import FeedExists, LibraryError, NotFound
+from tidings.storage.records import (
+    FeedName,
+    FeedState,
+    FetchOutcome,
+    Schedule,
+    StoreResult,
+    from_row,
+)
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-    from sqlite_utils.db import Table
 
-BACKOFF_BASE = timedelta(minutes=5)
-BACKOFF_MAX = timedelta(days=1)
+BACKOFF_MAX_SECONDS = 24 * 3600.0
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class FeedState:
-    """What a refresh needs to fetch one feed."""
-
-    id: int
-    url: str
-    title: str
-    etag: str | None
-    last_modified: str | None
-    full_text: bool
-    error_count: int
-    user_interval: int | None = None  # seconds, when the user set one for this feed
-    posting_gap: int | None = None  # seconds, learnt at an earlier fetch
-    feed_hint: int | None = None  # seconds the feed asked for at an earlier fetch
-
-
-class FeedExists(LibraryError):
-    """Subscribing to a URL the library already follows."""
-
-    def __init__(self, message: str, feed_id: int) -> None:
-        super().__init__(message)
-        self.feed_id = feed_id
-
-
-class FeedQueries:
-    """Queries on feeds, mixed into `storage.Library` (which provides `db`, `query`, `write`)."""
-
-    db: Database
-
-    if TYPE_CHECKING:
-
-        def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
-        def write(self) -> Any: ...
-        def table(self, name: str) -> Table: ...
-        def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
-        def local_feed(self, name: str) -> int: ...
-        def _join_by_url(self, article_id: int, key: str | None) -> None: ...
-        def _run_rules_on(self, results: Iterable[StoreResult]) -> None: ...
-        def _replace_enclosures(
-            self, article_id: int, enclosures: list[tuple[str, str | None, int | None]],
-            new: bool = False,
-        ) -> None: ...
-        def mark(self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None) -> int: ...
+class FeedQueries(ArticleQueries):
+    """Feeds: subscriptions, tags and fetch state; a base of `storage.Library`."""
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -85,7 +53,9 @@ class FeedQueries:
         full_text: bool = False,
     ) -> int:
         """Subscribe to url; FeedExists (with its id) if the library already follows it."""
-        url = strip_controls(url).strip()
+        url = one_line(url)
+        if not url or len(url) > MAX_URL_CHARS:
+            raise LibraryError(f"a feed URL must be 1 to {MAX_URL_CHARS} characters long")
         existing = self.query("select id from feeds where url = ?", [url])
         if existing:
             raise FeedExists(f"already subscribed to {url}", int(existing[0]["id"]))
@@ -97,7 +67,7 @@ class FeedQueries:
                         {
                             "kind": "feed",
                             "url": url,
-                            "title": (title or "").strip() or url,
+                            "title": one_line(title or "", MAX_TITLE_CHARS) or url,
                             "full_text": int(full_text),
                             "created": _now().isoformat(),
                         }
@@ -111,7 +81,9 @@ class FeedQueries:
     def feed_id(self, ref: str | int) -> int:
         """A subscribed feed by id, URL or exact title; NotFound otherwise."""
         ref = str(ref).strip()
-        if ref.isdigit():
+        if ref.isascii() and ref.isdigit() and int(ref) >= 2**63:
+            raise NotFound(f"no feed {ref[:30]!r} (give its id, URL or title)")
+        if ref.isascii() and ref.isdigit():
             rows = self.query("select id from feeds where id = ? and kind = 'feed'", [int(ref)])
         else:
             rows = self.query(
@@ -119,12 +91,14 @@ class FeedQueries:
                 [ref, ref],
             )
         if not rows:
-            raise NotFound(f"no feed {ref!r} (give its id, URL or title)")
+            raise NotFound(f"no feed {one_line(ref, 200)!r} (give its id, URL or title)")
         return int(rows[0]["id"])
 
     def set_feed_url(self, feed_id: int, url: str) -> None:
         """Follow a permanent redirect, unless another subscription already has that URL."""
-        url = strip_controls(url).strip()
+        url = one_line_url(url) or ""
+        if not url:
+            return
         if self.query("select 1 from feeds where url = ? and id != ?", [url, feed_id]):
             return
         with self.write() as db:
@@ -188,7 +162,7 @@ class FeedQueries:
     def _add_tags(self, feed_id: int, tags: Iterable[str]) -> None:
         rows = [
             {"feed_id": feed_id, "tag": tag}
-            for tag in {strip_controls(t).strip() for t in tags}
+            for tag in {one_line(t, MAX_NAME_CHARS) for t in tags}
             if tag
         ]
         if rows:
@@ -228,7 +202,7 @@ class FeedQueries:
         rows = self.query(
             """
             select f.id, f.title, f.url, f.site_url, f.full_text, f.last_fetched,
-                   f.last_status, f.last_error, f.error_count, f.next_due,
+                   f.last_status, f.last_error, f.last_warning, f.error_count, f.next_due,
                    f.user_interval, f.next_interval, f.schedule_reason,
                    coalesce(c.articles, 0) as articles, coalesce(c.unread, 0) as unread
             from feeds f
@@ -245,6 +219,15 @@ class FeedQueries:
             row["tags"] = tags.get(row["id"], [])
             row["full_text"] = bool(row["full_text"])
         return rows
+
+    def failed_feeds(self) -> list[dict[str, Any]]:
+        """Every feed whose last fetch failed, whoever fetched it (app or command line),
+        with its error and when it is due again."""
+        return self.query(
+            "select id, title, url, last_error, last_status, last_fetched, error_count, next_due "
+            "from feeds where kind = 'feed' and last_error is not null "
+            "order by title collate nocase, id"
+        )
 
     def feeds_with_unread(self) -> list[tuple[int, str]]:
         """(id, title) of every feed or collection with unread articles, by title."""
@@ -318,57 +301,40 @@ class FeedQueries:
         rows = self.db.execute("select guid from articles where feed_id = ?", [feed_id])
         return {row[0] for row in rows.fetchall()}
 
-    def store_feed_fetch(
-        self,
-        feed_id: int,
-        articles: Iterable[ArticleIn],
-        *,
-        status: int,
-        etag: str | None,
-        last_modified: str | None,
-        title: str | None,
-        site_url: str | None,
-        problem: str | None,
-        schedule: Schedule | None = None,
-        fetched_at: datetime | None = None,
-    ) -> list[StoreResult]:
-        """Store a fetched feed's articles and its new fetch state in one transaction; the
-        feed is next due when `schedule` says (at once without one)."""
-        with self.write() as db:
-            results = self._store_many(feed_id, articles)
-            row = clean_row(
-                {
-                    "etag": etag,
-                    "last_modified": last_modified,
-                    "last_fetched": (fetched_at or _now()).isoformat(),
-                    "last_status": status,
-                    "last_error": problem,
-                    "site_url": site_url,
-                    "new_title": " ".join((title or "").split()) or None,
-                }
-            )
-            db.execute(
-                "update feeds set etag = :etag, last_modified = :last_modified, "
-                "last_fetched = :last_fetched, last_status = :last_status, "
-                "last_error = :last_error, error_count = 0, "
+    def record_fetch(self, feed_id: int, outcome: FetchOutcome) -> list[StoreResult]:
+        """Record what one fetch of a feed came to, in one transaction: its articles and new
+        fetch state (validators, title, a permanent move), that it had not changed, or its
+        failure and when to try again (ingest decides; storage records)."""
+        with self.write():
+            if outcome.error is not None:
+                self._record_failure(feed_id, outcome)
+                return []
+            if outcome.not_modified:
+                self._record_state(feed_id, outcome, "last_error = null, last_warning = null")
+                self._record_schedule(feed_id, outcome.schedule, learnt=False)
+                return []
+            results = self._store_all(feed_id, outcome.articles)
+            self._record_state(
+                feed_id,
+                outcome,
+                "etag = :etag, last_modified = :last_modified, last_error = null, "
+                "last_warning = :problem, "
                 "site_url = coalesce(:site_url, site_url), "
-                "title = case when title = url and :new_title is not null "
-                "then :new_title else title end where id = :id",
-                {**row, "id": feed_id},
+                "title = case when title = url and :title is not null then :title else title end",
             )
-            self._record_schedule(feed_id, schedule, learnt=True)
-            self._run_rules_on(results)
-        return results
+            self._record_schedule(feed_id, outcome.schedule, learnt=True)
+            if outcome.moved_to:
+                self.set_feed_url(feed_id, outcome.moved_to)
+            return results
 
     def _record_schedule(self, feed_id: int, schedule: Schedule | None, learnt: bool) -> None:
-        """When the feed is next due; after a full fetch also what was learnt about it."""
+        """When the feed is next due (at once without a schedule); after a full fetch also
+        what was learnt about it."""
         if schedule is None:
-            self.db.execute("update feeds set next_due = null where id = ?", [feed_id])
             return
         self.db.execute(
             "update feeds set next_due = ?, next_interval = ?, schedule_reason = ? where id = ?",
-            [schedule.next_due, schedule.interval, strip_controls(schedule.reason)[:200],
-             feed_id],
+            [schedule.next_due, schedule.interval, one_line(schedule.reason, 200), feed_id],
         )
         if learnt:
             self.db.execute(
@@ -376,98 +342,36 @@ class FeedQueries:
                 [schedule.posting_gap, schedule.feed_hint, feed_id],
             )
 
-    def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
-        """Like `_store` for each article, with new articles inserted in bulk (a refresh
-        stores tens of thousands); changed ones go through `_store`, which re-anchors."""
-        known = {
-            guid: (article_id, digest)
-            for article_id, guid, digest in self.db.execute(
-                "select id, guid, content_hash from articles where feed_id = ?", [feed_id]
-            ).fetchall()
-        }
-        stamp = _now().isoformat()
-        results: list[StoreResult] = []
-        for article in articles:
-            row = article_row(feed_id, article)
-            digest = row["content_hash"]
-            if row["guid"] in known:
-                article_id, old = known[row["guid"]]
-                if old == digest:
-                    results.append(StoreResult(article_id, "unchanged"))
-                else:
-                    results.append(self._store(feed_id, article))
-                    known[row["guid"]] = (article_id, digest)
-                continue
-            row["fetched"] = stamp
-            columns = ", ".join(f"[{name}]" for name in row)
-            article_id = int(
-                self.db.execute(
-                    f"insert into articles ({columns}) values ({', '.join('?' * len(row))})",
-                    list(row.values()),
-                ).lastrowid
-            )
-            known[row["guid"]] = (article_id, digest)
-            self._join_by_url(article_id, row["url_key"])
-            if article.related:
-                self.db.conn.executemany(
-                    "insert into related_links (article_id, position, title, url) "
-                    "values (?, ?, ?, ?)",
-                    [
-                        (article_id, i, strip_controls(title), url and strip_controls(url))
-                        for i, (title, url) in enumerate(article.related)
-                    ],
-                )
-            if article.enclosures:
-                self._replace_enclosures(article_id, article.enclosures, new=True)
-            self.db.execute(
-                "insert into enrich_queue (article_id, priority, queued) values (?, 0, ?) "
-                "on conflict(article_id) do update set priority = 0, queued = excluded.queued",
-                [article_id, stamp],
-            )
-            results.append(StoreResult(article_id, "new"))
-        return results
+    def _record_state(self, feed_id: int, outcome: FetchOutcome, changes: str) -> None:
+        """A fetch that worked: the feed's state, its failures forgotten, due again."""
+        values = clean_row(
+            {
+                "etag": outcome.etag,
+                "last_modified": outcome.last_modified,
+                "problem": one_line(outcome.problem, 500) if outcome.problem else None,
+                "site_url": one_line_url(outcome.site_url),
+                "title": one_line(outcome.title or "", MAX_TITLE_CHARS) or None,
+            }
+        )
+        self.db.execute(
+            f"update feeds set {changes}, last_fetched = :fetched, last_status = :status, "
+            "error_count = 0, next_due = null where id = :id",
+            {**values, "fetched": (outcome.at or _now()).isoformat(), "status": outcome.status,
+             "id": feed_id},
+        )
 
-    def record_not_modified(
-        self,
-        feed_id: int,
-        status: int = 304,
-        *,
-        schedule: Schedule | None = None,
-        fetched_at: datetime | None = None,
-    ) -> None:
-        with self.write() as db:
-            db.execute(
-                "update feeds set last_fetched = ?, last_status = ?, last_error = null, "
-                "error_count = 0 where id = ?",
-                [(fetched_at or _now()).isoformat(), status, feed_id],
-            )
-            self._record_schedule(feed_id, schedule, learnt=False)
-
-    def record_fetch_failure(
-        self,
-        feed_id: int,
-        error: str,
-        *,
-        status: int | None = None,
-        retry_after: float | None = None,
-        now: datetime | None = None,
-    ) -> str:
-        """Store the error and when to try again: Retry-After if given, else exponential."""
-        row = self.query("select error_count from feeds where id = ?", [feed_id])
-        count = (row[0]["error_count"] or 0) + 1 if row else 1
-        if retry_after is not None and math.isfinite(retry_after):  # clamped: servers are hostile
-            wait = timedelta(seconds=min(max(retry_after, 0.0), BACKOFF_MAX.total_seconds()))
-        else:
-            wait = min(BACKOFF_BASE * 2 ** min(count - 1, 16), BACKOFF_MAX)
-        now = now or _now()
-        due = (now + wait).isoformat()
-        with self.write() as db:
-            db.execute(
-                "update feeds set last_fetched = ?, last_status = ?, last_error = ?, "
-                "error_count = ?, next_due = ? where id = ?",
-                [now.isoformat(), status, strip_controls(error)[:500], count, due, feed_id],
-            )
-        return due
+    def _record_failure(self, feed_id: int, outcome: FetchOutcome) -> None:
+        """The error, one more failure in a row, and when to try again."""
+        now = outcome.at or _now()
+        retry_in = outcome.retry_in or 0.0  # clamped again here: a day at most, never negative
+        wait = timedelta(seconds=min(max(retry_in, 0.0), BACKOFF_MAX_SECONDS)
+                         if math.isfinite(retry_in) else BACKOFF_MAX_SECONDS)
+        self.db.execute(
+            "update feeds set last_fetched = ?, last_status = ?, last_error = ?, "
+            "error_count = coalesce(error_count, 0) + 1, next_due = ? where id = ?",
+            [now.isoformat(), outcome.status, one_line(outcome.error or "", 500),
+             (now + wait).isoformat(), feed_id],
+        )
 
     # -- newsboat history --------------------------------------------------------------
 

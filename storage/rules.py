@@ -219,6 +219,13 @@ class RuleQueries:
                 sorted(actions.tags),
             )
 
+    def _run_rules_on(self, results: Iterable[Any]) -> None:
+        """Every rule, in one pass, on the new articles among these store results (in the
+        caller's transaction, so an article is never seen before its rules ran)."""
+        new = [result.id for result in results if result.status == "new"]
+        if new and self.db.execute("select 1 from rules limit 1").fetchone():
+            self.apply_rules(new)
+
     def unhide(self, ids: Iterable[int]) -> None:
         """Show hidden articles again (whichever rule hid them)."""
         with self.write() as db:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.ingest.schedule import Policy, parse_duration
+from tidings.tui.files import write_private
 from tidings.tui.paths import config_dir
 
 DURATIONS = {"auto_reload", "feed_interval_min", "feed_interval_max"}
@@ -22,15 +23,19 @@ MAX_ARGS = 64
 
 SORTS = ("newest", "oldest")
 VIEWS = ("all", "unread", "starred", "annotated")
+# When an article counts as read: after `mark_read_delay` seconds on screen once the user
+# opened it or moved to it, when its end has been on screen, or only by m / A.
+MARK_READ = ("delay", "end", "hand")
 
 
 @dataclass
 class Config:
     theme: str = "tidings-dark"
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("j,down")
+    mark_read: str = "delay"  # one of MARK_READ
     mark_read_delay: float = 3.0  # seconds an article stays open before it counts as read
     sort: str = "newest"
-    refresh_concurrency: int = 16
+    refresh_concurrency: int = 64  # ingest.fetch.CONCURRENCY (not imported: httpx at startup)
     default_view: str = "all"
     auto_reload: int = 0  # seconds between looks for due feeds while the app is open; 0: off
     feed_interval_min: int = 15 * 60  # bounds of adaptive scheduling, seconds
@@ -48,6 +53,20 @@ class Config:
 
 def config_path() -> Path:
     return config_dir() / "config.toml"
+
+
+def _shown(value: Any) -> str:
+    """A value from the file as a problem message quotes it: escaped, cut short."""
+    try:
+        shown = repr(value)
+    except RecursionError:
+        shown = f"<deeply nested {type(value).__name__}>"
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+def _plain(message: str) -> str:
+    """One line, no control characters (a message shown in a terminal or a toast)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in message).split())[:500]
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -70,19 +89,23 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return config, [f"{path}: {error}; using defaults"]
+        return config, [_plain(f"{path}: {error}; using defaults")]
+    except RecursionError:  # arrays or tables nested thousands deep
+        return config, [f"{path}: nested too deeply to read; using defaults"]
     problems: list[str] = []
 
     def bad(key: str, why: str) -> None:
         line = _line_of(text, key)
         where = f"{path}, line {line}" if line else str(path)
-        problems.append(f"{where}: {key} {why}; using the default")
+        name = key if key.isprintable() and len(key) <= 60 else _shown(key)
+        problems.append(_plain(f"{where}: {name} {why}; using the default"))
 
     checks: dict[str, tuple[type | tuple[type, ...], Any]] = {
         "notify_search": (str, lambda v: len(v) <= 200),
         "download_dir": (str, lambda v: len(v) <= 4096),
         "download_max_mb": (int, lambda v: 1 <= v <= 1_000_000),
         "theme": (str, None),
+        "mark_read": (str, lambda v: v in MARK_READ),
         "mark_read_delay": ((int, float), lambda v: v >= 0),
         "sort": (str, lambda v: v in SORTS),
         "refresh_concurrency": (int, lambda v: 1 <= v <= 256),
@@ -109,7 +132,9 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
                 bad(key, 'must be a table of name = ["program", "{url}", ...]')
             continue
         if key == "keymap":
-            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            if isinstance(value, dict) and all(
+                isinstance(v, str) and len(v) <= 200 and v.isprintable() for v in value.values()
+            ):
                 config.keymap = {str(k): v for k, v in value.items()}
             else:
                 bad(key, 'must be a table of binding id = "keys"')
@@ -119,7 +144,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             continue
         kind, valid = checks[key]
         if isinstance(value, bool) or not isinstance(value, kind) or (valid and not valid(value)):
-            bad(key, f"has a bad value {value!r}")
+            bad(key, f"has a bad value {_shown(value)}")
             continue
         setattr(config, key, float(value) if key == "mark_read_delay" else value)
     return config, problems
@@ -165,5 +190,4 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
             break
     else:
         lines.append(new_line)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_private(path, "\n".join(lines) + "\n")

@@ -8,19 +8,21 @@ are controllers of their own; the screen passes them the messages they react to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
-from tidings.storage.enrichment import PRIORITY_SOON
+from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
 from tidings.tui.feed_actions import FeedActions
 from tidings.tui.reader import ArticleOpened, Reader
@@ -45,11 +47,18 @@ if TYPE_CHECKING:
     from tidings.tui.app import TidingsApp
 
 PREFETCH = 5  # articles after the open one that the enricher should take next
+LIBRARY_CHECK_SECONDS = 2.0  # how often the list looks for changes made by other processes
+LINK_NUMBER_WAIT = 0.8  # seconds after o (and after each digit) for the number of a link
+UNDO_DEPTH = 50  # changes `u` can take back, newest first
 
 
 @dataclass
 class LinkNotOpened(Message):
     url: str
+
+
+class MarksChanged(Message):
+    """The mark writer wrote a mark, or found the library locked."""
 
 
 class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
@@ -68,6 +77,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         Binding("s", "toggle_star", "Star", id="app.toggle_star"),
         Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
         Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
+        Binding("u", "undo", "Undo the last change", show=False, id="app.undo"),
         Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
         Binding("F", "feed_errors", "Feed errors", show=False, id="app.feed_errors"),
         Binding("slash", "filter", "Search", id="app.filter"),
@@ -115,7 +125,11 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.feeds = FeedActions(self)
         self.hide_read = False  # H: read articles left out of every view
         self.refresh_progress = ""
-        self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
+        self._unread_for: list[int] | None = None  # the ids the unread count was taken for
+        self._unread_shown = 0
+        self.undo_stack: list[tuple[str, Callable[[], None]]] = []
+        self._link_timer: Timer | None = None
+        self._link_number = ""
 
     @property
     def tidings(self) -> TidingsApp:
@@ -139,6 +153,34 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
         self.reload_list()
         self.article_list.focus()
+        self._library_state = self._library_signature()
+        self.set_interval(LIBRARY_CHECK_SECONDS, self._follow_library)
+
+    # -- following the library ---------------------------------------------------------
+
+    def _library_signature(self) -> tuple[int, ...]:
+        """What changes when another connection (`tidings refresh` in another window, the
+        enricher) commits, and which articles exist: cheap enough to ask every few seconds."""
+        db = self.tidings.library.db
+        version = db.execute("pragma data_version").fetchone()[0]
+        top, count = db.execute("select max(id), count(*) from articles").fetchone()
+        return (version, top or 0, count)
+
+    def _follow_library(self) -> None:
+        """New or removed articles appear in the list without moving the cursor; marks set
+        elsewhere show on the rows."""
+        try:
+            state = self._library_signature()
+        except Exception:  # noqa: BLE001 (locked or busy: try at the next tick)
+            return
+        if state == self._library_state or self.app.screen is not self:
+            return  # unchanged, or a dialog is open: look again once it is closed
+        old, self._library_state = self._library_state, state
+        if state[1:] != old[1:]:
+            self.reload_list(keep=True)
+        else:
+            self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+            self.update_status()
 
     def apply_palette(self) -> None:
         self.pane.palette = self.tidings.palette
@@ -174,28 +216,52 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.update_status()
 
     def update_status(self) -> None:
+        """The view, its search, what it shows and how much of that is unread, then refresh
+        and analysis progress: the counts are the view's own, not the library's."""
+        library = self.tidings.library
+        ids = self.article_list.ids
+        if self._unread_for is not ids:
+            self._unread_for = ids
+            all_view = self.view.kind == "all" and not self.view.text
+            self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
         status = Text()
-        status.append("Feeds", style="bold")
-        status.append(f"  {self.view.name}")
+        status.append(self.view.name, style="bold")
         if self.view.text:
             status.append(" · search: ")
             status.append(self.view.text, style="italic")
-        library = self.tidings.library
-        unread = library.count_unread()
-        status.append(f" · {len(self.article_list.ids)} shown · {unread} unread")
+        status.append(f" · {len(ids)} shown · {self._unread_shown} unread")
         if self.feeds.new_count:
             status.append(f" · {self.feeds.new_count} new", style="bold")
         if self.hide_read:
             status.append(" · read hidden")
         if self.refresh_progress:
             status.append(" · " + self.refresh_progress, style="bold")
-        status.append(" · " + library.path.name, style="dim")
+        pending = self.tidings.marks.pending
+        if pending:
+            waiting = " (library locked, retrying)" if self.tidings.marks.waiting_for_lock else ""
+            status.append(f" · {pending} mark{'s' if pending != 1 else ''} pending{waiting}",
+                          style="bold")
+        queued = library.queue_size()
+        if queued:
+            total = max(queued, self._analysis_total(queued))
+            status.append(f" · analysing: {total - queued:,} of {total:,} done")
         self.query_one("#status", Static).update(status)
+
+    def _analysis_total(self, queued: int) -> int:
+        """The size of the current analysis run: the queue at its largest since it was empty."""
+        self._queue_peak = max(getattr(self, "_queue_peak", 0), queued)
+        return self._queue_peak
+
+    def unread_changed(self, article_ids: list[int], read: bool) -> None:
+        """Keep the status line's unread count in step with marks set in the app."""
+        shown = set(self.article_list.ids)
+        delta = sum(1 for i in article_ids if i in shown)
+        self._unread_shown = max(0, self._unread_shown + (-delta if read else delta))
 
     # -- opening articles (tui/reader.py) ----------------------------------------------
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self.reader.cursor_moved(message.article_id)
+        self.reader.cursor_moved(message.article_id, message.by_user)
 
     def on_article_list_selected(self, message: ArticleList.Selected) -> None:
         self.reader.selected(message.article_id)
@@ -270,14 +336,23 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         start, end = row.sentence_start, row.sentence_end
         if end <= start:
             start, end = row.start, row.end
+        self._show_in_pane()
         self.pane.update_marks(marked=[(start, end)])
         self.pane.scroll_to_offset(start)
 
     def on_entity_list_chosen(self, message: EntityList.Chosen) -> None:
         spans = message.entry.spans
+        self._show_in_pane()
         self.pane.update_marks(marked=spans)
         if spans:
             self.pane.scroll_to_offset(spans[0][0])
+
+    def _show_in_pane(self) -> None:
+        """A sidebar item was chosen: when the sidebar covers the pane, close it so the
+        sentence shows (item 6)."""
+        if self.overlaid and self.has_class("-sidebar-open"):
+            self.remove_class("-sidebar-open")
+            self.pane.focus()
 
     def on_entity_list_find_articles(self, message: EntityList.FindArticles) -> None:
         entry = message.entry
@@ -306,14 +381,15 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     def _annotate(self, article_id: int, start: int, end: int, note: str) -> None:
         self.tidings.library.annotate(article_id, start, end, note=note)
         self._reload_annotations(article_id)
-        self.pane.update_marks(selection=None)
+        self.pane.selection_used()
         self.notify("Highlighted" + (" with a note" if note else ""), timeout=2)
 
     def _reload_annotations(self, article_id: int) -> None:
         self.pane.update_marks(annotations=self.tidings.library.annotations(article_id))
         self.article_list.refresh_article(article_id)
 
-    def action_annotations(self) -> None:
+    def action_annotations(self, on: int | None = None) -> None:
+        """The article's annotations, the cursor on annotation `on` (by id) if given."""
         article = self.pane.article
         if article is None:
             return
@@ -321,7 +397,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if not notes:
             self.notify("No annotations in this article yet: select with →, then h or a")
             return
-        self.app.push_screen(AnnotationsScreen(notes, self.tidings.palette), self._annotation_chosen)
+        at = next((i for i, n in enumerate(notes) if n.id == on), 0)
+        self.app.push_screen(AnnotationsScreen(notes, self.tidings.palette, at), self._annotation_chosen)
 
     def _annotation_chosen(self, choice: AnnotationChoice | None) -> None:
         if choice is None:
@@ -335,14 +412,20 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         elif choice.action == "delete":
             library.delete_annotation(note.id)
             self._reload_annotations(note.article_id)
-            self.notify("Annotation deleted", timeout=2)
+
+            def restore() -> None:
+                library.annotate(note.article_id, note.start, note.end, note=note.note, colour=note.colour)
+                self._reload_annotations(note.article_id)
+
+            self._remember("deleted annotation", restore)
+            self.notify("Annotation deleted · u undoes", timeout=2)
         elif choice.action == "colour":
             palette = self.tidings.palette
             names = list(palette.highlights) if palette else ["yellow"]
             following = names[(names.index(note.colour) + 1) % len(names)] if note.colour in names else names[0]
             library.update_annotation(note.id, colour=following)
             self._reload_annotations(note.article_id)
-            self.action_annotations()
+            self.action_annotations(on=note.id)  # back on the same one, for the next c
         elif choice.action == "edit":
 
             def save(text: str | None) -> None:
@@ -382,22 +465,55 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.article_list.move_to(index)
 
     def set_read(self, article_id: int, read: bool) -> None:
-        self.tidings.library.mark([article_id], read=read)
+        """Mark one article read or unread (nothing happens if it already is). The write
+        leaves the UI thread (tui/marks.py) and is retried while the library is locked."""
+        if self._is_read(article_id) == read:
+            return
+        self.tidings.marks.add([article_id], read=read)
+        self.unread_changed([article_id], read)
         self.article_list.refresh_article(article_id)
         self.update_status()
+
+    def _is_read(self, article_id: int) -> bool:
+        """Read as the library has it, or as a mark waiting to be written will make it."""
+        wanted, _starred = self.tidings.marks.wanted(article_id)
+        return wanted if wanted is not None else self.tidings.library.summary(article_id).read
+
+    def _is_starred(self, article_id: int) -> bool:
+        _read, wanted = self.tidings.marks.wanted(article_id)
+        return wanted if wanted is not None else self.tidings.library.summary(article_id).starred
+
+    def _remember(self, what: str, undo: Callable[[], None]) -> None:
+        """Keep a way back from a change the user made (`u` takes the last one back)."""
+        self.undo_stack.append((what, undo))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        what, undo = self.undo_stack.pop()
+        undo()
+        self.notify(f"Undone: {what}", timeout=3, markup=False)
 
     def action_toggle_read(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
             self.reader.stop_read_timer()
-            self.set_read(article_id, not self.tidings.library.summary(article_id).read)
+            was = self._is_read(article_id)
+            self.set_read(article_id, not was)
+            self._remember("marked " + ("unread" if was else "read"), lambda: self.set_read(article_id, was))
 
     def action_toggle_star(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
-            library = self.tidings.library
-            library.mark([article_id], starred=not library.summary(article_id).starred)
-            self.article_list.refresh_article(article_id)
+            was = self._is_starred(article_id)
+            self._set_star(article_id, not was)
+            self._remember("unstarred" if was else "starred", lambda: self._set_star(article_id, was))
+
+    def _set_star(self, article_id: int, starred: bool) -> None:
+        self.tidings.marks.add([article_id], starred=starred)
+        self.article_list.refresh_article(article_id)
 
     def action_mark_all_read(self) -> None:
         ids = list(self.article_list.ids)
@@ -406,19 +522,77 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.tidings.library.mark(ids, read=True)
-                self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
-                self.update_status()
+                library = self.tidings.library
+                unread = sorted(library.unread_among(ids))
+                self.tidings.marks.add(ids, read=True)
+                self._marks_changed()
+                self._remember(
+                    f"marked {len(unread)} articles read", lambda: self._mark_unread_again(unread)
+                )
+                self.notify(f"{len(unread)} marked read · u undoes", timeout=3)
 
         self.app.push_screen(ConfirmScreen(f"Mark all {len(ids)} shown articles as read?"), answer)
 
+    def _mark_unread_again(self, ids: list[int]) -> None:
+        if ids:
+            self.tidings.marks.add(ids, read=False)
+        self._marks_changed()
+
+    def _marks_changed(self) -> None:
+        """Redraw the list and recount after marks changed on many articles."""
+        self._unread_for = None
+        self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+        self.update_status()
+
+    def on_marks_changed(self, _message: MarksChanged) -> None:
+        """The mark writer wrote a mark (or found the library locked): redraw rows and status."""
+        self._marks_changed()
+        marks = self.tidings.marks
+        while marks.dropped:
+            self.notify(f"mark not saved: {marks.dropped.pop(0)}", severity="warning", markup=False)
+
     def action_open_url(self) -> None:
+        """o: the article's address; o then a number (within a second): its link n."""
+        article = self.pane.article
+        if article is not None and self.pane.links:
+            self._link_number = ""
+            self._arm_link_timer()
+            return
+        self._open_article_url()
+
+    def _arm_link_timer(self) -> None:
+        if self._link_timer is not None:
+            self._link_timer.stop()
+        self._link_timer = self.set_timer(LINK_NUMBER_WAIT, self._open_numbered_link)
+
+    def on_key(self, event: events.Key) -> None:
+        if self._link_timer is not None and event.character and event.character.isdigit():
+            event.stop()
+            event.prevent_default()
+            self._link_number += event.character
+            self._arm_link_timer()
+
+    def _open_numbered_link(self) -> None:
+        self._link_timer = None
+        number, self._link_number = self._link_number, ""
+        if not number:
+            self._open_article_url()
+            return
+        links = self.pane.links
+        if not 1 <= int(number) <= len(links):
+            self.notify(f"No link {number}: this article has {len(links)}", severity="warning")
+            return
+        self._open_checked(links[int(number) - 1])
+
+    def _open_article_url(self) -> None:
+        article = self.pane.article
+        self._open_checked(article.url if article else None, "This article has no web address to open")
+
+    def _open_checked(self, url: str | None, missing: str = "That link is not a web address") -> None:
         from tidings.tui.links import is_web_url
 
-        article = self.pane.article
-        url = article.url if article else None
         if url is None or not is_web_url(url):
-            self.notify("This article has no web address to open", severity="warning")
+            self.notify(missing, severity="warning")
             return
         self._open_url(url)
 
@@ -434,15 +608,51 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     # -- layout ------------------------------------------------------------------------
 
+    @property
+    def overlaid(self) -> bool:
+        """Below 160 columns the sidebar is shown over the pane (t), not beside it."""
+        return not self.has_class("-wide")
+
     def action_toggle_sidebar(self) -> None:
-        if self.has_class("-narrow"):
-            self.toggle_class("-sidebar-open")
+        if self.overlaid:
+            self.set_class(not self.has_class("-sidebar-open"), "-sidebar-open")
             if self.has_class("-sidebar-open"):
                 self.query_one(TimelineList).focus()
             else:
-                self.pane.focus()
+                self._close_overlay()
         else:
             self.toggle_class("-sidebar-closed")
+
+    def _close_overlay(self) -> None:
+        """Back from the sidebar over the pane: to the pane when an article is being read."""
+        self.remove_class("-sidebar-open")
+        if self.has_class("-reading") or self.has_class("-medium"):
+            self.pane.focus()
+        else:
+            self.article_list.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Below 100 columns one region shows at a time: the one with the focus."""
+        if event.widget is self.pane:
+            self.add_class("-reading")
+        elif event.widget is self.article_list:
+            self.remove_class("-reading", "-sidebar-open")
+
+    @property
+    def pane_visible(self) -> bool:
+        """The pane is on screen (at narrow widths it hides while the list has the focus)."""
+        return bool(self.pane.display)
+
+    def on_reading_pane_scrolled(self, message: ReadingPane.Scrolled) -> None:
+        article = self.pane.article
+        if article is not None and self.pane_visible:
+            self.reader.scrolled(article.id, message.at_end)
+
+    def on_reading_pane_back(self, _message: ReadingPane.Back) -> None:
+        self.remove_class("-sidebar-open")
+        if self.has_class("-list-hidden"):
+            self.remove_class("-list-hidden")
+        self.article_list.focus()
 
     def action_toggle_list(self) -> None:
         self.toggle_class("-list-hidden")
@@ -456,8 +666,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     # -- refresh -----------------------------------------------------------------------
 
-    def action_refresh(self) -> None:
-        self.start_refresh()
+    def action_refresh(self, feed_ids: list[int] | None = None) -> None:
+        self.start_refresh(feed_ids)
 
     @property
     def refreshing(self) -> bool:
@@ -477,7 +687,11 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
     async def _refresh_feeds(
-        self, refresh: Any, feed_ids: list[int] | None, due_only: bool, background: bool
+        self,
+        refresh: Any,
+        feed_ids: list[int] | None = None,
+        due_only: bool = False,
+        background: bool = False,
     ) -> None:
         """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
         worker of its own), with progress in the status line and failures as notifications."""
@@ -502,31 +716,37 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.refresh_progress = ""
             self.update_status()
         self.feeds.refreshed(summary, background)
-        if background:
-            self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors] or \
-                self.feed_errors
+        errors = list(summary.errors)
+        if background:  # quiet: the status line counts what is new; F lists failures
             if summary.articles_new or summary.articles_updated:
                 self.reload_list()
             else:
                 self.update_status()
             return
-        self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors]
-        for title, _url, error in self.feed_errors[:3]:
-            self.notify(f"{title}: {error}", severity="error", timeout=8, markup=False)
-        if len(self.feed_errors) > 3:
-            self.notify(f"{len(self.feed_errors)} feeds failed: press F for the list", severity="error")
-        self.notify(
+        for error in errors[:3]:
+            self.notify(f"{error.title}: {error.error}", severity="error", timeout=8, markup=False)
+        message = (
             f"{summary.articles_new} new, {summary.articles_updated} updated"
-            f" from {summary.feeds_fetched} feeds",
-            timeout=4,
+            f" from {summary.feeds_fetched} feeds"
         )
+        if errors:
+            failed = f"{len(errors)} feed{'s' if len(errors) != 1 else ''} failed"
+            self.notify(f"{message}; {failed}: F lists them", severity="warning", timeout=8)
+        else:
+            self.notify(message, timeout=4)
         self.reload_list()
 
     def action_feed_errors(self) -> None:
-        if not self.feed_errors:
-            self.notify("No feed failed in the last refresh")
+        failed = self.tidings.library.failed_feeds()
+        if not failed:
+            self.notify("No feed failed at its last fetch")
             return
-        self.app.push_screen(FeedErrorsScreen(self.feed_errors))
+
+        def retry(feed_id: int | None) -> None:
+            if feed_id is not None:
+                self.action_refresh([feed_id])
+
+        self.app.push_screen(FeedErrorsScreen(failed), retry)
 
     # -- feed-level work (tui/feed_actions.py) ----------------------------------------
 
@@ -555,4 +775,4 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.feeds.play_enclosure()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.tidings.binding_rows()))
+        self.app.push_screen(HelpScreen(self.tidings.binding_sections()))
