@@ -458,7 +458,7 @@ def m012_sched_rules(db: Database) -> None:
     )
     db.execute(
         "create index articles_list_starred on articles"
-        "(published desc, id desc, starred, read, hidden_by) where starred = 1"
+        "(published desc, id desc, starred, read, dup_of, hidden_by) where starred = 1"
     )
 
 
