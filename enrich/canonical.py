@@ -35,7 +35,9 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
             canonical, label = acronyms[name]
         out.append((f, name, label, canonical))
     labels = _one_label_per_name(out)
-    return [Mention(text=name, label=labels[canonical], start=f.start, end=f.end, canonical=canonical)
+    sure = {canonical for f, _, label, canonical in out if f.sure and label == labels[canonical]}
+    return [Mention(text=name, label=labels[canonical], start=f.start, end=f.end, canonical=canonical,
+                    sure=canonical in sure)
             for f, name, label, canonical in out]
 
 

@@ -13,6 +13,9 @@ class Mention:
     start: int
     end: int
     canonical: str
+    # The label rests on a gazetteer or the words around the name, not on the model's guess alone:
+    # the library weighs it above guesses when it decides the entity's one type.
+    sure: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -15,6 +15,10 @@ from typing import Any
 from tidings.storage.base import now
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.clean import clean_row
+from tidings.storage.entity_types import add_votes, article_votes, retype, type_of
+
+# A mention whose label rests on a gazetteer or the words around it outweighs a model's guess.
+SURE_WEIGHT = 3
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
@@ -154,24 +158,28 @@ class EnrichmentQueries(DuplicateQueries):
             ).fetchone()
             if current is None or current[0] != article.content_hash:
                 return False
-            touched = {
-                row[0]
-                for row in db.execute(
-                    "select distinct entity_id from mentions where article_id = ?", [article.id]
-                ).fetchall()
-            }
+            old = article_votes(db.execute(
+                "select entity_id, label, weight from mentions where article_id = ?", [article.id]
+            ).fetchall())
+            touched = {entity_id for entity_id, _ in old}
+            add_votes(db, old, -1)
             db.execute("delete from mentions where article_id = ?", [article.id])
             db.execute("delete from timeline where article_id = ?", [article.id])
+            new: list[tuple[int, str, int]] = []
             for field, mentions in (("text", entities), ("title", title_entities)):
                 for mention in mentions:
                     entity_id = self._entity_id(mention["canonical"], mention["label"])
+                    weight = SURE_WEIGHT if mention.get("sure") else 1
                     touched.add(entity_id)
+                    new.append((entity_id, mention["label"], weight))
                     db.execute(
-                        "insert into mentions (article_id, entity_id, field, start, end, text) "
-                        "values (?, ?, ?, ?, ?, ?)",
+                        "insert into mentions (article_id, entity_id, field, start, end, text, label, weight) "
+                        "values (?, ?, ?, ?, ?, ?, ?, ?)",
                         [article.id, entity_id, field, mention["start"], mention["end"],
-                         mention["text"]],
+                         mention["text"], mention["label"], weight],
                     )
+            add_votes(db, article_votes(new), 1)
+            retype(db, touched)
             rows = [clean_row({"article_id": article.id, **item}) for item in timeline]
             if rows:
                 self.table("timeline").insert_all(rows)
@@ -186,15 +194,21 @@ class EnrichmentQueries(DuplicateQueries):
             return True
 
     def _entity_id(self, name: str, label: str) -> int:
+        """The entity called name; a lone surname joins the one person of the library who has it."""
         db = self.db
-        row = db.execute(
-            "select id from entities where name = ? and label = ?", [name, label]
-        ).fetchone()
+        row = db.execute("select id from entities where name = ?", [name]).fetchone()
         if row:
             return int(row[0])
+        if label == "PERSON" and " " not in name:
+            rows = db.execute(
+                "select id from entities where last_word = ? and type = 'person' limit 2", [name]
+            ).fetchall()
+            if len(rows) == 1:
+                return int(rows[0][0])
+        clean = clean_row({"n": name})["n"]
         cursor = db.execute(
-            "insert into entities (name, label, article_count) values (?, ?, 0)",
-            [clean_row({"n": name})["n"], label],
+            "insert into entities (name, label, type, last_word, article_count) values (?, ?, ?, ?, 0)",
+            [clean, label, type_of(label), clean.rsplit(" ", 1)[1] if " " in clean else None],
         )
         return int(cursor.lastrowid)
 
@@ -233,16 +247,28 @@ class EnrichmentQueries(DuplicateQueries):
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def entity_named(self, name: str) -> dict[str, Any] | None:
-        """The entity called name, or mentioned as name ("Lavrov"), most written about first."""
-        rows = self.query(
-            "select id, name, label, article_count from entities where id in "
-            "(select id from entities where name = ? collate nocase "
-            "union select entity_id from mentions where text = ? collate nocase) "
-            "order by name = ? collate nocase desc, article_count desc limit 1",
-            [name, name, name],
+    def entity_candidates(self, name: str) -> list[dict[str, Any]]:
+        """Entities name may stand for, most written about first: the one called name; else
+        those mentioned as name ("Lavrov") and the people whose surname it is ("Jensen")."""
+        exact = self.query(
+            "select id, name, type, label, article_count from entities where name = ? collate nocase "
+            "order by name = ? desc, article_count desc limit 1",
+            [name, name],
         )
-        return rows[0] if rows else None
+        if exact:
+            return exact
+        return self.query(
+            "select id, name, type, label, article_count from entities where id in "
+            "(select entity_id from mentions where text = ? collate nocase "
+            "union select id from entities where last_word = ? collate nocase and type = 'person') "
+            "order by article_count desc, name",
+            [name, name],
+        )
+
+    def entity_named(self, name: str) -> dict[str, Any] | None:
+        """The entity name stands for when it stands for one (see `entity_candidates`)."""
+        found = self.entity_candidates(name)
+        return found[0] if len(found) == 1 else None
 
     def entity_article_ids(self, entity_id: int) -> list[int]:
         """Articles that mention the entity, newest first."""
@@ -275,7 +301,7 @@ class EnrichmentQueries(DuplicateQueries):
         """The entities that share the most articles with this one (among its `recent`
         latest articles, so a name in thousands of stories costs no more than a rare one)."""
         return self.query(
-            "select e.id, e.name, e.label, count(distinct m.article_id) as articles "
+            "select e.id, e.name, e.type, e.label, count(distinct m.article_id) as articles "
             "from mentions m join entities e on e.id = m.entity_id "
             "where m.article_id in (select article_id from mentions where entity_id = ? "
             "order by article_id desc limit ?) "
@@ -283,13 +309,13 @@ class EnrichmentQueries(DuplicateQueries):
             [entity_id, recent, entity_id, limit],
         )
 
-    def entities(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Entities across the library, most written about first."""
-        sql = "select id, name, label, article_count from entities where article_count > 0"
+    def entities(self, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Entities across the library, most written about first; kind is person, org, place or other."""
+        sql = "select id, name, type, label, article_count from entities where article_count > 0"
         params: list[Any] = []
-        if label:
-            sql += " and label = ?"
-            params.append(label)
+        if kind:
+            sql += " and type = ?"
+            params.append(kind)
         sql += " order by article_count desc, name"
         if limit:
             sql += " limit ?"

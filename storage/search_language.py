@@ -26,11 +26,12 @@ FLAGS = {
     "annotated": "exists (select 1 from annotations n where n.article_id = a.id)",
 }
 TYPES = {
-    "person": ("PERSON",),
-    "org": ("ORG",),
-    "organisation": ("ORG",),
-    "organization": ("ORG",),
-    "place": ("GPE", "LOC", "FAC"),
+    "person": "person",
+    "org": "org",
+    "organisation": "org",
+    "organization": "org",
+    "place": "place",
+    "other": "other",
 }
 _AGE = re.compile(r"^@(\d+)([dwmy])$")
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"]+))')
@@ -184,20 +185,22 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     if term.key == "is":
         return FLAGS[value.lower()], []
     if term.key == "entity":
-        # By canonical name or any form it was mentioned by ("Lavrov" finds "Sergei Lavrov").
+        # By canonical name, any form it was mentioned by ("Lavrov" finds "Sergei Lavrov"), or
+        # as a surname ("Jensen" finds "Mette Jensen") unless the name is something else's.
         return (
             "exists (select 1 from mentions m where m.article_id = a.id and m.entity_id in "
             "(select e.id from entities e where e.name = ? collate nocase "
-            "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase))",
-            [value, value],
+            "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase "
+            "union select e3.id from entities e3 where e3.last_word = ? collate nocase "
+            "and e3.type = 'person' and not exists (select 1 from entities e4 "
+            "where e4.name = ? collate nocase and e4.type != 'person')))",
+            [value, value, value, value],
         )
     if term.key == "type":
-        labels = TYPES[value.lower()]
-        marks = ",".join("?" * len(labels))
         return (
             "exists (select 1 from mentions m join entities e on e.id = m.entity_id "
-            f"where m.article_id = a.id and e.label in ({marks}))",
-            list(labels),
+            "where m.article_id = a.id and e.type = ?)",
+            [TYPES[value.lower()]],
         )
     if term.key == "after":
         return "a.published >= ?", [_date("after", value)]

@@ -361,7 +361,7 @@ class TidingsApp(SearchActions, StoryActions, App[None]):
 
     def on_entity_list_find_articles(self, message: EntityList.FindArticles) -> None:
         entry = message.entry
-        entity = views.entity_id(self.library, entry.name, entry.label)
+        entity = views.entity_id(self.library, entry.name)
         if entity is not None:
             self.show_view(View("entity", str(entity), f"Mentioning {entry.name}"))
             self.article_list.focus()

@@ -107,7 +107,8 @@ def mark_read(library: Library, ids: Sequence[int]) -> None:
             )
 
 
-def entity_id(library: Library, name: str, label: str) -> int | None:
-    rows = library.query("select id from entities where name = ? and label = ?", [name, label])
+def entity_id(library: Library, name: str) -> int | None:
+    """The entity called name (one per name across the library)."""
+    rows = library.query("select id from entities where name = ?", [name])
     return int(rows[0]["id"]) if rows else None
 
