@@ -10,7 +10,7 @@ from tidings.enrich.context_labels import relabel
 from tidings.enrich.found import CANDIDATE, Found
 from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.person_names import all_person_forms, person_forms
-from tidings.enrich.span_fixes import refine, split_country_prefix
+from tidings.enrich.span_fixes import cut_lowercase_tail, refine, split_country_prefix
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
@@ -40,7 +40,7 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
 
 
 def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
-    found = refine(text, spans)
+    found = cut_lowercase_tail(text, refine(text, spans))
     people = {text[f.start:f.end] for f in found if f.label == "PERSON"}
     found = [f for f in relabel(text, found, all_person_forms(text, found) - people) if f.label != CANDIDATE]
     return add_missing(text, split_country_prefix(text, found))
