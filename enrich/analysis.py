@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 
-from tidings.enrich import backends, fallback_ner
+from tidings.enrich import backends, fallback_ner, gazetteer
 from tidings.enrich.canonical import link
 from tidings.enrich.context_labels import relabel
 from tidings.enrich.found import CANDIDATE, Found
@@ -30,13 +31,25 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     forms = _forms_of(entities)
     title_found = add_missing(title, [f for f in refine(title, title_spans) if f.label != CANDIDATE], forms)
     for f in title_found:  # the body, with more context, has the last word on a name's label
+        head = _body_name_ahead(title[f.start:f.end], forms)
+        if head:  # "Rostock for Baltic" when the body knows "Rostock"
+            f.end = f.start + len(head)
         f.label = forms.get(title[f.start:f.end], f.label)
     return Analysis(
-        entities=entities,
-        title_entities=link(title, title_found, people),
+        entities=_without_nationalities(entities),
+        title_entities=_without_nationalities(link(title, title_found, people)),
         timeline=build_timeline(text, published, dated, tags),
         backend=backends.backend_info(),
     )
+
+
+# "Danish", "German", "Baltic": words for a people or a language describe, they are not entities.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ians|ese|ic|i|an|ans|ch|ss)$")
+
+
+def _without_nationalities(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if not (m.label == "LANGUAGE" or m.label == "NORP" and (
+        m.canonical in gazetteer.DEMONYMS or _NATIONALITY.match(m.canonical)))]
 
 
 def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
@@ -87,6 +100,15 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
             out.append((b, e, label if sure else CANDIDATE))
             taken[b:e] = b"\1" * (e - b)
     return out
+
+
+def _body_name_ahead(name: str, forms: dict[str, str]) -> str | None:
+    """The body's name a longer title span starts with, when a lower-case word follows it."""
+    words = name.split(" ")
+    for k in range(len(words) - 1, 0, -1):
+        if words[k][:1].islower() and " ".join(words[:k]) in forms:
+            return " ".join(words[:k])
+    return None
 
 
 def _forms_of(entities: list[Mention]) -> dict[str, str]:

@@ -122,6 +122,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
 
 
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
+_OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")
 # "Austin, Texas", "Jackson, Mississippi": a name followed by its state or country.
@@ -145,6 +146,10 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str]) ->
         return "ORG"
     if has_company_suffix(name):
         return "ORG"
+    of_country = _OF_COUNTRY.match(text, f.end)
+    if lone and of_country and gazetteer.lookup(of_country.group(1)) == "GPE" and f.label != "PERSON" \
+            and not geonames.is_place(name):
+        return "ORG"  # "Nexans of France and Prysmian of Italy"
     if lone and _MIXED_CASE.search(name) and f.label != "PERSON":
         return "ORG"
     if lone and name.isupper() and 3 <= len(name) <= 6 and f.label in PLACE_LABELS and not geonames.is_place(name):
@@ -188,7 +193,8 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                         del by_span[(g.start, g.end)]
                     by_span[(start, end)] = Found(start, end, "GPE", sure=True)
                     changed = True
-                elif other is not None and other.label not in PLACE_LABELS and (
+                elif other is not None and other.label not in PLACE_LABELS and not (
+                        other.sure and other.label == "ORG") and (
                         " " not in name or not other.sure and name.split()[0] not in GIVEN_NAMES):  # "Halls Gap"
                     other.label, other.sure = "GPE", True
                     changed = True

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 
+import re
+
 import click
 
 from tidings.storage.search_language import QueryError
 from tidings.tui.cli import Context, cli, dump_json, pass_context
+from tidings.tui.cli.enrichment import entities_up_to_date
 from tidings.tui.cli.articles import summary_json
+
+
+# Terms that read entities: the queue is analysed before they are answered.
+_ENTITY_TERM = re.compile(r"(?:^|[\s-])(?:entity|type):", re.IGNORECASE)
 
 
 @cli.command()
@@ -46,6 +53,8 @@ def search(
             library.save_search(save_as, query)
             click.echo(f"saved {save_as!r}")
             return
+        if _ENTITY_TERM.search(query):
+            entities_up_to_date(library)
         rows = library.find(query, limit=limit)
     except QueryError as error:
         raise click.UsageError(f"bad query: {error}") from None
@@ -65,6 +74,7 @@ def search(
 def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -> None:
     """Entities across the library with their article counts and types (person, org,
     place, other; the JSON keeps the model's label beside the type)."""
+    entities_up_to_date(ctx.library)
     rows = ctx.library.entities(kind, limit)
     if as_json:
         dump_json(rows)
@@ -80,6 +90,7 @@ def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -
 def entity(ctx: Context, name: str, as_json: bool) -> None:
     """One entity: the articles that mention it, who it appears with, its timeline."""
     library = ctx.library
+    entities_up_to_date(library)
     candidates = library.entity_candidates(name)
     if not candidates:
         raise click.ClickException(f"no entity called {name!r}")

@@ -1,0 +1,87 @@
+"""Entities across a library: the demo and the gold articles imported together, as a user would."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support import REPO, run_tidings
+from tidings.storage import ArticleIn, Library
+from tidings.tui.cli import enrichment
+
+TYPES = {"person", "org", "place", "other"}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Demo and gold articles imported, nothing analysed yet (the queue holds them all)."""
+    db = tmp_path_factory.mktemp("library") / "lib.db"
+    demo = sorted(str(p) for p in (REPO / "demo").glob("*.md"))
+    gold = sorted(str(p) for p in (REPO / "tests" / "eval" / "gold").glob("*.txt"))
+    assert run_tidings("import", "--feed", "Demo", *demo, db=db).returncode == 0
+    assert run_tidings("import", "--feed", "Gold", *gold, db=db).returncode == 0
+    return db
+
+
+@pytest.fixture
+def db(tmp_path: Path, imported: Path) -> Path:
+    copy = tmp_path / "lib.db"
+    shutil.copy(imported, copy)
+    return copy
+
+
+def _entities(db: Path) -> list[dict]:
+    result = run_tidings("entities", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_entities_analyses_the_queue_first_and_gives_each_name_one_type(db: Path) -> None:
+    rows = _entities(db)
+    names = [row["name"] for row in rows]
+    assert len(names) == len(set(names)), "a name listed twice"
+    assert {row["type"] for row in rows} <= TYPES
+    assert all(row["label"] for row in rows)  # the model's label is kept beside the type
+    by_name = {row["name"]: row["type"] for row in rows}
+    assert by_name["Bornholm"] == "place" and by_name["Rostock"] == "place"
+    assert by_name["Energinet"] == "org" and by_name["50Hertz"] == "org" and by_name["Prysmian"] == "org"
+    assert not {"Danish", "German", "Baltic"} & set(by_name)
+    assert "queued for enrichment: 0" in run_tidings("doctor", db=db).stdout
+    text = run_tidings("entities", "--type", "place", "--limit", "3", db=db).stdout
+    assert text.splitlines()[0].split()[1:] == ["place", "Bornholm"]
+
+
+def test_a_surname_finds_the_one_person_who_has_it(db: Path) -> None:
+    found = run_tidings("entity", "Jensen", "--json", db=db)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["name"] == "Mette Jensen"
+    titles = [row["title"] for row in json.loads(run_tidings("search", "entity:Jensen", "--json", db=db).stdout)]
+    assert titles == ["Odense approves tram extension despite cost warnings"]
+
+
+def test_an_ambiguous_surname_lists_the_candidates(db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "jensen.txt"
+    other.write_text("Lars Jensen wins Aarhus chess title\nLars Jensen, a teacher, won the title on Sunday.\n")
+    assert run_tidings("import", str(other), db=db).returncode == 0
+    result = run_tidings("entity", "Jensen", db=db)
+    assert result.returncode == 1
+    assert "Mette Jensen (person" in result.stderr and "Lars Jensen (person" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_long_queue_is_reported_on_stderr_instead_of_analysed(library: Library, monkeypatch, capsys) -> None:
+    feed = library.local_feed("Wire")
+    for k in range(3):
+        library.store_article(feed, ArticleIn(guid=f"g{k}", title=f"Grid news {k}",
+                                                 text=f"Shares of Energinet rose {k} per cent in Copenhagen."))
+    monkeypatch.setattr(enrichment, "ANALYSE_FIRST_LIMIT", 2)
+    enrichment.entities_up_to_date(library)
+    assert "3 articles are still waiting for analysis" in capsys.readouterr().err
+    assert library.queue_size() == 3
+    monkeypatch.setattr(enrichment, "ANALYSE_FIRST_LIMIT", 3)
+    enrichment.entities_up_to_date(library)
+    assert library.queue_size() == 0
+    assert library.entity_named("Energinet")["type"] == "org"
