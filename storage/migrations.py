@@ -252,7 +252,19 @@ def m010_list_indexes(db: Database) -> None:
 
 
 @migrations()
-def m011_entities_one_type(db: Database) -> None:
+def m011_hostile_regroup_duplicates(db: Database) -> None:
+    """Near-duplicate groups rebuilt without chaining: each copy is checked against its group's
+    representative (same URL, or close text and close titles), never through another copy."""
+    from pathlib import Path
+
+    from tidings.storage.duplicates import DuplicateQueries
+
+    DuplicateQueries(db, Path(db.conn.execute("pragma database_list").fetchone()[2] or ".")) \
+        .regroup_duplicates()
+
+
+@migrations()
+def m012_nlp_entities_one_type(db: Database) -> None:
     """One entity per name with one type (person, org, place, other) decided from the evidence
     of all its mentions: each mention keeps the label it was found with and how sure that was,
     `entity_votes` sums them per article, and `last_word` finds a person by surname."""

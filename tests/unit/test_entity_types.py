@@ -90,7 +90,7 @@ def test_a_surname_that_names_a_place_finds_the_place_only(library: Library) -> 
 
 def test_the_migration_merges_names_stored_with_two_labels(library_path: Path) -> None:
     old = Database(library_path)
-    migrations.apply(old, stop_before="m011_entities_one_type")
+    migrations.apply(old, stop_before="m012_nlp_entities_one_type")
     old.execute("insert into feeds (id, kind, title, created) values (1, 'local', 'Wire', '2025-01-01')")
     old.execute("insert into articles (id, feed_id, guid, title, fetched, text) "
                 "values (1, 1, 'a', 'T', '2025-01-01', 'Rostock Rostock')")
