@@ -26,8 +26,14 @@ def place_names() -> frozenset[str]:
         return _names
 
 
+# Month and weekday abbreviations some alternate names share ("Oct. 26" is no place).
+_CALENDAR = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"
+                      .split())
+
+
 def is_place(name: str) -> bool:
-    return name in place_names()
+    """True for a name of four letters or more that the maintained data knows as a place."""
+    return len(name) >= 4 and name not in _CALENDAR and name in place_names()
 
 
 def _load() -> set[str]:

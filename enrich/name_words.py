@@ -70,7 +70,8 @@ NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT 
                              "COVID DNA CO2 UN-backed PhD NGO NGOs PR ID IT".split())
 
 NOT_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-June July August September October November December Mr Mrs Ms Dr Also I I'm I’m I've I’ve""".split())
+June July August September October November December Mr Mrs Ms Dr Also I I'm I’m I've I’ve
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 
 # Common nouns that start sentences capitalised ("Operator Hokuriku Electric Power said ...").
 COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)}
