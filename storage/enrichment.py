@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tidings.storage.base import now
@@ -294,6 +294,34 @@ class EnrichmentQueries(DuplicateQueries):
             [entity_id],
         )
         return sorted(rows, key=lambda row: (period_start(row["date"]), row["article_id"]))
+
+    def mentions_over_time(self, entity_id: int, max_days: int = 92) -> tuple[str, str | None, list[int]]:
+        """Articles mentioning the entity per day (per ISO week when they span more than
+        `max_days`): the unit ("day" or "week"), the first bucket's date and the counts,
+        with empty buckets as zeros, oldest first."""
+        rows = self.db.execute(
+            "select substr(a.published, 1, 10) as day, count(*) from articles a where a.id in "
+            "(select article_id from mentions where entity_id = ?) and a.published is not null "
+            "group by day order by day",
+            [entity_id],
+        ).fetchall()
+        days: dict[date, int] = {}
+        for day, count in rows:
+            try:
+                days[date.fromisoformat(day)] = count
+            except ValueError:
+                continue
+        if not days:
+            return "day", None, []
+        first, last = min(days), max(days)
+        if (last - first).days <= max_days:
+            counts = [days.get(first + timedelta(days=k), 0) for k in range((last - first).days + 1)]
+            return "day", first.isoformat(), counts
+        monday = first - timedelta(days=first.weekday())
+        weeks = [0] * ((last - monday).days // 7 + 1)
+        for day, count in days.items():
+            weeks[(day - monday).days // 7] += count
+        return "week", monday.isoformat(), weeks
 
     def co_mentioned(
         self, entity_id: int, limit: int = 10, recent: int = 1000

@@ -106,3 +106,20 @@ def test_the_migration_merges_names_stored_with_two_labels(library_path: Path) -
         assert len({m.label for m in library.mentions(1)}) == 1
     finally:
         library.close()
+
+
+def test_mentions_over_time_by_day_then_by_week(library: Library) -> None:
+    feed = library.local_feed("Wire")
+    for guid, day in (("a", "2025-01-01"), ("b", "2025-01-01"), ("c", "2025-01-04"), ("d", "2025-06-30")):
+        article = library.store_article(feed, ArticleIn(guid=guid, title=f"T {guid}", text=f"Rostock {guid}.",
+                                                        published=day)).id
+        queued = library.queued_articles([article])[0]
+        library.store_enrichment(queued, entities=[{"text": "Rostock", "label": "GPE", "start": 0, "end": 7,
+                                                    "canonical": "Rostock"}],
+                                 title_entities=[], timeline=[], version=1, backend="test")
+        if guid == "c":
+            rostock = library.entity_named("Rostock")["id"]
+            assert library.mentions_over_time(rostock) == ("day", "2025-01-01", [2, 0, 0, 1])
+    unit, first, weeks = library.mentions_over_time(rostock)
+    assert (unit, first) == ("week", "2024-12-30")  # the Monday of the first article's week
+    assert weeks[0] == 3 and weeks[-1] == 1 and sum(weeks) == 4 and len(weeks) == 27
