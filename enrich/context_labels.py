@@ -122,6 +122,12 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
 
 
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
+_SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+_SPOKE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r") $")
+# "Insurers said", "Economists said": people in the plural, not a company.
+_PLURAL_PEOPLE = re.compile(r"(?:ers|ists|ians|ials|ors|ants|ents)$")
+_ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
+_ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team"}
 _OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")
@@ -154,17 +160,48 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str]) ->
         return "ORG"
     if lone and name.isupper() and 3 <= len(name) <= 6 and f.label in PLACE_LABELS and not geonames.is_place(name):
         return "ORG"  # "CERN", "AEMET": places are seldom acronyms the gazetteers do not know
+    if lone and (f.label in PLACE_LABELS or f.label == CANDIDATE and name not in GIVEN_NAMES
+                 and not _PLURAL_PEOPLE.search(name)) and not f.sure \
+            and _SPEAKS.match(text, f.end) and not geonames.is_place(name):
+        return "ORG"  # "Codelco said on Monday": a place the gazetteers do not know, speaking
+    if lone and f.label == "PERSON" and len(name) > 5 and name.lower().endswith(_ORG_ENDINGS) \
+            and name not in GIVEN_NAMES:
+        return "ORG"  # "Swedbank"
+    if not lone and f.label != "ORG" and not f.sure and any(p in ORG_WORDS for p in name.split()[1:]):
+        return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans"
     if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
-            and not (f.label == "ORG" and not lone):
+            and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
         return "GPE"
-    if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES:
+    if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
         before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
         if before and before.group(1) in _PLACE_PREPOSITIONS and not before.group(0).endswith(" of "):
             return "GPE"  # "on Bornholm", "commutes from Forres"
-    if not lone and f.label != "PERSON" and not _has_name_word(name):
+    if not lone and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
         if _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) or _WHO_AFTER.match(text, f.end):
             return "PERSON"  # "Council member Andrew Jackson", "Tigst Assefa, who set ..."
+    if not lone and f.label == "PERSON" and not f.sure and _not_a_person(name) \
+            and not _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) \
+            and not _PERSON_APPOSITION.match(text, f.end) and not _WHO_AFTER.match(text, f.end) \
+            and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):
+        return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
     return None
+
+
+def _not_a_person(name: str) -> bool:
+    """A name of several words that no person has: one of them an acronym or a country, city or
+    people's name from the hand gazetteer. (GeoNames is too wide here: "Sydney Hale", "Jarosław
+    Kaczyński" start with towns.)"""
+    parts = name.split()
+    if parts[0] in GIVEN_NAMES:
+        return False
+    if parts[0] in _ORG_FIRST_WORDS or any(p.isupper() and len(p) > 1 and p.isalpha() for p in parts):
+        return True
+    return any(gazetteer.is_place_or_people(p) for p in parts)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n"
 
 
 def _has_name_word(name: str) -> bool:
