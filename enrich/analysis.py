@@ -35,9 +35,11 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
         if head:  # "Rostock for Baltic" when the body knows "Rostock"
             f.end = f.start + len(head)
         f.label = forms.get(title[f.start:f.end], f.label)
+    title_entities = link(title, title_found, people)
     return Analysis(
         entities=_without_nationalities(entities),
-        title_entities=_without_nationalities(link(title, title_found, people)),
+        title_entities=_without_nationalities(title_entities),
+        related_places=_related_places(title + "\n" + text),
         timeline=build_timeline(text, published, dated, tags),
         backend=backends.backend_info(),
     )
@@ -45,6 +47,14 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
 
 # "Danish", "German", "Baltic": words for a people or a language describe, they are not entities.
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ians|ese|ic|i|an|ans|ch|ss)$")
+
+
+_DEMONYM_WORD = re.compile(r"\b(?:" + "|".join(sorted(gazetteer.DEMONYM_PLACES, key=len, reverse=True)) + r")\b")
+
+
+def _related_places(text: str) -> list[str]:
+    """Places named by their people's or language's word ("Danish" -> Denmark), in order of first use."""
+    return list(dict.fromkeys(gazetteer.DEMONYM_PLACES[m.group(0)] for m in _DEMONYM_WORD.finditer(text)))
 
 
 def _without_nationalities(mentions: list[Mention]) -> list[Mention]:

@@ -46,6 +46,9 @@ class Analysis:
     title_entities: list[Mention] = field(default_factory=list)
     timeline: list[TimelineItem] = field(default_factory=list)
     backend: str = ""
+    # Places the article relates to through words for their people or language ("Danish" ->
+    # Denmark): not entities of the text, but the article is found under them.
+    related_places: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -53,4 +56,5 @@ class Analysis:
             "title_entities": [m.to_dict() for m in self.title_entities],
             "timeline": [t.to_dict() for t in self.timeline],
             "backend": self.backend,
+            "related_places": list(self.related_places),
         }

@@ -36,6 +36,7 @@ def store_analysis(library: Library, article: QueuedArticle, result: dict[str, A
         entities=result["entities"],
         title_entities=result["title_entities"],
         timeline=result["timeline"],
+        related_places=result["related_places"],
         version=ENRICH_VERSION,
         backend=result["backend"],
         fingerprint=result["fingerprint"],

@@ -17,8 +17,10 @@ from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.clean import clean_row
 from tidings.storage.entity_types import add_votes, article_votes, retype, type_of
 
-# A mention whose label rests on a gazetteer or the words around it outweighs a model's guess.
-SURE_WEIGHT = 3
+# A mention whose label rests on a gazetteer or the words around it ("the island of Bornholm")
+# outweighs the model's guesses: they are not independent (the same model errs the same way on
+# the same name), so one explicit cue counts as much as ten of them.
+SURE_WEIGHT = 10
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
@@ -150,8 +152,11 @@ class EnrichmentQueries(DuplicateQueries):
         version: int,
         backend: str,
         fingerprint: int | None = None,
+        related_places: Iterable[str] = (),
     ) -> bool:
-        """Replace an article's mentions and timeline; False if it changed since it was read."""
+        """Replace an article's mentions and timeline; False if it changed since it was read.
+        `related_places` ("Denmark" for "Danish") are kept as mentions without a span or a vote:
+        the article is found under them, nothing is highlighted."""
         with self.write() as db:
             current = db.execute(
                 "select content_hash from articles where id = ?", [article.id]
@@ -178,6 +183,14 @@ class EnrichmentQueries(DuplicateQueries):
                         [article.id, entity_id, field, mention["start"], mention["end"],
                          mention["text"], mention["label"], weight],
                     )
+            for place in related_places:
+                entity_id = self._entity_id(place, "GPE")
+                touched.add(entity_id)
+                db.execute(
+                    "insert into mentions (article_id, entity_id, field, start, end, text, label, weight) "
+                    "values (?, ?, 'related', 0, 0, ?, 'GPE', 0)",
+                    [article.id, entity_id, place],
+                )
             add_votes(db, article_votes(new), 1)
             retype(db, touched)
             rows = [clean_row({"article_id": article.id, **item}) for item in timeline]
@@ -227,7 +240,7 @@ class EnrichmentQueries(DuplicateQueries):
         rows = self.query(
             "select m.text, e.label, m.start, m.end, e.name as canonical, m.field "
             "from mentions m join entities e on e.id = m.entity_id "
-            "where m.article_id = ? order by m.field = 'text', m.start",
+            "where m.article_id = ? and m.field != 'related' order by m.field = 'text', m.start",
             [article_id],
         )
         return [MentionRow(**row) for row in rows]

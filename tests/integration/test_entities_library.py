@@ -49,6 +49,11 @@ def test_entities_analyses_the_queue_first_and_gives_each_name_one_type(db: Path
     assert by_name["Bornholm"] == "place" and by_name["Rostock"] == "place"
     assert by_name["Energinet"] == "org" and by_name["50Hertz"] == "org" and by_name["Prysmian"] == "org"
     assert not {"Danish", "German", "Baltic"} & set(by_name)
+    # "Danish" relates the article to Denmark: found under it, but nothing is highlighted
+    danish = [row["title"] for row in json.loads(run_tidings("search", "Danish", "--json", db=db).stdout)]
+    under_denmark = [row["title"] for row in json.loads(
+        run_tidings("search", "entity:Denmark", "--json", "--limit", "100", db=db).stdout)]
+    assert danish and set(danish) <= set(under_denmark)
     assert "queued for enrichment: 0" in run_tidings("doctor", db=db).stdout
     text = run_tidings("entities", "--type", "place", "--limit", "3", db=db).stdout
     assert text.splitlines()[0].split()[1:] == ["place", "Bornholm"]
@@ -85,3 +90,19 @@ def test_a_long_queue_is_reported_on_stderr_instead_of_analysed(library: Library
     enrichment.entities_up_to_date(library)
     assert library.queue_size() == 0
     assert library.entity_named("Energinet")["type"] == "org"
+
+
+def test_the_demo_alone_gives_its_names_one_type_each(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    demo = sorted(str(p) for p in (REPO / "demo").glob("*.md"))
+    assert run_tidings("import", *demo, db=db).returncode == 0
+    by_name = {row["name"]: row["type"] for row in _entities(db)}
+    assert len(by_name) == len(_entities(db))
+    expected = {"Bornholm": "place", "Rostock": "place", "Energinet": "org", "50Hertz": "org", "Prysmian": "org"}
+    assert {name: by_name.get(name) for name in expected} == expected
+    assert not {"Danish", "German", "Baltic"} & set(by_name)
+    # the highlights follow: every mention of Bornholm in every article is drawn as a place
+    shown = [json.loads(run_tidings("show", str(i), "--json", db=db).stdout) for i in range(1, len(demo) + 1)]
+    labels = {m["label"] for article in shown for m in article["entities"] + article["title_entities"]
+              if m["canonical"] == "Bornholm"}
+    assert labels and labels <= {"GPE", "LOC", "FAC"}

@@ -185,6 +185,9 @@ def test_nationality_words_are_not_entities(backend):
                            title="Danish and German grid deal"))
     assert not {"Danish", "German", "Baltic"} & set(found)
     assert found.get("Berlin") == "GPE"
+    related = enrich.analyse("Danish and German grid deal", "Danish and German officials met Baltic ministers.",
+                             None).related_places
+    assert related == ["Denmark", "Germany", "Baltics"]
 
 
 def test_every_form_of_a_person_is_one_person(backend):

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tidings.storage import ArticleIn, Library
+from tidings.storage.enrichment import SURE_WEIGHT
 from tidings.storage.entity_types import decide
 from tidings.storage.migrations import migrations
 
@@ -53,7 +54,7 @@ def test_re_enriching_an_article_withdraws_its_old_votes(library: Library) -> No
     library.store_enrichment(queued, entities=[], title_entities=[], timeline=[], version=2, backend="test")
     library.store_enrichment(queued, entities=[], title_entities=[], timeline=[], version=2, backend="test")
     votes = library.query("select label, weight from entity_votes where weight > 0")
-    assert votes == [{"label": "ORG", "weight": 3}]
+    assert votes == [{"label": "ORG", "weight": SURE_WEIGHT}]
 
 
 def test_other_wins_only_alone_and_ties_read_a_place_first() -> None:

@@ -81,13 +81,11 @@ def load_entity(library: Library, entity_id: int) -> EntityData | None:
 
 
 def activity_caption(unit: str, first: str | None, counts: list[int]) -> str:
-    """What the sparkline shows: "Articles per week · 12 weeks from 3 Feb 2025 · busiest 4"."""
+    """What the sparkline shows: "Articles per week since 3 Feb 2025 · peak 4"."""
     if not counts or first is None:
         return "Articles over time · no dated articles"
-    n = len(counts)
     start = date.fromisoformat(first)
-    return (f"Articles per {unit} · {n} {unit}{'s' if n != 1 else ''} from {start.day} {start:%b %Y}"
-            f" · busiest {max(counts)}")
+    return f"Articles per {unit} since {start.day} {start:%b %Y} · peak {max(counts)}"
 
 
 def article_item(summary: ArticleSummary) -> Text:
