@@ -49,7 +49,9 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ians|ese|ic|i|an|ans|ch|ss)$")
 
 
-_DEMONYM_WORD = re.compile(r"\b(?:" + "|".join(sorted(gazetteer.DEMONYM_PLACES, key=len, reverse=True)) + r")\b")
+# Not when the word begins a name ("European Commission", "Danish Energy Agency").
+_DEMONYM_WORD = re.compile(r"\b(?:" + "|".join(sorted(gazetteer.DEMONYM_PLACES, key=len, reverse=True))
+                           + r")\b(?! [A-Z])")
 
 
 def _related_places(text: str) -> list[str]:

@@ -161,7 +161,7 @@ Slovenian:Slovenia; Somali:Somalia; Spanish:Spain; Sudanese:Sudan; Swedish:Swede
 Syrian:Syria; Taiwanese:Taiwan; Thai:Thailand; Tunisian:Tunisia; Turkish:Turkey; Ugandan:Uganda;
 Ukrainian:Ukraine; Uruguayan:Uruguay; Uzbek:Uzbekistan; Venezuelan:Venezuela; Vietnamese:Vietnam;
 Welsh:Wales; Yemeni:Yemen; Zambian:Zambia; Zimbabwean:Zimbabwe; Baltic:Baltics; Nordic:Scandinavia;
-Scandinavian:Scandinavia; European:Europe; African:Africa; Asian:Asia;
+Scandinavian:Scandinavia; ;
 """.replace("\n", " ").split(";") if pair.strip())
 
 EVENTS = _names("""
