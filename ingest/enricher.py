@@ -12,34 +12,42 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tidings.enrich import ENRICH_VERSION, analyse
 from tidings.enrich.fingerprint import simhash
+from tidings.enrich.model import Analysis
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
-from tidings.storage import Library
-from tidings.storage.enrichment import QueuedArticle
+from tidings.storage import Library, QueuedArticle
 
 
-def analyse_article(title: str, text: str, published: str | None) -> dict[str, Any]:
-    """Analyse one article; a plain dict so it crosses a process boundary cheaply."""
-    result = analyse(title, text, published_date(published)).to_dict()
-    result["fingerprint"] = simhash(text)
-    return result
+@dataclass(frozen=True)
+class Analysed:
+    """One article's analysis and its text's fingerprint (dataclasses: they cross the
+    process boundary as they are, and storage takes them as they are)."""
+
+    analysis: Analysis
+    fingerprint: int
 
 
-def store_analysis(library: Library, article: QueuedArticle, result: dict[str, Any]) -> bool:
+def analyse_article(title: str, text: str, published: str | None) -> Analysed:
+    """Analyse one article (in the worker process)."""
+    return Analysed(analyse(title, text, published_date(published)), simhash(text))
+
+
+def store_analysis(library: Library, article: QueuedArticle, result: Analysed) -> bool:
+    analysis = result.analysis
     return library.store_enrichment(
         article,
-        entities=result["entities"],
-        title_entities=result["title_entities"],
-        timeline=result["timeline"],
-        related_places=result["related_places"],
+        entities=analysis.entities,
+        title_entities=analysis.title_entities,
+        timeline=analysis.timeline,
+        related_places=analysis.related_places,
         version=ENRICH_VERSION,
-        backend=result["backend"],
-        fingerprint=result["fingerprint"],
+        backend=analysis.backend,
+        fingerprint=result.fingerprint,
     )
 
 

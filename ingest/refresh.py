@@ -16,10 +16,10 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tidings.ingest.backoff import retry_delay
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import normalise_published
 from tidings.ingest.extract import Extracted, decode_page, extract_article
@@ -33,8 +33,7 @@ from tidings.ingest.fetch import (
     is_http_url,
     make_client,
 )
-from tidings.storage import Library
-from tidings.storage.feeds import FeedState
+from tidings.storage import FeedState, FetchOutcome, Library
 
 T = TypeVar("T")
 PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves
@@ -95,7 +94,7 @@ CHECKPOINT_PAGES = 10_000  # let the WAL grow during a refresh; checkpoint at th
 
 def _open_store(path: Path) -> None:
     _worker.library = Library.open(path)
-    _worker.library.db.execute(f"pragma wal_autocheckpoint = {CHECKPOINT_PAGES}")
+    _worker.library.defer_checkpoints(CHECKPOINT_PAGES)
 
 
 def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:
@@ -133,7 +132,7 @@ def _picklable(error: Exception) -> BaseException:
 
 def _close_store() -> None:
     library: Library = _worker.library
-    library.db.execute("pragma wal_checkpoint(passive)")
+    library.checkpoint()
     library.close()
 
 
@@ -282,12 +281,11 @@ class _Refresh:
         message = " ".join(str(error).split())[:500]
         status = error.status if isinstance(error, FetchError) else None
         retry_after = error.retry_after if isinstance(error, FetchError) else None
+        outcome = FetchOutcome(
+            status, error=message, retry_in=retry_delay(feed.error_count + 1, retry_after)
+        )
         try:
-            await self.store.write(
-                partial(Library.record_fetch_failure, status=status, retry_after=retry_after),
-                feed.id,
-                message,
-            )
+            await self.store.write(Library.record_fetch, feed.id, outcome)
         except sqlite3.Error:
             raise  # the library itself cannot be written: the refresh fails
         except Exception as failure:  # noqa: BLE001 (one feed's failure touches no other)
@@ -314,25 +312,23 @@ class _Refresh:
         self, feed: FeedState, got: tuple[Fetched, ParsedFeed] | None
     ) -> str:
         if got is None:
-            await self.store.write(Library.record_not_modified, feed.id)
+            unchanged = FetchOutcome(304, not_modified=True)
+            await self.store.write(Library.record_fetch, feed.id, unchanged)
             return "unchanged"
         fetched, parsed = got
-        results = await self.store.write(
-            partial(
-                Library.store_feed_fetch,
-                status=fetched.status,
-                etag=fetched.etag,
-                last_modified=fetched.last_modified,
-                title=parsed.title,
-                site_url=parsed.site_url,
-                problem=parsed.problem,
-            ),
-            feed.id,
+        outcome = FetchOutcome(
+            fetched.status,
             [entry.article for entry in parsed.entries],
-            heavy=bool(parsed.entries),
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            title=parsed.title,
+            site_url=parsed.site_url,
+            problem=parsed.problem,
+            moved_to=fetched.moved_to,
         )
-        if fetched.moved_to:
-            await self.store.write(Library.set_feed_url, feed.id, fetched.moved_to)
+        results = await self.store.write(
+            Library.record_fetch, feed.id, outcome, heavy=bool(outcome.articles)
+        )
         for result in results:
             if result.status == "new":
                 self.summary.articles_new += 1

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -53,3 +53,30 @@ class LibraryBase:
 
     def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))
+
+    def ids_in_chunks(self, sql: str, ids: list[int]) -> set[int]:
+        """The first column of `sql` run over the ids a chunk at a time: each `{}` in sql
+        takes the chunk's placeholders (SQLite limits how many values one statement binds)."""
+        return {row[0] for row in self.rows_in_chunks(sql, ids)}
+
+    def rows_in_chunks(self, sql: str, values: list[Any], *before: Any) -> list[tuple[Any, ...]]:
+        """The rows of `sql` run over the values a chunk at a time (each `{}` takes the chunk's
+        placeholders); `before` are bound ahead of the chunk."""
+        found: list[tuple[Any, ...]] = []
+        for chunk in chunks(values):
+            rows = self.db.execute(sql.format(marks(chunk)), [*before, *chunk * sql.count("{")])
+            found.extend(rows.fetchall())
+        return found
+
+
+CHUNK = 400  # ids per statement: well under SQLite's limit on bound values, even bound twice
+
+
+def chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def marks(values: list[Any]) -> str:
+    """The placeholders for binding these values: "?,?,?"."""
+    return ",".join("?" * len(values))

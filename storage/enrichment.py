@@ -2,19 +2,27 @@
 
 Storing an article queues it; the background enricher takes the queue newest first, and the
 article being read jumps ahead. The queue is a table, so it survives restarts. Results are
-plain dicts (as `enrich` produces them): storage imports nothing of ours.
+storage's records; what `enrich` produces comes in as any object with the fields storage
+reads (`MentionLike`, `DatedLike`): storage imports nothing of ours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from tidings.storage.base import now
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.clean import clean_row
+from tidings.storage.records import (
+    DatedLike,
+    MentionLike,
+    MentionRow,
+    QueuedArticle,
+    TimelineRow,
+    dated_row,
+)
 from tidings.storage.entity_types import add_votes, article_votes, retype, type_of
 
 # A mention whose label rests on a gazetteer or the words around it ("the island of Bornholm")
@@ -25,43 +33,6 @@ SURE_WEIGHT = 10
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
 PRIORITY_SOON = 50
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    text: str
-    label: str
-    start: int
-    end: int
-    canonical: str
-    field: str  # "title" or "text"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    expression: str
-    start: int
-    end: int
-    date: str
-    precision: str
-    sentence: str
-    sentence_start: int
-    sentence_end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class QueuedArticle:
-    id: int
-    title: str
-    text: str
-    published: str | None
-    content_hash: str
 
 
 def period_start(value: str) -> date:
@@ -146,9 +117,9 @@ class EnrichmentQueries(DuplicateQueries):
         self,
         article: QueuedArticle,
         *,
-        entities: Iterable[dict[str, Any]],
-        title_entities: Iterable[dict[str, Any]],
-        timeline: Iterable[dict[str, Any]],
+        entities: Iterable[MentionLike],
+        title_entities: Iterable[MentionLike],
+        timeline: Iterable[DatedLike],
         version: int,
         backend: str,
         fingerprint: int | None = None,
@@ -173,15 +144,15 @@ class EnrichmentQueries(DuplicateQueries):
             new: list[tuple[int, str, int]] = []
             for field, mentions in (("text", entities), ("title", title_entities)):
                 for mention in mentions:
-                    entity_id = self._entity_id(mention["canonical"], mention["label"])
-                    weight = SURE_WEIGHT if mention.get("sure") else 1
+                    entity_id = self._entity_id(mention.canonical, mention.label)
+                    weight = SURE_WEIGHT if getattr(mention, "sure", False) else 1
                     touched.add(entity_id)
-                    new.append((entity_id, mention["label"], weight))
+                    new.append((entity_id, mention.label, weight))
                     db.execute(
                         "insert into mentions (article_id, entity_id, field, start, end, text, label, weight) "
                         "values (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [article.id, entity_id, field, mention["start"], mention["end"],
-                         mention["text"], mention["label"], weight],
+                        [article.id, entity_id, field, mention.start, mention.end, mention.text,
+                         mention.label, weight],
                     )
             for place in related_places:
                 entity_id = self._entity_id(place, "GPE")
@@ -193,7 +164,7 @@ class EnrichmentQueries(DuplicateQueries):
                 )
             add_votes(db, article_votes(new), 1)
             retype(db, touched)
-            rows = [clean_row({"article_id": article.id, **item}) for item in timeline]
+            rows = [clean_row({"article_id": article.id, **dated_row(item)}) for item in timeline]
             if rows:
                 self.table("timeline").insert_all(rows)
             self._count_articles(touched)
@@ -254,10 +225,15 @@ class EnrichmentQueries(DuplicateQueries):
         )
         return [TimelineRow(**row) for row in rows]
 
-    def enrichment_version(self, article_id: int) -> int | None:
-        row = self.db.execute(
-            "select version from enrichments where article_id = ?", [article_id]
-        ).fetchone()
+    def entity(self, entity_id: int) -> dict[str, Any] | None:
+        rows = self.query(
+            "select id, name, type, label, article_count from entities where id = ?", [entity_id]
+        )
+        return rows[0] if rows else None
+
+    def find_entity(self, name: str, label: str | None = None) -> int | None:
+        """The id of the entity of exactly this name (one per name, whatever the label)."""
+        row = self.db.execute("select id from entities where name = ?", [name]).fetchone()
         return None if row is None else int(row[0])
 
     def entity_candidates(self, name: str) -> list[dict[str, Any]]:

@@ -10,29 +10,26 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from tidings.storage import anchoring
 from tidings.storage.base import now
-from tidings.storage.clean import clean_row, strip_controls
+from tidings.storage.clean import strip_controls
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
-from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
-from tidings.storage.migrations import migrations
+from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
 from tidings.storage.search_language import compile_query, parse
 from tidings.storage.records import (
     Annotation,
     Article,
-    ArticleIn,
     ArticleSummary,
     RelatedLink,
-    StoreResult,
+    SavedSearch,
+    from_row,
 )
 
 BUSY_TIMEOUT_MS = 10_000
@@ -59,7 +56,10 @@ def _connect(path: Path) -> Database:
 
 
 class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
-    """A connection to one library file, with the queries the rest of Tidings needs."""
+    """A connection to one library file, with the queries the rest of Tidings needs: feeds
+    (storage/feeds.py), storing and marking articles (articles.py), annotations
+    (annotations.py), entities and the analysis queue (enrichment.py), related articles
+    (related.py); reading articles and searching here."""
 
     # -- opening -----------------------------------------------------------------------
 
@@ -104,15 +104,16 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     @staticmethod
     def _check_is_ours(db: Database, path: Path, tables: set[str]) -> None:
-        if migrations.migrations_table not in tables:
-            if tables:
-                raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
-            return
-        known = {m.name for m in migrations._migrations}
+        """A library says so in its header (application_id); one from before that stamp is
+        known by its migrations; an empty file is fine (it becomes a library)."""
+        stamp = db.execute("pragma application_id").fetchone()[0]
+        not_ours = NotALibrary(f"{path} is an SQLite file but not a Tidings library")
+        if stamp not in (0, APPLICATION_ID):
+            raise not_ours
         applied = {m.name for m in migrations.applied(db)}
-        if not applied and tables - {migrations.migrations_table}:
-            raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
-        unknown = applied - known
+        if stamp == 0 and not applied and tables:
+            raise not_ours
+        unknown = applied - known_migrations()
         if unknown:
             raise NewerLibrary(
                 f"{path} was written by a newer Tidings (schema {sorted(unknown)[-1]}); "
@@ -122,85 +123,14 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
     def close(self) -> None:
         self.db.close()
 
-    # -- feeds -------------------------------------------------------------------------
+    def defer_checkpoints(self, pages: int) -> None:
+        """Let the write-ahead log grow to `pages` before SQLite folds it back (a long run of
+        writes, such as a refresh, checkpoints once at the end with `checkpoint`)."""
+        self.db.execute(f"pragma wal_autocheckpoint = {int(pages)}")
 
-    def local_feed(self, name: str) -> int:
-        """The id of the local collection called name, created if new."""
-        name = strip_controls(name).strip() or "Local"
-        row = self.query("select id from feeds where kind = 'local' and title = ?", [name])
-        if row:
-            return int(row[0]["id"])
-        with self.write():
-            return int(
-                self.table("feeds")
-                .insert({"kind": "local", "title": name, "created": now()})
-                .last_pk
-            )
-
-    # -- articles ----------------------------------------------------------------------
-
-    def store_article(self, feed_id: int, article: ArticleIn) -> StoreResult:
-        """Insert or update one article (unique on feed and guid) in its own transaction."""
-        with self.write():
-            return self._store(feed_id, article)
-
-    def store_articles(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
-        """Insert or update many articles in one transaction."""
-        with self.write():
-            return [self._store(feed_id, article) for article in articles]
-
-    def _store(self, feed_id: int, article: ArticleIn) -> StoreResult:
-        row = article_row(feed_id, article)
-        existing = self.query(
-            "select id, text, content_hash from articles where feed_id = ? and guid = ?",
-            [feed_id, row["guid"]],
-        )
-        articles = self.table("articles")
-        if not existing:
-            row["fetched"] = now()
-            article_id = int(articles.insert(row).last_pk)
-            self._replace_related(article_id, article.related)
-            self._queue(article_id)
-            self._join_by_url(article_id, row["url_key"])
-            return StoreResult(article_id, "new")
-        old = existing[0]
-        article_id = int(old["id"])
-        if old["content_hash"] == row["content_hash"]:
-            return StoreResult(article_id, "unchanged")
-        row["updated"] = now()
-        articles.update(article_id, row)
-        self._reanchor(article_id, row["text"])
-        self._replace_related(article_id, article.related)
-        self._queue(article_id)
-        return StoreResult(article_id, "updated")
-
-    def _replace_related(self, article_id: int, related: list[tuple[str, str | None]]) -> None:
-        self.db.execute("delete from related_links where article_id = ?", [article_id])
-        rows = [
-            clean_row({"article_id": article_id, "position": i, "title": title, "url": url})
-            for i, (title, url) in enumerate(related)
-        ]
-        if rows:
-            self.table("related_links").insert_all(rows)
-
-    def _reanchor(self, article_id: int, text: str) -> None:
-        """Move each highlight to where its quote now stands, or mark it orphaned (never delete)."""
-        for note in self.annotations(article_id):
-            old = anchoring.Selector(note.quote, note.prefix, note.suffix, note.start, note.end)
-            new = anchoring.reanchor(text, old)
-            if new is None:
-                self.table("annotations").update(note.id, {"orphaned": 1})
-            else:
-                self.table("annotations").update(
-                    note.id,
-                    {
-                        "prefix": new.prefix,
-                        "suffix": new.suffix,
-                        "start": new.start,
-                        "end": new.end,
-                        "orphaned": 0,
-                    },
-                )
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log back into the library file, without waiting for readers."""
+        self.db.execute("pragma wal_checkpoint(passive)")
 
     def article(self, article_id: int) -> Article:
         rows = self.query(
@@ -210,21 +140,9 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         )
         if not rows:
             raise NotFound(f"no article with id {article_id}")
-        row = rows[0]
-        return Article(
-            id=row["id"],
-            feed_id=row["feed_id"],
-            feed=row["feed"],
-            guid=row["guid"],
-            title=row["title"],
-            url=row["url"],
-            author=row["author"],
-            published=row["published"],
-            fetched=row["fetched"],
-            text=row["text"],
-            html=row["html"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
+        return from_row(
+            Article,
+            rows[0],
             annotations=self.annotations(article_id),
             related=[
                 RelatedLink(r["title"], r["url"])
@@ -285,18 +203,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
 
     @staticmethod
     def _summary(row: dict[str, Any]) -> ArticleSummary:
-        return ArticleSummary(
-            id=row["id"],
-            title=row["title"],
-            feed=row["feed"],
-            feed_id=row["feed_id"],
-            url=row["url"],
-            published=row["published"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
-            annotations=row["annotations"],
-            sources=row["sources"],
-        )
+        return from_row(ArticleSummary, row)
 
     def article_ids(
         self,
@@ -329,24 +236,6 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         if not rows:
             raise NotFound(f"no article with id {article_id}")
         return self._summary(rows[0])
-
-    def search(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
-        """Articles whose title or text match the words, best first (title weighted 10x).
-
-        The user's words are quoted for FTS5, so no input can break the query.
-        """
-        if not text.strip():
-            return []
-        sql = (
-            _SUMMARY_SQL
-            + " join articles_fts on articles_fts.rowid = a.id where articles_fts match ?"
-            + " order by bm25(articles_fts, 10.0, 1.0)"
-        )
-        params: list[Any] = [self.db.quote_fts(text)]
-        if limit is not None:
-            sql += " limit ?"
-            params.append(limit)
-        return [self._summary(row) for row in self.query(sql, params)]
 
     def find(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
         """Articles matching a query in the search language (storage.query), best first;
@@ -381,12 +270,17 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
                 [strip_controls(name), strip_controls(text), now()],
             )
 
-    def saved_searches(self) -> list[dict[str, Any]]:
-        """Saved searches by name, each with its unread count."""
-        searches = self.query("select name, query from saved_searches order by name")
-        for search in searches:
-            search["unread"] = len(self.find_ids(search["query"] + " is:unread"))
-        return searches
+    def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
+        """Saved searches by name; with counts (a query each) how many of their articles
+        are unread."""
+        return [
+            SavedSearch(
+                row["name"],
+                row["query"],
+                len(self.find_ids(row["query"] + " is:unread")) if counts else None,
+            )
+            for row in self.query("select name, query from saved_searches order by name")
+        ]
 
     def delete_search(self, name: str) -> None:
         with self.write() as db:
@@ -401,136 +295,8 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             ).fetchone()[0]
         )
 
-    def require_articles(self, ids: Iterable[int]) -> list[int]:
-        """The ids as given, or NotFound naming the first the library does not hold."""
-        ids = list(ids)
-        for article_id in ids:
-            if not self.query("select 1 from articles where id = ?", [article_id]):
-                raise NotFound(f"no article with id {article_id}")
-        return ids
-
-    def mark(
-        self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Set read and/or starred on articles, stamping when each mark was set. Read marks
-        reach every copy of a story (its near-duplicates); stars only the one starred."""
-        ids = self.require_articles(ids)
-        stamp = now()
-        with self.write() as db:
-            for article_id in sorted(self._group(ids)) if read is not None else ids:
-                if read is not None:
-                    db.execute(
-                        "update articles set read = ?, read_at = ? where id = ? and read != ?",
-                        [int(read), stamp if read else None, article_id, int(read)],
-                    )
-                if starred is not None and article_id in ids:
-                    db.execute(
-                        "update articles set starred = ?, starred_at = ? "
-                        "where id = ? and starred != ?",
-                        [int(starred), stamp if starred else None, article_id, int(starred)],
-                    )
-
-    # -- annotations -------------------------------------------------------------------
-
-    def annotations(self, article_id: int) -> list[Annotation]:
-        return [
-            self._annotation(row)
-            for row in self.query(
-                "select * from annotations where article_id = ? order by start, id", [article_id]
-            )
-        ]
-
-    @staticmethod
-    def _annotation(row: dict[str, Any]) -> Annotation:
-        return Annotation(
-            id=row["id"],
-            article_id=row["article_id"],
-            quote=row["quote"],
-            prefix=row["prefix"] or "",
-            suffix=row["suffix"] or "",
-            start=row["start"],
-            end=row["end"],
-            note=row["note"] or "",
-            colour=row["colour"] or "yellow",
-            orphaned=bool(row["orphaned"]),
-            created=row["created"],
-            updated=row["updated"],
-        )
-
-    def annotation(self, annotation_id: int) -> Annotation:
-        rows = self.query("select * from annotations where id = ?", [annotation_id])
-        if not rows:
-            raise NotFound(f"no annotation with id {annotation_id}")
-        return self._annotation(rows[0])
-
-    def annotate(
-        self, article_id: int, start: int, end: int, note: str = "", colour: str = "yellow"
-    ) -> Annotation:
-        """Highlight text[start:end] of an article, with an optional note."""
-        text = self.article(article_id).text
-        selector = anchoring.select(text, start, end)
-        stamp = now()
-        with self.write():
-            annotation_id = int(
-                self.table("annotations")
-                .insert(
-                    clean_row(
-                        {
-                            "article_id": article_id,
-                            "quote": selector.quote,
-                            "prefix": selector.prefix,
-                            "suffix": selector.suffix,
-                            "start": start,
-                            "end": end,
-                            "note": note,
-                            "colour": colour,
-                            "orphaned": 0,
-                            "created": stamp,
-                            "updated": stamp,
-                        }
-                    )
-                )
-                .last_pk
-            )
-        return self.annotation(annotation_id)
-
-    def annotate_quote(
-        self, article_id: int, quote: str, note: str = "", colour: str = "yellow"
-    ) -> Annotation:
-        """Highlight the first occurrence of quote in the article's body."""
-        text = self.article(article_id).text
-        at = text.find(quote) if quote else -1
-        if at == -1:
-            raise NotFound(f"article {article_id} does not contain {quote!r}")
-        return self.annotate(article_id, at, at + len(quote), note, colour)
-
-    def update_annotation(
-        self, annotation_id: int, *, note: str | None = None, colour: str | None = None
-    ) -> Annotation:
-        self.annotation(annotation_id)
-        changes: dict[str, Any] = {"updated": now()}
-        if note is not None:
-            changes["note"] = note
-        if colour is not None:
-            changes["colour"] = colour
-        with self.write():
-            self.table("annotations").update(annotation_id, clean_row(changes))
-        return self.annotation(annotation_id)
-
-    def delete_annotation(self, annotation_id: int) -> None:
-        self.annotation(annotation_id)
-        with self.write() as db:
-            db.execute("delete from annotations where id = ?", [annotation_id])
-
     def all_annotations(self) -> list[tuple[ArticleSummary, list[Annotation]]]:
         """Every annotated article, newest first, with its annotations in text order."""
         return [
             (summary, self.annotations(summary.id)) for summary in self.articles(annotated=True)
         ]
-
-    # -- enrichment queue --------------------------------------------------------------
-
-    def _queue(self, article_id: int, priority: int = 0) -> None:
-        self.table("enrich_queue").upsert(
-            {"article_id": article_id, "priority": priority, "queued": now()}, pk="article_id"
-        )

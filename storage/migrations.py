@@ -13,6 +13,14 @@ from tidings.storage.entity_types import retype
 
 migrations = Migrations("tidings")
 
+# PRAGMA application_id of a Tidings library ("TIDN"): what `file` and Tidings recognise it by.
+APPLICATION_ID = 0x5449444E
+
+
+def known_migrations() -> set[str]:
+    """The names of every migration this Tidings knows (all are pending on an empty database)."""
+    return {m.name for m in migrations.pending(Database(memory=True))}
+
 
 def _table(db: Database, name: str) -> Table:
     table = db[name]
@@ -264,7 +272,13 @@ def m011_hostile_regroup_duplicates(db: Database) -> None:
 
 
 @migrations()
-def m012_nlp_entities_one_type(db: Database) -> None:
+def m012_arch_application_id(db: Database) -> None:
+    """The file says it is a Tidings library: PRAGMA application_id, in the header."""
+    db.execute(f"pragma application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m013_nlp_entities_one_type(db: Database) -> None:
     """One entity per name with one type (person, org, place, other) decided from the evidence
     of all its mentions: each mention keeps the label it was found with and how sure that was,
     `entity_votes` sums them per article, and `last_word` finds a person by surname."""

@@ -1,9 +1,24 @@
-"""Plain records passed into and out of the library (no behaviour, no database handles)."""
+"""Every record passed into and out of the library: plain dataclasses, no behaviour, no
+database handles. (Errors are in storage/errors.py; both are exported from `tidings.storage`.)"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Protocol, TypeVar
+
+R = TypeVar("R")
+
+
+def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
+    """A record from a database row: each field from the column of its name (bool fields
+    from SQLite's 0 and 1), or from `given`."""
+    values = dict(given)
+    for item in fields(record):  # type: ignore[arg-type]
+        if item.name not in values and item.name in row:
+            value = row[item.name]
+            values[item.name] = bool(value) if item.type in ("bool", bool) else value
+    return record(**values)
 
 
 @dataclass
@@ -19,6 +34,24 @@ class ArticleIn:
     html: str | None = None
     summary: str | None = None
     related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
+
+
+@dataclass
+class FetchOutcome:
+    """What one fetch of a feed came to, as ingest decided it: storage records it in one call
+    (`Library.record_fetch`)."""
+
+    status: int | None
+    articles: list[ArticleIn] = field(default_factory=list)
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None  # the feed's own title (names a feed still called by its URL)
+    site_url: str | None = None
+    problem: str | None = None  # the feed was read, with a problem worth showing
+    moved_to: str | None = None  # a permanent redirect to follow from now on
+    not_modified: bool = False
+    error: str | None = None  # the fetch failed: why (one line)
+    retry_in: float | None = None  # after a failure: seconds until the next try
 
 
 @dataclass(frozen=True)
@@ -98,3 +131,149 @@ class Article:
         data = asdict(self)
         data.pop("html")
         return data
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    unread: int | None = None  # None when not counted
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FeedName:
+    """A feed (subscribed or local) as the view selector lists it."""
+
+    id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+    field: str  # "title" or "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    expression: str
+    start: int
+    end: int
+    date: str
+    precision: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QueuedArticle:
+    id: int
+    title: str
+    text: str
+    published: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a refresh needs to fetch one feed."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None
+    last_modified: str | None
+    full_text: bool
+    error_count: int
+
+
+@dataclass(frozen=True)
+class Related:
+    article_id: int
+    score: float
+    shared: list[str]  # names of shared entities, rarest first
+    linked: bool  # the article itself links to it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id, "score": round(self.score, 4), "shared": self.shared,
+            "linked": self.linked,
+        }
+
+
+@dataclass(frozen=True)
+class NewsboatItem:
+    """One row of newsboat's rss_item table, as stored (unclean: it came from feeds)."""
+
+    feed_url: str
+    guid: str | None
+    title: str | None
+    author: str | None
+    url: str | None
+    published: object  # seconds since the epoch, when newsboat knew it
+    content: str | None
+    unread: int
+    flags: str | None
+
+
+# What storage reads of the analysis it is given (enrich's Mention and TimelineItem are such
+# objects; so are storage's own MentionRow and TimelineRow). Storage imports nothing of ours:
+# it names the fields it needs, as lemon24/reader does with its *LikeProtocol types.
+
+
+class MentionLike(Protocol):
+    """A named entity occurrence: offsets into the text (or title) it was found in."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def canonical(self) -> str: ...
+
+
+class DatedLike(Protocol):
+    """A dated expression resolved to a date at its own precision, with its sentence."""
+
+    @property
+    def expression(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def sentence_start(self) -> int: ...
+    @property
+    def sentence_end(self) -> int: ...
+
+
+def dated_row(item: DatedLike) -> dict[str, Any]:
+    """The timeline table's columns of a dated item."""
+    return {name: getattr(item, name) for name in _DATED_FIELDS}
+
+
+_DATED_FIELDS = [item.name for item in fields(TimelineRow)]

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from tidings.storage.errors import QueryError
+
 KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort"}
 FLAGS = {
     "unread": "a.read = 0",
@@ -35,10 +37,6 @@ TYPES = {
 }
 _AGE = re.compile(r"^@(\d+)([dwmy])$")
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"]+))')
-
-
-class QueryError(ValueError):
-    """A malformed query; the message is short enough to show under the prompt."""
 
 
 @dataclass

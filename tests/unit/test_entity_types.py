@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from tidings.enrich.model import Mention
 from tidings.storage import ArticleIn, Library
 from tidings.storage.enrichment import SURE_WEIGHT
 from tidings.storage.entity_types import decide
@@ -20,8 +21,7 @@ def _store(library: Library, guid: str, mentions: list[tuple[str, str, bool]], c
     queued = library.queued_articles([article_id])[0]
     found, pos = [], 0
     for name, label, sure in mentions:
-        found.append({"text": name, "label": label, "start": pos, "end": pos + len(name),
-                      "canonical": canonical.get(name, name), "sure": sure})
+        found.append(Mention(name, label, pos, pos + len(name), canonical.get(name, name), sure))
         pos += len(name) + 2
     assert library.store_enrichment(queued, entities=found, title_entities=[], timeline=[], version=1,
                                     backend="test")
@@ -91,7 +91,7 @@ def test_a_surname_that_names_a_place_finds_the_place_only(library: Library) -> 
 
 def test_the_migration_merges_names_stored_with_two_labels(library_path: Path) -> None:
     old = Database(library_path)
-    migrations.apply(old, stop_before="m012_nlp_entities_one_type")
+    migrations.apply(old, stop_before="m013_nlp_entities_one_type")
     old.execute("insert into feeds (id, kind, title, created) values (1, 'local', 'Wire', '2025-01-01')")
     old.execute("insert into articles (id, feed_id, guid, title, fetched, text) "
                 "values (1, 1, 'a', 'T', '2025-01-01', 'Rostock Rostock')")
@@ -115,8 +115,7 @@ def test_mentions_over_time_by_day_then_by_week(library: Library) -> None:
         article = library.store_article(feed, ArticleIn(guid=guid, title=f"T {guid}", text=f"Rostock {guid}.",
                                                         published=day)).id
         queued = library.queued_articles([article])[0]
-        library.store_enrichment(queued, entities=[{"text": "Rostock", "label": "GPE", "start": 0, "end": 7,
-                                                    "canonical": "Rostock"}],
+        library.store_enrichment(queued, entities=[Mention("Rostock", "GPE", 0, 7, "Rostock")],
                                  title_entities=[], timeline=[], version=1, backend="test")
         if guid == "c":
             rostock = library.entity_named("Rostock")["id"]

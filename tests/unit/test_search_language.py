@@ -9,6 +9,7 @@ import pytest
 
 from tidings.storage import ArticleIn, Library
 from tidings.storage.search_language import QueryError, compile_query, parse
+from tidings.enrich.model import Mention
 
 
 def test_parse_words_phrases_keys_negation_and_age() -> None:
@@ -74,9 +75,9 @@ def known(library: Library) -> dict[str, int]:
     library.store_enrichment(
         article,
         entities=[
-            {"text": "Sergei Lavrov", "label": "PERSON", "start": 0, "end": 13, "canonical": "Sergei Lavrov"},
-            {"text": "Russia", "label": "GPE", "start": 19, "end": 25, "canonical": "Russia"},
-            {"text": "Lavrov", "label": "PERSON", "start": 37, "end": 43, "canonical": "Sergei Lavrov"},
+            Mention(**{"text": "Sergei Lavrov", "label": "PERSON", "start": 0, "end": 13, "canonical": "Sergei Lavrov"}),
+            Mention(**{"text": "Russia", "label": "GPE", "start": 19, "end": 25, "canonical": "Russia"}),
+            Mention(**{"text": "Lavrov", "label": "PERSON", "start": 37, "end": 43, "canonical": "Sergei Lavrov"}),
         ],
         title_entities=[], timeline=[], version=1, backend="test",
     )

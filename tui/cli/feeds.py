@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tidings.storage import Library
-from tidings.storage.feeds import FeedExists
+from tidings.storage import FeedExists, Library
 from tidings.tui.cli import Context, cli, pass_context
 
 if TYPE_CHECKING:

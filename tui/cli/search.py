@@ -7,7 +7,7 @@ import re
 
 import click
 
-from tidings.storage.search_language import QueryError
+from tidings.storage import QueryError
 from tidings.tui.cli import Context, cli, dump_json, pass_context
 from tidings.tui.cli.enrichment import entities_up_to_date
 from tidings.tui.cli.articles import summary_json
@@ -42,9 +42,9 @@ def search(
             library.delete_search(delete_name)
         searches = library.saved_searches()
         if as_json:
-            dump_json(searches)
+            dump_json([s.to_dict() for s in searches])
         for s in searches if not as_json else []:
-            click.echo(f"{s['name']}\t{s['unread']} unread\t{s['query']}")
+            click.echo(f"{s.name}\t{s.unread} unread\t{s.query}")
         return
     if not query:
         raise click.UsageError("give a QUERY (or --saved)")

@@ -53,23 +53,27 @@ class ArticleList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         background: $surface;
+        color: $reader-text;
     }
-    ArticleList > .article-list--cursor { background: $accent 40%; }
-    ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
-    ArticleList > .article-list--unread { text-style: bold; }
-    ArticleList > .article-list--read { color: $text-muted; }
-    ArticleList > .article-list--meta { color: $text-muted; }
-    ArticleList > .article-list--star { color: $warning; }
-    ArticleList > .article-list--found { text-style: bold underline; color: $warning; }
+    ArticleList > .article-list--cursor { background: $reader-cursor-blur; color: $reader-text; }
+    ArticleList:focus > .article-list--cursor {
+        background: $reader-cursor; color: $reader-cursor-text;
+    }
+    ArticleList > .article-list--unread { text-style: bold; color: $reader-text; }
+    ArticleList > .article-list--read { color: $reader-muted; }
+    ArticleList > .article-list--meta { color: $reader-muted; }
+    ArticleList > .article-list--star { color: $reader-text; }
+    ArticleList > .article-list--found { text-style: bold underline; color: $reader-text; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     @dataclass
     class Highlighted(Message):
-        """The cursor moved onto an article."""
+        """The cursor moved onto an article (`by_user`: a key or click moved it, not a reload)."""
 
         article_id: int
+        by_user: bool = True
 
     @dataclass
     class Selected(Message):
@@ -83,6 +87,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._ids: list[int] = []
         self._rows: LRUCache[int, ArticleSummary] = LRUCache(1024)
         self._style_cache: dict[str, Style] | None = None
+        self._moved_by_user = True
         self.highlighter: Highlighter | None = None  # the search's words, marked in titles
 
     # -- data --------------------------------------------------------------------------
@@ -102,7 +107,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows.clear()
         self.virtual_size = Size(self.size.width, len(ids))
         index = ids.index(keep) if keep is not None and keep in ids else 0
-        self.cursor = min(index, max(0, len(ids) - 1))
+        self._moved_by_user = False
+        try:
+            self.cursor = min(index, max(0, len(ids) - 1))
+        finally:
+            self._moved_by_user = True
         self.refresh()
 
     def refresh_article(self, article_id: int) -> None:
@@ -172,17 +181,14 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(_count(row.annotations), base + meta + cursor),
             Segment(" ", base + cursor),
         ]
-        date = short_date(row.published).rjust(9) + " "
-        feed = " " + _fit(row.feed, 12) if width >= 56 else ""
-        others = row.sources - 1  # near-duplicates from other feeds or URLs, shown once
-        sources = f" +{others} source{'s' if others > 1 else ''}" if others > 0 else ""
-        title_width = max(0, width - 4 - len(date) - len(feed) - len(sources))
+        date, feed, sources = _row_parts(row, width)
+        title_width = max(0, width - 4 - cell_len(date) - cell_len(feed) - cell_len(sources))
         title = _fit(row.title, title_width)
         segments = marks + [
-            Segment(date, base + meta + cursor),
             *self._title_segments(title, base + text_style + cursor, styles["found"]),
             Segment(sources, base + meta + cursor),
             Segment(feed, base + meta + cursor),
+            Segment(date, base + meta + cursor),
         ]
         return Strip(segments).adjust_cell_length(width, base + cursor)
 
@@ -199,7 +205,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to_cursor()
         article_id = self.current
         if article_id is not None:
-            self.post_message(self.Highlighted(article_id))
+            self.post_message(self.Highlighted(article_id, self._moved_by_user))
 
     def scroll_to_cursor(self) -> None:
         """Keep the cursor on screen; when it leaves, bring it to the middle of the list, so
@@ -242,6 +248,21 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._ids))
+
+
+def _row_parts(row: ArticleSummary, width: int) -> tuple[str, str, str]:
+    """The date, feed and sources columns that follow the title, narrowed so that the title
+    keeps most of the row: the feed goes first below 60 columns, the date below 36."""
+    date = " " + short_date(row.published).rjust(9) if width >= 36 else ""
+    feed = ""
+    if width >= 60:
+        feed_width = min(18, max(8, (width - 60) // 4 + 8))
+        feed = "  " + _fit(row.feed, feed_width)
+    others = row.sources - 1  # near-duplicates from other feeds or URLs, shown once
+    sources = ""
+    if others > 0:
+        sources = f" +{others}" + (f" source{'s' if others > 1 else ''}" if width >= 60 else "")
+    return date, feed, sources
 
 
 def _count(annotations: int) -> str:

@@ -63,15 +63,13 @@ class EntityLoaded(Message):
 
 
 def load_entity(library: Library, entity_id: int) -> EntityData | None:
-    rows = library.query(
-        "select id, name, type, label, article_count from entities where id = ?", [entity_id]
-    )
-    if not rows:
+    entity = library.entity(entity_id)
+    if entity is None:
         return None
     ids = library.entity_article_ids(entity_id)
     summaries = library.summaries(ids[:ARTICLES])
     return EntityData(
-        rows[0],
+        entity,
         ids,
         [summaries[i] for i in ids[:ARTICLES] if i in summaries],
         library.entity_timeline(entity_id),
@@ -117,12 +115,12 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
     EntityPage { background: $surface; }
     EntityPage > #entity-heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     EntityPage Horizontal { height: 1fr; }
-    EntityPage Vertical { width: 1fr; border-right: solid $primary-darken-2; }
+    EntityPage Vertical { width: 1fr; border-right: solid $reader-line; }
     EntityPage #with-column { width: 36; border-right: none; }
-    EntityPage Vertical > Title { padding: 0 1; color: $text-muted; text-style: bold; }
+    EntityPage Vertical > Title { padding: 0 1; color: $reader-muted; text-style: bold; }
     EntityPage ItemList { height: 1fr; padding: 0 1; }
     EntityPage #activity { height: 3; margin: 0 1 1 1; }
-    EntityPage #activity-title { color: $text-muted; }
+    EntityPage #activity-title { color: $reader-muted; }
     """
 
     def __init__(self, library: Library, entity_id: int, palette: ThemeFile | None) -> None:

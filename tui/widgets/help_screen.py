@@ -1,43 +1,43 @@
-"""The help screen: every key the app answers to, with what it does."""
+"""The help screen: every key the app answers to, with what it does and the binding id that
+the config's `[keymap]` table remaps, in sections by where the key works."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tidings.tui.widgets.dialog import Dialog
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(Dialog[None]):
     """A table of the bindings in force (after any remapping from the config)."""
 
+    BOX = VerticalScroll
+
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 72; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    """
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
         super().__init__()
-        self.rows = rows
+        self.sections = sections
 
-    def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=True, header_style="bold", expand=True)
-        table.add_column("Key", no_wrap=True)
-        table.add_column("Action")
-        for key, description in self.rows:
-            table.add_row(key, description)
-        with VerticalScroll():
-            yield Static("Tidings keys", classes="title")
+    def body(self) -> ComposeResult:
+        yield Static(Text("Tidings keys · remap one in the config's [keymap] by its id", style="bold"))
+        for title, rows in self.sections:
+            if not rows:
+                continue
+            table = Table(box=None, show_header=False, expand=True, pad_edge=False)
+            table.add_column("Key", no_wrap=True, min_width=14, style="bold")
+            table.add_column("Action", ratio=3)
+            table.add_column("Id", no_wrap=True, ratio=2, style="italic")
+            for keys, description, binding_id in rows:
+                table.add_row(Text(keys), Text(description), Text(binding_id))
+            yield Static(Text("\n" + title, style="bold underline"))
             yield Static(table)
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss()
+        yield Static(Text("\nctrl+p  the command palette: every action, view and theme"))
