@@ -50,7 +50,8 @@ _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ians|ese|ic|i|an|ans|ch|ss)$")
 
 
 # Not when the word begins a name ("European Commission", "Danish Energy Agency").
-_DEMONYM_WORD = re.compile(r"\b(?:" + "|".join(sorted(gazetteer.DEMONYM_PLACES, key=len, reverse=True))
+# (The lookahead lets the regex engine skip to capitals instead of trying every position.)
+_DEMONYM_WORD = re.compile(r"(?=[A-Z])\b(?:" + "|".join(sorted(gazetteer.DEMONYM_PLACES, key=len, reverse=True))
                            + r")\b(?! [A-Z])")
 
 

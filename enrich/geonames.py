@@ -20,6 +20,8 @@ _names: frozenset[str] | None = None
 def place_names() -> frozenset[str]:
     """Every place name the maintained data knows."""
     global _names
+    if _names is not None:
+        return _names
     with _lock:
         if _names is None:
             _names = frozenset(_load())
