@@ -103,6 +103,7 @@ def test_the_demo_alone_gives_its_names_one_type_each(tmp_path: Path) -> None:
     assert not {"Danish", "German", "Baltic"} & set(by_name)
     # the highlights follow: every mention of Bornholm in every article is drawn as a place
     shown = [json.loads(run_tidings("show", str(i), "--json", db=db).stdout) for i in range(1, len(demo) + 1)]
-    labels = {m["label"] for article in shown for m in article["entities"] + article["title_entities"]
-              if m["canonical"] == "Bornholm"}
-    assert labels and labels <= {"GPE", "LOC", "FAC"}
+    bornholm = [m for article in shown for m in article["entities"] + article["title_entities"]
+                if m["canonical"] == "Bornholm"]
+    assert bornholm and {m["type"] for m in bornholm} == {"place"}
+    assert {m["label"] for m in bornholm} <= {"GPE", "LOC", "FAC"}

@@ -10,6 +10,7 @@ import click
 
 from tidings.ingest.dates import normalise_published
 from tidings.storage import Annotation, ArticleSummary, Library, MentionRow
+from tidings.storage.entity_types import type_of
 from tidings.tui.cli import Context, cli, dump_json, pass_context
 
 
@@ -108,8 +109,10 @@ def article_json(library: Library, article_id: int) -> dict[str, Any]:
 
 
 def _mention_json(mention: MentionRow) -> dict[str, Any]:
+    """A mention with its entity's type (person, org, place, other) beside the model's label."""
     data = mention.to_dict()
     del data["field"]
+    data["type"] = type_of(mention.label)
     return data
 
 
