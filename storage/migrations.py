@@ -289,9 +289,10 @@ def m013_nlp_entities_one_type(db: Database) -> None:
     entities = _table(db, "entities")
     entities.add_column("type", str)
     entities.add_column("last_word", str)
-    db.execute(
+    db.execute(  # only the mentions of names stored under several labels move
         "update mentions set entity_id = (select min(e2.id) from entities e1 join entities e2 "
-        "on e2.name = e1.name where e1.id = mentions.entity_id)"
+        "on e2.name = e1.name where e1.id = mentions.entity_id) where entity_id in "
+        "(select id from entities where name in (select name from entities group by name having count(*) > 1))"
     )
     db.execute("delete from entities where id not in (select min(id) from entities group by name)")
     db.execute("drop index if exists entities_name_label")
