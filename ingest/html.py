@@ -241,3 +241,20 @@ def html_fragment(html: str, base_url: str | None = None) -> tuple[list[str], st
     inner = etree.tostring(body, method="html", encoding="unicode").strip()
     return _paragraphs_of(body, []), inner[len("<body>") : -len("</body>")].strip()
 
+
+
+def fragment_text(html: str, base_url: str | None = None) -> tuple[list[str], list[str]]:
+    """A feed's HTML content as (paragraphs, the addresses their [n] marks name), in one
+    parse: what a refresh stores (the cleaned markup itself is not kept, nor serialised)."""
+    if not html.strip():
+        return [], []
+    try:
+        root = etree.fromstring(html, _fragment_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return [], []
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return [], []
+    _clean(body, base_url)
+    links: list[str] = []
+    return _paragraphs_of(body, links), links

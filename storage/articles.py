@@ -14,10 +14,12 @@ from typing import Any
 from tidings.storage import anchoring
 from tidings.storage.annotations import AnnotationQueries
 from tidings.storage.base import chunks, marks, now
-from tidings.storage.clean import strip_controls
+from tidings.storage.clean import MAX_NAME_CHARS, MAX_TITLE_CHARS, one_line, one_line_url
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.errors import NotFound
 from tidings.storage.records import ArticleIn, StoreResult
+
+INSERT_ROWS = 200  # new articles per INSERT statement (well under SQLite's 32,766 variables)
 from tidings.storage.rows import article_row
 
 
@@ -26,7 +28,7 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
 
     def local_feed(self, name: str) -> int:
         """The id of the local collection called name, created if new."""
-        name = strip_controls(name).strip() or "Local"
+        name = one_line(name, MAX_NAME_CHARS) or "Local"
         row = self.query("select id from feeds where kind = 'local' and title = ?", [name])
         if row:
             return int(row[0]["id"])
@@ -55,15 +57,27 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
         rows = [(article, article_row(feed_id, article)) for article in articles]
         known = self._known(feed_id, [row["guid"] for _article, row in rows])
         stamp = now()
-        results: list[StoreResult] = []
+        results: list[StoreResult | None] = []
+        pending: list[tuple[int, ArticleIn, dict[str, Any]]] = []  # new: (place, article, row)
+        pending_keys: set[str] = set()  # their guids and normalised URLs
+
+        def insert_pending() -> None:
+            self._insert_new(feed_id, pending, stamp, known, results)
+            pending.clear()
+            pending_keys.clear()
+
         for article, row in rows:
+            keys = {"guid:" + row["guid"]}
+            if row["url_key"]:
+                keys.add("url:" + row["url_key"])
+            if keys & pending_keys:
+                insert_pending()  # a repeat within the batch meets the first as stored
             held = known.get(row["guid"])
             if held is None:
-                article_id = self._insert(row, stamp)
-                known[row["guid"]] = (article_id, row["content_hash"])
-                self._add_related(article_id, article.related)
-                self._join_by_url(article_id, row["url_key"])
-                status = "new"
+                pending.append((len(results), article, row))
+                pending_keys.update(keys)
+                results.append(None)
+                continue
             else:
                 article_id, digest = held
                 if digest == row["content_hash"]:
@@ -77,7 +91,39 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
                 status = "updated"
             self._queue(article_id, stamp)
             results.append(StoreResult(article_id, status))
-        return results
+        insert_pending()
+        return [result for result in results if result is not None]
+
+    def _insert_new(
+        self,
+        feed_id: int,
+        pending: list[tuple[int, ArticleIn, dict[str, Any]]],
+        stamp: str,
+        known: dict[str, tuple[int, str]],
+        results: list[StoreResult | None],
+    ) -> None:
+        """Insert new articles with one statement per INSERT_ROWS rows: the full-text index's
+        trigger then buffers them together (a statement per article made FTS5 flush its index
+        once per article: 2.5x the CPU of indexing them)."""
+        if not pending:
+            return
+        columns = [*pending[0][2], "fetched"]
+        names = ", ".join(f"[{name}]" for name in columns)
+        one_row = "(" + ", ".join("?" * len(columns)) + ")"
+        for start in range(0, len(pending), INSERT_ROWS):
+            chunk = pending[start : start + INSERT_ROWS]
+            self.db.execute(
+                f"insert into articles ({names}) values " + ", ".join([one_row] * len(chunk)),
+                [value for _place, _article, row in chunk for value in (*row.values(), stamp)],
+            )
+        ids = self._known(feed_id, [row["guid"] for _place, _article, row in pending])
+        for place, article, row in pending:
+            article_id = ids[row["guid"]][0]
+            known[row["guid"]] = (article_id, row["content_hash"])
+            self._add_related(article_id, article.related)
+            self._join_by_url(article_id, row["url_key"])
+            self._queue(article_id, stamp)
+            results[place] = StoreResult(article_id, "new")
 
     def _known(self, feed_id: int, guids: list[str]) -> dict[str, tuple[int, str]]:
         """(id, content hash) of the feed's articles with these guids."""
@@ -87,16 +133,6 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
             feed_id,
         )
         return {guid: (article_id, digest) for guid, article_id, digest in rows}
-
-    def _insert(self, row: dict[str, Any], stamp: str) -> int:
-        row = {**row, "fetched": stamp}
-        columns = ", ".join(f"[{name}]" for name in row)
-        return int(
-            self.db.execute(
-                f"insert into articles ({columns}) values ({', '.join('?' * len(row))})",
-                list(row.values()),
-            ).lastrowid
-        )
 
     def _update(self, article_id: int, row: dict[str, Any], stamp: str) -> None:
         row = {**row, "updated": stamp}
@@ -108,7 +144,7 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
             self.db.conn.executemany(
                 "insert into related_links (article_id, position, title, url) values (?, ?, ?, ?)",
                 [
-                    (article_id, i, strip_controls(title), url and strip_controls(url))
+                    (article_id, i, one_line(title, MAX_TITLE_CHARS), one_line_url(url))
                     for i, (title, url) in enumerate(related)
                 ],
             )

@@ -47,6 +47,19 @@ def period_start(value: str) -> date:
     return date.fromisoformat(value)
 
 
+ANALYSED_CHARS = 100_000  # a longer article is analysed (and shown in the app) up to here
+
+
+def analysed_part(text: str) -> str:
+    """The part of a long text that is analysed and shown in the app: its start, cut at a
+    paragraph break near ANALYSED_CHARS (a 10 MB article would take minutes and a
+    gigabyte to analyse whole)."""
+    if len(text) <= ANALYSED_CHARS:
+        return text
+    cut = text.rfind("\n\n", 0, ANALYSED_CHARS)
+    return text[: cut if cut > ANALYSED_CHARS // 2 else ANALYSED_CHARS]
+
+
 class EnrichmentQueries(DuplicateQueries):
     """Queries on entities, timelines and the queue, mixed into `storage.Library`."""
 
@@ -57,7 +70,7 @@ class EnrichmentQueries(DuplicateQueries):
         rows = self.query(
             "select a.id, a.title, a.text, a.published, a.content_hash from enrich_queue q "
             "join articles a on a.id = q.article_id "
-            "order by q.priority desc, a.published desc, a.id desc limit ?",
+            "order by q.priority desc, q.published desc, q.article_id desc limit ?",
             [limit],
         )
         return [QueuedArticle(**row) for row in rows]
@@ -71,6 +84,22 @@ class EnrichmentQueries(DuplicateQueries):
             list(ids),
         )
         return [QueuedArticle(**row) for row in rows]
+
+    def record_enrich_failure(self, article_id: int, error: str) -> None:
+        """The article's analysis failed: keep why, and take it off the queue (a later
+        `reindex` or a changed text queues it again)."""
+        with self.write() as db:
+            db.execute("delete from enrich_queue where article_id = ?", [article_id])
+            db.execute(
+                "insert or replace into enrich_failures (article_id, error, failed) "
+                "values (?, ?, datetime('now'))",
+                [article_id, " ".join(error.split())[:500]],
+            )
+
+    def enrich_failures(self) -> list[dict[str, Any]]:
+        return self.query(
+            "select article_id, error, failed from enrich_failures order by article_id"
+        )
 
     def queue_size(self) -> int:
         return int(self.db.execute("select count(*) from enrich_queue").fetchone()[0])
@@ -175,6 +204,7 @@ class EnrichmentQueries(DuplicateQueries):
             )
             self._record_fingerprint(article.id, fingerprint)
             db.execute("delete from enrich_queue where article_id = ?", [article.id])
+            db.execute("delete from enrich_failures where article_id = ?", [article.id])
             return True
 
     def _entity_id(self, name: str, label: str) -> int:

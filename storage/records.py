@@ -21,6 +21,9 @@ def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
     return record(**values)
 
 
+ANNOTATION_COLOURS = ("yellow", "green", "blue", "pink")  # every shipped theme defines these
+
+
 @dataclass
 class ArticleIn:
     """An article as ingest hands it to the library."""
@@ -31,9 +34,12 @@ class ArticleIn:
     url: str | None = None
     author: str | None = None
     published: str | None = None
+    # The source's cleaned HTML, kept only when `links` is not given: the text carries the
+    # structure, and links (the addresses its [n] marks name) are all the reader needs of it.
     html: str | None = None
     summary: str | None = None
     related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
+    links: list[str] = field(default_factory=list)  # link n at index n - 1
 
 
 @dataclass
@@ -126,6 +132,7 @@ class Article:
     starred: bool
     annotations: list[Annotation]
     related: list[RelatedLink]
+    links: list[str] = field(default_factory=list)  # the addresses [n] in the text names
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -138,9 +145,13 @@ class SavedSearch:
     name: str
     query: str
     unread: int | None = None  # None when not counted
+    error: str | None = None  # why the query no longer compiles (saved by an older Tidings)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if data["error"] is None:
+            del data["error"]
+        return data
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 """The search language shared by the `/` prompt, saved searches and `tidings search`.
 
-    free words "quoted phrases"      full text (bm25, title weighted above body)
+    free words "quoted phrases"      full text (bm25, title weighted above body); the last
+                                     word typed also matches as a prefix ("cab" finds cable);
+                                     accents do not matter ("ronne" finds Rønne)
+    a OR b, (a OR b) c               either word; parentheses group
     feed:NAME  tag:T                 where it came from
     is:unread is:read is:starred is:annotated
     entity:"Sergei Lavrov"  type:person|org|place
@@ -14,6 +17,7 @@ full-text words are quoted for FTS5 so none of its syntax leaks through.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -35,16 +39,38 @@ TYPES = {
     "place": "place",
     "other": "other",
 }
-_AGE = re.compile(r"^@(\d+)([dwmy])$")
-_TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"]+))')
+_AGE = re.compile(r"^@([0-9]+)([dwmy])$")
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
+MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
+MAX_QUERY_CHARS = 2000
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+    "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
+})
+
+
+def fold(text: str | None) -> str:
+    """Text as the search index holds it: accents and special letters folded to plain ones
+    ("Rønne" and "Ronne", "Straße" and "Strasse" are the same word). Registered on every
+    connection as the SQL function tidings_fold, which the index's triggers call."""
+    if not text:
+        return text or ""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+_TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"()]+))')
 
 
 @dataclass
 class Term:
     negated: bool
-    key: str | None  # None for full-text words and phrases
+    key: str | None  # None for full-text words and phrases; "op" for OR and parentheses
     value: str
     phrase: bool = False
+    prefix: bool = False  # the last word typed: matches any word it begins
 
 
 @dataclass
@@ -66,6 +92,12 @@ def tokenize(text: str) -> list[Term]:
         if text[position].isspace():
             position += 1
             continue
+        if text[position] in "()":
+            terms.append(Term(False, "op", text[position]))
+            position += 1
+            continue
+        if text.startswith("-(", position):
+            raise QueryError("-( ) is not supported: negate words one by one")
         match = _TOKEN.match(text, position)
         if match is None or match.end() == position:
             raise QueryError("unbalanced quote")
@@ -78,19 +110,31 @@ def tokenize(text: str) -> list[Term]:
         if key is not None and key.lower() not in KEYS:
             # Not one of ours ("10:30", "re:"): treat as text.
             value, key = f"{key}:{value}", None
-        terms.append(Term(bool(negated), key.lower() if key else None, value, quoted is not None))
+        if key is None and quoted is None and not negated and value == "OR":
+            terms.append(Term(False, "op", "OR"))
+        else:
+            terms.append(Term(bool(negated), key.lower() if key else None, value, quoted is not None))
         position = match.end()
+    last = terms[-1] if terms else None
+    if last is not None and last.key is None and not last.phrase and not last.negated:
+        last.prefix = True
     return terms
 
 
 def parse(text: str) -> Query:
     """The query, or QueryError saying what is wrong."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long (at most {MAX_QUERY_CHARS} characters)")
     if text.count('"') % 2:
         raise QueryError("unbalanced quote")
     query = Query()
-    for term in tokenize(text):
+    terms = tokenize(text)
+    if len(terms) > MAX_TERMS:
+        raise QueryError(f"too many terms (at most {MAX_TERMS})")
+    for term in terms:
         if term.key is None and not term.phrase and _AGE.match(term.value):
             term.key = "age"
+            _age_days(term.value)
         if term.key == "sort":
             if term.value not in {"date", "relevance"}:
                 raise QueryError("sort: takes date or relevance")
@@ -105,6 +149,7 @@ def parse(text: str) -> Query:
         if term.key in {"after", "before"}:
             _date(term.key, term.value)
         query.terms.append(term)
+    _match_expression(query.terms)  # OR and parentheses where they make sense
     return query
 
 
@@ -115,16 +160,59 @@ def _date(key: str, value: str) -> str:
         raise QueryError(f"{key}: takes a date like 2025-02-01") from None
 
 
-def _age_cutoff(value: str, today: date) -> str:
+def _age_days(value: str) -> int:
+    """The days an age term (@7d) reaches back; QueryError past a century."""
     match = _AGE.match(value)
     assert match
-    count, unit = int(match.group(1)), match.group(2)
-    days = count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
-    return (today - timedelta(days=days)).isoformat()
+    digits, unit = match.group(1), match.group(2)
+    days = int(digits[:12]) * _UNIT_DAYS[unit]
+    if len(digits) > 12 or days > MAX_AGE_DAYS:
+        raise QueryError(f"{value[:20]}: at most {MAX_AGE_DAYS // 365} years back")
+    return days
 
 
-def _fts_phrase(value: str) -> str:
-    return '"' + value.replace('"', '""') + '"'
+def _age_cutoff(value: str, today: date) -> str:
+    return (today - timedelta(days=_age_days(value))).isoformat()
+
+
+def _fts_phrase(value: str, prefix: bool = False) -> str:
+    folded = fold(value)
+    return '"' + folded.replace('"', '""') + '"' + ("*" if prefix and folded[-1:].isalnum() else "")
+
+
+def _match_expression(terms: list[Term]) -> str | None:
+    """The FTS5 expression for the positive words and phrases with their ORs and parentheses
+    (implicit AND between the rest); None without words. QueryError for a misplaced OR or
+    an unbalanced parenthesis."""
+    parts: list[str] = []
+    depth = 0
+    previous = None  # "word", "OR", "(" or ")"
+    for term in terms:
+        if term.key == "op":
+            if term.value == "(":
+                if previous in {"word", ")"}:
+                    parts.append("AND")
+                depth += 1
+            elif term.value == ")":
+                if previous in {None, "(", "OR"}:
+                    raise QueryError("empty parentheses" if previous == "(" else "a ) needs words before it")
+                depth -= 1
+                if depth < 0:
+                    raise QueryError("unbalanced parenthesis")
+            elif previous in {None, "(", "OR"}:
+                raise QueryError("OR needs words on both sides")
+            parts.append(term.value)
+            previous = term.value
+        elif term.key is None and not term.negated:
+            if previous in {"word", ")"}:
+                parts.append("AND")
+            parts.append(_fts_phrase(term.value, term.prefix))
+            previous = "word"
+    if depth:
+        raise QueryError("unbalanced parenthesis")
+    if previous == "OR":
+        raise QueryError("OR needs words on both sides")
+    return " ".join(parts) or None
 
 
 @dataclass
@@ -145,15 +233,16 @@ def compile_query(query: Query, today: date | None = None) -> Compiled:
     negative = [t for t in query.terms if t.key is None and t.negated]
     joins = ""
     match_params: list[Any] = []
-    if positive:
+    expression = _match_expression(query.terms)
+    if expression:
         joins = " join articles_fts on articles_fts.rowid = a.id"
         clauses.append("articles_fts match ?")
-        match_params.append(" ".join(_fts_phrase(t.value) for t in positive))
+        match_params.append(expression)
     for term in negative:
         clauses.append("a.id not in (select rowid from articles_fts where articles_fts match ?)")
         params.append(_fts_phrase(term.value))
     for term in query.terms:
-        if term.key is None:
+        if term.key is None or term.key == "op":
             continue
         sql, values = _filter(term, today)
         clauses.append(f"not ({sql})" if term.negated else sql)
@@ -183,16 +272,16 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     if term.key == "is":
         return FLAGS[value.lower()], []
     if term.key == "entity":
-        # By canonical name, any form it was mentioned by ("Lavrov" finds "Sergei Lavrov"), or
-        # as a surname ("Jensen" finds "Mette Jensen") unless the name is something else's.
+        # By canonical name, any form it was mentioned by ("Lavrov" finds "Sergei Lavrov"),
+        # or any whole part of a person's name ("Jensen", "Mette" find "Mette Jensen") unless
+        # the value names something else ("Jackson" the city is not Andrew Jackson).
         return (
             "exists (select 1 from mentions m where m.article_id = a.id and m.entity_id in "
             "(select e.id from entities e where e.name = ? collate nocase "
-            "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase "
-            "union select e3.id from entities e3 where e3.last_word = ? collate nocase "
-            "and e3.type = 'person' and not exists (select 1 from entities e4 "
-            "where e4.name = ? collate nocase and e4.type != 'person')))",
-            [value, value, value, value],
+            "or (e.type = 'person' and ' ' || e.name || ' ' like ? escape '\\' and not exists "
+            "(select 1 from entities e4 where e4.name = ? collate nocase and e4.type != 'person')) "
+            "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase))",
+            [value, f"% {_like(value)} %", value, value],
         )
     if term.key == "type":
         return (

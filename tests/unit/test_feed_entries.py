@@ -48,7 +48,7 @@ def test_dates_become_utc_iso(raw: str, expected: str | None) -> None:
     assert parse_date(raw) == expected
 
 
-def test_atom_content_types_and_relative_links() -> None:
+def test_atom_content_types_and_links() -> None:
     atom = b"""<feed xmlns='http://www.w3.org/2005/Atom' xml:base='https://a.example/blog/'>
       <title type='html'>&lt;b&gt;Blog&lt;/b&gt;</title>
       <entry><id>e1</id><title>One</title><link href='posts/1'/>
@@ -63,7 +63,8 @@ def test_atom_content_types_and_relative_links() -> None:
     one, two = (entry.article for entry in feed.entries)
     assert one.url == "https://a.example/blog/posts/1"
     assert one.text == "First\n\n• item\n\nlink[1]"  # list items and numbered links kept
-    assert 'href="https://a.example/blog/posts/x"' in (one.html or "")
+    assert one.links == ["https://a.example/blog/posts/x"]  # made absolute; no HTML kept
+    assert one.html is None
     assert two.url == "https://a.example/2" and two.text == "Plain <not a tag>"
 
 

@@ -50,19 +50,21 @@ def analyse_queue(library: Library) -> int:
     return total
 
 
-def entities_up_to_date(library: Library) -> None:
-    """Before a command reads entities: analyse what is waiting, or say on stderr how much is."""
+def entities_up_to_date(library: Library, say: bool = True) -> None:
+    """Before a command reads entities: analyse what is waiting, or (unless the caller says
+    it itself) say on stderr how much is."""
     waiting = library.queue_size()
     if not waiting:
         return
     if waiting <= ANALYSE_FIRST_LIMIT:
         analyse_queue(library)
         return
-    click.echo(
-        f"{waiting} articles are still waiting for analysis; their entities are not counted yet "
-        "(run `tidings reindex`, or open the app)",
-        err=True,
-    )
+    if say:
+        click.echo(
+            f"{waiting} articles are still waiting for analysis; their entities are not counted yet "
+            "(run `tidings reindex`, or open the app)",
+            err=True,
+        )
 
 
 @cli.command()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import re
 
 import click
 
 from tidings.storage import QueryError
-from tidings.tui.cli import Context, cli, dump_json, pass_context
+from tidings.tui.cli import LIMIT, Context, cli, dump_json, pass_context
 from tidings.tui.cli.enrichment import entities_up_to_date
 from tidings.tui.cli.articles import summary_json
 
@@ -20,7 +19,7 @@ _ENTITY_TERM = re.compile(r"(?:^|[\s-])(?:entity|type):", re.IGNORECASE)
 @cli.command()
 @click.argument("query", required=False)
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of articles.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @click.option("--save", "save_as", metavar="NAME", help="Save the query under NAME instead.")
 @click.option("--saved", is_flag=True, help="List the saved searches with unread counts.")
 @click.option("--delete", "delete_name", metavar="NAME", help="Delete a saved search.")
@@ -44,20 +43,30 @@ def search(
         if as_json:
             dump_json([s.to_dict() for s in searches])
         for s in searches if not as_json else []:
-            click.echo(f"{s.name}\t{s.unread} unread\t{s.query}")
+            count = f"{s.unread} unread" if s.error is None else f"error: {s.error}"
+            click.echo(f"{s.name}\t{count}\t{s.query}")
         return
     if not query:
         raise click.UsageError("give a QUERY (or --saved)")
     try:
-        if save_as:
+        if save_as is not None:
             library.save_search(save_as, query)
             click.echo(f"saved {save_as!r}")
             return
         if _ENTITY_TERM.search(query):
-            entities_up_to_date(library)
+            entities_up_to_date(library, say=False)  # the partial-answer line below says it
         rows = library.find(query, limit=limit)
     except QueryError as error:
         raise click.UsageError(f"bad query: {error}") from None
+    if not rows:
+        click.echo(f"No articles match {query!r}.", err=True)
+    waiting = library.queue_size()
+    if waiting and re.search(r"(^|\s)-?(entity|type):", query):
+        click.echo(
+            f"Partial answer: {waiting} articles still wait for analysis and may also match"
+            " (tidings reindex analyses them now).",
+            err=True,
+        )
     if as_json:
         dump_json([summary_json(row) for row in rows])
         return
@@ -68,7 +77,7 @@ def search(
 
 @cli.command()
 @click.option("--type", "kind", type=click.Choice(["person", "org", "place", "other"]))
-@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--limit", type=LIMIT)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -> None:
