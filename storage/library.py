@@ -43,7 +43,7 @@ _this_thread = threading.local()  # .library: the connection for_thread() opened
 
 
 _SUMMARY_SQL = """
-select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
+select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.fetched, a.read, a.starred,
        (select count(*) from annotations n where n.article_id = a.id) as annotations,
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
