@@ -174,6 +174,13 @@ class FeedQueries(ArticleQueries):
             for tag in remove:
                 db.execute("delete from feed_tags where feed_id = ? and tag = ?", [feed_id, tag])
 
+    def feeds_by_tag(self) -> dict[str, list[int]]:
+        """Each tag with the ids of the feeds it is given to."""
+        found: dict[str, list[int]] = {}
+        for row in self.query("select tag, feed_id from feed_tags order by tag, feed_id"):
+            found.setdefault(row["tag"], []).append(int(row["feed_id"]))
+        return found
+
     def feed_tags(self, feed_id: int) -> list[str]:
         rows = self.query("select tag from feed_tags where feed_id = ? order by tag", [feed_id])
         return [row["tag"] for row in rows]

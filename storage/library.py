@@ -54,7 +54,7 @@ def _read_only_error(error: sqlite3.Error) -> bool:
 
 
 _SUMMARY_SQL = """
-select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
+select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.fetched, a.read, a.starred,
        (select count(*) from annotations n where n.article_id = a.id) as annotations,
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id

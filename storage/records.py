@@ -80,6 +80,7 @@ class ArticleSummary:
     starred: bool
     annotations: int
     sources: int = 1  # this article and its near-duplicates from other feeds or URLs
+    fetched: str | None = None  # when first stored: the date shown when the feed gave none
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
