@@ -8,6 +8,7 @@ are controllers of their own; the screen passes them the messages they react to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -25,7 +26,7 @@ from textual.widgets import Static
 from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
 from tidings.tui.reader import ArticleOpened, Reader
-from tidings.tui.search import needs_search
+from tidings.tui.search import needs_search, query_text
 from tidings.tui.searches import Searches
 from tidings.tui.stories import Stories
 from tidings.tui.views import View
@@ -215,6 +216,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if queued:
             total = max(queued, self._analysis_total(queued))
             status.append(f" · analysing: {total - queued:,} of {total:,} done")
+            if re.search(r"(^|\s)-?(entity|type):", query_text(self.view)) or self.view.kind == "entity":
+                status.append(" · partial: more may match once analysed", style="bold")
         self.query_one("#status", Static).update(status)
 
     def _analysis_total(self, queued: int) -> int:

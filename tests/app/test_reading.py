@@ -244,3 +244,6 @@ async def test_status_line_names_the_view_and_counts_its_own_articles(library_pa
         await pilot.press("m")
         await pilot.pause()
         assert "Starred · 1 shown · 1 unread" in screen_text(app).splitlines()[-2]
+        app.main.show_view(View("all").filtered("entity:Berg"))  # 16b: said to be partial
+        await pilot.pause(0.5)
+        assert "partial: more may match once analysed" in screen_text(app).splitlines()[-2]
