@@ -206,3 +206,15 @@ async def test_an_undated_article_shows_when_it_was_fetched(tmp_path: Path) -> N
         assert "~" in row.split("No date here")[1]  # the fetch time, marked
         facts = " ".join(app.main.pane.text_lines[1:4])  # (wraps in a narrow pane)
         assert facts.startswith("Baltic News · fetched ") and "(the feed gives no date)" in facts
+
+
+async def test_the_entity_browser_says_its_counts_are_partial_while_analysis_waits(long_path: Path) -> None:
+    """Item 16b: three of the four articles still wait for analysis."""
+    from tests.app.conftest import screen_text
+
+    app = make_app(long_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause(0.5)
+        assert "partial: 3 articles still to analyse" in screen_text(app)
+        assert "analysing: 0 of 3 done" in screen_text(app)
