@@ -125,7 +125,12 @@ class FeedQueries:
             )
 
     def count_feeds(self) -> int:
-        return int(self.query("select count(*) as n from feeds where kind = 'feed'")[0]["n"])
+        """Feeds fetched directly (not those a sync account brings)."""
+        return int(
+            self.query(
+                "select count(*) as n from feeds where kind = 'feed' and account_id is null"
+            )[0]["n"]
+        )
 
     def feed_urls(self) -> set[str]:
         return {row["url"] for row in self.query("select url from feeds where kind = 'feed'")}
@@ -225,7 +230,7 @@ class FeedQueries:
         """The given feeds, or every feed that is due (not backing off after failures)."""
         sql = (
             "select id, url, title, etag, last_modified, full_text, error_count from feeds "
-            "where kind = 'feed' and url is not null"
+            "where kind = 'feed' and url is not null and account_id is null"
         )
         params: list[Any] = []
         if feed_ids is not None:

@@ -19,6 +19,7 @@ from tidings.storage.clean import clean_row, strip_controls
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
+from tidings.storage.sync import SyncQueries
 from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import migrations
@@ -43,7 +44,7 @@ from articles a join feeds f on f.id = a.feed_id
 """
 
 
-class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
+class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
     """A connection to one library file, with the queries the rest of Tidings needs."""
 
     # -- opening -----------------------------------------------------------------------
