@@ -20,6 +20,7 @@ with `edit-tag` (a or r of `user/-/state/com.google/read` or `/starred`), many i
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 from datetime import datetime, timezone
 from typing import Any, ClassVar
 
@@ -105,11 +106,13 @@ class GoogleReader:
         if self.auth is None:
             await self.login()
         headers = {"Authorization": f"GoogleLogin auth={self.auth}"}
-        if method == "POST":
-            data = [*(data or []), ("T", self.token or "")]
+        body = None
+        if method == "POST":  # repeated fields (i=...&i=...), so encoded here
+            body = urlencode([*(data or []), ("T", self.token or "")])
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
         try:
             return await request(
-                self.client, method, f"{self.base}/{path}", params=params, data=data,
+                self.client, method, f"{self.base}/{path}", params=params, content=body,
                 headers=headers,
             )
         except LoginFailed:  # the login was good a moment ago: the session has ended
