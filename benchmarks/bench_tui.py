@@ -177,13 +177,14 @@ async def keys_and_open(path: Path, presses: int, enrich: bool) -> None:
         await pilot.pause(0.2)
         settle = []
         opened: list[float] = []
-        open_article = app._open
+        reader = app.main.reader
+        open_article = reader.open
 
         def timed_open(article_id: int | None) -> None:
             open_article(article_id)
             opened.append(time.perf_counter())
 
-        app._open = timed_open  # type: ignore[method-assign]
+        reader.open = timed_open  # type: ignore[method-assign]
         for _ in range(20):  # one press, then the frame with that article in the pane
             count = len(opened)
             started = time.perf_counter()
@@ -210,7 +211,7 @@ async def keys_and_open(path: Path, presses: int, enrich: bool) -> None:
         opens = []
         for article_id in enriched:
             started = time.perf_counter()
-            app._open(article_id)
+            open_article(article_id)
             opens.append((time.perf_counter() - started) * 1000)
         await pilot.pause()
         opens.sort()

@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from tidings.enrich import ENRICH_VERSION, analyse
 from tidings.enrich.fingerprint import simhash
+from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
 from tidings.storage import Library
 from tidings.storage.enrichment import QueuedArticle
@@ -84,7 +84,7 @@ class Enricher(threading.Thread):
     def run(self) -> None:
         library = Library.open(self.library_path)
         pool = (
-            ProcessPoolExecutor(max_workers=1, initializer=_lower_priority)
+            process_pool(1, initializer=_lower_priority)
             if self.use_process
             else None
         )

@@ -8,6 +8,7 @@ with an error, not with memory exhaustion), and every request has a total deadli
 from __future__ import annotations
 
 import asyncio
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import AsyncIterator
@@ -37,6 +38,11 @@ FEED_ACCEPT = (
     "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.5, */*;q=0.1"
 )
 _REDIRECTS = {301, 302, 303, 307, 308}
+MAX_RETRY_AFTER = 7 * 24 * 3600  # a server asking for longer is answered in a week
+MAX_HEADER_CHARS = 512
+MAX_REASON_CHARS = 120
+_DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() accepts "²" and "١٢"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 class FetchError(Exception):
@@ -75,19 +81,42 @@ def is_http_url(url: str) -> bool:
 
 
 def retry_after_seconds(value: str | None) -> float | None:
-    """Retry-After as seconds from now: either a number of seconds or an HTTP date."""
+    """Retry-After as seconds from now (a number of seconds or an HTTP date), clamped to
+    [0, MAX_RETRY_AFTER]; None when absent or unreadable. Servers are hostile: a value of
+    twenty digits, a negative one or a date in the year 9999 must not break anything."""
+    if not value:
+        return None
+    value = value.strip()[:100]
+    if _DIGITS.fullmatch(value):
+        return float(min(int(value[:12]), MAX_RETRY_AFTER))
+    if re.fullmatch(r"[+-]?[0-9]+(\.[0-9]*)?", value):  # negative or fractional: not HTTP
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        seconds = (moment - datetime.now(timezone.utc)).total_seconds()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return min(max(0.0, seconds), float(MAX_RETRY_AFTER))
+
+
+def content_length(value: str | None) -> int | None:
+    """A Content-Length header as a number, None when absent or not plain ASCII digits."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    if not _DIGITS.fullmatch(value):
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
+    return int(value[:19]) if len(value) <= 19 else 10**19
+
+
+def header_text(value: str | None, limit: int = MAX_HEADER_CHARS) -> str | None:
+    """A header value kept (ETag, Last-Modified): control characters out, length capped."""
+    if value is None:
+        return None
+    value = _CONTROL.sub("", value).strip()
+    return value[:limit] or None
 
 
 class HostLimiter:
@@ -134,14 +163,14 @@ def _decoder(encoding: str) -> zlib._Decompress | None:
         return zlib.decompressobj(16 + zlib.MAX_WBITS)
     if encoding == "deflate":
         return zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib or gzip header, auto-detected
-    raise FetchError(f"unsupported content encoding {encoding!r}")
+    raise FetchError(f"unsupported content encoding {encoding[:40]!r}")
 
 
 async def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
     """The body, decompressed here (not by httpx) so that both sizes can be capped."""
     limit_text = f"{max_bytes // 2**20} MB" if max_bytes >= 2**20 else f"{max_bytes} bytes"
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    declared = content_length(response.headers.get("content-length"))
+    if declared is not None and declared > max_bytes:
         raise FetchError(f"response larger than {limit_text}", response.status_code)
     decoder = _decoder(response.headers.get("content-encoding", ""))
     received = 0
@@ -205,6 +234,15 @@ async def fetch(
         raise FetchError(f"refusing an invalid or non-http(s) URL ({error})") from None
 
 
+def _reason(response: httpx.Response) -> str:
+    """The server's reason phrase as plain, short, one-line text."""
+    try:
+        reason = response.reason_phrase
+    except Exception:  # an undecodable phrase
+        return ""
+    return " ".join(_CONTROL.sub(" ", reason).split())[:MAX_REASON_CHARS]
+
+
 def _describe(error: httpx.HTTPError) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
     kind = {
@@ -247,21 +285,22 @@ async def _fetch(
                 continue
             if status == 304:
                 return Fetched(str(response.url), 304, b"", "", etag, last_modified)
+            reason = _reason(response)
             if status in {429, 503}:
                 wait = retry_after_seconds(response.headers.get("retry-after"))
                 hint = f", retry after {wait:.0f} s" if wait is not None else ""
-                raise FetchError(f"HTTP {status} {response.reason_phrase}{hint}", status, wait)
+                raise FetchError(f"HTTP {status} {reason}{hint}", status, wait)
             if status >= 400 or status < 200:
-                raise FetchError(f"HTTP {status} {response.reason_phrase}".strip(), status)
+                raise FetchError(f"HTTP {status} {reason}".strip(), status)
             body = await _read_limited(response, max_bytes)
             final = str(response.url)
             return Fetched(
                 url=final,
                 status=status,
                 body=body,
-                content_type=response.headers.get("content-type", ""),
-                etag=response.headers.get("etag"),
-                last_modified=response.headers.get("last-modified"),
+                content_type=header_text(response.headers.get("content-type")) or "",
+                etag=header_text(response.headers.get("etag")),
+                last_modified=header_text(response.headers.get("last-modified")),
                 moved_to=final if permanent and _hop else None,
             )
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")

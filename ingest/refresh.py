@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import sqlite3
 import os
+import pickle
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tidings.ingest.children import process_pool
 from tidings.ingest.dates import normalise_published
 from tidings.ingest.extract import Extracted, decode_page, extract_article
 from tidings.ingest.feed_entries import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
@@ -99,10 +102,33 @@ def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:
     return fn(_worker.library, *args)
 
 
+@dataclass(frozen=True)
+class _Failed:
+    """One write of a batch that raised: only it rolls back (its savepoint), not the batch."""
+
+    error: BaseException
+
+
 def _store_batch(batch: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list[Any]:
     library: Library = _worker.library
+    results: list[Any] = []
     with library.write():
-        return [fn(library, *args) for fn, args in batch]
+        for fn, args in batch:
+            try:
+                with library.write():  # a savepoint: one feed's failure touches no other
+                    results.append(fn(library, *args))
+            except Exception as error:  # noqa: BLE001 (handed to that write's caller)
+                results.append(_Failed(_picklable(error)))
+    return results
+
+
+def _picklable(error: Exception) -> BaseException:
+    """The error itself if it can cross a process boundary, else its text."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 def _close_store() -> None:
@@ -148,8 +174,8 @@ class _Store:
         return await future
 
     async def _move_to_process(self) -> None:
-        old, self._worker = self._worker, ProcessPoolExecutor(
-            1, mp_context=_SPAWN, initializer=_open_store, initargs=(self.path,)
+        old, self._worker = self._worker, process_pool(
+            1, _SPAWN, initializer=_open_store, initargs=(self.path,)
         )
         await asyncio.to_thread(self._close, old)
 
@@ -169,7 +195,11 @@ class _Store:
                     raise
                 continue
             for (_fn, _args, future), result in zip(batch, results):
-                if not future.done():
+                if future.done():
+                    continue
+                if isinstance(result, _Failed):
+                    future.set_exception(result.error)
+                else:
                     future.set_result(result)
 
     @staticmethod
@@ -191,7 +221,7 @@ def _use_processes(feeds: int) -> bool:
 def _parse_pool(feeds: int) -> Executor:
     """Worker processes for many feeds (parsing is CPU-bound), one thread for a few."""
     if _use_processes(feeds):
-        return ProcessPoolExecutor(min(os.cpu_count() or 1, 4), mp_context=_SPAWN)
+        return process_pool(min(os.cpu_count() or 1, 4), _SPAWN)
     return ThreadPoolExecutor(1, thread_name_prefix="tidings-parse")
 
 
@@ -249,22 +279,40 @@ class _Refresh:
             self.progress(RefreshProgress(self.done, total, feed.id, feed.title, outcome))
 
     async def _fail(self, feed: FeedState, error: FetchError | str) -> str:
-        message = str(error)
+        message = " ".join(str(error).split())[:500]
         status = error.status if isinstance(error, FetchError) else None
         retry_after = error.retry_after if isinstance(error, FetchError) else None
-        await self.store.write(
-            partial(Library.record_fetch_failure, status=status, retry_after=retry_after),
-            feed.id,
-            message,
-        )
+        try:
+            await self.store.write(
+                partial(Library.record_fetch_failure, status=status, retry_after=retry_after),
+                feed.id,
+                message,
+            )
+        except sqlite3.Error:
+            raise  # the library itself cannot be written: the refresh fails
+        except Exception as failure:  # noqa: BLE001 (one feed's failure touches no other)
+            message += f" (not recorded: {type(failure).__name__})"
         self.summary.errors.append(FeedError(feed.id, feed.title, feed.url, message))
         return "failed"
 
     async def _fetch_and_store(self, feed: FeedState) -> str:
         async with self.slots:
-            got = await self._fetch_and_parse(feed)
+            try:
+                got = await self._fetch_and_parse(feed)
+            except Exception as error:  # noqa: BLE001 (a bug here costs one feed, not the refresh)
+                got = FetchError(f"cannot fetch: {type(error).__name__}: {error}"[:300])
         if isinstance(got, FetchError):
             return await self._fail(feed, got)
+        try:
+            return await self._store_fetched(feed, got)
+        except sqlite3.OperationalError:
+            raise  # locked or read-only library: every feed would fail the same way
+        except Exception as error:  # noqa: BLE001 (this feed's data could not be stored)
+            return await self._fail(feed, f"cannot store: {type(error).__name__}: {error}"[:300])
+
+    async def _store_fetched(
+        self, feed: FeedState, got: tuple[Fetched, ParsedFeed] | None
+    ) -> str:
         if got is None:
             await self.store.write(Library.record_not_modified, feed.id)
             return "unchanged"

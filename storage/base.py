@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +24,7 @@ class LibraryBase:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self.thread_id = threading.get_ident()
 
     @contextmanager
     def write(self) -> Iterator[Database]:

@@ -7,6 +7,7 @@ annotated articles move to a local collection named after it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -364,8 +365,8 @@ class FeedQueries:
         """Store the error and when to try again: Retry-After if given, else exponential."""
         row = self.query("select error_count from feeds where id = ?", [feed_id])
         count = (row[0]["error_count"] or 0) + 1 if row else 1
-        if retry_after is not None:
-            wait = min(timedelta(seconds=retry_after), BACKOFF_MAX)
+        if retry_after is not None and math.isfinite(retry_after):  # clamped: servers are hostile
+            wait = timedelta(seconds=min(max(retry_after, 0.0), BACKOFF_MAX.total_seconds()))
         else:
             wait = min(BACKOFF_BASE * 2 ** min(count - 1, 16), BACKOFF_MAX)
         now = _now()

@@ -1,12 +1,15 @@
 """The Tidings library: one SQLite file holding feeds, articles, marks and annotations.
 
-Open it with `Library.open(path)`; migrations run on every open. One `Library` per thread:
-SQLite connections are not shared between threads. Writes go through `write()`.
+Open it with `Library.open(path)`, which brings the schema up to date. SQLite connections
+are not shared between threads: another thread reads and writes through
+`library.for_thread()`, a connection of its own opened once per thread. Writes go through
+`write()`.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,6 +38,8 @@ from tidings.storage.records import (
 
 BUSY_TIMEOUT_MS = 10_000
 
+_this_thread = threading.local()  # .library: the connection for_thread() opened here
+
 
 _SUMMARY_SQL = """
 select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
@@ -42,6 +47,16 @@ select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
 """
+
+
+def _connect(path: Path) -> Database:
+    """A connection with the settings every connection needs (per connection in SQLite)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+    db.execute("pragma synchronous = normal")
+    db.execute("pragma foreign_keys = on")
+    return db
 
 
 class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
@@ -59,9 +74,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
         if not existed:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            db = Database(conn, execute_plugins=False)
-            db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+            db = _connect(path)
             tables = set(db.table_names())
         except sqlite3.DatabaseError as error:
             raise NotALibrary(f"{path} is not a Tidings library ({error})") from None
@@ -69,12 +82,26 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
             cls._check_is_ours(db, path, tables)
         try:
             db.execute("pragma journal_mode = wal")
-            db.execute("pragma synchronous = normal")
-            db.execute("pragma foreign_keys = on")
             migrations.apply(db)
         except sqlite3.DatabaseError as error:
             raise LibraryError(f"cannot open library {path}: {error}") from None
         return cls(db, path)
+
+    def for_thread(self) -> Library:
+        """This library for the calling thread: itself on the thread that opened it, else a
+        connection opened once per thread and kept (no migrations: `open` ran them)."""
+        if threading.get_ident() == self.thread_id:
+            return self
+        library: Library | None = getattr(_this_thread, "library", None)
+        if library is None or library.path != self.path:
+            if library is not None:
+                library.close()
+            try:
+                library = type(self)(_connect(self.path), self.path)
+            except sqlite3.DatabaseError as error:
+                raise LibraryError(f"cannot open library {self.path}: {error}") from None
+            _this_thread.library = library
+        return library
 
     @staticmethod
     def _check_is_ours(db: Database, path: Path, tables: set[str]) -> None:

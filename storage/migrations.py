@@ -250,7 +250,19 @@ def m010_list_indexes(db: Database) -> None:
 
 
 @migrations()
-def m011_sync_accounts(db: Database) -> None:
+def m011_hostile_regroup_duplicates(db: Database) -> None:
+    """Near-duplicate groups rebuilt without chaining: each copy is checked against its group's
+    representative (same URL, or close text and close titles), never through another copy."""
+    from pathlib import Path
+
+    from tidings.storage.duplicates import DuplicateQueries
+
+    DuplicateQueries(db, Path(db.conn.execute("pragma database_list").fetchone()[2] or ".")) \
+        .regroup_duplicates()
+
+
+@migrations()
+def m012_sync_accounts(db: Database) -> None:
     """Sync with aggregator servers: accounts (never their secrets), the feeds and articles
     each server knows by its own ids, resumable sync state, and a journal of local read and
     starred changes to push. Triggers write the journal in the same transaction as the mark,

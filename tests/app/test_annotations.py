@@ -30,7 +30,7 @@ async def test_h_highlights_the_selected_sentence_and_it_survives_a_restart(libr
     app = make_app(library_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("enter", "right")
-        assert app.pane.selected_text == FIRST
+        assert app.main.pane.selected_text == FIRST
         await pilot.press("h")
         await pilot.pause()
         assert [n.quote for n in stored(library_path)] == [FIRST]
@@ -49,13 +49,13 @@ async def test_selection_moves_by_sentence_extends_with_shift_and_by_word_with_c
     app = make_app(library_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("enter", "right", "right")
-        assert app.pane.selected_text == SECOND
+        assert app.main.pane.selected_text == SECOND
         await pilot.press("left", "shift+right")
-        assert app.pane.selected_text == FIRST + " " + SECOND
+        assert app.main.pane.selected_text == FIRST + " " + SECOND
         await pilot.press("escape", "ctrl+right")
-        assert app.pane.selected_text == "Anna"
+        assert app.main.pane.selected_text == "Anna"
         await pilot.press("ctrl+shift+right", "ctrl+shift+right")
-        assert app.pane.selected_text == "Anna Berg signed"
+        assert app.main.pane.selected_text == "Anna Berg signed"
         await pilot.press("h")
         await pilot.pause()
         assert [n.quote for n in stored(library_path)] == ["Anna Berg signed"]
@@ -97,8 +97,8 @@ async def test_N_lists_annotations_to_jump_edit_recolour_and_delete(long_path: P
         assert "Annotations · 2" in text_now and "✎ who is she" in text_now
         await pilot.press("down", "enter")  # jump to the second, far down the article
         await pilot.pause()
-        assert app.pane.scroll_y > 0
-        assert app.focused is app.pane
+        assert app.main.pane.scroll_y > 0
+        assert app.focused is app.main.pane
         await pilot.press("N", "e", "end", *" (edited)", "ctrl+s")
         await pilot.pause()
         assert stored(long_path)[0].note == "who is she (edited)"
@@ -124,6 +124,6 @@ async def test_annotated_view_lists_only_annotated_articles(library_path: Path) 
             assert name in text
         await pilot.press("down", "down", "down", "enter")
         await pilot.pause()
-        assert app.pane.article.title == "Fishermen protest quotas"
-        assert len(app.article_list.ids) == 1
+        assert app.main.pane.article.title == "Fishermen protest quotas"
+        assert len(app.main.article_list.ids) == 1
         assert "Annotated · 1 shown" in screen_text(app)

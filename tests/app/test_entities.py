@@ -91,12 +91,12 @@ async def test_an_entity_page_shows_articles_timeline_and_company(demo_path: Pat
         await pilot.pause()
         chosen = timeline[1]
         assert not isinstance(app.screen, EntityPage)
-        assert app.pane.article.id == chosen["article_id"]
-        assert app.view.name == "Mentioning Rostock"
-        assert sorted(app.article_list.ids) == sorted(ids)
-        assert app.article_list.current == chosen["article_id"]
+        assert app.main.pane.article.id == chosen["article_id"]
+        assert app.main.view.name == "Mentioning Rostock"
+        assert sorted(app.main.article_list.ids) == sorted(ids)
+        assert app.main.article_list.current == chosen["article_id"]
         start = chosen["sentence_start"]
-        assert app.pane.marks.marked == [(start, start + len(chosen["sentence"]))]
+        assert app.main.pane.marks.marked == [(start, start + len(chosen["sentence"]))]
 
 
 async def test_articles_and_co_mentioned_entities_open_from_the_page(demo_path: Path) -> None:
@@ -113,5 +113,5 @@ async def test_articles_and_co_mentioned_entities_open_from_the_page(demo_path: 
         page = await open_rostock(pilot)
         await pilot.press("enter")  # the newest article
         await pilot.pause()
-        assert app.pane.article.id == newest.id
-        assert app.article_list.current == newest.id
+        assert app.main.pane.article.id == newest.id
+        assert app.main.article_list.current == newest.id

@@ -54,7 +54,7 @@ async def test_j_k_and_arrows_move(library_path: Path) -> None:
         titles = []
         for key in ("j", "j", "k", "down", "down", "up", "down", "down"):
             await pilot.press(key)
-            titles.append(app.pane.article.title if app.pane.article else None)
+            titles.append(app.main.pane.article.title if app.main.pane.article else None)
         assert titles == [
             "Fishermen protest quotas",
             "[b]Council[/b] vote [link=https://x]delayed[/link]",
@@ -72,7 +72,7 @@ async def test_enter_opens_marks_read_and_focuses_the_pane(library_path: Path) -
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("j", "enter")
         await pilot.pause()
-        assert app.focused is app.pane
+        assert app.focused is app.main.pane
         assert marks(library_path, "Fishermen protest quotas") == (True, False)
         assert marks(library_path, "Harbour deal signed in Rostock") == (False, False)
 
@@ -100,11 +100,11 @@ async def test_tab_moves_focus_between_regions(library_path: Path) -> None:
     app = make_app(library_path)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
-        assert app.focused is app.article_list
+        assert app.focused is app.main.article_list
         await pilot.press("tab")
-        assert app.focused is app.pane
+        assert app.focused is app.main.pane
         await pilot.press("shift+tab")
-        assert app.focused is app.article_list
+        assert app.focused is app.main.article_list
 
 
 async def test_question_mark_lists_every_binding(library_path: Path) -> None:

@@ -35,14 +35,14 @@ async def test_J_n_and_K_jump_over_read_articles(library_path: Path) -> None:
     app = make_app(library_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("J")
-        assert app.pane.article.title == "Bids open for the ferry line"
+        assert app.main.pane.article.title == "Bids open for the ferry line"
         await pilot.press("K")
-        assert app.pane.article.title == "Harbour deal signed in Rostock"
+        assert app.main.pane.article.title == "Harbour deal signed in Rostock"
         await pilot.press("n")
-        assert app.pane.article.title == "Bids open for the ferry line"
+        assert app.main.pane.article.title == "Bids open for the ferry line"
         await pilot.press("n")  # nothing further: stays, says so
         await pilot.pause()
-        assert app.pane.article.title == "Bids open for the ferry line"
+        assert app.main.pane.article.title == "Bids open for the ferry line"
         assert "No more unread" in notices(app)
 
 
@@ -50,9 +50,9 @@ async def test_g_and_G_go_to_first_and_last(library_path: Path) -> None:
     app = make_app(library_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("G")
-        assert app.pane.article.title == "Bids open for the ferry line"
+        assert app.main.pane.article.title == "Bids open for the ferry line"
         await pilot.press("g")
-        assert app.pane.article.title == "Harbour deal signed in Rostock"
+        assert app.main.pane.article.title == "Harbour deal signed in Rostock"
 
 
 async def test_space_pages_the_pane_then_moves_to_the_next_unread(long_path: Path) -> None:
@@ -60,15 +60,15 @@ async def test_space_pages_the_pane_then_moves_to_the_next_unread(long_path: Pat
     app = make_app(long_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("enter")  # open: focus in the pane
-        assert app.pane.scroll_y == 0
+        assert app.main.pane.scroll_y == 0
         await pilot.press("space")
-        assert app.pane.scroll_y > 0
+        assert app.main.pane.scroll_y > 0
         await pilot.press("b")
-        assert app.pane.scroll_y == 0
-        while app.pane.scroll_y < app.pane.max_scroll_y:
+        assert app.main.pane.scroll_y == 0
+        while app.main.pane.scroll_y < app.main.pane.max_scroll_y:
             await pilot.press("space")
         await pilot.press("space")
-        assert app.pane.article.title.startswith("[b]Council")  # the read one is skipped
+        assert app.main.pane.article.title.startswith("[b]Council")  # the read one is skipped
 
 
 async def test_o_opens_web_urls_only(library_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -114,18 +114,18 @@ async def test_slash_searches_as_you_type_and_escape_clears(library_path: Path) 
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"ferry")
         await settle(pilot)
-        assert len(app.article_list.ids) == 1
+        assert len(app.main.article_list.ids) == 1
         assert "search: ferry" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.focused is app.article_list
-        assert app.pane.article.title == "Bids open for the ferry line"
+        assert app.focused is app.main.article_list
+        assert app.main.pane.article.title == "Bids open for the ferry line"
         await pilot.press("slash", "escape")
         await settle(pilot)
-        assert len(app.article_list.ids) == 4
+        assert len(app.main.article_list.ids) == 4
         await pilot.press("slash", *"100%_[b]")
         await settle(pilot)
-        assert app.article_list.ids == []  # no word is read as a wildcard or markup
+        assert app.main.article_list.ids == []  # no word is read as a wildcard or markup
 
 
 async def test_articles_become_read_after_the_configured_delay(library_path: Path) -> None:
@@ -175,7 +175,7 @@ async def test_keymap_from_config_remaps_keys(library_path: Path) -> None:
     app = make_app(library_path, Config(keymap={"app.next": "x", "app.toggle_star": "z"}))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("x")
-        assert app.pane.article.title == "Fishermen protest quotas"
+        assert app.main.pane.article.title == "Fishermen protest quotas"
         await pilot.press("z")
         await pilot.pause()
         library = Library.open(library_path)
@@ -189,10 +189,11 @@ async def test_the_pane_follows_the_cursor_once_it_rests(library_path: Path) -> 
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause(0.5)
         opened: list[str] = []
-        original = app._open
-        app._open = lambda article_id: (opened.append(article_id), original(article_id))  # type: ignore[method-assign]
+        reader = app.main.reader
+        original = reader.open
+        reader.open = lambda article_id: (opened.append(article_id), original(article_id))  # type: ignore[method-assign]
         await pilot.press("j", "j", "j")
         assert opened == []  # moving fast: the list moves, the pane waits
         await pilot.pause(0.6)
-        assert app.pane.article.title == "Bids open for the ferry line"
+        assert app.main.pane.article.title == "Bids open for the ferry line"
         assert len(opened) == 1

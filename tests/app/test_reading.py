@@ -18,7 +18,7 @@ WIDE = (160, 30)
 
 def style_of(app: TidingsApp, word: str) -> Style:
     """The style the pane draws a word with (the first segment holding it)."""
-    for strip in app.pane._strips:
+    for strip in app.main.pane._strips:
         for segment in strip:
             if word in segment.text:
                 return segment.style or Style()
@@ -27,8 +27,8 @@ def style_of(app: TidingsApp, word: str) -> Style:
 
 def visible_pane(app: TidingsApp) -> str:
     """The pane's lines on screen now."""
-    top = int(app.pane.scroll_y)
-    return "\n".join(app.pane.text_lines[top : top + app.pane.scrollable_content_region.height])
+    top = int(app.main.pane.scroll_y)
+    return "\n".join(app.main.pane.text_lines[top : top + app.main.pane.scrollable_content_region.height])
 
 
 def colour(name: str) -> str:
@@ -73,8 +73,8 @@ async def test_choosing_a_timeline_item_scrolls_to_and_marks_its_sentence(long_p
         await pilot.press("enter")
         await pilot.pause()
         assert "Talks resume on Thursday in Gdansk, Berg said." in visible_pane(app)
-        body = app.pane.article.text
-        start, end = app.pane.marks.marked[0]
+        body = app.main.pane.article.text
+        start, end = app.main.pane.marks.marked[0]
         assert body[start:end] == "Talks resume on Thursday in Gdansk, Berg said."
         assert style_of(app, "Talks resume").reverse
 
@@ -91,8 +91,8 @@ async def test_entities_list_counts_and_choosing_marks_every_mention(long_path: 
         entities.highlighted = 0  # Anna Berg, the most mentioned
         await pilot.press("enter")
         await pilot.pause()
-        body = app.pane.article.text
-        assert [body[s:e] for s, e in app.pane.marks.marked] == ["Anna Berg", "Berg"]
+        body = app.main.pane.article.text
+        assert [body[s:e] for s, e in app.main.pane.marks.marked] == ["Anna Berg", "Berg"]
 
 
 async def test_f_on_an_entity_lists_the_articles_that_mention_it(long_path: Path) -> None:
@@ -104,7 +104,7 @@ async def test_f_on_an_entity_lists_the_articles_that_mention_it(long_path: Path
         entities.highlighted = 0
         await pilot.press("f")
         await pilot.pause()
-        assert len(app.article_list.ids) == 1
+        assert len(app.main.article_list.ids) == 1
         assert "Mentioning Anna Berg" in screen_text(app)
 
 
@@ -112,7 +112,7 @@ async def test_related_links_end_the_pane(library_path: Path) -> None:
     app = make_app(library_path)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        lines = [line.strip() for line in app.pane.text_lines if line.strip()]
+        lines = [line.strip() for line in app.main.pane.text_lines if line.strip()]
         assert lines[-2:] == ["Related", "• Earlier: the port in winter  https://example.org/winter"]
 
 
@@ -122,10 +122,10 @@ async def test_highlights_arrive_when_the_enricher_reports(library_path: Path) -
         await pilot.pause()
         assert "Anna Berg" in screen_text(app)  # the text shows at once
         assert "pending" in screen_text(app)
-        assert not app.pane.marks.mentions
+        assert not app.main.pane.marks.mentions
         enrich_by_hand_short(library_path)
-        article_id = app.pane.article.id
-        reporter = threading.Thread(target=app._enriched_in_thread, args=(article_id,))
+        article_id = app.main.pane.article.id
+        reporter = threading.Thread(target=app.enricher_reported, args=(article_id,))
         reporter.start()
         await pilot.pause(0.2)
         reporter.join()

@@ -68,7 +68,7 @@ async def test_r_refreshes_with_progress_then_lists_failures_and_keeps_the_curso
         await pilot.pause()
         text = screen_text(app)
         assert "Fresh from the feed" in text and "refreshing" not in text
-        assert app.pane.article.title == "Fishermen protest quotas"  # the cursor stayed
+        assert app.main.pane.article.title == "Fishermen protest quotas"  # the cursor stayed
         assert "[b]Broken feed: HTTP 500" in notices(app)
         await pilot.press("F")
         await pilot.pause()

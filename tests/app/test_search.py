@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from tidings.storage import Library
 from tests.app.conftest import make_app, notices, screen_text
-from tidings.tui.widgets.search_prompt import SearchPrompt
+from tidings.tui.searches import SearchResults
 
 WIDE = (160, 30)
 
@@ -18,13 +18,13 @@ async def settle(pilot: Pilot) -> None:
     app = pilot.app
     for _ in range(200):
         await pilot.pause(0.02)
-        if not app.search.busy:
+        if not app.main.searches.busy:
             break
     await pilot.pause()
 
 
 def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [app.article_list.summary(i).title for i in app.article_list.ids]
+    return [app.main.article_list.summary(i).title for i in app.main.article_list.ids]
 
 
 def star(path: Path, title: str) -> None:
@@ -49,8 +49,8 @@ async def test_the_query_language_filters_the_list_as_you_type(library_path: Pat
         assert titles(app) == ["Harbour deal signed in Rostock"]
         await pilot.press("escape")
         await settle(pilot)
-        assert len(app.article_list.ids) == 4
-        assert app.focused is app.article_list
+        assert len(app.main.article_list.ids) == 4
+        assert app.focused is app.main.article_list
 
 
 async def test_a_malformed_query_shows_its_message_and_keeps_the_list(library_path: Path) -> None:
@@ -68,7 +68,7 @@ async def test_a_malformed_query_shows_its_message_and_keeps_the_list(library_pa
         assert "is: takes unread" in screen_text(app)
         await pilot.press("enter")  # refused: the prompt stays open with its message
         await pilot.pause()
-        assert app.search.has_class("-shown")
+        assert app.main.search.has_class("-shown")
         await pilot.press(*["backspace"] * len(" is:nonsense"), *' "ferry')
         await settle(pilot)
         assert "unbalanced quote" in screen_text(app)
@@ -84,20 +84,20 @@ async def test_results_of_an_older_query_are_dropped(library_path: Path) -> None
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"ferry")
         await settle(pilot)
-        ferry = list(app.article_list.ids)
-        prompt = app.search
+        ferry = list(app.main.article_list.ids)
+        searches = app.main.searches
         # the answer to a query the user has since replaced arrives late
-        prompt.post_message(
-            SearchPrompt.Results(prompt.generation - 1, app.view, [999, 998], keep=None)
+        searches.post_message(
+            SearchResults(searches.generation - 1, app.main.view, [999, 998], keep=None)
         )
         await pilot.pause()
-        assert app.article_list.ids == ferry
+        assert app.main.article_list.ids == ferry
         # and an answer for a view the user has left is not shown either
-        prompt.post_message(
-            SearchPrompt.Results(prompt.generation, app.view.filtered("other"), [], keep=None)
+        searches.post_message(
+            SearchResults(searches.generation, app.main.view.filtered("other"), [], keep=None)
         )
         await pilot.pause()
-        assert app.article_list.ids == ferry
+        assert app.main.article_list.ids == ferry
 
 
 def _found_words(strips) -> list[str]:  # type: ignore[no-untyped-def]
@@ -116,16 +116,16 @@ async def test_matching_words_are_marked_in_the_list_and_the_pane(library_path: 
         await pilot.press("slash", *"harbours")  # the index stems: "harbours" finds "harbour"
         await settle(pilot)
         assert titles(app) == ["Harbour deal signed in Rostock"]
-        row = app.article_list.render_line(0)
+        row = app.main.article_list.render_line(0)
         assert _found_words([row]) == ["Harbour"]
-        title_line = next(s for s in app.pane._strips if s.text.strip().startswith("Harbour deal"))
-        body_line = next(s for s in app.pane._strips if "Anna Berg signed" in s.text)
+        title_line = next(s for s in app.main.pane._strips if s.text.strip().startswith("Harbour deal"))
+        body_line = next(s for s in app.main.pane._strips if "Anna Berg signed" in s.text)
         assert _found_words([title_line]) == ["Harbour"]
         assert _found_words([body_line]) == ["harbour"]  # not Rostock, not Anna Berg
         await pilot.press("escape")
         await settle(pilot)
-        assert _found_words([app.article_list.render_line(0)]) == []
-        assert "harbour" not in _found_words(app.pane._strips)
+        assert _found_words([app.main.article_list.render_line(0)]) == []
+        assert "harbour" not in _found_words(app.main.pane._strips)
 
 
 async def test_a_saved_search_is_a_view_with_its_unread_count(library_path: Path) -> None:
@@ -154,6 +154,6 @@ async def test_a_saved_search_is_a_view_with_its_unread_count(library_path: Path
         assert "Search: Quays · 1 unread" in screen_text(app)
         await pilot.press("down", "down", "down", "down", "enter")  # after the 4 built-in views
         await settle(pilot)
-        assert app.view.name.startswith("Search: Quays")
+        assert app.main.view.name.startswith("Search: Quays")
         assert sorted(titles(app)) == ["Fishermen protest quotas", "Harbour deal signed in Rostock"]
         assert "Search: Quays" in screen_text(app)

@@ -28,24 +28,24 @@ async def story_loaded(pilot: Pilot) -> None:
     app = pilot.app
     for _ in range(200):
         await pilot.pause(0.02)
-        if app.story is not None and app.pane.article and app.story.article_id == app.pane.article.id:
+        if app.main.stories.story is not None and app.main.pane.article and app.main.stories.story.article_id == app.main.pane.article.id:
             break
     await pilot.pause()
 
 
 def pane_text(app) -> str:  # type: ignore[no-untyped-def]
-    return "\n".join(app.pane.text_lines)
+    return "\n".join(app.main.pane.text_lines)
 
 
 async def test_related_articles_end_the_pane_and_R_opens_one(demo_path: Path) -> None:
     app = make_app(demo_path)
     async with app.run_test(size=WIDE) as pilot:
-        assert app.pane.article.title == BIDS  # the newest
+        assert app.main.pane.article.title == BIDS  # the newest
         await story_loaded(pilot)
         text = pane_text(app)
         related = text[text.index("Related in your library"):]
         lines = related.splitlines()
-        expected = app.library.related(app.pane.article.id, limit=8)
+        expected = app.library.related(app.main.pane.article.id, limit=8)
         closest = app.library.summary(expected[0].article_id).title
         assert lines[1] == f"1. {closest}"
         assert f"shared: {expected[0].shared[0]}" in lines[2]
@@ -56,8 +56,8 @@ async def test_related_articles_end_the_pane_and_R_opens_one(demo_path: Path) ->
         assert "Related articles (enter opens)" in screen_text(app)
         await pilot.press("enter")  # the first: the closest
         await story_loaded(pilot)
-        assert app.pane.article.title == closest
-        assert app.article_list.current == app.pane.article.id  # the list followed
+        assert app.main.pane.article.title == closest
+        assert app.main.article_list.current == app.main.pane.article.id  # the list followed
         assert "Related in your library" in pane_text(app)
 
 
@@ -65,7 +65,7 @@ async def test_T_switches_the_sidebar_to_the_story_timeline_and_back(demo_path: 
     app = make_app(demo_path)
     async with app.run_test(size=WIDE) as pilot:
         await story_loaded(pilot)
-        own = len(app.library.timeline(app.pane.article.id))
+        own = len(app.library.timeline(app.main.pane.article.id))
         assert f"Timeline · {own}" in screen_text(app)
         await pilot.press("T")
         await story_loaded(pilot)
@@ -80,7 +80,7 @@ async def test_T_switches_the_sidebar_to_the_story_timeline_and_back(demo_path: 
         shown = [item.plain for item in listing.items]  # each marked with its source
         assert all("◆ this article" in s or "] " in s for s in shown)
         assert any("◆ this article" in s for s in shown)
-        closest = app.library.summary(app.library.related(app.pane.article.id)[0].article_id).title
+        closest = app.library.summary(app.library.related(app.main.pane.article.id)[0].article_id).title
         assert any(f"[1] {closest[:20]}" in s for s in shown)
         # choosing an item from another article opens it at that sentence
         other = next(i for i, item in enumerate(story) if item.source == 1)
@@ -88,14 +88,14 @@ async def test_T_switches_the_sidebar_to_the_story_timeline_and_back(demo_path: 
         listing.highlighted = other
         await pilot.press("enter")
         await pilot.pause()
-        assert app.pane.article.title == closest
+        assert app.main.pane.article.title == closest
         start, end = story[other].span
-        assert app.pane.marks.marked == [(start, end)]
-        top, height = int(app.pane.scroll_y), app.pane.scrollable_content_region.height
-        assert top <= app.pane.line_of(start) < top + height  # the sentence is on screen
+        assert app.main.pane.marks.marked == [(start, end)]
+        top, height = int(app.main.pane.scroll_y), app.main.pane.scrollable_content_region.height
+        assert top <= app.main.pane.line_of(start) < top + height  # the sentence is on screen
         await pilot.press("T")
         await pilot.pause()
-        own = len(app.library.timeline(app.pane.article.id))
+        own = len(app.library.timeline(app.main.pane.article.id))
         assert f"Timeline · {own}" in screen_text(app)
         assert not listing.display
 
@@ -112,10 +112,10 @@ async def test_a_story_from_two_feeds_is_one_row_with_its_sources(demo_path: Pat
     app = make_app(demo_path)
     async with app.run_test(size=WIDE) as pilot:
         await story_loaded(pilot)
-        assert len(app.article_list.ids) == 7  # the copy is not a row of its own
-        first_row = app.article_list.render_line(0).text
+        assert len(app.main.article_list.ids) == 7  # the copy is not a row of its own
+        first_row = app.main.article_list.render_line(0).text
         assert "Four groups bid" in first_row and "+1 source" in first_row
         text = pane_text(app)
         assert "Also from\n• Nordic Wire — Four groups bid for the Bornholm cable" in text
-        second_row = app.article_list.render_line(1).text
+        second_row = app.main.article_list.render_line(1).text
         assert "source" not in second_row

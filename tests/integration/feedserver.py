@@ -148,6 +148,21 @@ class FeedServer:
         self.handlers[path] = handle
         return self.url(path)
 
+    def respond(self, path: str, status: int, reason: str = "", body: bytes = b"",
+                headers: dict[str, str] | None = None) -> str:
+        """path answers with this status, reason phrase, headers and body (hostile servers)."""
+
+        def handle(handler: BaseHTTPRequestHandler) -> None:
+            handler.send_response(status, reason or None)
+            for name, value in (headers or {}).items():
+                handler.send_header(name, value)
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+
+        self.handlers[path] = handle
+        return self.url(path)
+
     def _builtin_handlers(self) -> None:
         def slow(handler: BaseHTTPRequestHandler) -> None:
             time.sleep(5)

@@ -7,9 +7,11 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 from tidings.storage import Library
+from tests.processes import alive, descendants
 from tests.support import REPO
 
 WRITER = textwrap.dedent(
@@ -50,8 +52,11 @@ def _kill_mid_work(db: Path, mode: str, commits: int) -> list[int]:
         committed.append(int(line.split()[1]))
         if len(committed) >= commits:
             break
+    children = descendants(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    time.sleep(2)
+    assert not alive(children), "a process of ours outlived the killed writer"
     return committed
 
 

@@ -54,3 +54,7 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
                    "print([p.name for p in pathlib.Path(t.__file__).parent.glob('*.toml')])",
                    cwd=tmp_path)
     assert "tidings-dark.toml" in shipped
+    styles = _run(python, "-c", "import pathlib, tidings.tui as t; "
+                  "print(sorted(p.name for p in pathlib.Path(t.__file__).parent.rglob('*.tcss')))",
+                  cwd=tmp_path)
+    assert "tidings.tcss" in styles  # the app's styles ship with it

@@ -140,3 +140,88 @@ def test_url_keys_ignore_scheme_www_tracking_and_survive_hostile_urls() -> None:
     assert url_key("http://example.org/a?id=3") == "example.org/a?id=3"
     for hostile in ["http://[bad", "javascript:alert(1)", "file:///etc/passwd", "", None]:
         assert url_key(hostile) is None
+
+
+def _templated(subject: str, verb: str, topic: str, place: str) -> tuple[str, str]:
+    """A templated story, as a wire service or a content farm writes them: the same
+    sentences with the names changed."""
+    title = f"The {subject} {verb} {topic} rules in {place}"
+    text = (
+        f"The {subject} said on Tuesday that it {verb} the {topic} rules agreed last year. "
+        "Officials told reporters the decision followed months of consultation with member "
+        "states, industry groups and civil society organisations, and that further changes "
+        "could follow before the end of the year if the review found gaps in the current "
+        "framework. Critics said the move came too late and did too little, while supporters "
+        "welcomed what they called a measured response to a difficult problem. "
+        f"The meeting in {place} was attended by delegations from more than forty countries, "
+        "and a final statement is expected later this week after talks resume on Thursday."
+    )
+    return title, text
+
+
+def test_templated_but_distinct_stories_do_not_chain_into_one_group(library: Library) -> None:
+    """Issue 12 H1: groups compare with their representative; a read mark reaches only copies."""
+    subjects = ["European Central Bank", "World Bank", "finance ministry", "trade council",
+                "health agency", "energy regulator", "port authority", "city council"]
+    verbs = ["defends", "reviews", "tightens", "scraps", "delays", "backs", "questions", "ends"]
+    topics = ["data privacy", "trade", "fishing", "banking", "housing", "aviation", "water",
+              "mining"]
+    places = ["Hanoi", "Lagos", "Quito", "Oslo", "Perth", "Tunis", "Riga", "Lima"]
+    feeds = [library.local_feed(f"Wire {i}") for i in range(3)]
+    ids: dict[int, str] = {}
+    n = 0
+    for shift in range(4):  # every two stories differ in who, what, which rules and where
+        for i in range(8):
+            s, v, t, p = (subjects[i], verbs[(i + shift) % 8], topics[(i + 2 * shift) % 8],
+                          places[(i + 3 * shift) % 8])
+            title, text = _templated(s, v, t, p)
+            article = ArticleIn(guid=f"g{n}", title=title, text=text)
+            ids[library.store_article(feeds[n % 3], article).id] = title
+            n += 1
+    # One true copy: the same story in another feed, lightly edited.
+    title, text = _templated("World Bank", "reviews", "trade", "Lagos")
+    original = next(i for i, t in ids.items() if t == title)
+    copy = library.store_article(
+        feeds[2], ArticleIn(guid="copy", title="World Bank reviews trade rules in Lagos",
+                            text=text)
+    ).id
+    for queued in library.queued(limit=500):
+        enrich_now(library, queued)
+
+    for article_id, title in ids.items():
+        for other in library.duplicates(article_id):
+            assert other == copy or ids.get(other) == title, (title, ids.get(other))
+    assert library.duplicates(copy) == [original]
+    library.mark([original], read=True)
+    read = {row[0] for row in library.db.execute("select id from articles where read = 1")}
+    assert read == {original, copy}
+
+
+def test_a_group_does_not_grow_through_its_members(library: Library) -> None:
+    """A is B's copy and B is C's, but C is no copy of A: C stays out of A's group."""
+    feed = library.local_feed("Wire")
+    words = WIRE.split()
+    one = words[:5] + ["Friday"] + words[6:]
+    two = one[:17] + ["bankers"] + one[18:]
+    texts = [WIRE, " ".join(one), " ".join(two)]
+    from tidings.storage.duplicates import MAX_DISTANCE
+
+    a, b, c = (simhash(t) for t in texts)
+    assert distance(a, b) <= MAX_DISTANCE and distance(b, c) <= MAX_DISTANCE  # type: ignore[arg-type]
+    assert distance(a, c) > MAX_DISTANCE  # type: ignore[arg-type]
+    ids = [library.store_article(feed, ArticleIn(guid=str(i), title="Rates up", text=t)).id
+           for i, t in enumerate(texts)]
+    for article_id in ids:  # in the order they arrived
+        enrich_now(library, library.queued_articles([article_id])[0])
+    assert library.duplicates(ids[0]) == [ids[1]]
+    assert library.duplicates(ids[2]) == []
+
+
+def test_regrouping_a_chained_library_breaks_the_chain(library: Library) -> None:
+    feed = library.local_feed("Wire")
+    a = library.store_article(feed, ArticleIn(guid="a", title="Rates up", text=WIRE)).id
+    b = library.store_article(feed, ArticleIn(guid="b", title="Port strike", text="Dockers.")).id
+    library.db.execute("update articles set dup_of = ? where id = ?", [a, b])  # the old chaining
+    with library.write():
+        assert library.regroup_duplicates() == 0
+    assert library.duplicates(a) == []

@@ -1,13 +1,13 @@
 """The entity browser (`E`): every entity in the library with its type and article count,
 narrowed as the user types; enter opens the entity's page.
 
-The entities are read in a thread worker with its own connection; narrowing is done in
+The entities are read in a thread worker (`EntitiesLoaded`); narrowing is done in
 memory on the loaded list, and only the first `SHOWN` matches are drawn.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from rich.style import Style
@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
@@ -23,6 +24,7 @@ from tidings.storage import Library
 from tidings.tui.themes import ENTITY_GROUPS, ThemeFile
 from tidings.tui.widgets.item_list import ItemList, Title
 from tidings.tui.widgets.reading_pane import visible
+from tidings.tui.workers import WorkerErrors
 
 SHOWN = 300
 
@@ -42,7 +44,12 @@ def entity_item(row: dict[str, Any], palette: ThemeFile | None, count_key: str =
     return item
 
 
-class EntityBrowser(ModalScreen[int | None]):
+@dataclass
+class EntitiesLoaded(Message):
+    rows: list[dict[str, Any]]
+
+
+class EntityBrowser(WorkerErrors, ModalScreen[int | None]):
     """Answers the chosen entity's id (None if closed)."""
 
     BINDINGS = [
@@ -62,9 +69,9 @@ class EntityBrowser(ModalScreen[int | None]):
     EntityBrowser Title { color: $text-muted; }
     """
 
-    def __init__(self, path: Path, palette: ThemeFile | None) -> None:
+    def __init__(self, library: Library, palette: ThemeFile | None) -> None:
         super().__init__()
-        self.path = path
+        self.library = library
         self.palette = palette
         self.entities: list[dict[str, Any]] | None = None
         self.shown: list[dict[str, Any]] = []
@@ -79,17 +86,12 @@ class EntityBrowser(ModalScreen[int | None]):
         self.query_one(Input).focus()
         self._load()
 
-    @work(thread=True, group="entities")
+    @work(thread=True, exit_on_error=False, group="entities")
     def _load(self) -> None:
-        library = Library.open(self.path)
-        try:
-            rows = library.entities()
-        finally:
-            library.close()
-        self.app.call_from_thread(self._loaded, rows)
+        self.post_message(EntitiesLoaded(self.library.for_thread().entities()))
 
-    def _loaded(self, rows: list[dict[str, Any]]) -> None:
-        self.entities = rows
+    def on_entities_loaded(self, message: EntitiesLoaded) -> None:
+        self.entities = message.rows
         self._narrow(self.query_one(Input).value)
 
     def _narrow(self, text: str) -> None:

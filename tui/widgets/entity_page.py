@@ -2,7 +2,7 @@
 library (dated items whose sentence mentions it, in date order) and the entities it appears
 with most often.
 
-Everything is read in one thread worker with its own connection. Choosing an article or a
+Everything is read in one thread worker, which posts `EntityLoaded`. Choosing an article or a
 timeline item answers an `EntityChoice` (the app opens the article, scrolled to the
 sentence); choosing a co-mentioned entity opens that entity's page in place.
 """
@@ -10,7 +10,6 @@ sentence); choosing a co-mentioned entity opens that entity's page in place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from rich.style import Style
@@ -19,6 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 
 from tidings.storage import ArticleSummary, Library
@@ -27,6 +27,7 @@ from tidings.tui.themes import ThemeFile
 from tidings.tui.widgets.entity_browser import entity_item, entity_kind
 from tidings.tui.widgets.item_list import ItemList, Title
 from tidings.tui.widgets.reading_pane import visible
+from tidings.tui.workers import WorkerErrors
 
 ARTICLES = 200  # article rows drawn on the page (the count says how many there are)
 SNIPPET = 90
@@ -49,6 +50,12 @@ class EntityData:
     articles: list[ArticleSummary]
     timeline: list[dict[str, Any]]
     co_mentioned: list[dict[str, Any]]
+
+
+@dataclass
+class EntityLoaded(Message):
+    entity_id: int
+    data: EntityData | None
 
 
 def load_entity(library: Library, entity_id: int) -> EntityData | None:
@@ -85,7 +92,7 @@ def timeline_item(row: dict[str, Any]) -> Text:
     return text
 
 
-class EntityPage(Screen[EntityChoice | None]):
+class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="entity_page.close"),
         Binding("tab", "app.focus_next", "Next list", show=False, id="entity_page.next"),
@@ -103,9 +110,9 @@ class EntityPage(Screen[EntityChoice | None]):
     EntityPage ItemList { height: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, path: Path, entity_id: int, palette: ThemeFile | None) -> None:
+    def __init__(self, library: Library, entity_id: int, palette: ThemeFile | None) -> None:
         super().__init__()
-        self.path = path
+        self.library = library
         self.entity_id = entity_id
         self.palette = palette
         self.data: EntityData | None = None
@@ -127,16 +134,12 @@ class EntityPage(Screen[EntityChoice | None]):
         self.query_one("#entity-articles", ItemList).focus()
         self._load(self.entity_id)
 
-    @work(thread=True, group="entity-page", exclusive=True)
+    @work(thread=True, exit_on_error=False, group="entity-page", exclusive=True)
     def _load(self, entity_id: int) -> None:
-        library = Library.open(self.path)
-        try:
-            data = load_entity(library, entity_id)
-        finally:
-            library.close()
-        self.app.call_from_thread(self._show, entity_id, data)
+        self.post_message(EntityLoaded(entity_id, load_entity(self.library.for_thread(), entity_id)))
 
-    def _show(self, entity_id: int, data: EntityData | None) -> None:
+    def on_entity_loaded(self, message: EntityLoaded) -> None:
+        entity_id, data = message.entity_id, message.data
         if entity_id != self.entity_id:
             return  # the user went on to another entity
         self.data = data

@@ -9,6 +9,7 @@ mention or an annotation (all character offsets into the body) maps straight to 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rich._wrap import divide_line
@@ -148,6 +149,25 @@ class ReadingPane(PrewrappedView, can_focus=True):
         self._words = word_spans(body)
         self._relayout()
         self.scroll_to(y=0, animate=False)
+
+    def set_enrichment(self, mentions: list[MentionRow], timeline: list[TimelineRow]) -> None:
+        """New entities and timeline for the open article; the reader keeps their place."""
+        self.timeline = timeline
+        self._keeping_place(lambda: self.update_marks(mentions=mentions))
+
+    def set_appendix(self, appendix: Text | None) -> None:
+        """What follows the article (other sources, related articles); the place is kept."""
+        self.appendix = appendix
+
+        def relayout() -> None:
+            self._relayout()
+
+        self._keeping_place(relayout)
+
+    def _keeping_place(self, change: Callable[[], None]) -> None:
+        top = self.scroll_y
+        change()
+        self.scroll_to(y=top, animate=False)
 
     def update_marks(self, **changes: object) -> None:
         """Change what is painted (mentions, annotations, marked, selection) and redraw."""

@@ -1,30 +1,32 @@
-"""The `/` prompt: a query in the search language, run as the user types.
+"""The `/` prompt: a query in the search language, applied as the user types.
 
 Each change is checked at once (a malformed query shows its short message under the
-prompt and leaves the list as it was); a well-formed one is run after a short pause in
-typing, in a thread worker with its own library connection. Results come back as a
-message; results of an older query than the last one asked for are dropped.
+prompt and leaves the list as it was); a well-formed one is posted as `SearchChanged`
+after a short pause in typing. Running it is the app's business (tui/searches.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from tidings.storage import Library
-from tidings.storage.search_language import QueryError
-from tidings.tui.views import View
-from tidings.tui.search import check, search_ids
+from tidings.tui.search import check
 
 DEBOUNCE = 0.15  # seconds of rest in typing before the query runs
+
+
+@dataclass
+class SearchChanged(Message):
+    """The query text to apply (after the pause in typing, or at once on enter/escape)."""
+
+    text: str
 
 
 class SearchPrompt(Vertical):
@@ -39,30 +41,12 @@ class SearchPrompt(Vertical):
     """
 
     @dataclass
-    class Changed(Message):
-        """The query text to apply (after the pause in typing, or at once on enter/escape)."""
-
-        text: str
-
-    @dataclass
     class Closed(Message):
         """The prompt was put away (enter keeps the query, escape cleared it)."""
-
-    @dataclass
-    class Results(Message):
-        """The ids a view shows under its query (or `error` if the query was refused)."""
-
-        generation: int
-        view: View
-        ids: list[int]
-        keep: int | None
-        error: str | None = None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.delay = DEBOUNCE
-        self.generation = 0
-        self._answered = 0
         self._timer: Timer | None = None
         self._error = ""
 
@@ -79,9 +63,9 @@ class SearchPrompt(Vertical):
         return self.query_one("#search-input", Input)
 
     @property
-    def busy(self) -> bool:
-        """A query is waiting for the pause in typing or for its results."""
-        return self._timer is not None or self._answered < self.generation
+    def waiting(self) -> bool:
+        """A change is waiting for the pause in typing."""
+        return self._timer is not None
 
     @property
     def error(self) -> str:
@@ -95,10 +79,10 @@ class SearchPrompt(Vertical):
 
     def close(self) -> None:
         self.remove_class("-shown")
-        self._show_error(None)
+        self.show_error(None)
         self.post_message(self.Closed())
 
-    def _show_error(self, message: str | None) -> None:
+    def show_error(self, message: str | None) -> None:
         self._error = message or ""
         self.set_class(bool(message), "-error")
         self.query_one("#search-error", Static).update(Text(message or ""))
@@ -114,18 +98,18 @@ class SearchPrompt(Vertical):
         if not self.has_class("-shown"):
             return  # the value was cleared on closing
         problem = check(event.value)
-        self._show_error(problem)
+        self.show_error(problem)
         if problem is not None:
             return
         if self.delay <= 0:
-            self.post_message(self.Changed(event.value))
+            self.post_message(SearchChanged(event.value))
         else:
             self._timer = self.set_timer(self.delay, self._apply)
 
     def _apply(self) -> None:
         self._timer = None
         if check(self.input.value) is None:
-            self.post_message(self.Changed(self.input.value))
+            self.post_message(SearchChanged(self.input.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -140,32 +124,5 @@ class SearchPrompt(Vertical):
             event.stop()
             self._stop_timer()
             self.input.value = ""
-            self.post_message(self.Changed(""))
+            self.post_message(SearchChanged(""))
             self.close()
-
-    # -- running queries ---------------------------------------------------------------
-
-    def run(self, path: Path, view: View, keep: int | None) -> None:
-        """Find the view's ids under its query in a worker; a Results message follows."""
-        self.generation += 1
-        self._search(self.generation, path, view, keep)
-
-    @work(thread=True, group="search")
-    def _search(self, generation: int, path: Path, view: View, keep: int | None) -> None:
-        library = Library.open(path)
-        try:
-            results = self.Results(generation, view, search_ids(library, view), keep)
-        except QueryError as error:
-            results = self.Results(generation, view, [], keep, error=str(error))
-        finally:
-            library.close()
-        self.post_message(results)
-
-    def on_search_prompt_results(self, message: Results) -> None:
-        """Drop results of superseded queries; the rest bubble up to the app."""
-        if message.generation < self.generation:
-            message.stop()
-            return
-        self._answered = message.generation
-        if message.error:
-            self._show_error(message.error)

@@ -1,23 +1,23 @@
-"""The app's side of entities and stories: the entity browser and pages, related articles
-and other sources at the end of the pane, and the sidebar's story timeline.
+"""Entities and stories: the entity browser and pages, related articles and other sources at
+the end of the pane, and the sidebar's story timeline.
 
-A mixin for `TidingsApp` (which owns the bindings; see its BINDINGS). Everything that reads
-more than one indexed row runs in a thread worker with its own library connection and comes
-back only if the same article is still open.
+Everything that reads more than one indexed row runs in a thread worker and comes back as a
+`StoryLoaded` message, shown only if the same article is still open.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
 from textual import work
+from textual.message import Message
 
 from tidings.storage import ArticleSummary, Library
 from tidings.storage.related import Related
+from tidings.tui.controller import Controller
 from tidings.tui.views import View
 from tidings.tui.widgets.entity_browser import EntityBrowser
 from tidings.tui.widgets.entity_page import EntityChoice, EntityPage
@@ -25,14 +25,6 @@ from tidings.tui.widgets.item_list import Title
 from tidings.tui.widgets.reading_pane import visible
 from tidings.tui.widgets.story_widgets import RelatedChooser, StoryItem, StoryTimelineList
 
-if TYPE_CHECKING:
-    from tidings.tui.app import TidingsApp
-
-    _Base = TidingsApp
-else:
-    _Base = object
-
-Span = tuple[int, int]
 RELATED = 8
 
 
@@ -47,15 +39,16 @@ class StoryData:
     story: list[dict[str, Any]] | None  # the story timeline, when the sidebar shows it
 
 
-def load_story(path: Path, article_id: int, with_timeline: bool) -> StoryData:
-    library = Library.open(path)
-    try:
-        related = library.related(article_id, limit=RELATED)
-        duplicates = library.duplicates(article_id)
-        summaries = library.summaries([r.article_id for r in related] + duplicates + [article_id])
-        story = library.story_timeline(article_id) if with_timeline else None
-    finally:
-        library.close()
+@dataclass
+class StoryLoaded(Message):
+    data: StoryData
+
+
+def load_story(library: Library, article_id: int, with_timeline: bool) -> StoryData:
+    related = library.related(article_id, limit=RELATED)
+    duplicates = library.duplicates(article_id)
+    summaries = library.summaries([r.article_id for r in related] + duplicates + [article_id])
+    story = library.story_timeline(article_id) if with_timeline else None
     sources = [summaries[i] for i in duplicates if i in summaries]
     return StoryData(article_id, related, sources, summaries, story)
 
@@ -85,89 +78,66 @@ def appendix(data: StoryData) -> Text:
     return text
 
 
-class StoryActions(_Base):
+class Stories(Controller):
     """Entity browser and pages, related articles, other sources, the story timeline."""
 
-    story_mode: bool = False
+    story_mode = False
     story: StoryData | None = None
-    _pending_mark: tuple[int, Span] | None = None
 
     # -- entities ----------------------------------------------------------------------
 
-    def action_entities(self) -> None:
+    def browse_entities(self) -> None:
         def chosen(entity_id: int | None) -> None:
             if entity_id is not None:
                 self.open_entity(entity_id)
 
-        self.push_screen(EntityBrowser(self.library.path, self.palette), chosen)
+        self.app.push_screen(EntityBrowser(self.tidings.library, self.tidings.palette), chosen)
 
     def open_entity(self, entity_id: int) -> None:
-        self.push_screen(EntityPage(self.library.path, entity_id, self.palette), self._entity_chosen)
+        page = EntityPage(self.tidings.library, entity_id, self.tidings.palette)
+        self.app.push_screen(page, self._entity_chosen)
 
     def _entity_chosen(self, choice: EntityChoice | None) -> None:
         if choice is None:
             return
         view = View("entity", str(choice.entity_id), f"Mentioning {choice.entity_name}")
-        self.open_article(choice.article_id, choice.span, view)
-
-    def open_article(self, article_id: int, span: Span | None = None, view: View | None = None) -> None:
-        """Show an article: in `view` if given (else in the list as it is), with the list's
-        cursor on it when it is there, scrolled to and marking `span` if given."""
-        self._pending_mark = (article_id, span) if span else None
-        if view is not None and view != self.view:
-            self.view = view
-            self.reload_list(keep=article_id)
-        if article_id in self.article_list.ids:
-            self.article_list.move_to(self.article_list.ids.index(article_id))
-        else:
-            self._open(article_id)
-        self.pane.focus()
+        self.main.reader.show(choice.article_id, choice.span, view)
 
     # -- the open article --------------------------------------------------------------
 
     def article_opened(self, article_id: int | None) -> None:
-        """Called by `_open`: apply a waiting scroll target, then look for the story."""
-        self.pane.appendix = None
+        """A new article is in the pane: look for its story."""
+        self.main.pane.set_appendix(None)
         self.story = None
         if article_id is None:
             return
-        pending = self._pending_mark
-        if pending is not None and pending[0] == article_id:
-            # kept until another article opens: the list may open this one again as its
-            # cursor settles on it
-            self.pane.update_marks(marked=[pending[1]])
-            self.pane.scroll_to_offset(pending[1][0])
-        else:
-            self._pending_mark = None
         if self.story_mode:
-            self.query_one(StoryTimelineList).show_items([], None)
+            self.query_story_timeline().show_items([], None)
             self._story_title("Story timeline · looking…")
-        self._load_story(self.library.path, article_id, self.story_mode)
+        self._load(article_id, self.story_mode)
 
-    @work(thread=True, group="story", exclusive=True)
-    def _load_story(self, path: Path, article_id: int, with_timeline: bool) -> None:
-        data = load_story(path, article_id, with_timeline)
-        self.call_from_thread(self._story_loaded, data)
+    @work(thread=True, exit_on_error=False, group="story", exclusive=True)
+    def _load(self, article_id: int, with_timeline: bool) -> None:
+        library = self.tidings.library.for_thread()
+        self.post_message(StoryLoaded(load_story(library, article_id, with_timeline)))
 
-    def _story_loaded(self, data: StoryData) -> None:
-        article = self.pane.article
-        if article is None or article.id != data.article_id:
+    def on_story_loaded(self, message: StoryLoaded) -> None:
+        message.stop()
+        data = message.data
+        if not self.main.reader.showing(data.article_id):
             return  # the user has moved on
         self.story = data
         text = appendix(data)
         if text:
-            scroll = self.pane.scroll_y
-            self.pane.appendix = text
-            self.pane.update_marks()
-            self.pane.scroll_to(y=scroll, animate=False)
+            self.main.pane.set_appendix(text)
         if self.story_mode and data.story is not None:
             self._show_story_timeline(data)
 
     # -- related articles --------------------------------------------------------------
 
-    def action_related(self) -> None:
+    def choose_related(self) -> None:
         data = self.story
-        article = self.pane.article
+        article = self.main.pane.article
         if article is None:
             return
         if data is None or data.article_id != article.id:
@@ -182,32 +152,33 @@ class StoryActions(_Base):
 
         def chosen(article_id: int | None) -> None:
             if article_id is not None:
-                self.open_article(article_id)
+                self.main.reader.show(article_id)
 
-        self.push_screen(RelatedChooser(entries), chosen)
+        self.app.push_screen(RelatedChooser(entries), chosen)
 
     # -- story timeline ----------------------------------------------------------------
 
-    def action_story_timeline(self) -> None:
+    def query_story_timeline(self) -> StoryTimelineList:
+        return self.main.sidebar.query_one(StoryTimelineList)
+
+    def toggle_story_timeline(self) -> None:
         self.story_mode = not self.story_mode
-        timeline = self.query_one(StoryTimelineList)
-        self.sidebar.set_class(self.story_mode, "-story")
-        article = self.pane.article
+        self.main.sidebar.set_class(self.story_mode, "-story")
+        article = self.main.pane.article
         if not self.story_mode:
             if article is not None:
-                self._show_enrichment(article.id, keep_scroll=True)
+                self.main.show_enrichment(article.id)
             self.notify("Sidebar: this article's timeline", timeout=2)
             return
         self.notify("Sidebar: the story's timeline (this article and its closest related)", timeout=2)
-        timeline.show_items([], None)
+        self.query_story_timeline().show_items([], None)
         self._story_title("Story timeline · looking…")
         if article is not None:
-            self._load_story(self.library.path, article.id, True)
+            self._load(article.id, True)
 
     def _show_story_timeline(self, data: StoryData) -> None:
-        sources = [data.article_id] + [
-            r.article_id for r in data.related if r.article_id in {row["article_id"] for row in data.story or []}
-        ]
+        in_story = {row["article_id"] for row in data.story or []}
+        sources = [data.article_id] + [r.article_id for r in data.related if r.article_id in in_story]
         items = [
             StoryItem(
                 row["article_id"], row["title"], row["date"], row["precision"],
@@ -216,20 +187,18 @@ class StoryActions(_Base):
             )
             for row in data.story or []
         ]
-        self.query_one(StoryTimelineList).show_items(items, data.article_id)
+        self.query_story_timeline().show_items(items, data.article_id)
         self._story_title(
             f"Story timeline · {len(items)} from {len({i.article_id for i in items})} articles"
         )
 
     def _story_title(self, text: str) -> None:
-        self.sidebar.query_one("#timeline-title", Title).set_text(text)
+        self.main.sidebar.query_one("#timeline-title", Title).set_text(text)
 
-    def on_story_timeline_list_chosen(self, message: StoryTimelineList.Chosen) -> None:
-        item = message.item
+    def story_item_chosen(self, item: StoryItem) -> None:
         start, end = item.span
-        article = self.pane.article
-        if article is not None and article.id == item.article_id:
-            self.pane.update_marks(marked=[(start, end)])
-            self.pane.scroll_to_offset(start)
+        if self.main.reader.showing(item.article_id):
+            self.main.pane.update_marks(marked=[(start, end)])
+            self.main.pane.scroll_to_offset(start)
         else:
-            self.open_article(item.article_id, (start, end))
+            self.main.reader.show(item.article_id, (start, end))

@@ -1,0 +1,480 @@
+"""The main screen: the article list, the reading pane and the sidebar, with the search
+prompt, the status line and the key hints below.
+
+The screen lays the regions out, holds what the list shows (`view`) and answers the keys.
+Opening articles (`Reader`), stories and entities (`Stories`) and searching (`Searches`)
+are controllers of their own; the screen passes them the messages they react to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tidings.storage.enrichment import PRIORITY_SOON
+from tidings.tui import views
+from tidings.tui.reader import ArticleOpened, Reader
+from tidings.tui.search import needs_search
+from tidings.tui.searches import Searches
+from tidings.tui.stories import Stories
+from tidings.tui.views import View
+from tidings.tui.widgets.annotations_screen import AnnotationChoice, AnnotationsScreen
+from tidings.tui.widgets.article_list import ArticleList
+from tidings.tui.widgets.confirm import ConfirmScreen
+from tidings.tui.widgets.feed_errors import FeedErrorsScreen
+from tidings.tui.widgets.help_screen import HelpScreen
+from tidings.tui.widgets.key_hints import KeyHints
+from tidings.tui.widgets.note_editor import NoteEditor
+from tidings.tui.widgets.reading_pane import ReadingPane
+from tidings.tui.widgets.search_prompt import SearchChanged, SearchPrompt
+from tidings.tui.widgets.sidebar import EntityList, Sidebar, TimelineList
+from tidings.tui.widgets.story_widgets import StoryTimelineList
+from tidings.tui.workers import WorkerErrors
+
+if TYPE_CHECKING:
+    from tidings.tui.app import TidingsApp
+
+PREFETCH = 5  # articles after the open one that the enricher should take next
+
+
+@dataclass
+class LinkNotOpened(Message):
+    url: str
+
+
+class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
+    """The reader: list, pane and sidebar."""
+
+    # Ids are what users remap in the config's [keymap]; they stay "app.*" as they were.
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+        Binding("j", "next_article", "Next article", id="app.next"),
+        Binding("k", "previous_article", "Previous article", id="app.previous"),
+        Binding("J,n", "next_unread", "Next unread", id="app.next_unread"),
+        Binding("K", "previous_unread", "Previous unread", id="app.previous_unread"),
+        Binding("g", "first_article", "First article", show=False, id="app.first"),
+        Binding("G", "last_article", "Last article", show=False, id="app.last"),
+        Binding("m", "toggle_read", "Read/unread", id="app.toggle_read"),
+        Binding("s", "toggle_star", "Star", id="app.toggle_star"),
+        Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
+        Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
+        Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
+        Binding("F", "feed_errors", "Feed errors", show=False, id="app.feed_errors"),
+        Binding("slash", "filter", "Search", id="app.filter"),
+        Binding("S", "save_search", "Save the search", show=False, id="app.save_search"),
+        Binding("v", "views", "Views", id="app.views"),
+        Binding("E", "entities", "Entity browser", show=False, id="app.entities"),
+        Binding("R", "related", "Related articles", show=False, id="app.related"),
+        Binding("T", "story_timeline", "Article/story timeline", show=False,
+                id="app.story_timeline"),
+        Binding("t", "toggle_sidebar", "Timeline/entities", id="app.toggle_sidebar"),
+        Binding("l", "toggle_list", "Toggle the list", show=False, id="app.toggle_list"),
+        Binding("e", "toggle_entities", "Entity colours", show=False, id="app.toggle_entities"),
+        Binding("N", "annotations", "Annotations", show=False, id="app.annotations"),
+        Binding("tab", "app.focus_next", "Next region", show=False, id="app.focus_next"),
+        Binding("shift+tab", "app.focus_previous", "Previous region", show=False,
+                id="app.focus_previous"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(self, view: View) -> None:
+        super().__init__()
+        self.view = view
+        self.article_list = ArticleList(self._fetch_rows, id="articles")
+        self.pane = ReadingPane(id="pane")
+        self.sidebar = Sidebar(id="sidebar")
+        self.search = SearchPrompt(id="search")
+        self.reader = Reader(self)
+        self.stories = Stories(self)
+        self.searches = Searches(self)
+        self.refresh_progress = ""
+        self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
+
+    @property
+    def tidings(self) -> TidingsApp:
+        return cast("TidingsApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield self.article_list
+            yield self.pane
+            yield self.sidebar
+        yield self.search
+        yield Static(id="status")
+        yield KeyHints(id="keys")
+        yield self.reader
+        yield self.stories
+        yield self.searches
+
+    def on_mount(self) -> None:
+        self.apply_palette()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
+        self.reload_list()
+        self.article_list.focus()
+
+    def apply_palette(self) -> None:
+        self.pane.palette = self.tidings.palette
+        article = self.pane.article
+        if article is not None:
+            self.show_enrichment(article.id)
+
+    # -- the list ----------------------------------------------------------------------
+
+    def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
+        return self.tidings.library.summaries(ids)
+
+    def show_view(self, view: View) -> None:
+        self.view = view
+        self.reload_list(keep=None)
+
+    def reload_list(self, keep: int | None | bool = True) -> None:
+        """Reload the shown ids; keep the cursor on the same article unless told otherwise."""
+        current = self.article_list.current if keep is True else keep or None
+        if needs_search(self.view):
+            self.searches.run(self.view, current)
+            self.update_status()
+            return
+        self.searches.show_highlights(None)
+        ids = views.view_ids(self.tidings.library, self.view, self.tidings.config.sort)
+        self.article_list.set_ids(ids, keep=current)
+        if not ids:
+            self.reader.open(None)
+        self.update_status()
+
+    def update_status(self) -> None:
+        status = Text()
+        status.append("Feeds", style="bold")
+        status.append(f"  {self.view.name}")
+        if self.view.text:
+            status.append(" · search: ")
+            status.append(self.view.text, style="italic")
+        library = self.tidings.library
+        unread = library.count_unread()
+        status.append(f" · {len(self.article_list.ids)} shown · {unread} unread")
+        if self.refresh_progress:
+            status.append(" · " + self.refresh_progress, style="bold")
+        status.append(" · " + library.path.name, style="dim")
+        self.query_one("#status", Static).update(status)
+
+    # -- opening articles (tui/reader.py) ----------------------------------------------
+
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.reader.cursor_moved(message.article_id)
+
+    def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        self.reader.selected(message.article_id)
+
+    def on_article_opened(self, message: ArticleOpened) -> None:
+        self.stories.article_opened(message.article_id)
+        if message.article_id is not None:
+            self.prioritise()
+
+    def prioritise(self) -> None:
+        """Ask the enricher to take the open article and the next few first."""
+        library = self.tidings.library
+        ids = self.article_list.ids
+        at = self.article_list.cursor
+        wanted = [i for i in ids[at : at + 1 + PREFETCH] if library.is_queued(i)]
+        if wanted:
+            self.tidings.prioritise(wanted[:1], wanted[1:], PRIORITY_SOON)
+
+    def enriched(self, article_id: int) -> None:
+        """The enricher stored entities and a timeline for this article."""
+        if self.reader.showing(article_id):
+            self.show_enrichment(article_id)
+
+    def show_enrichment(self, article_id: int) -> None:
+        """Redraw the open article's entities and timeline (the pane keeps its place)."""
+        article = self.pane.article
+        if article is None:
+            return
+        library = self.tidings.library
+        mentions = library.mentions(article_id)
+        timeline = library.timeline(article_id)
+        self.pane.set_enrichment(mentions, timeline)
+        pending = library.is_queued(article_id)
+        self.sidebar.show(mentions, timeline, article.published, self.tidings.palette, pending)
+
+    # -- searching (tui/searches.py) ---------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.search.open(self.view.text)
+
+    def on_search_changed(self, message: SearchChanged) -> None:
+        self.view = self.view.filtered(message.text)
+        self.reload_list()
+
+    def on_search_prompt_closed(self, _message: SearchPrompt.Closed) -> None:
+        self.article_list.focus()
+
+    def action_save_search(self) -> None:
+        self.searches.save()
+
+    def action_views(self) -> None:
+        self.searches.choose_view()
+
+    # -- stories and entities (tui/stories.py) -----------------------------------------
+
+    def action_entities(self) -> None:
+        self.stories.browse_entities()
+
+    def action_related(self) -> None:
+        self.stories.choose_related()
+
+    def action_story_timeline(self) -> None:
+        self.stories.toggle_story_timeline()
+
+    def on_story_timeline_list_chosen(self, message: StoryTimelineList.Chosen) -> None:
+        self.stories.story_item_chosen(message.item)
+
+    # -- sidebar -----------------------------------------------------------------------
+
+    def on_timeline_list_chosen(self, message: TimelineList.Chosen) -> None:
+        row = message.row
+        start, end = row.sentence_start, row.sentence_end
+        if end <= start:
+            start, end = row.start, row.end
+        self.pane.update_marks(marked=[(start, end)])
+        self.pane.scroll_to_offset(start)
+
+    def on_entity_list_chosen(self, message: EntityList.Chosen) -> None:
+        spans = message.entry.spans
+        self.pane.update_marks(marked=spans)
+        if spans:
+            self.pane.scroll_to_offset(spans[0][0])
+
+    def on_entity_list_find_articles(self, message: EntityList.FindArticles) -> None:
+        entry = message.entry
+        entity = views.entity_id(self.tidings.library, entry.name, entry.label)
+        if entity is not None:
+            self.show_view(View("entity", str(entity), f"Mentioning {entry.name}"))
+            self.article_list.focus()
+
+    # -- pane and annotations ----------------------------------------------------------
+
+    def on_reading_pane_at_end(self, _message: ReadingPane.AtEnd) -> None:
+        self.action_next_unread()
+
+    def on_reading_pane_highlight_requested(self, message: ReadingPane.HighlightRequested) -> None:
+        if not message.with_note:
+            self._annotate(message.article_id, message.start, message.end, "")
+            return
+        quote = self.pane.selected_text
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._annotate(message.article_id, message.start, message.end, note)
+
+        self.app.push_screen(NoteEditor(quote), save)
+
+    def _annotate(self, article_id: int, start: int, end: int, note: str) -> None:
+        self.tidings.library.annotate(article_id, start, end, note=note)
+        self._reload_annotations(article_id)
+        self.pane.update_marks(selection=None)
+        self.notify("Highlighted" + (" with a note" if note else ""), timeout=2)
+
+    def _reload_annotations(self, article_id: int) -> None:
+        self.pane.update_marks(annotations=self.tidings.library.annotations(article_id))
+        self.article_list.refresh_article(article_id)
+
+    def action_annotations(self) -> None:
+        article = self.pane.article
+        if article is None:
+            return
+        notes = self.tidings.library.annotations(article.id)
+        if not notes:
+            self.notify("No annotations in this article yet: select with →, then h or a")
+            return
+        self.app.push_screen(AnnotationsScreen(notes, self.tidings.palette), self._annotation_chosen)
+
+    def _annotation_chosen(self, choice: AnnotationChoice | None) -> None:
+        if choice is None:
+            return
+        library = self.tidings.library
+        note = choice.annotation
+        if choice.action == "jump":
+            self.pane.update_marks(marked=[(note.start, note.end)])
+            self.pane.scroll_to_offset(note.start)
+            self.pane.focus()
+        elif choice.action == "delete":
+            library.delete_annotation(note.id)
+            self._reload_annotations(note.article_id)
+            self.notify("Annotation deleted", timeout=2)
+        elif choice.action == "colour":
+            palette = self.tidings.palette
+            names = list(palette.highlights) if palette else ["yellow"]
+            following = names[(names.index(note.colour) + 1) % len(names)] if note.colour in names else names[0]
+            library.update_annotation(note.id, colour=following)
+            self._reload_annotations(note.article_id)
+            self.action_annotations()
+        elif choice.action == "edit":
+
+            def save(text: str | None) -> None:
+                if text is not None:
+                    library.update_annotation(note.id, note=text)
+                    self._reload_annotations(note.article_id)
+
+            self.app.push_screen(NoteEditor(note.quote, note.note), save)
+
+    # -- moving and marking ------------------------------------------------------------
+
+    def action_next_article(self) -> None:
+        self.article_list.action_cursor_down()
+
+    def action_previous_article(self) -> None:
+        self.article_list.action_cursor_up()
+
+    def action_first_article(self) -> None:
+        self.article_list.action_first()
+
+    def action_last_article(self) -> None:
+        self.article_list.action_last()
+
+    def action_next_unread(self) -> None:
+        self._move_to_unread(1)
+
+    def action_previous_unread(self) -> None:
+        self._move_to_unread(-1)
+
+    def _move_to_unread(self, step: int) -> None:
+        index = views.next_unread(
+            self.tidings.library, self.article_list.ids, self.article_list.cursor, step
+        )
+        if index is None:
+            self.notify("No more unread articles" + (" here" if step > 0 else " above"), timeout=2)
+        else:
+            self.article_list.move_to(index)
+
+    def set_read(self, article_id: int, read: bool) -> None:
+        self.tidings.library.mark([article_id], read=read)
+        self.article_list.refresh_article(article_id)
+        self.update_status()
+
+    def action_toggle_read(self) -> None:
+        article_id = self.article_list.current
+        if article_id is not None:
+            self.reader.stop_read_timer()
+            self.set_read(article_id, not self.tidings.library.summary(article_id).read)
+
+    def action_toggle_star(self) -> None:
+        article_id = self.article_list.current
+        if article_id is not None:
+            library = self.tidings.library
+            library.mark([article_id], starred=not library.summary(article_id).starred)
+            self.article_list.refresh_article(article_id)
+
+    def action_mark_all_read(self) -> None:
+        ids = list(self.article_list.ids)
+        if not ids:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.tidings.library.mark(ids, read=True)
+                self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+                self.update_status()
+
+        self.app.push_screen(ConfirmScreen(f"Mark all {len(ids)} shown articles as read?"), answer)
+
+    def action_open_url(self) -> None:
+        from tidings.tui.links import is_web_url
+
+        article = self.pane.article
+        url = article.url if article else None
+        if url is None or not is_web_url(url):
+            self.notify("This article has no web address to open", severity="warning")
+            return
+        self._open_url(url)
+
+    @work(thread=True, exit_on_error=False, group="browser")
+    def _open_url(self, url: str) -> None:
+        from tidings.tui.links import open_in_browser
+
+        if not open_in_browser(url):
+            self.post_message(LinkNotOpened(url))
+
+    def on_link_not_opened(self, _message: LinkNotOpened) -> None:
+        self.notify("No browser could open the link", severity="warning")
+
+    # -- layout ------------------------------------------------------------------------
+
+    def action_toggle_sidebar(self) -> None:
+        if self.has_class("-narrow"):
+            self.toggle_class("-sidebar-open")
+            if self.has_class("-sidebar-open"):
+                self.query_one(TimelineList).focus()
+            else:
+                self.pane.focus()
+        else:
+            self.toggle_class("-sidebar-closed")
+
+    def action_toggle_list(self) -> None:
+        self.toggle_class("-list-hidden")
+        if self.has_class("-list-hidden") and self.article_list.has_focus:
+            self.pane.focus()
+
+    def action_toggle_entities(self) -> None:
+        shown = not self.pane.marks.show_entities
+        self.pane.update_marks(show_entities=shown)
+        self.notify("Entity colours " + ("on" if shown else "off"), timeout=2)
+
+    # -- refresh -----------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        try:
+            from tidings.ingest.refresh import refresh
+        except ImportError:
+            self.notify("refresh is not available", severity="warning")
+            return
+        self._refresh_feeds(refresh)
+
+    @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
+    async def _refresh_feeds(self, refresh: Any) -> None:
+        """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
+        worker of its own), with progress in the status line and failures as notifications."""
+
+        def progress(step: Any) -> None:
+            self.refresh_progress = f"refreshing {step.done}/{step.total}"
+            self.update_status()
+
+        self.refresh_progress = "refreshing…"
+        self.update_status()
+        try:
+            summary = await refresh(
+                self.tidings.library.path,
+                None,
+                concurrency=self.tidings.config.refresh_concurrency,
+                progress=progress,
+            )
+        finally:
+            self.refresh_progress = ""
+            self.update_status()
+        self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors]
+        for title, _url, error in self.feed_errors[:3]:
+            self.notify(f"{title}: {error}", severity="error", timeout=8, markup=False)
+        if len(self.feed_errors) > 3:
+            self.notify(f"{len(self.feed_errors)} feeds failed: press F for the list", severity="error")
+        self.notify(
+            f"{summary.articles_new} new, {summary.articles_updated} updated"
+            f" from {summary.feeds_fetched} feeds",
+            timeout=4,
+        )
+        self.reload_list()
+
+    def action_feed_errors(self) -> None:
+        if not self.feed_errors:
+            self.notify("No feed failed in the last refresh")
+            return
+        self.app.push_screen(FeedErrorsScreen(self.feed_errors))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.tidings.binding_rows()))
