@@ -8,6 +8,7 @@ are controllers of their own; the screen passes them the messages they react to.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -67,7 +68,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         Binding("s", "toggle_star", "Star", id="app.toggle_star"),
         Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
         Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
-        Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
+        Binding("r", "refresh", "Refresh feeds and sync accounts", show=False, id="app.refresh"),
         Binding("F", "feed_errors", "Feed errors", show=False, id="app.feed_errors"),
         Binding("slash", "filter", "Search", id="app.filter"),
         Binding("S", "save_search", "Save the search", show=False, id="app.save_search"),
@@ -439,35 +440,60 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
     async def _refresh_feeds(self, refresh: Any) -> None:
-        """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
-        worker of its own), with progress in the status line and failures as notifications."""
+        """Refresh feeds and sync accounts together on the app's loop (both fetch
+        asynchronously and store in workers of their own, so reading goes on), with progress
+        in the status line and failures as notifications and in `F`."""
+        parts = {"refresh": "refreshing…", "sync": ""}
 
-        def progress(step: Any) -> None:
-            self.refresh_progress = f"refreshing {step.done}/{step.total}"
+        def show() -> None:
+            self.refresh_progress = " · ".join(part for part in parts.values() if part)
             self.update_status()
 
-        self.refresh_progress = "refreshing…"
-        self.update_status()
-        try:
-            summary = await refresh(
+        def progress(step: Any) -> None:
+            parts["refresh"] = f"refreshing {step.done}/{step.total}"
+            show()
+
+        def sync_progress(step: Any) -> None:
+            parts["sync"] = f"syncing {step.account}: {step.stage} ({step.articles} new)"
+            show()
+
+        jobs = [
+            refresh(
                 self.tidings.library.path,
                 None,
                 concurrency=self.tidings.config.refresh_concurrency,
                 progress=progress,
             )
+        ]
+        accounts = self.tidings.library.accounts()
+        if accounts:
+            from tidings.ingest.sync.engine import sync_accounts
+
+            parts["sync"] = "syncing…"
+            jobs.append(sync_accounts(self.tidings.library.path, progress=sync_progress))
+        show()
+        try:
+            summary, *synced = await asyncio.gather(*jobs)
         finally:
             self.refresh_progress = ""
             self.update_status()
         self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors]
+        urls = {account.name: account.url for account in accounts}
+        for result in synced[0].failed if synced else []:
+            self.feed_errors.append(
+                (f"{result.name} (sync)", urls.get(result.name, ""), result.error or "")
+            )
         for title, _url, error in self.feed_errors[:3]:
             self.notify(f"{title}: {error}", severity="error", timeout=8, markup=False)
         if len(self.feed_errors) > 3:
             self.notify(f"{len(self.feed_errors)} feeds failed: press F for the list", severity="error")
-        self.notify(
+        message = (
             f"{summary.articles_new} new, {summary.articles_updated} updated"
-            f" from {summary.feeds_fetched} feeds",
-            timeout=4,
+            f" from {summary.feeds_fetched} feeds"
         )
+        if synced and synced[0].accounts:
+            message += "; " + synced[0].line()
+        self.notify(message, timeout=4, markup=False)
         self.reload_list()
 
     def action_feed_errors(self) -> None:
