@@ -74,12 +74,10 @@ def account_add(
         if password_file.stat().st_mode & 0o077:
             click.echo(f"Warning: {password_file} can be read by other users (chmod 600 it)",
                        err=True)
-    elif os.environ.get(ENV_VAR):
-        source, ref = "env", None
     else:
-        raise click.UsageError(
-            f"give --password-command or --password-file, or set {ENV_VAR} (for every sync)"
-        )
+        source, ref = "env", None
+        if not os.environ.get(ENV_VAR):
+            click.echo(f"Note: the password will be read from ${ENV_VAR} at each sync", err=True)
     added = ctx.library.add_account(name, kind, url, user, source, ref)
     click.echo(f"added {added.name} ({added.kind}, {added.url}); run: tidings sync {added.name}")
 
