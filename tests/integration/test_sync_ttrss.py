@@ -111,6 +111,28 @@ def test_real_ttrss_feeds_articles_and_marks_both_ways(
     assert len([t for t in _articles(db) if t.startswith(name)]) == 6
 
 
+async def test_real_ttrss_expired_session_is_logged_in_again_once(ttrss: TtRss, tmp_path: Path) -> None:
+    """tt-rss answers NOT_LOGGED_IN to a session it no longer knows: one new login, then on."""
+    from tidings.ingest.sync.base import make_client
+    from tidings.ingest.sync.engine import _AccountSync, _Db
+    from tidings.ingest.sync.ttrss import TinyTinyRSS
+
+    db_path = tmp_path / "lib.db"
+    library = Library.open(db_path)
+    account = library.add_account("home", "ttrss", ttrss.url, USER, "env", None)
+    library.close()
+    db = _Db(db_path)
+    async with make_client() as client:
+        adapter = TinyTinyRSS(client, ttrss.url, USER, PASSWORD)
+        await adapter.login()
+        adapter.sid = "a-session-the-server-forgot"
+        job = _AccountSync(db, account, adapter, None)
+        feeds = await job._call(adapter.feeds)
+        assert job.relogged and adapter.sid != "a-session-the-server-forgot"
+        assert isinstance(feeds, list)
+    db.close()
+
+
 def test_real_ttrss_wrong_password_and_stopped_server(
     ttrss: TtRss, tmp_path: Path
 ) -> None:
