@@ -88,6 +88,9 @@ class Adapter(Protocol):
     async def push(self, field: str, value: bool, remote_ids: list[str]) -> None:
         """Set read (field "read") or starred on these articles, in a few batched requests."""
 
+    async def subscribe(self, url: str) -> None:
+        """Subscribe on the server (already subscribed is fine); the next sync brings it."""
+
 
 ADAPTERS: dict[str, type[Adapter]] = {}
 

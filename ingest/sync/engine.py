@@ -267,3 +267,22 @@ async def _sync_one(
 def sync_blocking(library_path: Path, names: Iterable[str] = (), **options: Any) -> SyncSummary:
     """`sync_accounts` for callers without an event loop (the command line)."""
     return asyncio.run(sync_accounts(library_path, names, **options))
+
+
+async def subscribe(library_path: Path, name: str, urls: list[str]) -> None:
+    """Subscribe the account to these feed URLs on its server (SyncError on the first that
+    fails); the next sync brings their articles."""
+    db = _Db(Path(library_path))
+    try:
+        account = await db(Library.account, name)
+        secret = await asyncio.to_thread(secret_for, account)
+        adapter_type = ADAPTERS.get(account.kind)
+        if adapter_type is None:
+            raise SyncError(f"unknown account kind {account.kind!r}")
+        async with make_client() as http:
+            adapter = adapter_type(http, account.url, account.user, secret)
+            await adapter.login()
+            for url in urls:
+                await adapter.subscribe(url)
+    finally:
+        await asyncio.to_thread(db.close)

@@ -32,6 +32,7 @@ from tidings.ingest.sync.base import (
     Page,
     ServerMarks,
     SessionExpired,
+    SyncError,
     article_from,
     json_answer,
     malformed,
@@ -269,9 +270,18 @@ class GoogleReader:
             if response.text.strip() != "OK":
                 raise malformed(self.base, "edit-tag did not answer OK")
 
+    async def subscribe(self, url: str) -> None:
+        answer = json_answer(
+            await self._send("POST", "reader/api/0/subscription/quickadd", None, [("quickadd", url)]),
+            dict,
+        )
+        if not answer.get("streamId") and not answer.get("numResults"):
+            raise SyncError(f"the server did not subscribe to {url}")
+
 
 def _iso(value: Any) -> str | None:
     try:
         return datetime.fromtimestamp(int(value), timezone.utc).isoformat()
     except (TypeError, ValueError, OverflowError, OSError):
         return None
+

@@ -172,3 +172,17 @@ class Miniflux:
             entry = json_answer(await self._send("GET", f"v1/entries/{int(remote_id)}"), dict)
             if bool(entry.get("starred")) != value:
                 await self._send("PUT", f"v1/entries/{int(remote_id)}/bookmark")
+
+    async def subscribe(self, url: str) -> None:
+        """Into the first category (Miniflux needs one); an existing feed is left as it is."""
+        if any(feed.url == url for feed in await self.feeds()):
+            return
+        categories = json_answer(await self._send("GET", "v1/categories"), list)
+        if not categories or not isinstance(categories[0], dict) or "id" not in categories[0]:
+            raise malformed(self.base, "no category to subscribe into")
+        answer = json_answer(
+            await self._send("POST", "v1/feeds", json={"feed_url": url, "category_id": categories[0]["id"]}),
+            dict,
+        )
+        if "feed_id" not in answer:
+            raise malformed(self.base, "no feed_id in the answer to POST /v1/feeds")

@@ -197,3 +197,13 @@ class TinyTinyRSS:
             )
             if not isinstance(content, dict) or content.get("status") != "OK":
                 raise malformed(self.url, "updateArticle did not answer OK")
+
+    async def subscribe(self, url: str) -> None:
+        content = await self.call("subscribeToFeed", feed_url=url, category_id=UNCATEGORIZED)
+        status = content.get("status") if isinstance(content, dict) else None
+        code = status.get("code") if isinstance(status, dict) else None
+        if code in (0, 1):  # already subscribed, or added
+            return
+        reasons = {2: "the URL is not valid", 3: "no feed found there", 4: "several feeds found there; give one",
+                   5: "tt-rss could not download it"}
+        raise SyncError(f"tt-rss did not subscribe to {url}: {reasons.get(code, f'code {code}')}")

@@ -86,6 +86,15 @@ class Aggregator:
                 entry.starred = starred
             entry.changed = time.time()
 
+    def subscribe(self, url: str) -> int:
+        """What an aggregator does on a new subscription: add the feed, fetch its entries."""
+        for feed in self.feeds.values():
+            if feed.url == url:
+                return feed.id
+        feed_id = self.add_feed(f"Feed at {url.rsplit('/', 1)[-1]}", url, "Subscribed")
+        self.add_entry(feed_id, f"First from {url.rsplit('/', 1)[-1]}")
+        return feed_id
+
     def by_title(self, title: str) -> Entry:
         return next(e for e in self.entries.values() if e.title == title)
 
@@ -208,7 +217,7 @@ class GoogleReaderServer(_Server):
         known = {
             "/reader/api/0/token", "/reader/api/0/subscription/list",
             "/reader/api/0/stream/items/ids", "/reader/api/0/stream/items/contents",
-            "/reader/api/0/edit-tag",
+            "/reader/api/0/edit-tag", "/reader/api/0/subscription/quickadd",
         }
         if path not in known:
             return (200, b"[]", "application/json") if self.flavour == "miniflux" else (404, b"", "text/plain")
@@ -222,6 +231,10 @@ class GoogleReaderServer(_Server):
                 {"id": f"feed/{f.id}", "title": f.title, "url": f.url, "htmlUrl": f.url,
                  "categories": [{"id": f"user/-/label/{f.category}", "label": f.category}]}
                 for f in data.feeds.values()]})
+        if path == "/reader/api/0/subscription/quickadd" and method == "POST":
+            url = (form.get("quickadd") or query.get("quickadd") or [""])[0]
+            feed_id = data.subscribe(url)
+            return self.json({"numResults": 1, "query": url, "streamId": f"feed/{feed_id}"})
         if path == "/reader/api/0/stream/items/ids":
             return self._ids(query)
         if path == "/reader/api/0/stream/items/contents":
@@ -301,6 +314,13 @@ class MinifluxServer(_Server):
         if path == "/v1/feeds" and method == "GET":
             return self.json([{"id": f.id, "title": f.title, "feed_url": f.url, "site_url": f.url,
                                "category": {"id": 1, "title": f.category}} for f in data.feeds.values()])
+        if path == "/v1/categories" and method == "GET":
+            return self.json([{"id": 1, "title": "All", "user_id": 1}])
+        if path == "/v1/feeds" and method == "POST":
+            request = json.loads(body)
+            if not request.get("category_id"):
+                return self.json({"error_message": "category_id is required"}, 400)
+            return self.json({"feed_id": data.subscribe(request["feed_url"])}, 201)
         if path == "/v1/entries" and method == "GET":
             return self._entries(query)
         if path == "/v1/entries" and method == "PUT":

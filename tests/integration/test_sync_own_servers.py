@@ -163,6 +163,20 @@ def test_marks_go_both_ways_and_the_local_change_wins(server: Any, tmp_path: Pat
     _no_secret_anywhere(server)
 
 
+def test_subscribing_on_the_server_then_syncing(server: Any, tmp_path: Path) -> None:
+    """quickadd (Google Reader API), POST /v1/feeds into a category (Miniflux)."""
+    db = tmp_path / "lib.db"
+    _add(db, server, tmp_path)
+    url = "https://example.org/new-feed.xml"
+    result = run_tidings("account", "subscribe", "srv", url, db=db, env=server.env)
+    assert result.returncode == 0, result.stderr
+    assert "subscribed to 1 feeds" in result.stdout
+    assert any(f.url == url for f in server.data.feeds.values())
+    assert "First from new-feed.xml" in _articles(db)
+    bad = run_tidings("account", "subscribe", "srv", "file:///etc/passwd", db=db, env=server.env)
+    assert bad.returncode == 2 and "only http and https" in bad.stderr
+
+
 def test_failures_are_one_line_exit_1_and_keep_the_journal(server: Any, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     _add(db, server, tmp_path)

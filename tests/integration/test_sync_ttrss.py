@@ -110,6 +110,15 @@ def test_real_ttrss_feeds_articles_and_marks_both_ways(
     assert run_tidings("sync", db=db).stdout.startswith("home: 0 new articles")
     assert len([t for t in _articles(db) if t.startswith(name)]) == 6
 
+    # subscribe through tidings: tt-rss subscribes (subscribeToFeed), the sync brings it
+    second = rss(ttrss_feeds, f"{name}b", [f"{name}b One"])
+    result = run_tidings("account", "subscribe", "home", second, db=db)
+    assert result.returncode == 0, result.stderr
+    new_feed = next(f for f in ttrss.api("getFeeds", cat_id=-3) if f["feed_url"] == second)
+    ttrss.update(new_feed["id"])
+    assert run_tidings("sync", db=db).returncode == 0
+    assert f"{name}b One" in _articles(db)
+
 
 async def test_real_ttrss_expired_session_is_logged_in_again_once(ttrss: TtRss, tmp_path: Path) -> None:
     """tt-rss answers NOT_LOGGED_IN to a session it no longer knows: one new login, then on."""

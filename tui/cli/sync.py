@@ -128,6 +128,33 @@ def account_remove(ctx: Context, name: str) -> None:
     click.echo(f"removed {name}; its {kept} feeds stay as local collections")
 
 
+@account.command("subscribe")
+@click.argument("name")
+@click.argument("urls", nargs=-1, required=True)
+@pass_context
+def account_subscribe(ctx: Context, name: str, urls: tuple[str, ...]) -> None:
+    """Subscribe the account to feeds on its server, then sync it."""
+    import asyncio
+
+    from tidings.ingest.fetch import is_http_url
+    from tidings.ingest.sync.base import SyncError
+    from tidings.ingest.sync.engine import subscribe, sync_blocking
+
+    for url in urls:
+        if not is_http_url(url):
+            raise click.BadParameter(f"{url}: only http and https URLs are accepted", param_hint="URL")
+    ctx.library.account(name)  # NotFound -> one line, exit 1
+    try:
+        asyncio.run(subscribe(ctx.db_path, name, list(urls)))
+    except SyncError as error:
+        raise click.ClickException(f"{name}: {error}") from None
+    summary = sync_blocking(ctx.db_path, [name])
+    for result in summary.accounts:
+        if result.error:
+            raise click.ClickException(f"{name}: subscribed, but the sync failed: {result.error}")
+        click.echo(f"subscribed to {len(urls)} feeds; {result.line()}")
+
+
 @cli.command("sync")
 @click.argument("names", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
