@@ -12,6 +12,7 @@ with a journal entry is pushed and the server's value for it is not applied.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -405,6 +406,32 @@ class SyncQueries:
             changed = self._apply_marks(account.id, marks, mapped)
             if state:
                 self._set_state(account.id, state)
+        return changed
+
+    # -- notes (where the protocol has a place for one, as an option) --------------------
+
+    def notes_to_push(self, account_id: int) -> list[tuple[str, str, str | None]]:
+        """(server id, note text, digest) for articles whose annotations changed since
+        their note was last pushed; an article whose annotations are gone gets ''. The note
+        is each highlight's quote with its note, in text order."""
+        texts: dict[str, list[str]] = {}
+        for remote_id, quote, note in self.db.execute(
+            "select i.remote_id, n.quote, n.note from sync_items i "
+            "join annotations n on n.article_id = i.article_id where i.account_id = ? "
+            "order by i.remote_id, n.start, n.id",
+            [account_id],
+        ).fetchall():
+            texts.setdefault(remote_id, []).append(f"\u201c{quote}\u201d" + (f" \u2014 {note}" if note else ""))
+        state = self.sync_state(account_id)
+        changed: list[tuple[str, str, str | None]] = []
+        for remote_id, parts in texts.items():
+            text = "\n\n".join(parts)
+            digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+            if state.get(f"note:{remote_id}") != digest:
+                changed.append((remote_id, text, digest))
+        for key in state:
+            if key.startswith("note:") and key[5:] not in texts:
+                changed.append((key[5:], "", None))
         return changed
 
     # -- the journal -------------------------------------------------------------------

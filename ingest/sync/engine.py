@@ -39,6 +39,7 @@ from tidings.storage import Library
 from tidings.storage.records import Account
 
 T = TypeVar("T")
+NOTES_OPTION = "option.push_notes"  # in the account's sync state: "1" pushes notes
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class AccountResult:
     articles_new: int = 0
     marks_pushed: int = 0
     marks_pulled: int = 0
+    notes_pushed: int = 0
     pages: int = 0
 
     def line(self) -> str:
@@ -69,6 +71,8 @@ class AccountResult:
             f"{self.name}: {self.articles_new} new articles, {self.marks_pushed} marks pushed, "
             f"{self.marks_pulled} pulled"
         )
+        if self.notes_pushed:
+            text += f", {self.notes_pushed} notes pushed"
         if self.feeds_added or self.feeds_dropped:
             text += f"; {self.feeds_added} feeds added, {self.feeds_dropped} dropped"
         return text
@@ -160,6 +164,7 @@ class _AccountSync:
         self._say("login")
         await self.adapter.login()
         await self._push()
+        await self._push_notes()
         self._say("feeds")
         feeds = await self._call(self.adapter.feeds)
         added, dropped = await self.db(Library.set_account_feeds, self.account, feeds)
@@ -193,6 +198,18 @@ class _AccountSync:
                 Library.clear_journal, [jid for mark in marks for jid in mark.journal_ids]
             )
             self.result.marks_pushed += len(marks)
+
+    async def _push_notes(self) -> None:
+        """Annotations as the server's article note, where the protocol has one and the
+        account asked for it (`account add --push-notes`)."""
+        push_note = getattr(self.adapter, "push_note", None)
+        state = await self.db(Library.sync_state, self.account.id)
+        if push_note is None or state.get(NOTES_OPTION) != "1":
+            return
+        for remote_id, text, digest in await self.db(Library.notes_to_push, self.account.id):
+            await self._call(lambda: push_note(remote_id, text))
+            await self.db(Library.set_sync_state, self.account.id, {f"note:{remote_id}": digest})
+            self.result.notes_pushed += 1
 
     async def _known(self, remote_ids: list[str]) -> set[str]:
         return await self.db(Library.known_remote_ids, self.account.id, remote_ids)

@@ -198,6 +198,12 @@ class TinyTinyRSS:
             if not isinstance(content, dict) or content.get("status") != "OK":
                 raise malformed(self.url, "updateArticle did not answer OK")
 
+    async def push_note(self, remote_id: str, text: str) -> None:
+        """The article's note (updateArticle field 3): where tt-rss keeps one per article."""
+        content = await self.call("updateArticle", article_ids=remote_id, field=3, data=text)
+        if not isinstance(content, dict) or content.get("status") != "OK":
+            raise malformed(self.url, "updateArticle did not answer OK to a note")
+
     async def subscribe(self, url: str) -> None:
         content = await self.call("subscribeToFeed", feed_url=url, category_id=UNCATEGORIZED)
         status = content.get("status") if isinstance(content, dict) else None

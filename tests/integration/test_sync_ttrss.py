@@ -142,6 +142,30 @@ async def test_real_ttrss_expired_session_is_logged_in_again_once(ttrss: TtRss, 
     db.close()
 
 
+async def test_real_ttrss_annotations_go_to_the_article_note_as_an_option(
+    ttrss: TtRss, ttrss_feeds: FeedServer, tmp_path: Path
+) -> None:
+    name = f"n{uuid.uuid4().hex[:6]}"
+    feed_id = ttrss.subscribe(rss(ttrss_feeds, name, [f"{name} Noted"]))
+    db = tmp_path / "lib.db"
+    secret = tmp_path / "pass"
+    secret.write_text(PASSWORD)
+    result = run_tidings("account", "add", "notes", "--kind", "ttrss", "--url", ttrss.url,
+                         "--user", USER, "--password-file", str(secret), "--push-notes", db=db)
+    assert result.returncode == 0, result.stderr
+    assert run_tidings("sync", db=db).returncode == 0
+    library = Library.open(db)
+    article = next(a for a in library.articles() if a.title == f"{name} Noted")
+    library.annotate_quote(article.id, "is the story", note="check this")
+    library.close()
+    result = run_tidings("sync", db=db)
+    assert result.returncode == 0 and "1 notes pushed" in result.stdout, result.stdout
+    remote = ttrss.headlines(feed_id)[f"{name} Noted"]["id"]
+    note = ttrss.api("getArticle", article_id=str(remote))[0]["note"]
+    assert note == "\u201cis the story\u201d \u2014 check this"
+    assert "notes pushed" not in run_tidings("sync", db=db).stdout  # unchanged: not again
+
+
 def test_real_ttrss_wrong_password_and_stopped_server(
     ttrss: TtRss, tmp_path: Path
 ) -> None:

@@ -36,6 +36,8 @@ def account() -> None:
 @click.option("--password-command", help="A command printing the password (run without a shell).")
 @click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path),
               help="A file whose first line is the password.")
+@click.option("--push-notes", is_flag=True,
+              help="tt-rss only: send each article's annotations as its tt-rss note.")
 @pass_context
 def account_add(
     ctx: Context,
@@ -45,6 +47,7 @@ def account_add(
     user: str | None,
     password_command: str | None,
     password_file: Path | None,
+    push_notes: bool,
 ) -> None:
     """Add an account; the password comes from --password-command, --password-file or
     $TIDINGS_PASSWORD at each sync, and is never stored."""
@@ -58,6 +61,8 @@ def account_add(
         raise click.BadParameter(str(error), param_hint="--url") from None
     if kind != "miniflux" and not user:
         raise click.UsageError(f"a {kind} account needs --user")
+    if push_notes and kind != "ttrss":
+        raise click.UsageError("--push-notes needs a ttrss account (the others have no note)")
     if password_command and password_file:
         raise click.UsageError("give --password-command or --password-file, not both")
     if password_command:
@@ -79,6 +84,10 @@ def account_add(
         if not os.environ.get(ENV_VAR):
             click.echo(f"Note: the password will be read from ${ENV_VAR} at each sync", err=True)
     added = ctx.library.add_account(name, kind, url, user, source, ref)
+    if push_notes:
+        from tidings.ingest.sync.engine import NOTES_OPTION
+
+        ctx.library.set_sync_state(added.id, {NOTES_OPTION: "1"})
     click.echo(f"added {added.name} ({added.kind}, {added.url}); run: tidings sync {added.name}")
 
 
