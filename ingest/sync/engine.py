@@ -19,11 +19,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+
+from tidings.ingest.fetch import is_http_url
 
 # the adapters register themselves in ADAPTERS on import
 from tidings.ingest.sync import greader, miniflux, ttrss  # noqa: F401
@@ -36,7 +38,7 @@ from tidings.ingest.sync.base import (
 )
 from tidings.ingest.sync.secrets import secret_for
 from tidings.storage import Library
-from tidings.storage.records import Account
+from tidings.storage.records import Account, RemoteFeed
 
 T = TypeVar("T")
 NOTES_OPTION = "option.push_notes"  # in the account's sync state: "1" pushes notes
@@ -100,6 +102,14 @@ class SyncSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return {"accounts": [asdict(a) for a in self.accounts]}
+
+
+def _http_only(feed: RemoteFeed) -> RemoteFeed:
+    """A server's feed with any URL that is not http(s) dropped (it is never fetched, but
+    a library keeps only http(s) URLs)."""
+    url = feed.url if feed.url and is_http_url(feed.url) else None
+    site = feed.site_url if feed.site_url and is_http_url(feed.site_url) else None
+    return replace(feed, url=url, site_url=site)
 
 
 class _Db:
@@ -166,7 +176,7 @@ class _AccountSync:
         await self._push()
         await self._push_notes()
         self._say("feeds")
-        feeds = await self._call(self.adapter.feeds)
+        feeds = [_http_only(feed) for feed in await self._call(self.adapter.feeds)]
         added, dropped = await self.db(Library.set_account_feeds, self.account, feeds)
         self.result.feeds_added, self.result.feeds_dropped = added, dropped
         await self._articles()

@@ -127,6 +127,28 @@ def test_first_sync_brings_feeds_tags_and_articles(server: Any, tmp_path: Path) 
     _no_secret_anywhere(server, result.stdout, result.stderr)
 
 
+def test_hostile_server_text_is_stored_plain(tmp_path: Path) -> None:
+    """Control characters are stripped from what a server sends; non-http URLs are dropped."""
+    with GoogleReaderServer("freshrss") as server:
+        server.kind = "greader"
+        feed = server.data.add_feed("Evil\x1b[2J feed\x07", "file:///etc/passwd", "Tag\x1b]52;c;x\x07")
+        entry = server.data.add_entry(feed, "Title\x1b[31m red\x9b", content="<p>Body\x00 text</p>")
+        server.data.entries[entry].url = "javascript:alert(1)"
+        db = tmp_path / "lib.db"
+        _add(db, server, tmp_path)
+        assert _sync(db, server).returncode == 0
+        library = Library.open(db)
+        try:
+            (row,) = library.feeds_overview()
+            article = library.article(library.articles()[0].id)
+        finally:
+            library.close()
+        assert row["title"] == "Evil[2J feed" and row["url"] is None
+        assert row["tags"] == ["Tag]52;c;x"]
+        assert article.title == "Title[31m red" and article.url is None
+        assert "\x00" not in article.text and "Body" in article.text
+
+
 def test_marks_go_both_ways_and_the_local_change_wins(server: Any, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     _add(db, server, tmp_path)
