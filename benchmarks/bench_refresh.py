@@ -30,7 +30,7 @@ def refresh_pass(db: Path, opml: Path, concurrency: int) -> None:
 
     library = Library.open(db)
     feeds, _warnings = read_opml(opml.read_bytes())
-    known = library.feed_urls()
+    known = {row["url"] for row in library.feeds_overview()}
     for feed in feeds:
         if feed.url not in known:
             try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -13,6 +12,7 @@ from pathlib import Path
 from tidings.ingest.fetch import is_http_url
 from tidings.ingest.html import html_fragment
 from tidings.storage import ArticleIn
+from tidings.storage.newsboat_cache import NotANewsboatCache, read_newsboat_cache
 
 _SKIPPED_KINDS = ("query:", "exec:", "filter:")
 
@@ -91,23 +91,16 @@ def _published(value: object) -> str | None:
 
 def read_cache(path: Path) -> dict[str, list[CachedItem]]:
     """Every cached article of a newsboat cache.db by feed URL, with read and flagged state."""
-    if not path.is_file():
-        raise NewsboatError(f"{path}: no such file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(
-                "select feedurl, guid, title, author, url, pubDate, content, unread, flags "
-                "from rss_item where deleted = 0 order by id"
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        raise NewsboatError(f"{path}: not a newsboat cache ({error})") from None
+        rows = read_newsboat_cache(path)
+    except NotANewsboatCache as error:
+        raise NewsboatError(str(error)) from None
     items: dict[str, list[CachedItem]] = {}
-    for feedurl, guid, title, author, url, pub, content, unread, flags in rows:
-        items.setdefault(feedurl, []).extend(_item(guid, title, author, url, pub, content,
-                                                   unread, flags))
+    for row in rows:
+        items.setdefault(row.feed_url, []).extend(
+            _item(row.guid, row.title, row.author, row.url, row.published, row.content,
+                  row.unread, row.flags)
+        )
     return items
 
 

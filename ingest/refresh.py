@@ -95,7 +95,7 @@ CHECKPOINT_PAGES = 10_000  # let the WAL grow during a refresh; checkpoint at th
 
 def _open_store(path: Path) -> None:
     _worker.library = Library.open(path)
-    _worker.library.db.execute(f"pragma wal_autocheckpoint = {CHECKPOINT_PAGES}")
+    _worker.library.defer_checkpoints(CHECKPOINT_PAGES)
 
 
 def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:
@@ -133,7 +133,7 @@ def _picklable(error: Exception) -> BaseException:
 
 def _close_store() -> None:
     library: Library = _worker.library
-    library.db.execute("pragma wal_checkpoint(passive)")
+    library.checkpoint()
     library.close()
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -53,3 +53,21 @@ class LibraryBase:
 
     def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))
+
+    def ids_in_chunks(self, sql: str, ids: list[int]) -> set[int]:
+        """The first column of `sql` run over the ids a chunk at a time: each `{}` in sql
+        takes the chunk's placeholders (SQLite limits how many values one statement binds)."""
+        found: set[int] = set()
+        for chunk in chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(sql.format(marks), chunk * sql.count("{")).fetchall()
+            found.update(row[0] for row in rows)
+        return found
+
+
+CHUNK = 400  # ids per statement: well under SQLite's limit on bound values, even bound twice
+
+
+def chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]

@@ -134,21 +134,11 @@ class DuplicateQueries(LibraryBase):
     def _group(self, ids: Iterable[int]) -> set[int]:
         """The ids with every member of their groups."""
         ids = list(ids)
-        marks = ",".join("?" * len(ids))
-        leaders = {
-            row[0]
-            for row in self.db.execute(
-                f"select coalesce(dup_of, id) from articles where id in ({marks})", ids
-            ).fetchall()
-        }
-        if not leaders:
-            return set(ids)
-        marks = ",".join("?" * len(leaders))
-        members = self.db.execute(
-            f"select id from articles where id in ({marks}) or dup_of in ({marks})",
-            [*leaders, *leaders],
-        ).fetchall()
-        return {row[0] for row in members} | set(ids)
+        leaders = self.ids_in_chunks("select coalesce(dup_of, id) from articles where id in ({})", ids)
+        members = self.ids_in_chunks(
+            "select id from articles where id in ({0}) or dup_of in ({0})", sorted(leaders)
+        )
+        return members | set(ids)
 
     def duplicates(self, article_id: int) -> list[int]:
         """The other articles in this article's group, oldest first."""

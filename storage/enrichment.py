@@ -186,13 +186,10 @@ class EnrichmentQueries(DuplicateQueries):
             return True
 
     def _entity_id(self, name: str, label: str) -> int:
-        db = self.db
-        row = db.execute(
-            "select id from entities where name = ? and label = ?", [name, label]
-        ).fetchone()
-        if row:
-            return int(row[0])
-        cursor = db.execute(
+        found = self.find_entity(name, label)
+        if found is not None:
+            return found
+        cursor = self.db.execute(
             "insert into entities (name, label, article_count) values (?, ?, 0)",
             [clean_row({"n": name})["n"], label],
         )
@@ -227,9 +224,16 @@ class EnrichmentQueries(DuplicateQueries):
         )
         return [TimelineRow(**row) for row in rows]
 
-    def enrichment_version(self, article_id: int) -> int | None:
+    def entity(self, entity_id: int) -> dict[str, Any] | None:
+        rows = self.query(
+            "select id, name, label, article_count from entities where id = ?", [entity_id]
+        )
+        return rows[0] if rows else None
+
+    def find_entity(self, name: str, label: str) -> int | None:
+        """The id of the entity of exactly this name and label."""
         row = self.db.execute(
-            "select version from enrichments where article_id = ?", [article_id]
+            "select id from entities where name = ? and label = ?", [name, label]
         ).fetchone()
         return None if row is None else int(row[0])
 

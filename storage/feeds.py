@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.storage.clean import clean_row, strip_controls
 from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, StoreResult
+from tidings.storage.records import ArticleIn, FeedName, StoreResult, from_row
 from tidings.storage.rows import article_row
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ class FeedQueries:
         def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
         def local_feed(self, name: str) -> int: ...
         def _join_by_url(self, article_id: int, key: str | None) -> None: ...
+        def mark(self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None) -> int: ...
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -133,8 +134,14 @@ class FeedQueries:
             )[0]["n"]
         )
 
-    def feed_urls(self) -> set[str]:
-        return {row["url"] for row in self.query("select url from feeds where kind = 'feed'")}
+    def feed_names(self) -> list[FeedName]:
+        """Every feed, subscribed or local, by title."""
+        rows = self.query("select id, title from feeds order by lower(title), id")
+        return [FeedName(row["id"], row["title"]) for row in rows]
+
+    def tags(self) -> list[str]:
+        """Every tag given to a feed."""
+        return [row["tag"] for row in self.query("select distinct tag from feed_tags order by lower(tag)")]
 
     def remove_feed(self, feed_id: int) -> int:
         """Unsubscribe; starred and annotated articles move to a local collection, the rest go.
@@ -244,15 +251,7 @@ class FeedQueries:
             sql += " and (next_due is null or next_due <= ?)"
             params.append(_now().isoformat())
         return [
-            FeedState(
-                id=row["id"],
-                url=row["url"],
-                title=row["title"],
-                etag=row["etag"],
-                last_modified=row["last_modified"],
-                full_text=bool(row["full_text"]),
-                error_count=row["error_count"] or 0,
-            )
+            from_row(FeedState, row, error_count=row["error_count"] or 0)
             for row in self.query(sql + " order by id", params)
         ]
 
@@ -383,21 +382,12 @@ class FeedQueries:
 
     def apply_marks(self, feed_id: int, marks: dict[str, tuple[bool, bool]]) -> int:
         """Mark this feed's articles read and/or starred by guid (marks are only ever added,
-        never cleared). Returns how many articles gained a mark."""
-        changed = 0
-        stamp = _now().isoformat()
-        with self.write() as db:
-            for guid, (read, starred) in marks.items():
-                if read:
-                    changed += db.execute(
-                        "update articles set read = 1, read_at = ? "
-                        "where feed_id = ? and guid = ? and read = 0",
-                        [stamp, feed_id, guid],
-                    ).rowcount
-                if starred:
-                    changed += db.execute(
-                        "update articles set starred = 1, starred_at = ? "
-                        "where feed_id = ? and guid = ? and starred = 0",
-                        [stamp, feed_id, guid],
-                    ).rowcount
-        return changed
+        never cleared), through `mark`. Returns how many marks changed."""
+        ids = {
+            row["guid"]: row["id"]
+            for row in self.query("select id, guid from articles where feed_id = ?", [feed_id])
+        }
+        read = [ids[guid] for guid, (is_read, _) in marks.items() if is_read and guid in ids]
+        starred = [ids[guid] for guid, (_, is_starred) in marks.items() if is_starred and guid in ids]
+        with self.write():
+            return self.mark(read, read=True) + self.mark(starred, starred=True)

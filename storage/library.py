@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from tidings.storage import anchoring
-from tidings.storage.base import now
+from tidings.storage.base import chunks, now
 from tidings.storage.clean import clean_row, strip_controls
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
@@ -25,7 +25,7 @@ from tidings.storage.related import RelatedQueries
 from tidings.storage.sync import SyncQueries
 from tidings.storage.rows import article_row
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
-from tidings.storage.migrations import migrations
+from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
 from tidings.storage.search_language import compile_query, parse
 from tidings.storage.records import (
     Annotation,
@@ -33,7 +33,9 @@ from tidings.storage.records import (
     ArticleIn,
     ArticleSummary,
     RelatedLink,
+    SavedSearch,
     StoreResult,
+    from_row,
 )
 
 BUSY_TIMEOUT_MS = 10_000
@@ -47,6 +49,10 @@ select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
 """
+
+
+def _marks(ids: list[int]) -> str:
+    return ",".join("?" * len(ids))
 
 
 def _connect(path: Path) -> Database:
@@ -105,15 +111,16 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
 
     @staticmethod
     def _check_is_ours(db: Database, path: Path, tables: set[str]) -> None:
-        if migrations.migrations_table not in tables:
-            if tables:
-                raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
-            return
-        known = {m.name for m in migrations._migrations}
+        """A library says so in its header (application_id); one from before that stamp is
+        known by its migrations; an empty file is fine (it becomes a library)."""
+        stamp = db.execute("pragma application_id").fetchone()[0]
+        not_ours = NotALibrary(f"{path} is an SQLite file but not a Tidings library")
+        if stamp not in (0, APPLICATION_ID):
+            raise not_ours
         applied = {m.name for m in migrations.applied(db)}
-        if not applied and tables - {migrations.migrations_table}:
-            raise NotALibrary(f"{path} is an SQLite file but not a Tidings library")
-        unknown = applied - known
+        if stamp == 0 and not applied and tables:
+            raise not_ours
+        unknown = applied - known_migrations()
         if unknown:
             raise NewerLibrary(
                 f"{path} was written by a newer Tidings (schema {sorted(unknown)[-1]}); "
@@ -122,6 +129,15 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
 
     def close(self) -> None:
         self.db.close()
+
+    def defer_checkpoints(self, pages: int) -> None:
+        """Let the write-ahead log grow to `pages` before SQLite folds it back (a long run of
+        writes, such as a refresh, checkpoints once at the end with `checkpoint`)."""
+        self.db.execute(f"pragma wal_autocheckpoint = {int(pages)}")
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log back into the library file, without waiting for readers."""
+        self.db.execute("pragma wal_checkpoint(passive)")
 
     # -- feeds -------------------------------------------------------------------------
 
@@ -211,21 +227,9 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
         )
         if not rows:
             raise NotFound(f"no article with id {article_id}")
-        row = rows[0]
-        return Article(
-            id=row["id"],
-            feed_id=row["feed_id"],
-            feed=row["feed"],
-            guid=row["guid"],
-            title=row["title"],
-            url=row["url"],
-            author=row["author"],
-            published=row["published"],
-            fetched=row["fetched"],
-            text=row["text"],
-            html=row["html"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
+        return from_row(
+            Article,
+            rows[0],
             annotations=self.annotations(article_id),
             related=[
                 RelatedLink(r["title"], r["url"])
@@ -286,18 +290,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
 
     @staticmethod
     def _summary(row: dict[str, Any]) -> ArticleSummary:
-        return ArticleSummary(
-            id=row["id"],
-            title=row["title"],
-            feed=row["feed"],
-            feed_id=row["feed_id"],
-            url=row["url"],
-            published=row["published"],
-            read=bool(row["read"]),
-            starred=bool(row["starred"]),
-            annotations=row["annotations"],
-            sources=row["sources"],
-        )
+        return from_row(ArticleSummary, row)
 
     def article_ids(
         self,
@@ -330,24 +323,6 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
         if not rows:
             raise NotFound(f"no article with id {article_id}")
         return self._summary(rows[0])
-
-    def search(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
-        """Articles whose title or text match the words, best first (title weighted 10x).
-
-        The user's words are quoted for FTS5, so no input can break the query.
-        """
-        if not text.strip():
-            return []
-        sql = (
-            _SUMMARY_SQL
-            + " join articles_fts on articles_fts.rowid = a.id where articles_fts match ?"
-            + " order by bm25(articles_fts, 10.0, 1.0)"
-        )
-        params: list[Any] = [self.db.quote_fts(text)]
-        if limit is not None:
-            sql += " limit ?"
-            params.append(limit)
-        return [self._summary(row) for row in self.query(sql, params)]
 
     def find(self, text: str, *, limit: int | None = 100) -> list[ArticleSummary]:
         """Articles matching a query in the search language (storage.query), best first;
@@ -382,12 +357,17 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
                 [strip_controls(name), strip_controls(text), now()],
             )
 
-    def saved_searches(self) -> list[dict[str, Any]]:
-        """Saved searches by name, each with its unread count."""
-        searches = self.query("select name, query from saved_searches order by name")
-        for search in searches:
-            search["unread"] = len(self.find_ids(search["query"] + " is:unread"))
-        return searches
+    def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
+        """Saved searches by name; with counts (a query each) how many of their articles
+        are unread."""
+        return [
+            SavedSearch(
+                row["name"],
+                row["query"],
+                len(self.find_ids(row["query"] + " is:unread")) if counts else None,
+            )
+            for row in self.query("select name, query from saved_searches order by name")
+        ]
 
     def delete_search(self, name: str) -> None:
         with self.write() as db:
@@ -405,31 +385,41 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
     def require_articles(self, ids: Iterable[int]) -> list[int]:
         """The ids as given, or NotFound naming the first the library does not hold."""
         ids = list(ids)
+        held = self.ids_in_chunks("select id from articles where id in ({})", sorted(set(ids)))
         for article_id in ids:
-            if not self.query("select 1 from articles where id = ?", [article_id]):
+            if article_id not in held:
                 raise NotFound(f"no article with id {article_id}")
         return ids
 
+    def unread_among(self, ids: Sequence[int]) -> set[int]:
+        """Which of these ids are unread."""
+        return self.ids_in_chunks("select id from articles where read = 0 and id in ({})", list(ids))
+
     def mark(
         self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Set read and/or starred on articles, stamping when each mark was set. Read marks
-        reach every copy of a story (its near-duplicates); stars only the one starred."""
+    ) -> int:
+        """Set read and/or starred on articles, stamping when each mark was set; returns how
+        many marks changed. Read marks reach every copy of a story (its near-duplicates);
+        stars only the article starred. Every caller (keys, CLI, imports) comes here."""
         ids = self.require_articles(ids)
         stamp = now()
+        changed = 0
         with self.write() as db:
-            for article_id in sorted(self._group(ids)) if read is not None else ids:
-                if read is not None:
-                    db.execute(
-                        "update articles set read = ?, read_at = ? where id = ? and read != ?",
-                        [int(read), stamp if read else None, article_id, int(read)],
-                    )
-                if starred is not None and article_id in ids:
-                    db.execute(
+            if read is not None:
+                for chunk in chunks(sorted(self._group(ids))):
+                    changed += db.execute(
+                        "update articles set read = ?, read_at = ? "
+                        f"where read != ? and id in ({_marks(chunk)})",
+                        [int(read), stamp if read else None, int(read), *chunk],
+                    ).rowcount
+            if starred is not None:
+                for chunk in chunks(sorted(set(ids))):
+                    changed += db.execute(
                         "update articles set starred = ?, starred_at = ? "
-                        "where id = ? and starred != ?",
-                        [int(starred), stamp if starred else None, article_id, int(starred)],
-                    )
+                        f"where starred != ? and id in ({_marks(chunk)})",
+                        [int(starred), stamp if starred else None, int(starred), *chunk],
+                    ).rowcount
+        return changed
 
     # -- annotations -------------------------------------------------------------------
 
@@ -443,19 +433,13 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
 
     @staticmethod
     def _annotation(row: dict[str, Any]) -> Annotation:
-        return Annotation(
-            id=row["id"],
-            article_id=row["article_id"],
-            quote=row["quote"],
+        return from_row(
+            Annotation,
+            row,
             prefix=row["prefix"] or "",
             suffix=row["suffix"] or "",
-            start=row["start"],
-            end=row["end"],
             note=row["note"] or "",
             colour=row["colour"] or "yellow",
-            orphaned=bool(row["orphaned"]),
-            created=row["created"],
-            updated=row["updated"],
         )
 
     def annotation(self, annotation_id: int) -> Annotation:

@@ -11,6 +11,14 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("tidings")
 
+# PRAGMA application_id of a Tidings library ("TIDN"): what `file` and Tidings recognise it by.
+APPLICATION_ID = 0x5449444E
+
+
+def known_migrations() -> set[str]:
+    """The names of every migration this Tidings knows (all are pending on an empty database)."""
+    return {m.name for m in migrations.pending(Database(memory=True))}
+
 
 def _table(db: Database, name: str) -> Table:
     table = db[name]
@@ -262,7 +270,13 @@ def m011_hostile_regroup_duplicates(db: Database) -> None:
 
 
 @migrations()
-def m012_sync_accounts(db: Database) -> None:
+def m012_arch_application_id(db: Database) -> None:
+    """The file says it is a Tidings library: PRAGMA application_id, in the header."""
+    db.execute(f"pragma application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m013_sync_accounts(db: Database) -> None:
     """Sync with aggregator servers: accounts (never their secrets), the feeds and articles
     each server knows by its own ids, resumable sync state, and a journal of local read and
     starred changes to push. Triggers write the journal in the same transaction as the mark,

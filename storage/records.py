@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
+    """A record from a database row: each field from the column of its name (bool fields
+    from SQLite's 0 and 1), or from `given`."""
+    values = dict(given)
+    for item in fields(record):  # type: ignore[arg-type]
+        if item.name not in values and item.name in row:
+            value = row[item.name]
+            values[item.name] = bool(value) if item.type in ("bool", bool) else value
+    return record(**values)
 
 
 @dataclass
@@ -98,6 +112,24 @@ class Article:
         data = asdict(self)
         data.pop("html")
         return data
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    unread: int | None = None  # None when not counted
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FeedName:
+    """A feed (subscribed or local) as the view selector lists it."""
+
+    id: int
+    title: str
 
 
 @dataclass(frozen=True)

@@ -49,10 +49,6 @@ def long_date(published: str | None) -> str:
     return text
 
 
-def today() -> date:
-    return datetime.now(timezone.utc).date()
-
-
 def timeline_date(value: str, precision: str) -> str:
     """A timeline date at its own precision: '12 Feb 2025', 'week of 17 Feb', 'Feb 2025', '2023'."""
     try:

@@ -255,7 +255,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     def on_entity_list_find_articles(self, message: EntityList.FindArticles) -> None:
         entry = message.entry
-        entity = views.entity_id(self.tidings.library, entry.name, entry.label)
+        entity = self.tidings.library.find_entity(entry.name, entry.label)
         if entity is not None:
             self.show_view(View("entity", str(entity), f"Mentioning {entry.name}"))
             self.article_list.focus()

@@ -117,13 +117,9 @@ def saved_views(library: Library, *, counts: bool = False) -> list[View]:
     """One view per saved search; with counts (a query each: run it in a worker) the name
     says how many of its articles are unread."""
     views = []
-    if counts:
-        rows = library.saved_searches()
-    else:
-        rows = library.query("select name, query from saved_searches order by name")
-    for row in rows:
-        name = f"Search: {row['name']}"
-        if counts:
-            name += f" · {row['unread']} unread"
-        views.append(View("search", row["query"], name))
+    for saved in library.saved_searches(counts=counts):
+        name = f"Search: {saved.name}"
+        if saved.unread is not None:
+            name += f" · {saved.unread} unread"
+        views.append(View("search", saved.query, name))
     return views

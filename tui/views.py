@@ -1,7 +1,5 @@
-"""Library queries only the reader needs (views, next unread, marking a whole view read).
-
-They take a `Library` and use its `query`/`db`; they may move into storage later.
-"""
+"""What the list shows: views (all, unread, starred, annotated, a feed, a tag, an entity),
+their ids in list order, and the next unread article among them."""
 
 from __future__ import annotations
 
@@ -9,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidings.storage import Library
-from tidings.storage.base import now
 
 CHUNK = 500
 
@@ -38,15 +35,10 @@ BUILT_IN_VIEWS = [
 
 def feed_and_tag_views(library: Library) -> list[View]:
     """Every view the selector offers: the built-in ones, then each feed, then each tag."""
-    feeds = library.query(
-        "select f.id, f.title, count(a.id) as n, sum(a.read = 0) as unread from feeds f "
-        "left join articles a on a.feed_id = f.id group by f.id order by lower(f.title)"
-    )
-    tags = library.query("select distinct tag from feed_tags order by lower(tag)")
     return (
         BUILT_IN_VIEWS
-        + [View("feed", str(row["id"]), f"Feed: {row['title']}") for row in feeds]
-        + [View("tag", row["tag"], f"Tag: {row['tag']}") for row in tags]
+        + [View("feed", str(feed.id), f"Feed: {feed.title}") for feed in library.feed_names()]
+        + [View("tag", tag, f"Tag: {tag}") for tag in library.tags()]
     )
 
 
@@ -65,19 +57,6 @@ def view_ids(library: Library, view: View, sort: str = "newest") -> list[int]:
     )
 
 
-def unread_among(library: Library, ids: Sequence[int]) -> set[int]:
-    """Which of these ids are unread."""
-    found: set[int] = set()
-    for start in range(0, len(ids), CHUNK):
-        chunk = list(ids[start : start + CHUNK])
-        marks = ",".join("?" * len(chunk))
-        rows = library.db.execute(
-            f"select id from articles where read = 0 and id in ({marks})", chunk
-        ).fetchall()
-        found.update(row[0] for row in rows)
-    return found
-
-
 def next_unread(library: Library, ids: Sequence[int], index: int, step: int) -> int | None:
     """The index of the first unread article after (step 1) or before (step -1) index."""
     position = index + step
@@ -86,28 +65,9 @@ def next_unread(library: Library, ids: Sequence[int], index: int, step: int) -> 
             chunk = ids[position : position + CHUNK]
         else:
             chunk = list(reversed(ids[max(0, position - CHUNK + 1) : position + 1]))
-        unread = unread_among(library, chunk)
+        unread = library.unread_among(chunk)
         for offset, article_id in enumerate(chunk):
             if article_id in unread:
                 return position + offset * step
         position += len(chunk) * step
     return None
-
-
-def mark_read(library: Library, ids: Sequence[int]) -> None:
-    """Mark many articles read in one transaction (a whole view at once)."""
-    stamp = now()
-    with library.write() as db:
-        for start in range(0, len(ids), CHUNK):
-            chunk = list(ids[start : start + CHUNK])
-            marks = ",".join("?" * len(chunk))
-            db.execute(
-                f"update articles set read = 1, read_at = ? where read = 0 and id in ({marks})",
-                [stamp, *chunk],
-            )
-
-
-def entity_id(library: Library, name: str, label: str) -> int | None:
-    rows = library.query("select id from entities where name = ? and label = ?", [name, label])
-    return int(rows[0]["id"]) if rows else None
-

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.storage import Library
+from tidings.storage import ArticleIn, Library
 from tests.app.conftest import make_app, notices, screen_text
 from tests.app.test_search import settle
 from tidings.tui.commands import all_commands
@@ -197,3 +197,29 @@ async def test_the_pane_follows_the_cursor_once_it_rests(library_path: Path) -> 
         await pilot.pause(0.6)
         assert app.main.pane.article.title == "Bids open for the ferry line"
         assert len(opened) == 1
+
+
+async def test_mark_all_shown_read_reaches_the_copies_in_other_feeds(library_path: Path) -> None:
+    """A story in two feeds shows once; A marks the copy in the other feed read too."""
+    library = Library.open(library_path)
+    wire = library.local_feed("Wire")
+    copy = library.store_article(wire, ArticleIn(
+        guid="harbour-wire", title="Harbour deal signed", text="The same story, told by the wire.",
+        url="https://example.org/harbour", published="2019-02-14",
+    )).id
+    leader = library.query("select dup_of from articles where id = ?", [copy])[0]["dup_of"]
+    assert leader is not None  # the wire's copy joined the Baltic News story
+    library.close()
+
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert copy not in app.main.article_list.ids  # the list shows the story once
+        await pilot.press("A", "y")
+        await pilot.pause()
+
+    library = Library.open(library_path)
+    # read straight from the table: articles() would hide the copy
+    unread = library.query("select id, title from articles where read = 0")
+    library.close()
+    assert unread == []

@@ -141,7 +141,7 @@ async def test_a_saved_search_is_a_view_with_its_unread_count(library_path: Path
         await pilot.press(*"Quays", "enter")
         await pilot.pause()
         library = Library.open(library_path)
-        assert [(s["name"], s["query"]) for s in library.saved_searches()] == [("Quays", "quay")]
+        assert [(s.name, s.query) for s in library.saved_searches()] == [("Quays", "quay")]
         library.mark([library.articles()[0].id], read=True)  # the harbour article
         library.close()
         await pilot.press("slash", "escape")

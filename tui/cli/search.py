@@ -35,9 +35,9 @@ def search(
             library.delete_search(delete_name)
         searches = library.saved_searches()
         if as_json:
-            dump_json(searches)
+            dump_json([s.to_dict() for s in searches])
         for s in searches if not as_json else []:
-            click.echo(f"{s['name']}\t{s['unread']} unread\t{s['query']}")
+            click.echo(f"{s.name}\t{s.unread} unread\t{s.query}")
         return
     if not query:
         raise click.UsageError("give a QUERY (or --saved)")

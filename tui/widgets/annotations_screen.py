@@ -8,13 +8,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tidings.storage import Annotation
 from tidings.tui.themes import ThemeFile
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.reading_pane import visible
 
 SNIPPET = 70
@@ -42,7 +41,7 @@ def annotation_prompt(note: Annotation, palette: ThemeFile | None) -> Text:
     return text
 
 
-class AnnotationsScreen(ModalScreen[AnnotationChoice | None]):
+class AnnotationsScreen(Dialog[AnnotationChoice | None]):
     BINDINGS = [
         Binding("enter", "choose('jump')", "Jump to it", id="annotations.jump"),
         Binding("e", "choose('edit')", "Edit note", id="annotations.edit"),
@@ -51,14 +50,6 @@ class AnnotationsScreen(ModalScreen[AnnotationChoice | None]):
         Binding("escape,N", "close", "Close", id="annotations.close"),
     ]
 
-    DEFAULT_CSS = """
-    AnnotationsScreen { align: center middle; }
-    AnnotationsScreen > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    AnnotationsScreen OptionList { height: auto; max-height: 20; border: none; }
-    """
 
     def __init__(
         self, notes: list[Annotation], palette: ThemeFile | None, highlighted: int = 0
@@ -68,13 +59,12 @@ class AnnotationsScreen(ModalScreen[AnnotationChoice | None]):
         self.palette = palette
         self.start_at = highlighted
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(f"Annotations · {len(self.notes)}", style="bold"))
-            yield OptionList(*(Option(annotation_prompt(n, self.palette)) for n in self.notes))
-            yield Static(
-                Text("enter jump · e edit note · c colour · d delete · escape close", style="dim")
-            )
+    def body(self) -> ComposeResult:
+        yield Static(Text(f"Annotations · {len(self.notes)}", style="bold"))
+        yield OptionList(*(Option(annotation_prompt(n, self.palette)) for n in self.notes))
+        yield Static(
+            Text("enter jump · e edit note · c colour · d delete · escape close", style="dim")
+        )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -90,6 +80,3 @@ class AnnotationsScreen(ModalScreen[AnnotationChoice | None]):
         index = self.query_one(OptionList).highlighted
         if index is not None and self.notes:
             self.dismiss(AnnotationChoice(action, self.notes[index]))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -53,14 +53,17 @@ class ArticleList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         background: $surface;
+        color: $reader-text;
     }
-    ArticleList > .article-list--cursor { background: $accent 40%; }
-    ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
-    ArticleList > .article-list--unread { text-style: bold; }
-    ArticleList > .article-list--read { color: $text-muted; }
-    ArticleList > .article-list--meta { color: $text-muted; }
-    ArticleList > .article-list--star { color: $warning; }
-    ArticleList > .article-list--found { text-style: bold underline; color: $warning; }
+    ArticleList > .article-list--cursor { background: $reader-cursor-blur; color: $reader-text; }
+    ArticleList:focus > .article-list--cursor {
+        background: $reader-cursor; color: $reader-cursor-text;
+    }
+    ArticleList > .article-list--unread { text-style: bold; color: $reader-text; }
+    ArticleList > .article-list--read { color: $reader-muted; }
+    ArticleList > .article-list--meta { color: $reader-muted; }
+    ArticleList > .article-list--star { color: $reader-text; }
+    ArticleList > .article-list--found { text-style: bold underline; color: $reader-text; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
@@ -172,17 +175,14 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(_count(row.annotations), base + meta + cursor),
             Segment(" ", base + cursor),
         ]
-        date = short_date(row.published).rjust(9) + " "
-        feed = " " + _fit(row.feed, 12) if width >= 56 else ""
-        others = row.sources - 1  # near-duplicates from other feeds or URLs, shown once
-        sources = f" +{others} source{'s' if others > 1 else ''}" if others > 0 else ""
-        title_width = max(0, width - 4 - len(date) - len(feed) - len(sources))
+        date, feed, sources = _row_parts(row, width)
+        title_width = max(0, width - 4 - cell_len(date) - cell_len(feed) - cell_len(sources))
         title = _fit(row.title, title_width)
         segments = marks + [
-            Segment(date, base + meta + cursor),
             *self._title_segments(title, base + text_style + cursor, styles["found"]),
             Segment(sources, base + meta + cursor),
             Segment(feed, base + meta + cursor),
+            Segment(date, base + meta + cursor),
         ]
         return Strip(segments).adjust_cell_length(width, base + cursor)
 
@@ -242,6 +242,21 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._ids))
+
+
+def _row_parts(row: ArticleSummary, width: int) -> tuple[str, str, str]:
+    """The date, feed and sources columns that follow the title, narrowed so that the title
+    keeps most of the row: the feed goes first below 60 columns, the date below 36."""
+    date = " " + short_date(row.published).rjust(9) if width >= 36 else ""
+    feed = ""
+    if width >= 60:
+        feed_width = min(18, max(8, (width - 60) // 4 + 8))
+        feed = "  " + _fit(row.feed, feed_width)
+    others = row.sources - 1  # near-duplicates from other feeds or URLs, shown once
+    sources = ""
+    if others > 0:
+        sources = f" +{others}" + (f" source{'s' if others > 1 else ''}" if width >= 60 else "")
+    return date, feed, sources
 
 
 def _count(annotations: int) -> str:

@@ -15,16 +15,14 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from tidings.storage import Library
 from tidings.tui.themes import ENTITY_GROUPS, ThemeFile
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.item_list import ItemList, Title
 from tidings.tui.widgets.reading_pane import visible
-from tidings.tui.workers import WorkerErrors
 
 SHOWN = 300
 
@@ -49,7 +47,7 @@ class EntitiesLoaded(Message):
     rows: list[dict[str, Any]]
 
 
-class EntityBrowser(WorkerErrors, ModalScreen[int | None]):
+class EntityBrowser(Dialog[int | None]):
     """Answers the chosen entity's id (None if closed)."""
 
     BINDINGS = [
@@ -58,16 +56,6 @@ class EntityBrowser(WorkerErrors, ModalScreen[int | None]):
         Binding("up", "move(-1)", "Up", show=False, id="entity_browser.up"),
     ]
 
-    DEFAULT_CSS = """
-    EntityBrowser { align: center middle; }
-    EntityBrowser > Vertical {
-        width: 72; max-width: 100%; height: 80%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    EntityBrowser Input, EntityBrowser Input:focus { border: none; height: 1; }
-    EntityBrowser ItemList { height: 1fr; }
-    EntityBrowser Title { color: $text-muted; }
-    """
 
     def __init__(self, library: Library, palette: ThemeFile | None) -> None:
         super().__init__()
@@ -76,11 +64,10 @@ class EntityBrowser(WorkerErrors, ModalScreen[int | None]):
         self.entities: list[dict[str, Any]] | None = None
         self.shown: list[dict[str, Any]] = []
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Title("Entities · loading…", id="entity-count")
-            yield Input(placeholder="type to narrow (enter opens the entity's page)", id="entity-filter")
-            yield ItemList(id="entity-items")
+    def body(self) -> ComposeResult:
+        yield Title("Entities · loading…", id="entity-count")
+        yield Input(placeholder="type to narrow (enter opens the entity's page)", id="entity-filter")
+        yield ItemList(id="entity-items")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -125,6 +112,3 @@ class EntityBrowser(WorkerErrors, ModalScreen[int | None]):
 
     def action_move(self, step: int) -> None:
         self.query_one(ItemList).action_move(step)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -59,15 +59,13 @@ class EntityLoaded(Message):
 
 
 def load_entity(library: Library, entity_id: int) -> EntityData | None:
-    rows = library.query(
-        "select id, name, label, article_count from entities where id = ?", [entity_id]
-    )
-    if not rows:
+    entity = library.entity(entity_id)
+    if entity is None:
         return None
     ids = library.entity_article_ids(entity_id)
     summaries = library.summaries(ids[:ARTICLES])
     return EntityData(
-        rows[0],
+        entity,
         ids,
         [summaries[i] for i in ids[:ARTICLES] if i in summaries],
         library.entity_timeline(entity_id),

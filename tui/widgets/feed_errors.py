@@ -7,36 +7,26 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.reading_pane import visible
 
 
-class FeedErrorsScreen(ModalScreen[None]):
+class FeedErrorsScreen(Dialog[None]):
+    BOX = VerticalScroll
     BINDINGS = [Binding("escape,q,F", "close", "Close", id="feed_errors.close")]
 
-    DEFAULT_CSS = """
-    FeedErrorsScreen { align: center middle; }
-    FeedErrorsScreen > VerticalScroll {
-        width: 100; max-width: 100%; height: auto; max-height: 80%;
-        border: round $error; background: $panel; padding: 0 1;
-    }
-    """
 
     def __init__(self, errors: list[tuple[str, str, str]]) -> None:
         super().__init__()
         self.errors = errors
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=True, header_style="bold")
         table.add_column("Feed", ratio=1)
         table.add_column("Error", ratio=2)
         for title, url, error in self.errors:
             table.add_row(Text(visible(title)) + Text("\n" + visible(url), style="dim"), Text(visible(error)))
-        with VerticalScroll():
-            yield Static(Text(f"Feed errors · {len(self.errors)}", style="bold"))
-            yield Static(table)
-
-    def action_close(self) -> None:
-        self.dismiss()
+        yield Static(Text(f"Feed errors · {len(self.errors)}", style="bold"))
+        yield Static(table)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -19,6 +20,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tidings.tui.widgets.muted import muted_style, undim
 from tidings.tui.widgets.scrolling import PrewrappedView, set_virtual_size
 
 
@@ -36,10 +38,11 @@ class ItemList(PrewrappedView, can_focus=True):
     COMPONENT_CLASSES = {"item-list--highlight", "item-list--disabled"}
 
     DEFAULT_CSS = """
-    ItemList { background: $surface; }
-    ItemList > .item-list--highlight { background: $accent 25%; }
-    ItemList:focus > .item-list--highlight { background: $accent 50%; }
+    ItemList { background: $surface; color: $reader-text; }
+    ItemList > .item-list--highlight { background: $reader-cursor; color: $reader-cursor-text; }
     """
+
+    always_highlight = False  # lists in dialogs show their cursor even when not focused
 
     highlighted: reactive[int | None] = reactive(None, init=False, always_update=True)
 
@@ -67,14 +70,22 @@ class ItemList(PrewrappedView, can_focus=True):
         self._width = width
         console = self.app.console
         base = self.rich_style
+        # The highlight is drawn only while the list has focus, over every colour of the item
+        # (a date or an entity colour on the cursor's background could vanish into it).
         highlight = self.get_component_rich_style("item-list--highlight", partial=True)
+        show_highlight = self.has_focus or self.always_highlight
+        muted = muted_style(self.app)
         strips: list[Strip] = []
         owner: list[int] = []
         for index, item in enumerate(self.items):
-            style = base + highlight if index == self.highlighted else base
+            lit = show_highlight and index == self.highlighted
+            style = base + highlight if lit else base
             for line in item.wrap(console, width, overflow="fold"):
                 line.rstrip()
-                strip = Strip(line.render(console)).apply_style(style)
+                segments = undim(line.render(console), muted)
+                if lit:
+                    segments = list(Segment.apply_style(segments, post_style=highlight))
+                strip = Strip(segments).apply_style(style)
                 strips.append(strip.crop(0, width).adjust_cell_length(width, style))
                 owner.append(index)
         self._strips, self._owner = strips, owner

@@ -19,7 +19,7 @@ class KeyHints(Static):
     KeyHints {
         height: 1;
         background: $panel;
-        color: $text-muted;
+        color: $reader-text;
         padding: 0 1;
     }
     """
@@ -35,19 +35,41 @@ class KeyHints(Static):
         if self.is_attached and screen is self.screen:
             self.show_hints()
 
+    def on_resize(self) -> None:
+        self.show_hints()
+
     def show_hints(self) -> None:
-        hints = Text(no_wrap=True, overflow="ellipsis")
+        """As many whole hints as fit the line (never a cut one), help and palette last."""
+        hints: list[Text] = []
+        tail: list[Text] = []
         seen: set[str] = set()
-        palette = None
+        muted = self.app.theme_variables.get("reader-muted") or ""
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.action == "app.command_palette" or binding.key == self.app.COMMAND_PALETTE_BINDING:
-                palette = binding
+                tail.append(Text.assemble((self.app.get_key_display(binding), "bold"), " palette"))
                 continue
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            hints.append(self.app.get_key_display(binding), style="bold" if enabled else "dim")
-            hints.append(f" {binding.description}  ", style="" if enabled else "dim")
-        if palette is not None:
-            hints.append(f"{self.app.get_key_display(palette)} palette", style="bold")
-        self.update(hints)
+            hint = Text.assemble(
+                (self.app.get_key_display(binding), "bold" if enabled else muted),
+                (f" {binding.description}", "" if enabled else muted),
+            )
+            if binding.action == "help":
+                tail.insert(0, hint)
+            else:
+                hints.append(hint)
+        width = max(0, self.size.width - 2) or 80
+        room = width - sum(h.cell_len + 2 for h in tail)
+        line = Text(no_wrap=True, overflow="crop")
+        for hint in hints:
+            if hint.cell_len + 2 > room:
+                continue
+            room -= hint.cell_len + 2
+            line.append_text(hint)
+            line.append("  ")
+        for hint in tail:
+            line.append_text(hint)
+            line.append("  ")
+        line.rstrip()
+        self.update(line)

@@ -5,52 +5,38 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.reading_pane import visible
 
 QUOTE_CHARS = 300
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Dialog[str | None]):
     """Returns the note (ctrl+s) or None (escape)."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save note", id="note.save"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        Binding("escape", "close", "Cancel", id="note.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    NoteEditor { align: center middle; }
-    NoteEditor > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    NoteEditor #quote { color: $text-muted; margin-bottom: 1; }
-    NoteEditor TextArea { height: 8; }
-    """
 
     def __init__(self, quote: str, note: str = "") -> None:
         super().__init__()
         self.quote = quote
         self.note = note
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         quote = visible(self.quote)
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "…"
-        with Vertical():
-            yield Static(Text("“" + quote + "”", style="italic"), id="quote")
-            yield TextArea(self.note, id="note")
-            yield Static(Text("ctrl+s save · escape cancel", style="dim"))
+        yield Static(Text("“" + quote + "”", style="italic"), id="quote")
+        yield TextArea(self.note, id="note")
+        yield Static(Text("ctrl+s save · escape cancel", style="dim"))
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -26,6 +26,7 @@ from tidings.tui.dates import long_date
 from tidings.tui.sentences import sentence_spans, word_spans
 from tidings.tui.search import Highlighter
 from tidings.tui.themes import ThemeFile
+from tidings.tui.widgets.muted import muted_style, undim
 from tidings.tui.widgets.scrolling import PrewrappedView, set_virtual_size
 
 Span = tuple[int, int]
@@ -90,14 +91,15 @@ class ReadingPane(PrewrappedView, can_focus=True):
     ReadingPane {
         padding: 0 2;
         background: $surface;
+        color: $reader-text;
         scrollbar-gutter: stable;
     }
-    ReadingPane > .reading-pane--title { text-style: bold; color: $text; }
-    ReadingPane > .reading-pane--meta { color: $text-muted; }
-    ReadingPane > .reading-pane--selection { background: $accent 60%; }
+    ReadingPane > .reading-pane--title { text-style: bold; color: $reader-text; }
+    ReadingPane > .reading-pane--meta { color: $reader-muted; }
+    ReadingPane > .reading-pane--selection { background: $reader-cursor; color: $reader-cursor-text; }
     ReadingPane > .reading-pane--marked { text-style: underline reverse; }
-    ReadingPane > .reading-pane--empty { color: $text-muted; }
-    ReadingPane > .reading-pane--found { text-style: bold underline; color: $warning; }
+    ReadingPane > .reading-pane--empty { color: $reader-muted; }
+    ReadingPane > .reading-pane--found { text-style: bold underline reverse; }
     """
 
     @dataclass
@@ -244,8 +246,9 @@ class ReadingPane(PrewrappedView, can_focus=True):
         lines = text.divide(starts[1:])
         console = self.app.console
         base = self.rich_style
+        muted = muted_style(self.app)
         self._strips = [
-            Strip(line.render(console))
+            Strip(undim(line.render(console), muted))
             .apply_style(base)
             .crop(0, width)
             .adjust_cell_length(width, base)

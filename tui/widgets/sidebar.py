@@ -25,7 +25,7 @@ from tidings.tui.widgets.reading_pane import visible
 from tidings.tui.widgets.story_widgets import StoryTimelineList
 
 Span = tuple[int, int]
-SNIPPET = 60
+SNIPPET = 80
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,54 @@ class EntityEntry:
 
 
 def timeline_prompt(row: TimelineRow, palette: ThemeFile | None, on_publication: bool) -> Text:
-    """'12 Feb 2025' over a short snippet of its sentence; the publication day is marked."""
+    """'last week → week of 17 Feb' over the words around the phrase in its sentence, so two
+    items from one sentence still read differently; the publication day is marked."""
     colours = palette.timeline if palette else {}
     text = Text()
+    phrase = " ".join(visible(row.expression).split())
+    date = timeline_date(row.date, row.precision)
+    if phrase.casefold() != date.casefold():
+        text.append(phrase, Style(bold=True))
+        text.append(" → ")
     date_style = Style(color=colours.get("today" if on_publication else "date") or None, bold=True)
-    text.append(timeline_date(row.date, row.precision), date_style)
+    text.append(date, date_style)
     if on_publication:
-        text.append("  ◆ published", Style(color=colours.get("today") or None))
-    snippet = " ".join(visible(row.sentence or row.expression).split())
-    if len(snippet) > SNIPPET:
-        snippet = snippet[: SNIPPET - 1] + "…"
-    text.append("\n" + snippet, Style(dim=True))
+        text.append(" ◆ published", date_style)
+    snippet = context_snippet(row)
+    if snippet:
+        text.append("\n" + snippet, Style(dim=True))
     return text
+
+
+def context_snippet(row: TimelineRow, width: int = SNIPPET) -> str:
+    """The sentence around the phrase, cut to about `width` characters on word boundaries."""
+    sentence = visible(row.sentence or "")
+    at = row.start - row.sentence_start
+    if not sentence or not 0 <= at <= len(sentence):
+        return " ".join(sentence.split())[:width]
+    before, after = sentence[:at], sentence[at:]
+    words_before, words_after = before.split(), after.split()
+    shown_before: list[str] = []
+    shown_after: list[str] = []
+    room = width
+    for word in words_after:  # the phrase and what follows it first, then what leads to it
+        if len(word) + 1 > room and shown_after:
+            break
+        shown_after.append(word)
+        room -= len(word) + 1
+        if room < width // 2:
+            break
+    for word in reversed(words_before):
+        if len(word) + 1 > room:
+            break
+        shown_before.insert(0, word)
+        room -= len(word) + 1
+    snippet = " ".join(shown_before + shown_after)
+    if len(shown_before) < len(words_before):
+        snippet = "…" + snippet
+    if len(shown_after) < len(words_after):
+        snippet += "…"
+    return snippet
 
 
 def entity_entries(mentions: list[MentionRow]) -> list[EntityEntry]:
@@ -84,13 +120,15 @@ class TimelineList(ItemList):
         ordered = sorted(rows, key=lambda r: (timeline_sort_key(r.date, r.precision), r.start))
         self.rows = []
         items: list[Text] = []
+        # One "published" row: an item dated on the publication day says so itself.
+        on_the_day = any(r.precision == "day" and r.date == day for r in ordered)
         for row in ordered:
-            if day and None not in self.rows and timeline_sort_key(row.date, row.precision) > day:
+            if day and not on_the_day and None not in self.rows and timeline_sort_key(row.date, row.precision) > day:
                 self.rows.append(None)
                 items.append(publication_marker(day, palette))
             self.rows.append(row)
             items.append(timeline_prompt(row, palette, row.precision == "day" and row.date == day))
-        if day and ordered and None not in self.rows:
+        if day and ordered and not on_the_day and None not in self.rows:
             self.rows.append(None)
             items.append(publication_marker(day, palette))
         self.set_items(items, disabled={i for i, row in enumerate(self.rows) if row is None})

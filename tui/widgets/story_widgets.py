@@ -11,14 +11,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tidings.storage import ArticleSummary
 from tidings.tui.dates import short_date, timeline_date
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.item_list import ItemList
 from tidings.tui.widgets.reading_pane import visible
 
@@ -42,6 +41,10 @@ class StoryItem:
 def _cut(text: str, width: int) -> str:
     text = " ".join(visible(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# What the [n] markers mean: the numbers of "Related in your library" at the end of the pane.
+STORY_LEGEND = Text("[n]: related article n, listed at the end of the pane", Style(dim=True, italic=True))
 
 
 def story_item_text(item: StoryItem) -> Text:
@@ -68,32 +71,29 @@ class StoryTimelineList(ItemList):
 
     def show_items(self, items: list[StoryItem], article_id: int | None) -> None:
         self.story = items
-        self.set_items([story_item_text(item) for item in items])
+        shown = [story_item_text(item) for item in items]
+        if any(item.source for item in items):  # the legend, last, so item n is story[n]
+            self.set_items([*shown, STORY_LEGEND], disabled={len(shown)})
+        else:
+            self.set_items(shown)
 
     def on_item_list_item_chosen(self, event: ItemList.ItemChosen) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.story[event.index]))
+        if event.index < len(self.story):
+            self.post_message(self.Chosen(self.story[event.index]))
 
 
-class RelatedChooser(ModalScreen[int | None]):
+class RelatedChooser(Dialog[int | None]):
     """Related articles and other sources of the open one: enter opens the chosen one."""
 
     BINDINGS = [Binding("escape,R", "close", "Close", id="related.close")]
 
-    DEFAULT_CSS = """
-    RelatedChooser { align: center middle; }
-    RelatedChooser > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    RelatedChooser OptionList { height: auto; max-height: 30; border: none; }
-    """
 
     def __init__(self, entries: list[tuple[int, ArticleSummary, list[str]]]) -> None:
         super().__init__()
         self.entries = entries
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         options = []
         for _id, summary, shared in self.entries:
             text = Text(short_date(summary.published).rjust(9) + " ", Style(dim=True))
@@ -102,9 +102,8 @@ class RelatedChooser(ModalScreen[int | None]):
             if shared:
                 text.append("\n          " + _cut(", ".join(shared[:5]), 76), Style(dim=True))
             options.append(Option(text))
-        with Vertical():
-            yield Static(Text("Related articles (enter opens)", style="bold"))
-            yield OptionList(*options)
+        yield Static(Text("Related articles (enter opens)", style="bold"))
+        yield OptionList(*options)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -112,6 +111,3 @@ class RelatedChooser(ModalScreen[int | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.entries[event.option_index][0])
-
-    def action_close(self) -> None:
-        self.dismiss(None)

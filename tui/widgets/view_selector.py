@@ -5,36 +5,26 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tidings.tui.views import View
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.reading_pane import visible
 
 
-class ViewSelector(ModalScreen[View | None]):
+class ViewSelector(Dialog[View | None]):
     BINDINGS = [Binding("escape,v", "close", "Close", id="views.close")]
 
-    DEFAULT_CSS = """
-    ViewSelector { align: center middle; }
-    ViewSelector > Vertical {
-        width: 60; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    ViewSelector OptionList { height: auto; max-height: 24; border: none; }
-    """
 
     def __init__(self, views: list[View], current: View) -> None:
         super().__init__()
         self.views = views
         self.current = current
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text("Show", style="bold"))
-            yield OptionList(*(Option(Text(visible(view.name))) for view in self.views))
+    def body(self) -> ComposeResult:
+        yield Static(Text("Show", style="bold"))
+        yield OptionList(*(Option(Text(visible(view.name))) for view in self.views))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -46,6 +36,3 @@ class ViewSelector(ModalScreen[View | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.views[event.option_index])
-
-    def action_close(self) -> None:
-        self.dismiss(None)

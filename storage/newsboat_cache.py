@@ -1,0 +1,49 @@
+"""Reading newsboat's cache.db (its articles, read state and flags) for an import.
+
+Another program's SQLite file, opened read-only; only its rows come out, as records.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from tidings.storage.errors import LibraryError
+
+
+class NotANewsboatCache(LibraryError):
+    """The file is missing or is not a newsboat cache."""
+
+
+@dataclass(frozen=True)
+class NewsboatItem:
+    """One row of newsboat's rss_item table, as stored (unclean: it came from feeds)."""
+
+    feed_url: str
+    guid: str | None
+    title: str | None
+    author: str | None
+    url: str | None
+    published: object  # seconds since the epoch, when newsboat knew it
+    content: str | None
+    unread: int
+    flags: str | None
+
+
+def read_newsboat_cache(path: Path) -> list[NewsboatItem]:
+    """Every article newsboat keeps (deleted ones aside), in the order it stored them."""
+    if not path.is_file():
+        raise NotANewsboatCache(f"{path}: no such file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                "select feedurl, guid, title, author, url, pubDate, content, unread, flags "
+                "from rss_item where deleted = 0 order by id"
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise NotANewsboatCache(f"{path}: not a newsboat cache ({error})") from None
+    return [NewsboatItem(*row) for row in rows]
