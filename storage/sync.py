@@ -50,7 +50,7 @@ class SyncQueries:
         def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]: ...
         def mark(
             self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
-        ) -> None: ...
+        ) -> int: ...
 
     # -- accounts ----------------------------------------------------------------------
 
@@ -314,10 +314,10 @@ class SyncQueries:
                         "values (?, ?, ?)",
                         [account.id, item.remote_id, result.id],
                     )
-            for start in range(0, len(read), CHUNK):
-                self.mark(read[start : start + CHUNK], read=True)
-            for start in range(0, len(starred), CHUNK):
-                self.mark(starred[start : start + CHUNK], starred=True)
+            if read:
+                self.mark(read, read=True)
+            if starred:
+                self.mark(starred, starred=True)
             known = [item for item in items if item.remote_id in mapped]
             self._apply_marks(
                 account.id,
@@ -380,8 +380,7 @@ class SyncQueries:
             if bool(local_starred) != starred and (article_id, "starred") not in pending:
                 changes.setdefault(("starred", starred), []).append(article_id)
         for (field, value), ids in changes.items():
-            for start in range(0, len(ids), CHUNK):
-                self.mark(ids[start : start + CHUNK], **{field: value})
+            self.mark(ids, **{field: value})
         return sum(len(ids) for ids in changes.values())
 
     def apply_server_marks(
