@@ -68,7 +68,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         Binding("s", "toggle_star", "Star", id="app.toggle_star"),
         Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
         Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
-        Binding("r", "refresh", "Refresh feeds and sync accounts", show=False, id="app.refresh"),
+        Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
         Binding("F", "feed_errors", "Feed errors", show=False, id="app.feed_errors"),
         Binding("slash", "filter", "Search", id="app.filter"),
         Binding("S", "save_search", "Save the search", show=False, id="app.save_search"),

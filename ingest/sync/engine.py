@@ -248,7 +248,7 @@ async def sync_accounts(
 ) -> SyncSummary:
     """Sync the named accounts (or all), one after another. Server failures are reported
     per account in the summary; only a library that cannot be read or written raises."""
-    db = _Db(Path(library_path))
+    db = await asyncio.to_thread(_Db, Path(library_path))  # opening may wait on a lock
     summary = SyncSummary()
     own_client = client is None
     http = client or make_client()
@@ -299,7 +299,7 @@ def sync_blocking(library_path: Path, names: Iterable[str] = (), **options: Any)
 async def subscribe(library_path: Path, name: str, urls: list[str]) -> None:
     """Subscribe the account to these feed URLs on its server (SyncError on the first that
     fails); the next sync brings their articles."""
-    db = _Db(Path(library_path))
+    db = await asyncio.to_thread(_Db, Path(library_path))
     try:
         account = await db(Library.account, name)
         secret = await asyncio.to_thread(secret_for, account)
