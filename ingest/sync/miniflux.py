@@ -10,7 +10,7 @@ times). Pushing: `PUT /v1/entries` with many ids and a status for read marks; st
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, ClassVar
 
 import httpx
@@ -43,7 +43,7 @@ def _unix(value: Any) -> int | None:
 
 def _iso(value: Any) -> str | None:
     seconds = _unix(value)
-    return None if seconds is None else datetime.fromtimestamp(seconds).astimezone().isoformat()
+    return None if seconds is None else datetime.fromtimestamp(seconds, timezone.utc).isoformat()
 
 
 @register
