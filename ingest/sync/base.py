@@ -166,7 +166,7 @@ def json_answer(response: httpx.Response, expected: type) -> Any:
     where = _where(str(response.request.url))
     try:
         data = json.loads(response.content)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise SyncError(f"malformed answer from {where}: not JSON") from None
     if not isinstance(data, expected):
         raise SyncError(

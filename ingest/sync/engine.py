@@ -277,7 +277,11 @@ async def _sync_one(
             raise SyncError(f"unknown account kind {account.kind!r}")
         adapter = adapter_type(http, account.url, account.user, secret)
         job = _AccountSync(db, account, adapter, progress)
-        result = await job.run()
+        try:
+            result = await job.run()
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+            # an answer of a shape no check foresaw: one line, like every other failure
+            raise SyncError(f"unexpected answer from the server ({type(error).__name__})") from None
     except SyncError as error:
         result = job.result if job is not None else AccountResult(account.name, account.kind)
         result.error = str(error)

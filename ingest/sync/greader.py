@@ -155,7 +155,9 @@ class GoogleReader:
         if continuation:
             query.append(("c", continuation))
         answer = await self._json("GET", "reader/api/0/stream/items/ids", query)
-        refs = answer.get("itemRefs") or []
+        if "itemRefs" not in answer:
+            raise malformed(self.base, "no itemRefs in the answer to stream/items/ids")
+        refs = answer["itemRefs"] or []  # Miniflux's empty list may come as null
         if not isinstance(refs, list):
             raise malformed(self.base, "itemRefs is not a list")
         try:

@@ -91,9 +91,11 @@ class Miniflux:
 
     async def _entries(self, params: list[tuple[str, Any]]) -> list[dict[str, Any]]:
         answer = json_answer(await self._send("GET", "v1/entries", params=params), dict)
-        entries = answer.get("entries") or []
+        if "entries" not in answer:
+            raise malformed(self.base, "no entries in the answer to v1/entries")
+        entries = answer["entries"] or []  # Go's empty list may come as null
         if not isinstance(entries, list) or not all(
-            isinstance(e, dict) and "id" in e for e in entries
+            isinstance(e, dict) and isinstance(e.get("id"), int) for e in entries
         ):
             raise malformed(self.base, "entries is not a list of entries")
         return entries

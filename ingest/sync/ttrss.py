@@ -119,8 +119,8 @@ class TinyTinyRSS:
         return feeds
 
     def _article(self, row: dict[str, Any]) -> RemoteArticle:
-        if "id" not in row or "feed_id" not in row:
-            raise malformed(self.url, "a headline without an id or feed id")
+        if not isinstance(row.get("id"), int) or not isinstance(row.get("feed_id"), (int, str)):
+            raise malformed(self.url, "a headline without a numeric id or a feed id")
         return RemoteArticle(
             remote_id=str(row["id"]),
             remote_feed_id=str(row["feed_id"]),

@@ -149,6 +149,23 @@ def test_hostile_server_text_is_stored_plain(tmp_path: Path) -> None:
         assert "\x00" not in article.text and "Body" in article.text
 
 
+@pytest.mark.parametrize("answer", [b"[" * 100_000, b'{"itemRefs": [{"id": {"x": 1}}]}',
+                                    b'{"entries": [{"id": "abc"}]}', b"\xff\xfe"])
+def test_malformed_answers_are_one_line(answer: bytes, tmp_path: Path) -> None:
+    with GoogleReaderServer("freshrss") as greader, MinifluxServer() as miniflux:
+        greader.kind, miniflux.kind = "greader", "miniflux"
+        for server, name, path in ((greader, "g", "/reader/api/0/stream/items/ids"),
+                                   (miniflux, "m", "/v1/entries")):
+            server.data.add_feed("World News", "https://example.com/world.xml")
+            db = tmp_path / f"{name}.db"
+            _add(db, server, tmp_path, name=name)
+            server.malformed[path] = answer
+            result = _sync(db, server)
+            assert result.returncode == 1, result.stdout
+            (line,) = result.stderr.strip().splitlines()
+            assert "malformed answer" in line or "unexpected answer" in line, line
+
+
 def test_marks_go_both_ways_and_the_local_change_wins(server: Any, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     _add(db, server, tmp_path)
