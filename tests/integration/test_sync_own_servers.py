@@ -20,6 +20,7 @@ import pytest
 
 from tests.integration.sync_servers import GoogleReaderServer, MinifluxServer
 from tests.support import run_tidings
+from tidings.ingest.sync.engine import sync_blocking
 from tidings.storage import Library
 
 SERVERS = {
@@ -150,20 +151,28 @@ def test_hostile_server_text_is_stored_plain(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("answer", [b"[" * 100_000, b'{"itemRefs": [{"id": {"x": 1}}]}',
-                                    b'{"entries": [{"id": "abc"}]}', b"\xff\xfe"])
-def test_malformed_answers_are_one_line(answer: bytes, tmp_path: Path) -> None:
+                                    b'{"entries": [{"id": "abc"}]}', b"\xff\xfe"],
+                         ids=["nested-too-deep", "id-an-object", "id-a-word", "not-utf8"])
+def test_malformed_answers_are_one_line(
+    answer: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In-process (the command line's one-line output is tested above): the sync of that
+    account ends with one line saying the answer was malformed."""
     with GoogleReaderServer("freshrss") as greader, MinifluxServer() as miniflux:
-        greader.kind, miniflux.kind = "greader", "miniflux"
-        for server, name, path in ((greader, "g", "/reader/api/0/stream/items/ids"),
-                                   (miniflux, "m", "/v1/entries")):
+        for server, kind, user, path in (
+            (greader, "greader", greader.user, "/reader/api/0/stream/items/ids"),
+            (miniflux, "miniflux", None, "/v1/entries"),
+        ):
             server.data.add_feed("World News", "https://example.com/world.xml")
-            db = tmp_path / f"{name}.db"
-            _add(db, server, tmp_path, name=name)
+            db = tmp_path / f"{kind}.db"
+            library = Library.open(db)
+            library.add_account(kind, kind, server.url, user, "env", None)
+            library.close()
+            monkeypatch.setenv("TIDINGS_PASSWORD", SECRET[kind])
             server.malformed[path] = answer
-            result = _sync(db, server)
-            assert result.returncode == 1, result.stdout
-            (line,) = result.stderr.strip().splitlines()
-            assert "malformed answer" in line or "unexpected answer" in line, line
+            (result,) = sync_blocking(db).accounts
+            assert result.error and "\n" not in result.error
+            assert "malformed answer" in result.error or "unexpected answer" in result.error
 
 
 def test_marks_go_both_ways_and_the_local_change_wins(server: Any, tmp_path: Path) -> None:
