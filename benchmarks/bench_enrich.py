@@ -8,19 +8,17 @@ Targets: spaCy >= 10 articles/s, fallback >= 500 articles/s, peak RSS < 400 MB o
 """
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-             "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"):
-    os.environ[_var] = "1"
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import random  # noqa: E402
-import resource  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+                 "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -90,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed-articles", type=int, default=200, help="articles timed per backend")
     parser.add_argument("--backend", choices=["both", "spacy", "fallback"], default="both")
     args = parser.parse_args(argv)
+    for name in THREAD_LIMITS:  # before numpy loads (other benchmarks import this module's texts)
+        os.environ[name] = "1"
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
 

@@ -98,7 +98,10 @@ def generate(path: Path, articles: int, seed: int = 7, feeds: int = 200) -> None
             "update entities set article_count = (select count(distinct article_id) "
             "from mentions m where m.entity_id = entities.id)"
         )
-        db.execute("insert into articles_fts (articles_fts) values ('rebuild')")
+        db.execute(  # the index as the triggers would have written it (it holds no content)
+            "insert into articles_fts (rowid, title, text) "
+            "select id, tidings_fold(title), tidings_fold(text) from articles"
+        )
         for sql in triggers:
             db.execute(sql)
     db.execute("analyze")

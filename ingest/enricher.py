@@ -5,40 +5,56 @@ connection that takes the queue (the open article first) one article at a time a
 each to a single worker process at low priority, so spaCy neither holds the app's GIL nor
 competes with it for a core. One article in flight at a time keeps priorities honest: the
 article the user opens is next, after at most one other.
+
+The worker keeps to one core: its BLAS and OpenMP pools are limited to one thread before numpy
+loads (OpenBLAS otherwise spins a second thread on the other core for a few per cent of speed).
+And one worker serves a library however many apps have it open: the worker holds a lock file
+beside the library, and an enricher that cannot take it waits, so a second instance never
+halves the first (its prioritised articles are in the shared queue and are taken next).
 """
 
 from __future__ import annotations
 
+import fcntl
+import multiprocessing
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tidings.enrich import ENRICH_VERSION, analyse
 from tidings.enrich.fingerprint import simhash
+from tidings.enrich.model import Analysis
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
-from tidings.storage import Library
-from tidings.storage.enrichment import QueuedArticle
+from tidings.storage import Library, QueuedArticle
 
 
-def analyse_article(title: str, text: str, published: str | None) -> dict[str, Any]:
-    """Analyse one article; a plain dict so it crosses a process boundary cheaply."""
-    result = analyse(title, text, published_date(published)).to_dict()
-    result["fingerprint"] = simhash(text)
-    return result
+@dataclass(frozen=True)
+class Analysed:
+    """One article's analysis and its text's fingerprint (dataclasses: they cross the
+    process boundary as they are, and storage takes them as they are)."""
+
+    analysis: Analysis
+    fingerprint: int
 
 
-def store_analysis(library: Library, article: QueuedArticle, result: dict[str, Any]) -> bool:
+def analyse_article(title: str, text: str, published: str | None) -> Analysed:
+    """Analyse one article (in the worker process)."""
+    return Analysed(analyse(title, text, published_date(published)), simhash(text))
+
+
+def store_analysis(library: Library, article: QueuedArticle, result: Analysed) -> bool:
+    analysis = result.analysis
     return library.store_enrichment(
         article,
-        entities=result["entities"],
-        title_entities=result["title_entities"],
-        timeline=result["timeline"],
+        entities=analysis.entities,
+        title_entities=analysis.title_entities,
+        timeline=analysis.timeline,
         version=ENRICH_VERSION,
-        backend=result["backend"],
-        fingerprint=result["fingerprint"],
+        backend=analysis.backend,
+        fingerprint=result.fingerprint,
     )
 
 
@@ -49,11 +65,52 @@ def enrich_now(library: Library, article: QueuedArticle) -> bool:
     )
 
 
-def _lower_priority() -> None:
+# Set in the worker before numpy (and so OpenBLAS) loads: one thread each, one core in all.
+THREAD_LIMITS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                 "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+LOCK_RETRY_SECONDS = 5.0
+# spawn, not fork: the app has threads running, and the child must load numpy afresh
+_SPAWN = multiprocessing.get_context("spawn")
+
+
+def _worker_init() -> None:
+    """In the worker process: low priority, one thread for every maths library."""
+    for name in THREAD_LIMITS:
+        os.environ[name] = "1"
     try:
         os.nice(10)
     except OSError:
         pass
+
+
+class WorkerLock:
+    """An advisory lock on `<library>.enrich-lock`: held by the one enricher working on that
+    library. The kernel drops it when its process ends, however it ends."""
+
+    def __init__(self, library_path: Path) -> None:
+        self.path = Path(f"{library_path}.enrich-lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock if no other process holds it; never blocks."""
+        if self._fd is not None:
+            return True
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return True  # a read-only folder: work unlocked rather than not at all
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the lock
+            self._fd = None
 
 
 class Enricher(threading.Thread):
@@ -82,9 +139,20 @@ class Enricher(threading.Thread):
         self._wake.set()
 
     def run(self) -> None:
+        lock = WorkerLock(self.library_path)
+        while not lock.acquire():  # another instance's worker has this library
+            self._stopping.wait(LOCK_RETRY_SECONDS)
+            if self._stopping.is_set():
+                return
+        try:
+            self._work()
+        finally:
+            lock.release()
+
+    def _work(self) -> None:
         library = Library.open(self.library_path)
         pool = (
-            process_pool(1, initializer=_lower_priority)
+            process_pool(1, context=_SPAWN, initializer=_worker_init)
             if self.use_process
             else None
         )

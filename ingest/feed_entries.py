@@ -22,7 +22,7 @@ from tidings.ingest.feed_readers import (
     read_with_feedparser,
     read_xml_fast,
 )
-from tidings.ingest.html import html_fragment
+from tidings.ingest.html import fragment_text
 from tidings.ingest.xml_guard import UnsafeXML, check_xml
 from tidings.storage import ArticleIn
 
@@ -80,14 +80,15 @@ def parse_date(value: str | None) -> str | None:
         return None
 
 
-def _body(value: str | None, is_html: bool, base: str | None) -> tuple[list[str], str | None]:
+def _body(value: str | None, is_html: bool, base: str | None) -> tuple[list[str], list[str]]:
+    """The paragraphs of an entry's content or summary and the links their [n] marks name
+    (the library stores text and links, not the HTML)."""
     if not value:
-        return [], None
+        return [], []
     if is_html:
-        paragraphs, html = html_fragment(value, base)
-        return paragraphs, html or None
+        return fragment_text(value, base)
     blocks = [" ".join(block.split()) for block in value.replace("\r", "").split("\n\n")]
-    return [block for block in blocks if block], None
+    return [block for block in blocks if block], []
 
 
 def identity(entry: RawEntry, title: str, published: str | None) -> str:
@@ -101,11 +102,11 @@ def identity(entry: RawEntry, title: str, published: str | None) -> str:
 
 def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
     base = entry.link or feed_url
-    content, html = _body(entry.content, entry.content_is_html, base)
+    content, links = _body(entry.content, entry.content_is_html, base)
     summary_only = not content
     summary = ""
     if summary_only:
-        content, html = _body(entry.summary, entry.summary_is_html, base)
+        content, links = _body(entry.summary, entry.summary_is_html, base)
         summary = "\n\n".join(content)
     text = "\n\n".join(content)
     title = " ".join((entry.title or "").split())
@@ -122,8 +123,8 @@ def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
         url=entry.link,
         author=" ".join(entry.author.split()) if entry.author else None,
         published=published,
-        html=html,
         summary=summary or None,
+        links=links,
     )
     return ParsedEntry(article, summary_only and len(text) < SHORT_SUMMARY_CHARS)
 

@@ -30,7 +30,13 @@ MAX_BYTES = 10 * 2**20
 MAX_REDIRECTS = 5
 CONNECT_TIMEOUT = 10.0
 TOTAL_TIMEOUT = 60.0
+# Politeness and our own limits. A host sees at most PER_HOST requests from us at once: fewer
+# than the 6 connections per host a browser opens to show one page, and each is one small
+# (usually conditional) document. The total is bounded by our own resources, not politeness
+# (each host still sees at most PER_HOST): 64 sockets cost little, and at a 50 ms round trip
+# 1,000 feeds that all answer 304 then take ~0.8 s instead of 3.1 s at 16.
 PER_HOST = 4
+CONCURRENCY = 64
 DRAIN_BYTES = 64 * 1024
 KEEP_ALIVE = 4
 FEED_ACCEPT = (

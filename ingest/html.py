@@ -1,7 +1,10 @@
 """HTML to paragraphs: what a reading pane needs from markup, and nothing that runs or navigates.
 
 Paragraphs, headings, list items, quotes and table cells become paragraphs; scripts, styles,
-forms, navigation and page chrome do not.
+forms, navigation and page chrome do not. The structure a reader needs survives as plain
+text, as newsboat shows it: `## ` before a heading, `• ` or `1. ` before a list item, `> `
+before each paragraph of a block quote, `[n]` after a link's text (the links are listed by
+`numbered_links`, in the same order) and a line `[image: alt][n]` for an image.
 """
 
 from __future__ import annotations
@@ -42,20 +45,49 @@ def html_to_paragraphs(html: str) -> list[str]:
     return _paragraphs_of(root)
 
 
-def _paragraphs_of(root: etree._Element) -> list[str]:
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_WEB = re.compile(r"^https?://", re.I)
+
+
+def _link_target(node: etree._Element) -> str | None:
+    """The web address an <a> or <img> leads to, if it is one a reader can open."""
+    if node.tag == "a":
+        url = (node.get("href") or "").strip()
+    elif node.tag == "img":
+        url = (node.get("src") or "").strip()
+    else:
+        return None
+    return url if _WEB.match(url) else None
+
+
+def _paragraphs_of(root: etree._Element, links: list[str] | None = None) -> list[str]:
+    """Paragraphs with their structure marked in plain text; `links` (when given) collects
+    the numbered links' addresses, link n at index n - 1."""
     paragraphs: list[str] = []
     current: list[str] = []
+    prefix: list[str] = [""]  # the marker the next paragraph starts with
+    quote_depth = [0]
 
     def flush() -> None:
         if not current:
             return
+        first = True
         for line in "".join(current).split("\n"):
             line = " ".join(line.split())  # collapses every kind of space, nbsp included
             if line:
-                paragraphs.append(line)
+                lead = ("> " * quote_depth[0]) + (prefix[0] if first else "")
+                paragraphs.append(lead + line)
+                first = False
         current.clear()
+        prefix[0] = ""
 
-    def walk(node: etree._Element) -> None:
+    def number(url: str) -> int:
+        assert links is not None
+        if url not in links:
+            links.append(url)
+        return links.index(url) + 1
+
+    def walk(node: etree._Element, ordinal: int | None = None) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _DROP or not isinstance(node.tag, str):
             if node.tail:
@@ -63,20 +95,64 @@ def _paragraphs_of(root: etree._Element) -> list[str]:
             return
         if tag in _BLOCKS and current:
             flush()
+        if tag in _HEADINGS:
+            prefix[0] = "## "
+        elif tag == "li":
+            prefix[0] = f"{ordinal}. " if ordinal is not None else "• "
+        elif tag == "blockquote":
+            quote_depth[0] += 1
         if tag == "br":
             current.append("\n")
+        if tag == "img":
+            alt = " ".join((node.get("alt") or "").split())
+            target = _link_target(node)
+            label = f"[image: {alt}]" if alt else "[image]"
+            if links is not None and target:
+                label += f"[{number(target)}]"
+            if current:
+                flush()
+            current.append(label)
+            flush()
         if node.text:
             current.append(node.text)
+        count = 0
         for child in node:
-            walk(child)
+            if tag == "ol" and child.tag == "li":
+                count += 1
+                walk(child, count)
+            else:
+                walk(child)
+        if tag == "a" and links is not None:
+            target = _link_target(node)
+            if target and "".join(node.itertext()).strip():
+                current.append(f"[{number(target)}]")
         if tag in _BLOCKS and current:
             flush()
+        if tag == "blockquote":
+            quote_depth[0] -= 1
         if node.tail:
             current.append(node.tail)
 
     walk(root)
     flush()
     return paragraphs
+
+
+def numbered_links(html: str | None) -> list[str]:
+    """The addresses that `[n]` marks in an article's text, link n at index n - 1 (the
+    cleaned HTML a feed entry was stored with, read the way its text was made)."""
+    if not html:
+        return []
+    try:
+        root = etree.fromstring(f"<body>{html}</body>", _fragment_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return []
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return []
+    links: list[str] = []
+    _paragraphs_of(body, links)
+    return links
 
 
 def html_title(html: str) -> str | None:
@@ -163,5 +239,22 @@ def html_fragment(html: str, base_url: str | None = None) -> tuple[list[str], st
         return [], ""
     _clean(body, base_url)
     inner = etree.tostring(body, method="html", encoding="unicode").strip()
-    return _paragraphs_of(body), inner[len("<body>") : -len("</body>")].strip()
+    return _paragraphs_of(body, []), inner[len("<body>") : -len("</body>")].strip()
 
+
+
+def fragment_text(html: str, base_url: str | None = None) -> tuple[list[str], list[str]]:
+    """A feed's HTML content as (paragraphs, the addresses their [n] marks name), in one
+    parse: what a refresh stores (the cleaned markup itself is not kept, nor serialised)."""
+    if not html.strip():
+        return [], []
+    try:
+        root = etree.fromstring(html, _fragment_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return [], []
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return [], []
+    _clean(body, base_url)
+    links: list[str] = []
+    return _paragraphs_of(body, links), links

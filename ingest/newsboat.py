@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tidings.ingest.fetch import is_http_url
-from tidings.ingest.html import html_fragment
+from tidings.ingest.html import fragment_text
 from tidings.storage import ArticleIn
 from tidings.storage.newsboat_cache import NotANewsboatCache, read_newsboat_cache
 
@@ -111,7 +111,7 @@ def _item(
     identity = (guid or "").strip() or (url or "").strip()
     if not identity:
         return
-    paragraphs, html = html_fragment(content or "", url if url and is_http_url(url) else None)
+    paragraphs, links = fragment_text(content or "", url if url and is_http_url(url) else None)
     yield CachedItem(
         ArticleIn(
             guid=identity,
@@ -120,7 +120,7 @@ def _item(
             url=url if url and is_http_url(url) else None,
             author=author or None,
             published=_published(pub),
-            html=html or None,
+            links=links,
         ),
         read=not unread,
         starred=bool((flags or "").strip()),

@@ -11,20 +11,19 @@ import asyncio
 import multiprocessing
 import sqlite3
 import os
-import pickle
-import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tidings.ingest.backoff import retry_delay
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import normalise_published
 from tidings.ingest.extract import Extracted, decode_page, extract_article
 from tidings.ingest.feed_entries import FeedParseError, ParsedEntry, ParsedFeed, parse_feed
 from tidings.ingest.fetch import (
+    CONCURRENCY,
     PER_HOST,
     Fetched,
     FetchError,
@@ -33,8 +32,8 @@ from tidings.ingest.fetch import (
     is_http_url,
     make_client,
 )
-from tidings.storage import Library
-from tidings.storage.feeds import FeedState
+from tidings.ingest.store_worker import StoreWorker
+from tidings.storage import FeedState, FetchOutcome, Library
 
 T = TypeVar("T")
 PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves
@@ -89,130 +88,6 @@ class RefreshSummary:
         return text
 
 
-_worker = threading.local()  # the store worker's library: in its own thread or process
-CHECKPOINT_PAGES = 10_000  # let the WAL grow during a refresh; checkpoint at the end
-
-
-def _open_store(path: Path) -> None:
-    _worker.library = Library.open(path)
-    _worker.library.defer_checkpoints(CHECKPOINT_PAGES)
-
-
-def _store_call(fn: Callable[..., T], args: tuple[Any, ...]) -> T:
-    return fn(_worker.library, *args)
-
-
-@dataclass(frozen=True)
-class _Failed:
-    """One write of a batch that raised: only it rolls back (its savepoint), not the batch."""
-
-    error: BaseException
-
-
-def _store_batch(batch: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list[Any]:
-    library: Library = _worker.library
-    results: list[Any] = []
-    with library.write():
-        for fn, args in batch:
-            try:
-                with library.write():  # a savepoint: one feed's failure touches no other
-                    results.append(fn(library, *args))
-            except Exception as error:  # noqa: BLE001 (handed to that write's caller)
-                results.append(_Failed(_picklable(error)))
-    return results
-
-
-def _picklable(error: Exception) -> BaseException:
-    """The error itself if it can cross a process boundary, else its text."""
-    try:
-        pickle.loads(pickle.dumps(error))
-    except Exception:  # noqa: BLE001
-        return RuntimeError(f"{type(error).__name__}: {error}")
-    return error
-
-
-def _close_store() -> None:
-    library: Library = _worker.library
-    library.checkpoint()
-    library.close()
-
-
-class _Store:
-    """The refresh's one library connection, in a worker of its own.
-
-    The worker starts as a thread. When a refresh of many feeds brings articles to store, it
-    moves to a process: SQLite and full-text indexing then run beside the event loop instead
-    of contending with it for the GIL (a refresh where every feed answers 304 never pays
-    for starting one). Writes queue up while the worker is busy and then run together in one
-    transaction: full-text indexing costs far less in a few large transactions.
-    """
-
-    def __init__(self, path: Path, processes_allowed: bool) -> None:
-        self.path = path
-        self._may_move = processes_allowed
-        self._worker: Executor = ThreadPoolExecutor(
-            1, thread_name_prefix="tidings-store", initializer=_open_store, initargs=(path,)
-        )
-        self._pending: list[tuple[Callable[..., Any], tuple[Any, ...], asyncio.Future[Any]]] = []
-        self._flushing: asyncio.Task[None] | None = None
-
-    async def call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run fn(library, *args) in the worker now (reads, or a write on its own)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._worker, _store_call, fn, args)
-
-    async def write(self, fn: Callable[..., T], *args: Any, heavy: bool = False) -> T:
-        """Run fn(library, *args) in the next batch of writes, one transaction per batch;
-        `heavy` (articles to index) moves the worker to a process if allowed."""
-        if heavy and self._may_move:
-            self._may_move = False
-            await self._move_to_process()
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._pending.append((fn, args, future))
-        if self._flushing is None or self._flushing.done():
-            self._flushing = asyncio.create_task(self._flush())
-        return await future
-
-    async def _move_to_process(self) -> None:
-        old, self._worker = self._worker, process_pool(
-            1, _SPAWN, initializer=_open_store, initargs=(self.path,)
-        )
-        await asyncio.to_thread(self._close, old)
-
-    async def _flush(self) -> None:
-        loop = asyncio.get_running_loop()
-        while self._pending:
-            batch, self._pending = self._pending, []
-            try:
-                results = await loop.run_in_executor(
-                    self._worker, _store_batch, [(fn, args) for fn, args, _ in batch]
-                )
-            except BaseException as error:  # the library cannot be written: every caller fails
-                for _fn, _args, future in batch:
-                    if not future.done():
-                        future.set_exception(error)
-                if isinstance(error, asyncio.CancelledError):
-                    raise
-                continue
-            for (_fn, _args, future), result in zip(batch, results):
-                if future.done():
-                    continue
-                if isinstance(result, _Failed):
-                    future.set_exception(result.error)
-                else:
-                    future.set_result(result)
-
-    @staticmethod
-    def _close(worker: Executor) -> None:
-        try:
-            worker.submit(_close_store).result()
-        finally:
-            worker.shutdown()
-
-    def close(self) -> None:
-        self._close(self._worker)
-
-
 def _use_processes(feeds: int) -> bool:
     """Worker processes pay off for many feeds on several cores; threads serve a few."""
     return feeds >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
@@ -232,7 +107,7 @@ def _extract_page(body: bytes, url: str, content_type: str) -> Extracted:
 class _Refresh:
     def __init__(
         self,
-        store: _Store,
+        store: StoreWorker,
         pool: Executor,
         concurrency: int,
         per_host: int,
@@ -282,12 +157,11 @@ class _Refresh:
         message = " ".join(str(error).split())[:500]
         status = error.status if isinstance(error, FetchError) else None
         retry_after = error.retry_after if isinstance(error, FetchError) else None
+        outcome = FetchOutcome(
+            status, error=message, retry_in=retry_delay(feed.error_count + 1, retry_after)
+        )
         try:
-            await self.store.write(
-                partial(Library.record_fetch_failure, status=status, retry_after=retry_after),
-                feed.id,
-                message,
-            )
+            await self.store.write(Library.record_fetch, feed.id, outcome)
         except sqlite3.Error:
             raise  # the library itself cannot be written: the refresh fails
         except Exception as failure:  # noqa: BLE001 (one feed's failure touches no other)
@@ -314,25 +188,21 @@ class _Refresh:
         self, feed: FeedState, got: tuple[Fetched, ParsedFeed] | None
     ) -> str:
         if got is None:
-            await self.store.write(Library.record_not_modified, feed.id)
+            unchanged = FetchOutcome(304, not_modified=True)
+            await self.store.write(Library.record_fetch, feed.id, unchanged)
             return "unchanged"
         fetched, parsed = got
-        results = await self.store.write(
-            partial(
-                Library.store_feed_fetch,
-                status=fetched.status,
-                etag=fetched.etag,
-                last_modified=fetched.last_modified,
-                title=parsed.title,
-                site_url=parsed.site_url,
-                problem=parsed.problem,
-            ),
-            feed.id,
+        outcome = FetchOutcome(
+            fetched.status,
             [entry.article for entry in parsed.entries],
-            heavy=bool(parsed.entries),
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            title=parsed.title,
+            site_url=parsed.site_url,
+            problem=parsed.problem,
+            moved_to=fetched.moved_to,
         )
-        if fetched.moved_to:
-            await self.store.write(Library.set_feed_url, feed.id, fetched.moved_to)
+        results = await self.store.write(Library.record_fetch, feed.id, outcome)
         for result in results:
             if result.status == "new":
                 self.summary.articles_new += 1
@@ -401,6 +271,7 @@ class _Refresh:
             article.summary = article.summary or article.text or None
             article.text = text
             article.html = None
+            article.links = []  # the page's text has no [n] marks
         article.related = extracted.related or article.related
         if not article.published and extracted.published:
             try:
@@ -413,7 +284,7 @@ async def refresh(
     library_path: Path,
     feed_ids: list[int] | None = None,
     *,
-    concurrency: int = 16,
+    concurrency: int = CONCURRENCY,
     per_host: int = PER_HOST,
     fetch_pages: bool = True,
     progress: Callable[[RefreshProgress], None] | None = None,
@@ -426,7 +297,7 @@ async def refresh(
     feeds, skipped = await asyncio.to_thread(_due_feeds, Path(library_path), feed_ids)
     if not feeds:
         return RefreshSummary(feeds_skipped=skipped)
-    store = _Store(Path(library_path), processes_allowed=_use_processes(len(feeds)))
+    store = StoreWorker(Path(library_path))
     try:
         pool = _parse_pool(len(feeds))
         try:

@@ -57,17 +57,26 @@ class LibraryBase:
     def ids_in_chunks(self, sql: str, ids: list[int]) -> set[int]:
         """The first column of `sql` run over the ids a chunk at a time: each `{}` in sql
         takes the chunk's placeholders (SQLite limits how many values one statement binds)."""
-        found: set[int] = set()
-        for chunk in chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(sql.format(marks), chunk * sql.count("{")).fetchall()
-            found.update(row[0] for row in rows)
+        return {row[0] for row in self.rows_in_chunks(sql, ids)}
+
+    def rows_in_chunks(self, sql: str, values: list[Any], *before: Any) -> list[tuple[Any, ...]]:
+        """The rows of `sql` run over the values a chunk at a time (each `{}` takes the chunk's
+        placeholders); `before` are bound ahead of the chunk."""
+        found: list[tuple[Any, ...]] = []
+        for chunk in chunks(values):
+            rows = self.db.execute(sql.format(marks(chunk)), [*before, *chunk * sql.count("{")])
+            found.extend(rows.fetchall())
         return found
 
 
 CHUNK = 400  # ids per statement: well under SQLite's limit on bound values, even bound twice
 
 
-def chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
+def chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def marks(values: list[Any]) -> str:
+    """The placeholders for binding these values: "?,?,?"."""
+    return ",".join("?" * len(values))

@@ -2,60 +2,31 @@
 
 Storing an article queues it; the background enricher takes the queue newest first, and the
 article being read jumps ahead. The queue is a table, so it survives restarts. Results are
-plain dicts (as `enrich` produces them): storage imports nothing of ours.
+storage's records; what `enrich` produces comes in as any object with the fields storage
+reads (`MentionLike`, `DatedLike`): storage imports nothing of ours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from tidings.storage.base import now
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.clean import clean_row
+from tidings.storage.records import (
+    DatedLike,
+    MentionLike,
+    MentionRow,
+    QueuedArticle,
+    TimelineRow,
+    dated_row,
+)
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
 PRIORITY_SOON = 50
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    text: str
-    label: str
-    start: int
-    end: int
-    canonical: str
-    field: str  # "title" or "text"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    expression: str
-    start: int
-    end: int
-    date: str
-    precision: str
-    sentence: str
-    sentence_start: int
-    sentence_end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class QueuedArticle:
-    id: int
-    title: str
-    text: str
-    published: str | None
-    content_hash: str
 
 
 def period_start(value: str) -> date:
@@ -80,7 +51,7 @@ class EnrichmentQueries(DuplicateQueries):
         rows = self.query(
             "select a.id, a.title, a.text, a.published, a.content_hash from enrich_queue q "
             "join articles a on a.id = q.article_id "
-            "order by q.priority desc, a.published desc, a.id desc limit ?",
+            "order by q.priority desc, q.published desc, q.article_id desc limit ?",
             [limit],
         )
         return [QueuedArticle(**row) for row in rows]
@@ -140,9 +111,9 @@ class EnrichmentQueries(DuplicateQueries):
         self,
         article: QueuedArticle,
         *,
-        entities: Iterable[dict[str, Any]],
-        title_entities: Iterable[dict[str, Any]],
-        timeline: Iterable[dict[str, Any]],
+        entities: Iterable[MentionLike],
+        title_entities: Iterable[MentionLike],
+        timeline: Iterable[DatedLike],
         version: int,
         backend: str,
         fingerprint: int | None = None,
@@ -164,15 +135,14 @@ class EnrichmentQueries(DuplicateQueries):
             db.execute("delete from timeline where article_id = ?", [article.id])
             for field, mentions in (("text", entities), ("title", title_entities)):
                 for mention in mentions:
-                    entity_id = self._entity_id(mention["canonical"], mention["label"])
+                    entity_id = self._entity_id(mention.canonical, mention.label)
                     touched.add(entity_id)
                     db.execute(
                         "insert into mentions (article_id, entity_id, field, start, end, text) "
                         "values (?, ?, ?, ?, ?, ?)",
-                        [article.id, entity_id, field, mention["start"], mention["end"],
-                         mention["text"]],
+                        [article.id, entity_id, field, mention.start, mention.end, mention.text],
                     )
-            rows = [clean_row({"article_id": article.id, **item}) for item in timeline]
+            rows = [clean_row({"article_id": article.id, **dated_row(item)}) for item in timeline]
             if rows:
                 self.table("timeline").insert_all(rows)
             self._count_articles(touched)

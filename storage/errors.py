@@ -15,3 +15,19 @@ class NewerLibrary(LibraryError):
 
 class NotFound(LibraryError):
     """An id or name that the library does not hold."""
+
+
+class FeedExists(LibraryError):
+    """Subscribing to a URL the library already follows."""
+
+    def __init__(self, message: str, feed_id: int) -> None:
+        super().__init__(message)
+        self.feed_id = feed_id
+
+
+class NotANewsboatCache(LibraryError):
+    """The file is missing or is not a newsboat cache."""
+
+
+class QueryError(ValueError):
+    """A malformed query; the message is short enough to show under the prompt."""

@@ -7,64 +7,28 @@ annotated articles move to a local collection named after it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tidings.storage.articles import ArticleQueries
 from tidings.storage.clean import clean_row, strip_controls
-from tidings.storage.errors import LibraryError, NotFound
-from tidings.storage.records import ArticleIn, FeedName, StoreResult, from_row
-from tidings.storage.rows import article_row
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-    from sqlite_utils.db import Table
-
-BACKOFF_BASE = timedelta(minutes=5)
-BACKOFF_MAX = timedelta(days=1)
+from tidings.storage.errors import FeedExists, NotFound
+from tidings.storage.records import (
+    FeedName,
+    FeedState,
+    FetchOutcome,
+    StoreResult,
+    from_row,
+)
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class FeedState:
-    """What a refresh needs to fetch one feed."""
-
-    id: int
-    url: str
-    title: str
-    etag: str | None
-    last_modified: str | None
-    full_text: bool
-    error_count: int
-
-
-class FeedExists(LibraryError):
-    """Subscribing to a URL the library already follows."""
-
-    def __init__(self, message: str, feed_id: int) -> None:
-        super().__init__(message)
-        self.feed_id = feed_id
-
-
-class FeedQueries:
-    """Queries on feeds, mixed into `storage.Library` (which provides `db`, `query`, `write`)."""
-
-    db: Database
-
-    if TYPE_CHECKING:
-
-        def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
-        def write(self) -> Any: ...
-        def table(self, name: str) -> Table: ...
-        def _store(self, feed_id: int, article: ArticleIn) -> StoreResult: ...
-        def local_feed(self, name: str) -> int: ...
-        def _join_by_url(self, article_id: int, key: str | None) -> None: ...
-        def mark(self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None) -> int: ...
+class FeedQueries(ArticleQueries):
+    """Feeds: subscriptions, tags and fetch state; a base of `storage.Library`."""
 
     # -- subscriptions -----------------------------------------------------------------
 
@@ -259,124 +223,56 @@ class FeedQueries:
         rows = self.db.execute("select guid from articles where feed_id = ?", [feed_id])
         return {row[0] for row in rows.fetchall()}
 
-    def store_feed_fetch(
-        self,
-        feed_id: int,
-        articles: Iterable[ArticleIn],
-        *,
-        status: int,
-        etag: str | None,
-        last_modified: str | None,
-        title: str | None,
-        site_url: str | None,
-        problem: str | None,
-    ) -> list[StoreResult]:
-        """Store a fetched feed's articles and its new fetch state in one transaction."""
-        with self.write() as db:
-            results = self._store_many(feed_id, articles)
-            row = clean_row(
-                {
-                    "etag": etag,
-                    "last_modified": last_modified,
-                    "last_fetched": _now().isoformat(),
-                    "last_status": status,
-                    "last_error": problem,
-                    "site_url": site_url,
-                    "new_title": " ".join((title or "").split()) or None,
-                }
-            )
-            db.execute(
-                "update feeds set etag = :etag, last_modified = :last_modified, "
-                "last_fetched = :last_fetched, last_status = :last_status, "
-                "last_error = :last_error, error_count = 0, next_due = null, "
+    def record_fetch(self, feed_id: int, outcome: FetchOutcome) -> list[StoreResult]:
+        """Record what one fetch of a feed came to, in one transaction: its articles and new
+        fetch state (validators, title, a permanent move), that it had not changed, or its
+        failure and when to try again (ingest decides; storage records)."""
+        with self.write():
+            if outcome.error is not None:
+                self._record_failure(feed_id, outcome)
+                return []
+            if outcome.not_modified:
+                self._record_state(feed_id, outcome, "last_error = null")
+                return []
+            results = self._store_all(feed_id, outcome.articles)
+            self._record_state(
+                feed_id,
+                outcome,
+                "etag = :etag, last_modified = :last_modified, last_error = :problem, "
                 "site_url = coalesce(:site_url, site_url), "
-                "title = case when title = url and :new_title is not null "
-                "then :new_title else title end where id = :id",
-                {**row, "id": feed_id},
+                "title = case when title = url and :title is not null then :title else title end",
             )
-        return results
+            if outcome.moved_to:
+                self.set_feed_url(feed_id, outcome.moved_to)
+            return results
 
-    def _store_many(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
-        """Like `_store` for each article, with new articles inserted in bulk (a refresh
-        stores tens of thousands); changed ones go through `_store`, which re-anchors."""
-        known = {
-            guid: (article_id, digest)
-            for article_id, guid, digest in self.db.execute(
-                "select id, guid, content_hash from articles where feed_id = ?", [feed_id]
-            ).fetchall()
-        }
-        stamp = _now().isoformat()
-        results: list[StoreResult] = []
-        for article in articles:
-            row = article_row(feed_id, article)
-            digest = row["content_hash"]
-            if row["guid"] in known:
-                article_id, old = known[row["guid"]]
-                if old == digest:
-                    results.append(StoreResult(article_id, "unchanged"))
-                else:
-                    results.append(self._store(feed_id, article))
-                    known[row["guid"]] = (article_id, digest)
-                continue
-            row["fetched"] = stamp
-            columns = ", ".join(f"[{name}]" for name in row)
-            article_id = int(
-                self.db.execute(
-                    f"insert into articles ({columns}) values ({', '.join('?' * len(row))})",
-                    list(row.values()),
-                ).lastrowid
-            )
-            known[row["guid"]] = (article_id, digest)
-            self._join_by_url(article_id, row["url_key"])
-            if article.related:
-                self.db.conn.executemany(
-                    "insert into related_links (article_id, position, title, url) "
-                    "values (?, ?, ?, ?)",
-                    [
-                        (article_id, i, strip_controls(title), url and strip_controls(url))
-                        for i, (title, url) in enumerate(article.related)
-                    ],
-                )
-            self.db.execute(
-                "insert into enrich_queue (article_id, priority, queued) values (?, 0, ?) "
-                "on conflict(article_id) do update set priority = 0, queued = excluded.queued",
-                [article_id, stamp],
-            )
-            results.append(StoreResult(article_id, "new"))
-        return results
+    def _record_state(self, feed_id: int, outcome: FetchOutcome, changes: str) -> None:
+        """A fetch that worked: the feed's state, its failures forgotten, due again."""
+        values = clean_row(
+            {
+                "etag": outcome.etag,
+                "last_modified": outcome.last_modified,
+                "problem": outcome.problem,
+                "site_url": outcome.site_url,
+                "title": " ".join((outcome.title or "").split()) or None,
+            }
+        )
+        self.db.execute(
+            f"update feeds set {changes}, last_fetched = :fetched, last_status = :status, "
+            "error_count = 0, next_due = null where id = :id",
+            {**values, "fetched": _now().isoformat(), "status": outcome.status, "id": feed_id},
+        )
 
-    def record_not_modified(self, feed_id: int, status: int = 304) -> None:
-        with self.write() as db:
-            db.execute(
-                "update feeds set last_fetched = ?, last_status = ?, last_error = null, "
-                "error_count = 0, next_due = null where id = ?",
-                [_now().isoformat(), status, feed_id],
-            )
-
-    def record_fetch_failure(
-        self,
-        feed_id: int,
-        error: str,
-        *,
-        status: int | None = None,
-        retry_after: float | None = None,
-    ) -> str:
-        """Store the error and when to try again: Retry-After if given, else exponential."""
-        row = self.query("select error_count from feeds where id = ?", [feed_id])
-        count = (row[0]["error_count"] or 0) + 1 if row else 1
-        if retry_after is not None and math.isfinite(retry_after):  # clamped: servers are hostile
-            wait = timedelta(seconds=min(max(retry_after, 0.0), BACKOFF_MAX.total_seconds()))
-        else:
-            wait = min(BACKOFF_BASE * 2 ** min(count - 1, 16), BACKOFF_MAX)
+    def _record_failure(self, feed_id: int, outcome: FetchOutcome) -> None:
+        """The error, one more failure in a row, and when to try again."""
         now = _now()
-        due = (now + wait).isoformat()
-        with self.write() as db:
-            db.execute(
-                "update feeds set last_fetched = ?, last_status = ?, last_error = ?, "
-                "error_count = ?, next_due = ? where id = ?",
-                [now.isoformat(), status, strip_controls(error)[:500], count, due, feed_id],
-            )
-        return due
+        wait = timedelta(seconds=outcome.retry_in or 0)
+        self.db.execute(
+            "update feeds set last_fetched = ?, last_status = ?, last_error = ?, "
+            "error_count = coalesce(error_count, 0) + 1, next_due = ? where id = ?",
+            [now.isoformat(), outcome.status, strip_controls(outcome.error or "")[:500],
+             (now + wait).isoformat(), feed_id],
+        )
 
     # -- newsboat history --------------------------------------------------------------
 

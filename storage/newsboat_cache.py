@@ -6,29 +6,10 @@ Another program's SQLite file, opened read-only; only its rows come out, as reco
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.storage.errors import LibraryError
-
-
-class NotANewsboatCache(LibraryError):
-    """The file is missing or is not a newsboat cache."""
-
-
-@dataclass(frozen=True)
-class NewsboatItem:
-    """One row of newsboat's rss_item table, as stored (unclean: it came from feeds)."""
-
-    feed_url: str
-    guid: str | None
-    title: str | None
-    author: str | None
-    url: str | None
-    published: object  # seconds since the epoch, when newsboat knew it
-    content: str | None
-    unread: int
-    flags: str | None
+from tidings.storage.errors import NotANewsboatCache
+from tidings.storage.records import NewsboatItem
 
 
 def read_newsboat_cache(path: Path) -> list[NewsboatItem]:

@@ -1,10 +1,11 @@
-"""Plain records passed into and out of the library (no behaviour, no database handles)."""
+"""Every record passed into and out of the library: plain dataclasses, no behaviour, no
+database handles. (Errors are in storage/errors.py; both are exported from `tidings.storage`.)"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 R = TypeVar("R")
 
@@ -30,9 +31,30 @@ class ArticleIn:
     url: str | None = None
     author: str | None = None
     published: str | None = None
+    # The source's cleaned HTML, kept only when `links` is not given: the text carries the
+    # structure, and links (the addresses its [n] marks name) are all the reader needs of it.
     html: str | None = None
     summary: str | None = None
     related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
+    links: list[str] = field(default_factory=list)  # link n at index n - 1
+
+
+@dataclass
+class FetchOutcome:
+    """What one fetch of a feed came to, as ingest decided it: storage records it in one call
+    (`Library.record_fetch`)."""
+
+    status: int | None
+    articles: list[ArticleIn] = field(default_factory=list)
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None  # the feed's own title (names a feed still called by its URL)
+    site_url: str | None = None
+    problem: str | None = None  # the feed was read, with a problem worth showing
+    moved_to: str | None = None  # a permanent redirect to follow from now on
+    not_modified: bool = False
+    error: str | None = None  # the fetch failed: why (one line)
+    retry_in: float | None = None  # after a failure: seconds until the next try
 
 
 @dataclass(frozen=True)
@@ -107,6 +129,7 @@ class Article:
     starred: bool
     annotations: list[Annotation]
     related: list[RelatedLink]
+    links: list[str] = field(default_factory=list)  # the addresses [n] in the text names
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -130,6 +153,134 @@ class FeedName:
 
     id: int
     title: str
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+    field: str  # "title" or "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    expression: str
+    start: int
+    end: int
+    date: str
+    precision: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QueuedArticle:
+    id: int
+    title: str
+    text: str
+    published: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a refresh needs to fetch one feed."""
+
+    id: int
+    url: str
+    title: str
+    etag: str | None
+    last_modified: str | None
+    full_text: bool
+    error_count: int
+
+
+@dataclass(frozen=True)
+class Related:
+    article_id: int
+    score: float
+    shared: list[str]  # names of shared entities, rarest first
+    linked: bool  # the article itself links to it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.article_id, "score": round(self.score, 4), "shared": self.shared,
+            "linked": self.linked,
+        }
+
+
+@dataclass(frozen=True)
+class NewsboatItem:
+    """One row of newsboat's rss_item table, as stored (unclean: it came from feeds)."""
+
+    feed_url: str
+    guid: str | None
+    title: str | None
+    author: str | None
+    url: str | None
+    published: object  # seconds since the epoch, when newsboat knew it
+    content: str | None
+    unread: int
+    flags: str | None
+
+
+# What storage reads of the analysis it is given (enrich's Mention and TimelineItem are such
+# objects; so are storage's own MentionRow and TimelineRow). Storage imports nothing of ours:
+# it names the fields it needs, as lemon24/reader does with its *LikeProtocol types.
+
+
+class MentionLike(Protocol):
+    """A named entity occurrence: offsets into the text (or title) it was found in."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def canonical(self) -> str: ...
+
+
+class DatedLike(Protocol):
+    """A dated expression resolved to a date at its own precision, with its sentence."""
+
+    @property
+    def expression(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def sentence_start(self) -> int: ...
+    @property
+    def sentence_end(self) -> int: ...
+
+
+def dated_row(item: DatedLike) -> dict[str, Any]:
+    """The timeline table's columns of a dated item."""
+    return {name: getattr(item, name) for name in _DATED_FIELDS}
+
+
+_DATED_FIELDS = [item.name for item in fields(TimelineRow)]
 
 
 @dataclass(frozen=True)

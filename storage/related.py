@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from tidings.storage.base import LibraryBase
 from tidings.storage.enrichment import period_start
+from tidings.storage.records import Related
 
 ENTITY_WEIGHT = 0.7
 TEXT_WEIGHT = 0.3
@@ -30,20 +30,6 @@ _STOP = {
     "their", "there", "they", "after", "about", "says", "said", "over", "into", "more", "than",
     "been", "would", "could", "amid", "against", "before", "while", "your", "also",
 }
-
-
-@dataclass(frozen=True)
-class Related:
-    article_id: int
-    score: float
-    shared: list[str]  # names of shared entities, rarest first
-    linked: bool  # the article itself links to it
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.article_id, "score": round(self.score, 4), "shared": self.shared,
-            "linked": self.linked,
-        }
 
 
 class RelatedQueries(LibraryBase):

@@ -25,8 +25,11 @@ def article_row(feed_id: int, article: ArticleIn) -> dict[str, Any]:
             "author": article.author,
             "published": article.published,
             "text": article.text,
-            "html": article.html,
-            "summary": article.summary,
+            # The words are stored once: the source's HTML only when its links were not given
+            # (it doubled a refreshed library), a summary only when it is not the text itself.
+            "html": None if article.links else article.html,
+            "links": "\n".join(article.links) or None,
+            "summary": article.summary if article.summary != article.text else None,
         }
     )
     row["content_hash"] = content_hash(row["title"], row["text"])

@@ -1,6 +1,9 @@
 """The search language shared by the `/` prompt, saved searches and `tidings search`.
 
-    free words "quoted phrases"      full text (bm25, title weighted above body)
+    free words "quoted phrases"      full text (bm25, title weighted above body); the last
+                                     word typed also matches as a prefix ("cab" finds cable);
+                                     accents do not matter ("ronne" finds Rønne)
+    a OR b, (a OR b) c               either word; parentheses group
     feed:NAME  tag:T                 where it came from
     is:unread is:read is:starred is:annotated
     entity:"Sergei Lavrov"  type:person|org|place
@@ -14,9 +17,12 @@ full-text words are quoted for FTS5 so none of its syntax leaks through.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
+
+from tidings.storage.errors import QueryError
 
 KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort"}
 FLAGS = {
@@ -33,19 +39,33 @@ TYPES = {
     "place": ("GPE", "LOC", "FAC"),
 }
 _AGE = re.compile(r"^@(\d+)([dwmy])$")
-_TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"]+))')
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+    "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
+})
 
 
-class QueryError(ValueError):
-    """A malformed query; the message is short enough to show under the prompt."""
+def fold(text: str | None) -> str:
+    """Text as the search index holds it: accents and special letters folded to plain ones
+    ("Rønne" and "Ronne", "Straße" and "Strasse" are the same word). Registered on every
+    connection as the SQL function tidings_fold, which the index's triggers call."""
+    if not text:
+        return text or ""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+_TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"()]+))')
 
 
 @dataclass
 class Term:
     negated: bool
-    key: str | None  # None for full-text words and phrases
+    key: str | None  # None for full-text words and phrases; "op" for OR and parentheses
     value: str
     phrase: bool = False
+    prefix: bool = False  # the last word typed: matches any word it begins
 
 
 @dataclass
@@ -67,6 +87,12 @@ def tokenize(text: str) -> list[Term]:
         if text[position].isspace():
             position += 1
             continue
+        if text[position] in "()":
+            terms.append(Term(False, "op", text[position]))
+            position += 1
+            continue
+        if text.startswith("-(", position):
+            raise QueryError("-( ) is not supported: negate words one by one")
         match = _TOKEN.match(text, position)
         if match is None or match.end() == position:
             raise QueryError("unbalanced quote")
@@ -79,8 +105,14 @@ def tokenize(text: str) -> list[Term]:
         if key is not None and key.lower() not in KEYS:
             # Not one of ours ("10:30", "re:"): treat as text.
             value, key = f"{key}:{value}", None
-        terms.append(Term(bool(negated), key.lower() if key else None, value, quoted is not None))
+        if key is None and quoted is None and not negated and value == "OR":
+            terms.append(Term(False, "op", "OR"))
+        else:
+            terms.append(Term(bool(negated), key.lower() if key else None, value, quoted is not None))
         position = match.end()
+    last = terms[-1] if terms else None
+    if last is not None and last.key is None and not last.phrase and not last.negated:
+        last.prefix = True
     return terms
 
 
@@ -106,6 +138,7 @@ def parse(text: str) -> Query:
         if term.key in {"after", "before"}:
             _date(term.key, term.value)
         query.terms.append(term)
+    _match_expression(query.terms)  # OR and parentheses where they make sense
     return query
 
 
@@ -124,8 +157,44 @@ def _age_cutoff(value: str, today: date) -> str:
     return (today - timedelta(days=days)).isoformat()
 
 
-def _fts_phrase(value: str) -> str:
-    return '"' + value.replace('"', '""') + '"'
+def _fts_phrase(value: str, prefix: bool = False) -> str:
+    folded = fold(value)
+    return '"' + folded.replace('"', '""') + '"' + ("*" if prefix and folded[-1:].isalnum() else "")
+
+
+def _match_expression(terms: list[Term]) -> str | None:
+    """The FTS5 expression for the positive words and phrases with their ORs and parentheses
+    (implicit AND between the rest); None without words. QueryError for a misplaced OR or
+    an unbalanced parenthesis."""
+    parts: list[str] = []
+    depth = 0
+    previous = None  # "word", "OR", "(" or ")"
+    for term in terms:
+        if term.key == "op":
+            if term.value == "(":
+                if previous in {"word", ")"}:
+                    parts.append("AND")
+                depth += 1
+            elif term.value == ")":
+                if previous in {None, "(", "OR"}:
+                    raise QueryError("empty parentheses" if previous == "(" else "a ) needs words before it")
+                depth -= 1
+                if depth < 0:
+                    raise QueryError("unbalanced parenthesis")
+            elif previous in {None, "(", "OR"}:
+                raise QueryError("OR needs words on both sides")
+            parts.append(term.value)
+            previous = term.value
+        elif term.key is None and not term.negated:
+            if previous in {"word", ")"}:
+                parts.append("AND")
+            parts.append(_fts_phrase(term.value, term.prefix))
+            previous = "word"
+    if depth:
+        raise QueryError("unbalanced parenthesis")
+    if previous == "OR":
+        raise QueryError("OR needs words on both sides")
+    return " ".join(parts) or None
 
 
 @dataclass
@@ -146,15 +215,16 @@ def compile_query(query: Query, today: date | None = None) -> Compiled:
     negative = [t for t in query.terms if t.key is None and t.negated]
     joins = ""
     match_params: list[Any] = []
-    if positive:
+    expression = _match_expression(query.terms)
+    if expression:
         joins = " join articles_fts on articles_fts.rowid = a.id"
         clauses.append("articles_fts match ?")
-        match_params.append(" ".join(_fts_phrase(t.value) for t in positive))
+        match_params.append(expression)
     for term in negative:
         clauses.append("a.id not in (select rowid from articles_fts where articles_fts match ?)")
         params.append(_fts_phrase(term.value))
     for term in query.terms:
-        if term.key is None:
+        if term.key is None or term.key == "op":
             continue
         sql, values = _filter(term, today)
         clauses.append(f"not ({sql})" if term.negated else sql)
@@ -184,12 +254,14 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     if term.key == "is":
         return FLAGS[value.lower()], []
     if term.key == "entity":
-        # By canonical name or any form it was mentioned by ("Lavrov" finds "Sergei Lavrov").
+        # By canonical name, any form it was mentioned by ("Lavrov" finds "Sergei Lavrov"),
+        # or any whole part of a person's name ("Jensen" finds "Mette Jensen").
         return (
             "exists (select 1 from mentions m where m.article_id = a.id and m.entity_id in "
             "(select e.id from entities e where e.name = ? collate nocase "
+            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\') "
             "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase))",
-            [value, value],
+            [value, f"% {_like(value)} %", value],
         )
     if term.key == "type":
         labels = TYPES[value.lower()]

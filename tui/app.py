@@ -19,8 +19,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker
 
-from tidings.storage import Library
-from tidings.storage.enrichment import PRIORITY_OPEN
+from tidings.storage import PRIORITY_OPEN, Library
 from tidings.tui import views
 from tidings.tui.commands import TidingsCommands
 from tidings.tui.config import Config, config_path, save_setting
@@ -55,7 +54,7 @@ class TidingsApp(WorkerErrors, App[None]):
 
     TITLE = "Tidings"
     COMMANDS = {TidingsCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
     CSS_PATH = STYLES
 
     def __init__(
@@ -188,23 +187,32 @@ class TidingsApp(WorkerErrors, App[None]):
             main.query_one(EntityList),
         ]
 
-    def binding_rows(self) -> list[tuple[str, str]]:
-        """(keys, description) for every binding of the app and its regions, as remapped;
-        the palette's key follows the main screen's keys."""
-        keys: dict[str, list[str]] = {}
-        palette: list[Binding] = []
-        for node in self.binding_owners():
-            for _key, binding in node._bindings:
-                if node is self and binding.action == "command_palette":
-                    palette.append(binding)
-                    continue
-                if binding.description:
-                    keys.setdefault(binding.description, []).append(self.keys_for(binding))
-            if node is self.main:
-                for binding in palette:
-                    keys.setdefault(binding.description, []).append(self.keys_for(binding))
-        rows = [(", ".join(dict.fromkeys(shown)), label) for label, shown in keys.items()]
-        return rows + [("ctrl+p", "Command palette: every action, view and theme")]
+    def binding_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """The keyboard as the help shows it: one section per region (the keys of the whole
+        screen first), each row (keys as remapped, what it does, the binding id that
+        `[keymap]` remaps)."""
+        main = self.main
+        regions: list[tuple[str, list[DOMNode]]] = [
+            ("Everywhere", [self, main]),
+            ("In the article list", [main.article_list]),
+            ("In the reading pane", [main.pane]),
+            ("In the timeline", [main.query_one(TimelineList)]),
+            ("In the entities", [main.query_one(EntityList)]),
+        ]
+        sections = []
+        for title, nodes in regions:
+            rows: dict[str, tuple[str, str, str]] = {}
+            for node in nodes:
+                for _key, binding in node._bindings:
+                    if not binding.description or not binding.id:
+                        continue  # Textual's own scrolling keys, which nobody remaps
+                    key = binding.id
+                    keys = self.keys_for(binding)
+                    if key in rows:  # one binding listed under several keys
+                        keys = ", ".join(dict.fromkeys([*rows[key][0].split(", "), keys]))
+                    rows[key] = (keys, binding.description, binding.id)
+            sections.append((title, list(rows.values())))
+        return sections
 
     def available_views(self) -> list[View]:
         return self.main.searches.available_views()

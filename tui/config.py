@@ -17,15 +17,19 @@ from tidings.tui.paths import config_dir
 
 SORTS = ("newest", "oldest")
 VIEWS = ("all", "unread", "starred", "annotated")
+# When an article counts as read: after `mark_read_delay` seconds on screen once the user
+# opened it or moved to it, when its end has been on screen, or only by m / A.
+MARK_READ = ("delay", "end", "hand")
 
 
 @dataclass
 class Config:
     theme: str = "tidings-dark"
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("j,down")
+    mark_read: str = "delay"  # one of MARK_READ
     mark_read_delay: float = 3.0  # seconds an article stays open before it counts as read
     sort: str = "newest"
-    refresh_concurrency: int = 16
+    refresh_concurrency: int = 64  # ingest.fetch.CONCURRENCY (not imported: httpx at startup)
     default_view: str = "all"
 
 
@@ -63,6 +67,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
 
     checks: dict[str, tuple[type | tuple[type, ...], Any]] = {
         "theme": (str, None),
+        "mark_read": (str, lambda v: v in MARK_READ),
         "mark_read_delay": ((int, float), lambda v: v >= 0),
         "sort": (str, lambda v: v in SORTS),
         "refresh_concurrency": (int, lambda v: 1 <= v <= 256),

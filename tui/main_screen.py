@@ -9,19 +9,21 @@ are controllers of their own; the screen passes them the messages they react to.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
-from tidings.storage.enrichment import PRIORITY_SOON
+from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
 from tidings.tui.reader import ArticleOpened, Reader
 from tidings.tui.search import needs_search
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
     from tidings.tui.app import TidingsApp
 
 PREFETCH = 5  # articles after the open one that the enricher should take next
+LINK_NUMBER_WAIT = 0.8  # seconds after o (and after each digit) for the number of a link
+UNDO_DEPTH = 50  # changes `u` can take back, newest first
 
 
 @dataclass
@@ -68,6 +72,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         Binding("s", "toggle_star", "Star", id="app.toggle_star"),
         Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
         Binding("A", "mark_all_read", "Mark all shown read", show=False, id="app.mark_all_read"),
+        Binding("u", "undo", "Undo the last change", show=False, id="app.undo"),
         Binding("r", "refresh", "Refresh feeds", show=False, id="app.refresh"),
         Binding("F", "feed_errors", "Feed errors", show=False, id="app.feed_errors"),
         Binding("slash", "filter", "Search", id="app.filter"),
@@ -98,6 +103,11 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.stories = Stories(self)
         self.searches = Searches(self)
         self.refresh_progress = ""
+        self._unread_for: list[int] | None = None  # the ids the unread count was taken for
+        self._unread_shown = 0
+        self.undo_stack: list[tuple[str, Callable[[], None]]] = []
+        self._link_timer: Timer | None = None
+        self._link_number = ""
         self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
 
     @property
@@ -152,24 +162,43 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.update_status()
 
     def update_status(self) -> None:
+        """The view, its search, what it shows and how much of that is unread, then refresh
+        and analysis progress: the counts are the view's own, not the library's."""
+        library = self.tidings.library
+        ids = self.article_list.ids
+        if self._unread_for is not ids:
+            self._unread_for = ids
+            all_view = self.view.kind == "all" and not self.view.text
+            self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
         status = Text()
-        status.append("Feeds", style="bold")
-        status.append(f"  {self.view.name}")
+        status.append(self.view.name, style="bold")
         if self.view.text:
             status.append(" · search: ")
             status.append(self.view.text, style="italic")
-        library = self.tidings.library
-        unread = library.count_unread()
-        status.append(f" · {len(self.article_list.ids)} shown · {unread} unread")
+        status.append(f" · {len(ids)} shown · {self._unread_shown} unread")
         if self.refresh_progress:
             status.append(" · " + self.refresh_progress, style="bold")
-        status.append(" · " + library.path.name, style="dim")
+        queued = library.queue_size()
+        if queued:
+            total = max(queued, self._analysis_total(queued))
+            status.append(f" · analysing: {total - queued:,} of {total:,} done")
         self.query_one("#status", Static).update(status)
+
+    def _analysis_total(self, queued: int) -> int:
+        """The size of the current analysis run: the queue at its largest since it was empty."""
+        self._queue_peak = max(getattr(self, "_queue_peak", 0), queued)
+        return self._queue_peak
+
+    def unread_changed(self, article_ids: list[int], read: bool) -> None:
+        """Keep the status line's unread count in step with marks set in the app."""
+        shown = set(self.article_list.ids)
+        delta = sum(1 for i in article_ids if i in shown)
+        self._unread_shown = max(0, self._unread_shown + (-delta if read else delta))
 
     # -- opening articles (tui/reader.py) ----------------------------------------------
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self.reader.cursor_moved(message.article_id)
+        self.reader.cursor_moved(message.article_id, message.by_user)
 
     def on_article_list_selected(self, message: ArticleList.Selected) -> None:
         self.reader.selected(message.article_id)
@@ -244,14 +273,23 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         start, end = row.sentence_start, row.sentence_end
         if end <= start:
             start, end = row.start, row.end
+        self._show_in_pane()
         self.pane.update_marks(marked=[(start, end)])
         self.pane.scroll_to_offset(start)
 
     def on_entity_list_chosen(self, message: EntityList.Chosen) -> None:
         spans = message.entry.spans
+        self._show_in_pane()
         self.pane.update_marks(marked=spans)
         if spans:
             self.pane.scroll_to_offset(spans[0][0])
+
+    def _show_in_pane(self) -> None:
+        """A sidebar item was chosen: when the sidebar covers the pane, close it so the
+        sentence shows (item 6)."""
+        if self.overlaid and self.has_class("-sidebar-open"):
+            self.remove_class("-sidebar-open")
+            self.pane.focus()
 
     def on_entity_list_find_articles(self, message: EntityList.FindArticles) -> None:
         entry = message.entry
@@ -280,14 +318,15 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     def _annotate(self, article_id: int, start: int, end: int, note: str) -> None:
         self.tidings.library.annotate(article_id, start, end, note=note)
         self._reload_annotations(article_id)
-        self.pane.update_marks(selection=None)
+        self.pane.selection_used()
         self.notify("Highlighted" + (" with a note" if note else ""), timeout=2)
 
     def _reload_annotations(self, article_id: int) -> None:
         self.pane.update_marks(annotations=self.tidings.library.annotations(article_id))
         self.article_list.refresh_article(article_id)
 
-    def action_annotations(self) -> None:
+    def action_annotations(self, on: int | None = None) -> None:
+        """The article's annotations, the cursor on annotation `on` (by id) if given."""
         article = self.pane.article
         if article is None:
             return
@@ -295,7 +334,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if not notes:
             self.notify("No annotations in this article yet: select with →, then h or a")
             return
-        self.app.push_screen(AnnotationsScreen(notes, self.tidings.palette), self._annotation_chosen)
+        at = next((i for i, n in enumerate(notes) if n.id == on), 0)
+        self.app.push_screen(AnnotationsScreen(notes, self.tidings.palette, at), self._annotation_chosen)
 
     def _annotation_chosen(self, choice: AnnotationChoice | None) -> None:
         if choice is None:
@@ -309,14 +349,20 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         elif choice.action == "delete":
             library.delete_annotation(note.id)
             self._reload_annotations(note.article_id)
-            self.notify("Annotation deleted", timeout=2)
+
+            def restore() -> None:
+                library.annotate(note.article_id, note.start, note.end, note=note.note, colour=note.colour)
+                self._reload_annotations(note.article_id)
+
+            self._remember("deleted annotation", restore)
+            self.notify("Annotation deleted · u undoes", timeout=2)
         elif choice.action == "colour":
             palette = self.tidings.palette
             names = list(palette.highlights) if palette else ["yellow"]
             following = names[(names.index(note.colour) + 1) % len(names)] if note.colour in names else names[0]
             library.update_annotation(note.id, colour=following)
             self._reload_annotations(note.article_id)
-            self.action_annotations()
+            self.action_annotations(on=note.id)  # back on the same one, for the next c
         elif choice.action == "edit":
 
             def save(text: str | None) -> None:
@@ -356,22 +402,46 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.article_list.move_to(index)
 
     def set_read(self, article_id: int, read: bool) -> None:
-        self.tidings.library.mark([article_id], read=read)
+        """Mark one article read or unread (nothing happens if it already is)."""
+        library = self.tidings.library
+        if library.summary(article_id).read == read:
+            return
+        library.mark([article_id], read=read)
+        self.unread_changed([article_id], read)
         self.article_list.refresh_article(article_id)
         self.update_status()
+
+    def _remember(self, what: str, undo: Callable[[], None]) -> None:
+        """Keep a way back from a change the user made (`u` takes the last one back)."""
+        self.undo_stack.append((what, undo))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        what, undo = self.undo_stack.pop()
+        undo()
+        self.notify(f"Undone: {what}", timeout=3, markup=False)
 
     def action_toggle_read(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
             self.reader.stop_read_timer()
-            self.set_read(article_id, not self.tidings.library.summary(article_id).read)
+            was = self.tidings.library.summary(article_id).read
+            self.set_read(article_id, not was)
+            self._remember("marked " + ("unread" if was else "read"), lambda: self.set_read(article_id, was))
 
     def action_toggle_star(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
-            library = self.tidings.library
-            library.mark([article_id], starred=not library.summary(article_id).starred)
-            self.article_list.refresh_article(article_id)
+            was = self.tidings.library.summary(article_id).starred
+            self._set_star(article_id, not was)
+            self._remember("unstarred" if was else "starred", lambda: self._set_star(article_id, was))
+
+    def _set_star(self, article_id: int, starred: bool) -> None:
+        self.tidings.library.mark([article_id], starred=starred)
+        self.article_list.refresh_article(article_id)
 
     def action_mark_all_read(self) -> None:
         ids = list(self.article_list.ids)
@@ -380,19 +450,70 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.tidings.library.mark(ids, read=True)
-                self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
-                self.update_status()
+                library = self.tidings.library
+                unread = sorted(library.unread_among(ids))
+                library.mark(ids, read=True)
+                self._marks_changed()
+                self._remember(
+                    f"marked {len(unread)} articles read", lambda: self._mark_unread_again(unread)
+                )
+                self.notify(f"{len(unread)} marked read · u undoes", timeout=3)
 
         self.app.push_screen(ConfirmScreen(f"Mark all {len(ids)} shown articles as read?"), answer)
 
+    def _mark_unread_again(self, ids: list[int]) -> None:
+        if ids:
+            self.tidings.library.mark(ids, read=False)
+        self._marks_changed()
+
+    def _marks_changed(self) -> None:
+        """Redraw the list and recount after marks changed on many articles."""
+        self._unread_for = None
+        self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+        self.update_status()
+
     def action_open_url(self) -> None:
+        """o: the article's address; o then a number (within a second): its link n."""
+        article = self.pane.article
+        if article is not None and self.pane.links:
+            self._link_number = ""
+            self._arm_link_timer()
+            return
+        self._open_article_url()
+
+    def _arm_link_timer(self) -> None:
+        if self._link_timer is not None:
+            self._link_timer.stop()
+        self._link_timer = self.set_timer(LINK_NUMBER_WAIT, self._open_numbered_link)
+
+    def on_key(self, event: events.Key) -> None:
+        if self._link_timer is not None and event.character and event.character.isdigit():
+            event.stop()
+            event.prevent_default()
+            self._link_number += event.character
+            self._arm_link_timer()
+
+    def _open_numbered_link(self) -> None:
+        self._link_timer = None
+        number, self._link_number = self._link_number, ""
+        if not number:
+            self._open_article_url()
+            return
+        links = self.pane.links
+        if not 1 <= int(number) <= len(links):
+            self.notify(f"No link {number}: this article has {len(links)}", severity="warning")
+            return
+        self._open_checked(links[int(number) - 1])
+
+    def _open_article_url(self) -> None:
+        article = self.pane.article
+        self._open_checked(article.url if article else None, "This article has no web address to open")
+
+    def _open_checked(self, url: str | None, missing: str = "That link is not a web address") -> None:
         from tidings.tui.links import is_web_url
 
-        article = self.pane.article
-        url = article.url if article else None
         if url is None or not is_web_url(url):
-            self.notify("This article has no web address to open", severity="warning")
+            self.notify(missing, severity="warning")
             return
         self._open_url(url)
 
@@ -408,15 +529,51 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     # -- layout ------------------------------------------------------------------------
 
+    @property
+    def overlaid(self) -> bool:
+        """Below 160 columns the sidebar is shown over the pane (t), not beside it."""
+        return not self.has_class("-wide")
+
     def action_toggle_sidebar(self) -> None:
-        if self.has_class("-narrow"):
-            self.toggle_class("-sidebar-open")
+        if self.overlaid:
+            self.set_class(not self.has_class("-sidebar-open"), "-sidebar-open")
             if self.has_class("-sidebar-open"):
                 self.query_one(TimelineList).focus()
             else:
-                self.pane.focus()
+                self._close_overlay()
         else:
             self.toggle_class("-sidebar-closed")
+
+    def _close_overlay(self) -> None:
+        """Back from the sidebar over the pane: to the pane when an article is being read."""
+        self.remove_class("-sidebar-open")
+        if self.has_class("-reading") or self.has_class("-medium"):
+            self.pane.focus()
+        else:
+            self.article_list.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Below 100 columns one region shows at a time: the one with the focus."""
+        if event.widget is self.pane:
+            self.add_class("-reading")
+        elif event.widget is self.article_list:
+            self.remove_class("-reading", "-sidebar-open")
+
+    @property
+    def pane_visible(self) -> bool:
+        """The pane is on screen (at narrow widths it hides while the list has the focus)."""
+        return bool(self.pane.display)
+
+    def on_reading_pane_scrolled(self, message: ReadingPane.Scrolled) -> None:
+        article = self.pane.article
+        if article is not None and self.pane_visible:
+            self.reader.scrolled(article.id, message.at_end)
+
+    def on_reading_pane_back(self, _message: ReadingPane.Back) -> None:
+        self.remove_class("-sidebar-open")
+        if self.has_class("-list-hidden"):
+            self.remove_class("-list-hidden")
+        self.article_list.focus()
 
     def action_toggle_list(self) -> None:
         self.toggle_class("-list-hidden")
@@ -503,4 +660,4 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.app.push_screen(FeedErrorsScreen(self.feed_errors))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.tidings.binding_rows()))
+        self.app.push_screen(HelpScreen(self.tidings.binding_sections()))

@@ -7,15 +7,14 @@ worker with a connection of its own.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 
-from tidings.storage import Library
-from tidings.storage.search_language import QueryError, parse
+from tidings.storage import Library, QueryError
+from tidings.storage.search_language import fold, parse
 from tidings.tui.views import View, view_ids
 
 Span = tuple[int, int]
@@ -56,8 +55,7 @@ def check(text: str) -> str | None:
 
 
 def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold(word.lower())
 
 
 def stem(word: str) -> str:
@@ -79,6 +77,7 @@ class Highlighter:
     """Finds the words of a query's full-text terms in a text."""
 
     stems: frozenset[str]
+    prefixes: frozenset[str] = frozenset()  # the last word typed, matched as a word's start
 
     @classmethod
     def for_query(cls, text: str) -> Highlighter | None:
@@ -87,16 +86,17 @@ class Highlighter:
             query = parse(text)
         except QueryError:
             return None
-        stems = {
-            stem(word)
-            for term in query.terms
-            if term.key is None and not term.negated
-            for word in _WORD.findall(term.value)
-        }
-        return cls(frozenset(stems)) if stems else None
+        words = [t for t in query.terms if t.key is None and not t.negated]
+        stems = {stem(word) for term in words for word in _WORD.findall(term.value)}
+        prefixes = {_fold(term.value) for term in words if term.prefix}
+        return cls(frozenset(stems), frozenset(prefixes)) if stems else None
 
     def spans(self, text: str) -> list[Span]:
-        return [(m.start(), m.end()) for m in _WORD.finditer(text) if stem(m.group()) in self.stems]
+        return [
+            (m.start(), m.end())
+            for m in _WORD.finditer(text)
+            if stem(m.group()) in self.stems or _fold(m.group()).startswith(tuple(self.prefixes) or ("\0",))
+        ]
 
 
 def highlighted_segments(text: str, spans: Sequence[Span], style: Style, found: Style) -> list[Segment]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textual import work
 from textual.message import Message
 
-from tidings.storage.search_language import QueryError
+from tidings.storage import QueryError
 from tidings.tui.controller import Controller
 from tidings.tui.search import Highlighter, query_text, saved_views, search_ids
 from tidings.tui.views import BUILT_IN_VIEWS, View, feed_and_tag_views

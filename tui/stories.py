@@ -15,8 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.message import Message
 
-from tidings.storage import ArticleSummary, Library
-from tidings.storage.related import Related
+from tidings.storage import ArticleSummary, Library, Related
 from tidings.tui.controller import Controller
 from tidings.tui.views import View
 from tidings.tui.widgets.entity_browser import EntityBrowser

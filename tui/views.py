@@ -4,7 +4,7 @@ their ids in list order, and the next unread article among them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from tidings.storage import Library
 
@@ -20,6 +20,7 @@ class View:
     key: str = ""
     name: str = "All articles"
     text: str = ""
+    unread: int | None = field(default=None, compare=False)  # shown by the view selector
 
     def filtered(self, text: str) -> View:
         return View(self.kind, self.key, self.name, text)
@@ -34,11 +35,17 @@ BUILT_IN_VIEWS = [
 
 
 def feed_and_tag_views(library: Library) -> list[View]:
-    """Every view the selector offers: the built-in ones, then each feed, then each tag."""
+    """Every view the selector offers, each with its unread count: the built-in ones, then
+    each feed, then each tag (counts from an index: fast at a million articles)."""
+    counts = library.unread_counts()
+    built_in = {"all": counts["stories"], "unread": counts["stories"],
+                "starred": counts["starred"], "annotated": counts["annotated"]}
     return (
-        BUILT_IN_VIEWS
-        + [View("feed", str(feed.id), f"Feed: {feed.title}") for feed in library.feed_names()]
-        + [View("tag", tag, f"Tag: {tag}") for tag in library.tags()]
+        [replace(view, unread=built_in[view.kind]) for view in BUILT_IN_VIEWS]
+        + [View("feed", str(feed.id), f"Feed: {feed.title}",
+                unread=counts["feeds"].get(feed.id, 0)) for feed in library.feed_names()]
+        + [View("tag", tag, f"Tag: {tag}", unread=counts["tags"].get(tag, 0))
+           for tag in library.tags()]
     )
 
 

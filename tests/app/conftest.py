@@ -12,6 +12,7 @@ from tidings.ingest.file_import import import_file
 from tidings.storage import ArticleIn, Library
 from tidings.tui.app import TidingsApp
 from tidings.tui.config import Config
+from tidings.enrich.model import Mention, TimelineItem
 
 # Far-past dates: the list shows them absolutely ("12 Feb 19"), so screens do not depend on today.
 ARTICLES = [
@@ -94,24 +95,24 @@ LONG_TEXT = (
 )
 
 
-def _mention(text: str, word: str, label: str, canonical: str, nth: int = 0) -> dict:
+def _mention(text: str, word: str, label: str, canonical: str, nth: int = 0) -> Mention:
     start = -1
     for _ in range(nth + 1):
         start = text.index(word, start + 1)
-    return {"text": word, "label": label, "start": start, "end": start + len(word), "canonical": canonical}
+    return Mention(text=word, label=label, start=start, end=start + len(word), canonical=canonical)
 
 
-def _dated(text: str, expression: str, date: str, precision: str) -> dict:
+def _dated(text: str, expression: str, date: str, precision: str) -> TimelineItem:
     start = text.index(expression)
     sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
     if text.rfind(". ", 0, start) == -1:
         sentence_start = max(text.rfind("\n", 0, start) + 1, 0)
     sentence_end = text.index(".", start) + 1
-    return {
+    return TimelineItem(**{
         "expression": expression, "start": start, "end": start + len(expression), "date": date,
         "precision": precision, "sentence": text[sentence_start:sentence_end],
         "sentence_start": sentence_start, "sentence_end": sentence_end,
-    }
+    })
 
 
 def enrich_by_hand(path: Path, guid: str = "harbour") -> None:

@@ -91,11 +91,13 @@ def failures(app: App) -> list[str]:
     """Each run of text below WCAG AA, described with its text, its colours and its ratio."""
     problems = []
     for run in drawn_runs(app):
-        if is_text(run) and run.ratio < run.needed:
+        lines = all(0x2500 <= ord(c) <= 0x257F or c.isspace() for c in run.text)
+        needed = run.needed if is_text(run) else AA_BOLD if lines else 0
+        if run.ratio < needed:
             problems.append(
                 f"row {run.y} col {run.x} {run.text.strip()[:30]!r}: "
                 f"#{'%02x%02x%02x' % run.fg} on #{'%02x%02x%02x' % run.bg}"
-                f" = {run.ratio:.2f} (needs {run.needed})"
+                f" = {run.ratio:.2f} (needs {needed})"
             )
     return problems
 

@@ -49,8 +49,8 @@ async def test_related_articles_end_the_pane_and_R_opens_one(demo_path: Path) ->
         closest = app.library.summary(expected[0].article_id).title
         assert lines[1] == f"1. {closest}"
         assert f"shared: {expected[0].shared[0]}" in lines[2]
-        for other in expected[1:]:
-            assert app.library.summary(other.article_id).title in related
+        for other in expected[1:]:  # (a long title wraps)
+            assert app.library.summary(other.article_id).title in " ".join(related.split())
         await pilot.press("R")
         await pilot.pause()
         assert "Related articles (enter opens)" in screen_text(app)

@@ -48,7 +48,7 @@ def test_dates_become_utc_iso(raw: str, expected: str | None) -> None:
     assert parse_date(raw) == expected
 
 
-def test_atom_content_types_and_relative_links() -> None:
+def test_atom_content_types_and_links() -> None:
     atom = b"""<feed xmlns='http://www.w3.org/2005/Atom' xml:base='https://a.example/blog/'>
       <title type='html'>&lt;b&gt;Blog&lt;/b&gt;</title>
       <entry><id>e1</id><title>One</title><link href='posts/1'/>
@@ -62,8 +62,9 @@ def test_atom_content_types_and_relative_links() -> None:
     assert feed.title == "Blog" and feed.version == "atom10"
     one, two = (entry.article for entry in feed.entries)
     assert one.url == "https://a.example/blog/posts/1"
-    assert one.text == "First\n\nitem\n\nlink"
-    assert 'href="https://a.example/blog/posts/x"' in (one.html or "")
+    assert one.text == "First\n\n• item\n\nlink[1]"  # list items and numbered links kept
+    assert one.links == ["https://a.example/blog/posts/x"]  # made absolute; no HTML kept
+    assert one.html is None
     assert two.url == "https://a.example/2" and two.text == "Plain <not a tag>"
 
 
@@ -143,3 +144,33 @@ def test_newsboat_urls_lines() -> None:
         ("https://b.example/rss", [], None),
     ]
     assert len(warnings) == 2
+
+
+def test_article_structure_survives_as_plain_text_with_numbered_links() -> None:
+    """Issue 13 item 18: lists, headings, quotes, links and images as newsboat shows them."""
+    from tidings.ingest.html import html_fragment, numbered_links
+
+    paragraphs, cleaned = html_fragment(
+        "<h2>Storm</h2><p>Schools <a href='/close'>close</a> at <b>noon</b>.</p>"
+        "<ul><li>Buses stop</li><li>Ferries <a href='https://e.org/ferry'>wait</a></li></ul>"
+        "<ol><li>First</li><li>Second</li></ol>"
+        "<blockquote><p>Stay home.</p><p>Really.</p></blockquote>"
+        "<img src='https://e.org/harbour.png' alt='The harbour at noon'>"
+        "<p>Again <a href='/close'>the schools</a>; <a href='javascript:x()'>no</a>.</p>",
+        "https://e.org/news/",
+    )
+    assert paragraphs == [
+        "## Storm",
+        "Schools close[1] at noon.",
+        "• Buses stop",
+        "• Ferries wait[2]",
+        "1. First",
+        "2. Second",
+        "> Stay home.",
+        "> Really.",
+        "[image: The harbour at noon][3]",
+        "Again the schools[1]; no.",
+    ]
+    assert numbered_links(cleaned) == [
+        "https://e.org/close", "https://e.org/ferry", "https://e.org/harbour.png",
+    ]

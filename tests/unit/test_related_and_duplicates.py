@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tidings.enrich.fingerprint import distance, simhash
 from tidings.ingest.enricher import enrich_now
 from tidings.storage import ArticleIn, Library
+from tidings.enrich.model import Mention, TimelineItem
 
 WIRE = (
     "The central bank raised its main interest rate by a quarter of a point on Thursday, "
@@ -19,8 +18,8 @@ WIRE = (
 )
 
 
-def _mention(name: str, label: str = "PERSON") -> dict[str, Any]:
-    return {"text": name, "label": label, "start": 0, "end": len(name), "canonical": name}
+def _mention(name: str, label: str = "PERSON") -> Mention:
+    return Mention(text=name, label=label, start=0, end=len(name), canonical=name)
 
 
 def _article(library: Library, feed: int, guid: str, title: str, names: list[str],
@@ -75,10 +74,10 @@ def test_story_timeline_merges_related_timelines_in_date_order(library: Library)
         queued = library.queued_articles([article_id])[0]
         library.store_enrichment(
             queued, entities=[_mention("Ana Rare")], title_entities=[],
-            timeline=[{"expression": expression, "start": 12, "end": 12 + len(expression),
+            timeline=[TimelineItem(**{"expression": expression, "start": 12, "end": 12 + len(expression),
                        "date": date, "precision": "day" if "W" not in date else "week",
                        "sentence": f"It happened {expression}.", "sentence_start": 0,
-                       "sentence_end": 13 + len(expression)}],
+                       "sentence_end": 13 + len(expression)})],
             version=1, backend="test",
         )
         ids.append(article_id)

@@ -9,6 +9,7 @@ import pytest
 
 from tidings.storage import ArticleIn, Library
 from tidings.storage.search_language import QueryError, compile_query, parse
+from tidings.enrich.model import Mention
 
 
 def test_parse_words_phrases_keys_negation_and_age() -> None:
@@ -74,9 +75,9 @@ def known(library: Library) -> dict[str, int]:
     library.store_enrichment(
         article,
         entities=[
-            {"text": "Sergei Lavrov", "label": "PERSON", "start": 0, "end": 13, "canonical": "Sergei Lavrov"},
-            {"text": "Russia", "label": "GPE", "start": 19, "end": 25, "canonical": "Russia"},
-            {"text": "Lavrov", "label": "PERSON", "start": 37, "end": 43, "canonical": "Sergei Lavrov"},
+            Mention(**{"text": "Sergei Lavrov", "label": "PERSON", "start": 0, "end": 13, "canonical": "Sergei Lavrov"}),
+            Mention(**{"text": "Russia", "label": "GPE", "start": 19, "end": 25, "canonical": "Russia"}),
+            Mention(**{"text": "Lavrov", "label": "PERSON", "start": 37, "end": 43, "canonical": "Sergei Lavrov"}),
         ],
         title_entities=[], timeline=[], version=1, backend="test",
     )
@@ -135,5 +136,109 @@ def test_relevance_puts_title_matches_first_and_sort_date_overrides(
 
 @pytest.mark.parametrize("text", ["AND", "OR NOT", "NEAR(a b)", "*", "^x", "a:b:c", "'", "\\", "%_"])
 def test_fts_syntax_in_user_text_never_breaks(library: Library, known: dict[str, int], text: str) -> None:
-    library.find(text)
+    try:  # a misplaced OR is refused with a message (QueryError); nothing reaches SQL broken
+        library.find(text)
+    except QueryError as error:
+        assert text.startswith("OR") and "OR needs words" in str(error)
     library.find(f"feed:{text}")
+
+
+@pytest.fixture
+def nordic(tmp_path) -> Library:  # type: ignore[no-untyped-def]
+    library = Library.open(tmp_path / "nordic.db")
+    feed = library.local_feed("Wire")
+    library.store_articles(feed, [
+        ArticleIn(guid="1", title="Cable laid off Rønne", text="The cable reached Rønne harbour.",
+                  published="2025-02-01"),
+        ArticleIn(guid="2", title="Fishermen protest", text="Fishermen met in Straße Hall.",
+                  published="2025-02-02"),
+        ArticleIn(guid="3", title="Council vote", text="The council voted on quotas.",
+                  published="2025-02-03"),
+    ])
+    return library
+
+
+def titles(library: Library, text: str) -> set[str]:
+    return {a.title for a in library.find(text)}
+
+
+def test_the_last_word_matches_as_a_prefix(nordic: Library) -> None:
+    """Issue 13 item 17: search as you type finds 'cable' from 'cab'."""
+    assert titles(nordic, "cab") == {"Cable laid off Rønne"}
+    assert titles(nordic, "harbour cab") == {"Cable laid off Rønne"}
+    assert titles(nordic, "cab harbour") == set()  # only the last word is a prefix
+    assert titles(nordic, '"cab"') == set()  # a quoted phrase is whole words
+
+
+def test_accents_and_special_letters_fold_both_ways(nordic: Library) -> None:
+    assert titles(nordic, "ronne") == {"Cable laid off Rønne"}
+    assert titles(nordic, "Rønne") == {"Cable laid off Rønne"}
+    assert titles(nordic, "strasse") == {"Fishermen protest"}
+
+
+def test_or_and_parentheses(nordic: Library) -> None:
+    assert titles(nordic, "cable OR fishermen") == {"Cable laid off Rønne", "Fishermen protest"}
+    assert titles(nordic, "(cable OR council) quotas") == {"Council vote"}
+    assert titles(nordic, "cable or fishermen") == set()  # lower-case "or" is a word
+    for bad, message in [("cable OR", "OR needs words"), ("(cable", "unbalanced"),
+                         ("()", "empty parentheses"), ("-(cable)", "negate words")]:
+        with pytest.raises(QueryError, match=message):
+            nordic.find(bad)
+
+
+def test_a_migration_folds_an_index_built_before(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A library from before the folded index: reopening rebuilds it."""
+    path = tmp_path / "old.db"
+    library = Library.open(path)
+    library.store_articles(library.local_feed("Wire"), [
+        ArticleIn(guid="1", title="Rønne", text="Rønne harbour.", published="2025-02-01")])
+    db = library.db
+    for (name,) in db.execute("select name from sqlite_master where type='trigger' and sql like '%articles_fts%'").fetchall():
+        db.execute(f'drop trigger "{name}"')
+    db.execute("drop table articles_fts")
+    db["articles"].enable_fts(["title", "text"], create_triggers=True,
+                              tokenize="porter unicode61 remove_diacritics 2")
+    db.execute("delete from _sqlite_migrations where name = 'm013_ui_search_folds_accents'")
+    assert library.find("ronne") == []
+    library.close()
+    library = Library.open(path)
+    assert [a.title for a in library.find("ronne")] == ["Rønne"]
+    library.mark([library.find("ronne")[0].id], read=True)  # marks no longer touch the index
+    library.store_articles(library.local_feed("Wire"), [
+        ArticleIn(guid="2", title="Sønderborg", text="Ferry to Sønderborg.", published="2025-02-02")])
+    assert [a.title for a in library.find("sonderborg")] == ["Sønderborg"]
+
+
+def test_any_part_of_a_persons_name_finds_them(nordic: Library) -> None:
+    """entity:Jensen finds an article that only ever says "Mette Jensen"; a part of an
+    organisation's name does not (a part of "Wire Council" is not that council)."""
+    article_id = nordic.find_ids("fishermen")[0]
+    queued = nordic.queued_articles([article_id])[0]
+    at = queued.text.index("Straße")
+    nordic.store_enrichment(
+        queued,
+        entities=[
+            {"text": "Straße Hall", "label": "ORG", "start": at, "end": at + 11, "canonical": "Straße Hall"},
+        ],
+        title_entities=[], timeline=[], version=1, backend="test",
+    )
+    other_id = nordic.find_ids("cable")[0]
+    queued = nordic.queued_articles([other_id])[0]
+    nordic.store_enrichment(
+        queued,
+        entities=[{"text": "Rønne", "label": "GPE", "start": 18, "end": 23, "canonical": "Rønne"}],
+        title_entities=[], timeline=[], version=1, backend="test",
+    )
+    nordic.db.execute("insert into entities (name, label) values ('Mette Jensen', 'PERSON')")
+    person = nordic.db.execute("select id from entities where name = 'Mette Jensen'").fetchone()[0]
+    nordic.db.execute(
+        "insert into mentions (article_id, entity_id, field, start, end, text) "
+        "values (?, ?, 'text', 0, 3, 'The')", [other_id, person],
+    )
+    assert titles(nordic, "entity:Jensen") == {"Cable laid off Rønne"}
+    assert titles(nordic, "entity:Mette") == {"Cable laid off Rønne"}
+    assert titles(nordic, 'entity:"Mette Jensen"') == {"Cable laid off Rønne"}
+    assert titles(nordic, "entity:Jens") == set()  # whole parts of the name, not letters
+    assert titles(nordic, "entity:Hall") == set()  # organisations by their name or forms
+    assert titles(nordic, '"entity:Straße Hall"') == set()
+    assert titles(nordic, 'entity:"Straße Hall"') == {"Fishermen protest"}

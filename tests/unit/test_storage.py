@@ -10,6 +10,7 @@ import pytest
 from tidings.storage.search_language import QueryError
 from tidings.storage import ArticleIn, Library, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import migrations
+from tidings.enrich.model import Mention
 
 
 def _article(guid: str = "g1", text: str = "First paragraph.\n\nSecond paragraph.", **kw) -> ArticleIn:
@@ -181,7 +182,7 @@ def test_view_ids_by_tag_entity_and_oldest_first(library: Library) -> None:
     other = library.store_article(blog, _article(guid="b1", published="2025-01-03")).id
     queued = library.queued_articles([second])[0]
     library.store_enrichment(
-        queued, entities=[{"text": "Ana", "label": "PERSON", "start": 0, "end": 3, "canonical": "Ana"}],
+        queued, entities=[Mention(text="Ana", label="PERSON", start=0, end=3, canonical="Ana")],
         title_entities=[], timeline=[], version=1, backend="test",
     )
     ana = library.entity_named("Ana")

@@ -35,7 +35,7 @@ def test_bad_values_are_named_by_line_and_fall_back(tmp_path: Path) -> None:
     path = write(tmp_path, 'theme = "nord"\nsort = "sideways"\n\nrefresh_concurrency = true\nspeed = 3\n')
     config, problems = load_config(path)
     assert config.theme == "nord"  # the good setting is kept
-    assert config.sort == "newest" and config.refresh_concurrency == 16
+    assert config.sort == "newest" and config.refresh_concurrency == 64
     assert problems == [
         f"{path}, line 2: sort has a bad value 'sideways'; using the default",
         f"{path}, line 4: refresh_concurrency has a bad value True; using the default",

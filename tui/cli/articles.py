@@ -9,8 +9,7 @@ from typing import Any
 import click
 
 from tidings.ingest.dates import normalise_published
-from tidings.storage import Annotation, ArticleSummary, Library
-from tidings.storage.enrichment import MentionRow
+from tidings.storage import Annotation, ArticleSummary, Library, MentionRow
 from tidings.tui.cli import Context, cli, dump_json, pass_context
 
 

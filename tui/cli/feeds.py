@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tidings.storage import Library
-from tidings.storage.feeds import FeedExists
+from tidings.storage import FeedExists, Library
 from tidings.tui.cli import Context, cli, pass_context
 
 if TYPE_CHECKING:
@@ -154,8 +153,8 @@ def _report_errors(summary: RefreshSummary) -> None:
 
 @cli.command("refresh")
 @click.argument("feeds", nargs=-1)
-@click.option("--concurrency", type=click.IntRange(1, 256), default=16, show_default=True,
-              help="Feeds fetched at once.")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=64, show_default=True,
+              help="Feeds fetched at once (each host still gets at most --per-host).")
 @click.option("--per-host", type=click.IntRange(0, 256), default=4, show_default=True,
               help="Requests at once to one host (0: no limit beyond --concurrency).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")

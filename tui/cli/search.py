@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from tidings.storage.search_language import QueryError
+from tidings.storage import QueryError
 from tidings.tui.cli import Context, cli, dump_json, pass_context
 from tidings.tui.cli.articles import summary_json
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from tidings.storage import Annotation
 from tidings.tui.themes import ThemeFile
 from tidings.tui.widgets.dialog import Dialog
+from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.reading_pane import visible
 
 SNIPPET = 70
@@ -32,7 +33,8 @@ def annotation_prompt(note: Annotation, palette: ThemeFile | None) -> Text:
     quote = " ".join(visible(note.quote).split())
     if len(quote) > SNIPPET:
         quote = quote[: SNIPPET - 1] + "…"
-    text = Text("  ", Style(bgcolor=colour))
+    text = Text()
+    text.append("  ", Style(bgcolor=colour))  # the colour's swatch, not the whole row
     text.append(" " + quote)
     if note.note:
         text.append("\n   ✎ " + " ".join(visible(note.note).split()), Style(italic=True))
@@ -61,10 +63,12 @@ class AnnotationsScreen(Dialog[AnnotationChoice | None]):
 
     def body(self) -> ComposeResult:
         yield Static(Text(f"Annotations · {len(self.notes)}", style="bold"))
-        yield OptionList(*(Option(annotation_prompt(n, self.palette)) for n in self.notes))
-        yield Static(
-            Text("enter jump · e edit note · c colour · d delete · escape close", style="dim")
+        yield OptionList(
+            *(Option(undim_text(annotation_prompt(n, self.palette), self.app)) for n in self.notes)
         )
+        yield Static(undim_text(Text(
+            "enter jump · e edit note · c colour · d delete (u undoes) · escape close", style="dim"
+        ), self.app))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

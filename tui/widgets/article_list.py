@@ -70,9 +70,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     @dataclass
     class Highlighted(Message):
-        """The cursor moved onto an article."""
+        """The cursor moved onto an article (`by_user`: a key or click moved it, not a reload)."""
 
         article_id: int
+        by_user: bool = True
 
     @dataclass
     class Selected(Message):
@@ -86,6 +87,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._ids: list[int] = []
         self._rows: LRUCache[int, ArticleSummary] = LRUCache(1024)
         self._style_cache: dict[str, Style] | None = None
+        self._moved_by_user = True
         self.highlighter: Highlighter | None = None  # the search's words, marked in titles
 
     # -- data --------------------------------------------------------------------------
@@ -105,7 +107,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows.clear()
         self.virtual_size = Size(self.size.width, len(ids))
         index = ids.index(keep) if keep is not None and keep in ids else 0
-        self.cursor = min(index, max(0, len(ids) - 1))
+        self._moved_by_user = False
+        try:
+            self.cursor = min(index, max(0, len(ids) - 1))
+        finally:
+            self._moved_by_user = True
         self.refresh()
 
     def refresh_article(self, article_id: int) -> None:
@@ -199,7 +205,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to_cursor()
         article_id = self.current
         if article_id is not None:
-            self.post_message(self.Highlighted(article_id))
+            self.post_message(self.Highlighted(article_id, self._moved_by_user))
 
     def scroll_to_cursor(self) -> None:
         """Keep the cursor on screen; when it leaves, bring it to the middle of the list, so

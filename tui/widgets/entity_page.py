@@ -102,9 +102,9 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
     EntityPage { background: $surface; }
     EntityPage > #entity-heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     EntityPage Horizontal { height: 1fr; }
-    EntityPage Vertical { width: 1fr; border-right: solid $primary-darken-2; }
+    EntityPage Vertical { width: 1fr; border-right: solid $reader-line; }
     EntityPage #with-column { width: 36; border-right: none; }
-    EntityPage Vertical > Title { padding: 0 1; color: $text-muted; text-style: bold; }
+    EntityPage Vertical > Title { padding: 0 1; color: $reader-muted; text-style: bold; }
     EntityPage ItemList { height: 1fr; padding: 0 1; }
     """
 

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tidings.tui.widgets.dialog import Dialog
+from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.reading_pane import visible
 
 
@@ -27,6 +28,6 @@ class FeedErrorsScreen(Dialog[None]):
         table.add_column("Feed", ratio=1)
         table.add_column("Error", ratio=2)
         for title, url, error in self.errors:
-            table.add_row(Text(visible(title)) + Text("\n" + visible(url), style="dim"), Text(visible(error)))
+            table.add_row(undim_text(Text(visible(title)) + Text("\n" + visible(url), style="dim"), self.app), Text(visible(error)))
         yield Static(Text(f"Feed errors · {len(self.errors)}", style="bold"))
         yield Static(table)

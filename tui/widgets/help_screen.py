@@ -1,8 +1,10 @@
-"""The help screen: every key the app answers to, with what it does."""
+"""The help screen: every key the app answers to, with what it does and the binding id that
+the config's `[keymap]` table remaps, in sections by where the key works."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -21,15 +23,21 @@ class HelpScreen(Dialog[None]):
     ]
 
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
         super().__init__()
-        self.rows = rows
+        self.sections = sections
 
     def body(self) -> ComposeResult:
-        table = Table(box=None, show_header=True, header_style="bold", expand=True)
-        table.add_column("Key", no_wrap=True)
-        table.add_column("Action")
-        for key, description in self.rows:
-            table.add_row(key, description)
-        yield Static("Tidings keys", classes="title")
-        yield Static(table)
+        yield Static(Text("Tidings keys · remap one in the config's [keymap] by its id", style="bold"))
+        for title, rows in self.sections:
+            if not rows:
+                continue
+            table = Table(box=None, show_header=False, expand=True, pad_edge=False)
+            table.add_column("Key", no_wrap=True, min_width=14, style="bold")
+            table.add_column("Action", ratio=3)
+            table.add_column("Id", no_wrap=True, ratio=2, style="italic")
+            for keys, description, binding_id in rows:
+                table.add_row(Text(keys), Text(description), Text(binding_id))
+            yield Static(Text("\n" + title, style="bold underline"))
+            yield Static(table)
+        yield Static(Text("\nctrl+p  the command palette: every action, view and theme"))

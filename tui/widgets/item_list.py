@@ -28,11 +28,11 @@ class ItemList(PrewrappedView, can_focus=True):
     """Items of styled text; a highlighted item moved by the arrows and chosen with enter."""
 
     BINDINGS = [
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
-        Binding("enter", "choose", "Choose", show=False),
+        Binding("down", "move(1)", "Next item", show=False, id="items.down"),
+        Binding("up", "move(-1)", "Previous item", show=False, id="items.up"),
+        Binding("home", "move_to(0)", "First item", show=False, id="items.first"),
+        Binding("end", "move_to(-1)", "Last item", show=False, id="items.last"),
+        Binding("enter", "choose", "Show it in the article", show=False, id="items.choose"),
     ]
 
     COMPONENT_CLASSES = {"item-list--highlight", "item-list--disabled"}

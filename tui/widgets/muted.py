@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Span, Text
 from textual.app import App
 
 
@@ -25,3 +26,17 @@ def undim(segments: Iterable[Segment], muted: Style) -> list[Segment]:
         Segment(text, style + muted, control) if style is not None and style.dim else Segment(text, style, control)
         for text, style, control in segments
     ]
+
+
+def undim_text(text: Text, app: App) -> Text:
+    """A copy of text whose dim parts are in the muted colour (for Static and OptionList)."""
+    muted = muted_style(app)
+    copy = text.copy()
+
+    def fix(style: str | Style) -> str | Style:
+        parsed = Style.parse(style) if isinstance(style, str) else style
+        return parsed + muted if parsed.dim else style
+
+    copy.style = fix(copy.style)
+    copy.spans = [Span(span.start, span.end, fix(span.style)) for span in copy.spans]
+    return copy

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Static, TextArea
 
 from tidings.tui.widgets.dialog import Dialog
+from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.reading_pane import visible
 
 QUOTE_CHARS = 300
@@ -33,7 +34,7 @@ class NoteEditor(Dialog[str | None]):
             quote = quote[: QUOTE_CHARS - 1] + "…"
         yield Static(Text("“" + quote + "”", style="italic"), id="quote")
         yield TextArea(self.note, id="note")
-        yield Static(Text("ctrl+s save · escape cancel", style="dim"))
+        yield Static(undim_text(Text("ctrl+s save · escape cancel", style="dim"), self.app))
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

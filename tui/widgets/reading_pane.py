@@ -8,11 +8,13 @@ mention or an annotation (all character offsets into the body) maps straight to 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rich._wrap import divide_line
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -20,8 +22,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tidings.storage import Annotation, Article
-from tidings.storage.enrichment import MentionRow, TimelineRow
+from tidings.storage import Annotation, Article, MentionRow, TimelineRow
 from tidings.tui.dates import long_date
 from tidings.tui.sentences import sentence_spans, word_spans
 from tidings.tui.search import Highlighter
@@ -74,6 +75,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
         Binding("ctrl+shift+left", "extend('word', -1)", "Extend selection back a word",
                 show=False, id="pane.extend_previous_word"),
         Binding("escape", "clear_selection", "Clear selection", show=False, id="pane.clear"),
+        Binding("q", "back", "Back to the list", id="pane.back"),
         Binding("h", "highlight", "Highlight selection", id="pane.highlight"),
         Binding("a", "annotate", "Highlight with a note", id="pane.annotate"),
     ]
@@ -103,6 +105,16 @@ class ReadingPane(PrewrappedView, can_focus=True):
     """
 
     @dataclass
+    class Back(Message):
+        """q in the pane: back to the list (q in the list quits)."""
+
+    @dataclass
+    class Scrolled(Message):
+        """The pane moved; `at_end`: the article's last line is on screen."""
+
+        at_end: bool
+
+    @dataclass
     class AtEnd(Message):
         """Space pressed with the end of the article already on screen."""
 
@@ -123,11 +135,13 @@ class ReadingPane(PrewrappedView, can_focus=True):
         self.timeline: list[TimelineRow] = []
         self.highlighter: Highlighter | None = None  # the search's words, marked in the text
         self.appendix: Text | None = None  # related articles and other sources, at the end
+        self.links: list[str] = []  # the addresses the text's [n] marks point to
         self._plain = ""
         self._body_start = 0
         self._line_starts: list[int] = []
         self._sentences: list[Span] = []
         self._words: list[Span] = []
+        self._resume: int | None = None  # where → goes on after a highlight
 
     # -- content -----------------------------------------------------------------------
 
@@ -140,6 +154,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
         """Draw an article (or the empty state) from its top, with what is stored about it."""
         self.article = article
         self.appendix = None
+        self._resume = None
         self.timeline = timeline or []
         self.marks = Marks(
             mentions=mentions or [],
@@ -183,15 +198,25 @@ class ReadingPane(PrewrappedView, can_focus=True):
         if article is None:
             return Text("No article open.", style=self.get_component_rich_style("reading-pane--empty"))
         meta = self.get_component_rich_style("reading-pane--meta", partial=True)
+        title_style = self.get_component_rich_style("reading-pane--title", partial=True)
         text = Text()
-        text.append(visible(article.title), self.get_component_rich_style("reading-pane--title", partial=True))
+        text.append(visible(article.title), title_style)
         facts = [article.feed, long_date(article.published), article.author or ""]
         text.append("\n" + " · ".join(visible(f) for f in facts if f), meta)
-        if article.url:
-            text.append("\n" + visible(article.url), meta + Style(underline=True))
+        if article.url:  # one line, never broken inside the address (o opens it whole)
+            text.append("\n" + short_url(visible(article.url), self._width), meta + Style(underline=True))
         text.append("\n\n")
         self._body_start = len(text)
-        text.append(visible(article.text))
+        body = visible(article.text)
+        text.append(body)
+        _structure(text, body, self._body_start, title_style, meta)
+        self.links = article.links or _links_of(article.html)
+        if self.links:
+            text.append("\n\nLinks", Style(bold=True))
+            text.append("  (o and the number opens one)", Style(dim=True))
+            for number, url in enumerate(self.links, 1):
+                text.append(f"\n[{number}]: ", Style(bold=True))
+                text.append(visible(url), meta)
         if article.related:
             text.append("\n\nRelated", Style(bold=True))
             for link in article.related:
@@ -237,10 +262,17 @@ class ReadingPane(PrewrappedView, can_focus=True):
         text = self._document()
         self._plain = plain = text.plain
         starts: list[int] = []
+        indents: list[int] = []
         position = 0
         for paragraph in plain.split("\n"):
+            # List items, quotes, numbered links and related links wrap under their text,
+            # not under their marker.
+            indent = min(_hanging_indent(paragraph), width // 3)
             starts.append(position)
-            starts.extend(position + cut for cut in divide_line(paragraph, width, fold=True))
+            indents.append(0)
+            cuts = divide_line(paragraph, max(1, width - indent), fold=True)
+            starts.extend(position + cut for cut in cuts)
+            indents.extend(indent for _cut in cuts)
             position += len(paragraph) + 1
         self._line_starts = starts
         lines = text.divide(starts[1:])
@@ -248,11 +280,11 @@ class ReadingPane(PrewrappedView, can_focus=True):
         base = self.rich_style
         muted = muted_style(self.app)
         self._strips = [
-            Strip(undim(line.render(console), muted))
+            Strip([Segment(" " * indent)] * bool(indent) + undim(line.render(console), muted))
             .apply_style(base)
             .crop(0, width)
             .adjust_cell_length(width, base)
-            for line in (_no_newline(line) for line in lines)
+            for indent, line in zip(indents, (_no_newline(line) for line in lines))
         ]
         set_virtual_size(self, Size(width, len(self._strips)))
         self.refresh()
@@ -273,6 +305,15 @@ class ReadingPane(PrewrappedView, can_focus=True):
         self.scroll_to(y=max(0, self.line_of(body_offset) - 2), animate=False)
 
     # -- paging ------------------------------------------------------------------------
+
+    @property
+    def at_end(self) -> bool:
+        return self.scroll_y >= self.max_scroll_y
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self.article is not None:
+            self.post_message(self.Scrolled(self.at_end))
 
     def action_page_down(self) -> None:
         if self.scroll_y >= self.max_scroll_y:
@@ -307,12 +348,24 @@ class ReadingPane(PrewrappedView, can_focus=True):
         current = self.marks.selection
         if current is None:
             at = self._first_visible()
+            if self._resume is not None and self._on_screen(self._resume):
+                at = self._resume  # after a highlight: the sentence after the highlighted one
             chosen = next((u for u in units if u[0] >= at), units[-1])
         elif step > 0:
             chosen = next((u for u in units if u[0] >= current[1]), units[-1])
         else:
             chosen = next((u for u in reversed(units) if u[1] <= current[0]), units[0])
         self._set_selection(chosen)
+
+    def _on_screen(self, body_offset: int) -> bool:
+        line = self.line_of(body_offset)
+        return self.scroll_y <= line < self.scroll_y + max(1, self.scrollable_content_region.height)
+
+    def selection_used(self) -> None:
+        """The selection was highlighted: clear it, and let → go on from where it ended."""
+        if self.marks.selection is not None:
+            self._resume = self.marks.selection[1]
+        self.update_marks(selection=None)
 
     def action_extend(self, unit: str, step: int) -> None:
         """Grow the selection by one sentence or word forward (1) or back (-1)."""
@@ -346,6 +399,9 @@ class ReadingPane(PrewrappedView, can_focus=True):
     def action_clear_selection(self) -> None:
         self.update_marks(selection=None, marked=[])
 
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
     def action_highlight(self) -> None:
         self._request(with_note=False)
 
@@ -360,6 +416,47 @@ class ReadingPane(PrewrappedView, can_focus=True):
             return
         start, end = self.marks.selection
         self.post_message(self.HighlightRequested(self.article.id, start, end, with_note))
+
+
+_MARKER = re.compile(r"^(?:(?:> )+|• |\d{1,3}\. |\[\d{1,4}\]: |## )")
+
+
+def _links_of(html: str | None) -> list[str]:
+    """The numbered links of a stored entry (lxml is imported only when there is HTML)."""
+    if not html:
+        return []
+    from tidings.ingest.html import numbered_links
+
+    return numbered_links(html)
+
+
+def _hanging_indent(paragraph: str) -> int:
+    """How far a paragraph's wrapped lines are indented: the width of its marker."""
+    found = _MARKER.match(paragraph)
+    return len(found.group(0)) if found else 0
+
+
+def _structure(text: Text, body: str, at: int, heading: Style, quote: Style) -> None:
+    """Headings (`## `) bold in the title's style; quoted paragraphs (`> `) in the muted
+    colour; list markers and link numbers as they are."""
+    position = 0
+    for paragraph in body.split("\n"):
+        start, end = at + position, at + position + len(paragraph)
+        if paragraph.startswith("## "):
+            text.stylize(heading, start, end)
+        elif paragraph.startswith("> "):
+            text.stylize(quote + Style(italic=True), start, end)
+        position += len(paragraph) + 1
+
+
+def short_url(url: str, width: int) -> str:
+    """The address on one line of `width` cells: whole if it fits, else its start and end
+    around an ellipsis (never broken in the middle of a word onto the next line)."""
+    if len(url) <= width or width < 12:
+        return url
+    keep = width - 1
+    head = keep * 2 // 3
+    return url[:head] + "…" + url[len(url) - (keep - head) :]
 
 
 def _no_newline(line: Text) -> Text:

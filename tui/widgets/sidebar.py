@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from tidings.tui.widgets.item_list import ItemList, Title
 
-from tidings.storage.enrichment import MentionRow, TimelineRow
+from tidings.storage import MentionRow, TimelineRow
 from tidings.tui.dates import timeline_date, timeline_sort_key
 from tidings.tui.themes import ENTITY_GROUPS, ThemeFile
 from tidings.tui.widgets.reading_pane import visible
@@ -185,7 +185,7 @@ class Sidebar(Vertical):
 
     DEFAULT_CSS = """
     Sidebar { background: $surface; }
-    Sidebar > Title { padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
+    Sidebar > Title { padding: 0 1; background: $panel; color: $reader-muted; text-style: bold; }
     Sidebar > ItemList { height: 1fr; padding: 0 1; }
     Sidebar > StoryTimelineList { display: none; }
     Sidebar.-story > StoryTimelineList { display: block; }

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from tidings.storage import ArticleSummary
 from tidings.tui.dates import short_date, timeline_date
 from tidings.tui.widgets.dialog import Dialog
+from tidings.tui.widgets.muted import undim_text
 from tidings.tui.widgets.item_list import ItemList
 from tidings.tui.widgets.reading_pane import visible
 
@@ -101,7 +102,7 @@ class RelatedChooser(Dialog[int | None]):
             text.append("  " + visible(summary.feed), Style(dim=True))
             if shared:
                 text.append("\n          " + _cut(", ".join(shared[:5]), 76), Style(dim=True))
-            options.append(Option(text))
+            options.append(Option(undim_text(text, self.app)))
         yield Static(Text("Related articles (enter opens)", style="bold"))
         yield OptionList(*options)
 

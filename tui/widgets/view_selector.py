@@ -24,7 +24,11 @@ class ViewSelector(Dialog[View | None]):
 
     def body(self) -> ComposeResult:
         yield Static(Text("Show", style="bold"))
-        yield OptionList(*(Option(Text(visible(view.name))) for view in self.views))
+        yield OptionList(*(Option(Text(visible(self.label(view)))) for view in self.views))
+
+    @staticmethod
+    def label(view: View) -> str:
+        return view.name if view.unread is None else f"{view.name} · {view.unread} unread"
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -1,0 +1,146 @@
+"""Speed-at-scale changes to the library that users can check: what the slimming migration
+keeps, the enricher's queue order from its index, and one enrichment worker per library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.ingest.enricher import WorkerLock
+from tidings.storage import ArticleIn, Library
+from tidings.storage.migrations import migrations
+
+
+def test_slimming_migration_keeps_text_marks_and_notes(library_path: Path) -> None:
+    library = Library.open(library_path)
+    feed = library.local_feed("Wire")
+    text = "The harbour board met on Tuesday.\n\nDredging starts in May."
+    article_id = library.store_article(feed, ArticleIn(guid="a", title="Harbour", text=text)).id
+    library.mark([article_id], read=True, starred=True)
+    note = library.annotate_quote(article_id, "Dredging starts", note="ask the board")
+    # As an older Tidings left it: the HTML beside the text, a summary that is the text.
+    old_html = "<p>The harbour board met</p>"
+    with library.write() as db:
+        db.execute("update articles set html = ?, summary = text", [old_html])
+        db.execute(f"delete from {migrations.migrations_table} where name = 'm012_perf_text_once'")
+    library.close()
+
+    reopened = Library.open(library_path)
+    row = reopened.db.execute("select html, summary from articles").fetchone()
+    assert row == (old_html, None)  # HTML stored before is kept (its links are read from it)
+    article = reopened.article(article_id)
+    assert article.text == text and article.read and article.starred
+    assert [(a.quote, a.note) for a in article.annotations] == [(note.quote, "ask the board")]
+    assert reopened.find_ids("dredging") == [article_id]  # the search index still agrees
+
+
+def test_queue_order_survives_a_changed_publication_date(library: Library) -> None:
+    feed = library.local_feed("Wire")
+    ids = [
+        library.store_article(
+            feed, ArticleIn(guid=f"g{i}", title=f"Story {i}", text=f"Story {i} text.",
+                            published=f"2025-03-0{i + 1}")
+        ).id
+        for i in range(3)
+    ]
+    assert [a.id for a in library.queued(limit=3)] == ids[::-1]
+    plan = library.db.execute(
+        "explain query plan select q.article_id from enrich_queue q "
+        "order by q.priority desc, q.published desc, q.article_id desc limit 1"
+    ).fetchall()
+    assert "enrich_queue_next" in str(plan) and "TEMP B-TREE" not in str(plan)
+    # The oldest story is corrected with a newer date: it is now the newest in the queue.
+    library.store_article(
+        feed, ArticleIn(guid="g0", title="Story 0", text="Story 0, corrected.",
+                        published="2025-03-09")
+    )
+    assert library.queued(limit=1)[0].id == ids[0]
+
+
+def test_one_enrichment_worker_per_library(library_path: Path) -> None:
+    first, second = WorkerLock(library_path), WorkerLock(library_path)
+    assert first.acquire()
+    assert not second.acquire()  # a second app waits instead of halving the first
+    first.release()
+    assert second.acquire()
+    second.release()
+    assert oct(Path(f"{library_path}.enrich-lock").stat().st_mode & 0o777) == "0o600"
+
+
+def test_every_view_has_its_unread_count_from_the_index(library: Library) -> None:
+    from tidings.tui.views import feed_and_tag_views
+
+    harbour = library.add_feed("https://harbour.example/feed", title="Harbour", tags=["local"])
+    ferry = library.add_feed("https://ferry.example/feed", title="Ferry", tags=["local"])
+    harbour_id = getattr(harbour, "id", harbour)
+    ferry_id = getattr(ferry, "id", ferry)
+    stored = [
+        library.store_article(feed, ArticleIn(guid=f"g{i}", title=f"Story {i}", text=f"Text {i}."))
+        .id
+        for i, feed in enumerate([harbour_id, harbour_id, harbour_id, ferry_id])
+    ]
+    library.mark(stored[:1], read=True)
+    library.mark(stored[1:2], starred=True)
+    names = {view.name: view.unread for view in feed_and_tag_views(library)}
+    assert names["Feed: Harbour"] == 2 and names["Feed: Ferry"] == 1
+    assert names["Tag: local"] == 3 and names["All articles"] == 3 and names["Unread"] == 3
+    assert names["Starred"] == 1 and names["Annotated"] == 0
+    plan = str(library.db.execute(
+        "explain query plan select feed_id, count(*), sum(dup_of is null) from articles "
+        "where read = 0 group by feed_id").fetchall())
+    assert "COVERING INDEX articles_unread_feed" in plan
+
+
+def test_common_words_rank_the_newest_matches_and_still_find_every_one(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tidings.storage.library as library_module
+
+    feed = library.local_feed("Wire")
+    ids = [
+        library.store_article(
+            feed, ArticleIn(guid=f"g{i}", title="Quay report" if i == 0 else f"Story {i}",
+                            text=f"The quay was busy on day {i}.", published=f"2025-03-{i + 1:02d}")
+        ).id
+        for i in range(8)
+    ]
+    assert library.find_ids("quay")[0] == ids[0]  # few matches: the title match ranks first
+    monkeypatch.setattr(library_module, "RANK_WINDOW", 3)
+    found = library.find_ids("quay")
+    assert sorted(found) == sorted(ids)  # every match is still there
+    assert set(found[:3]) == set(ids[-3:])  # relevance orders the newest three...
+    assert found[3:] == ids[-4::-1]  # ...and older matches follow, newest first
+    assert library.find_ids("quay", limit=5) == found[:5]
+
+
+def test_a_new_library_uses_large_pages_and_keeps_them(tmp_path: Path) -> None:
+    fresh = Library.open(tmp_path / "new.db")
+    assert fresh.db.execute("pragma page_size").fetchone()[0] == 16384
+    assert fresh.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    fresh.close()
+    again = Library.open(tmp_path / "new.db")
+    assert again.db.execute("pragma page_size").fetchone()[0] == 16384
+    again.close()
+
+
+def test_a_refresh_stores_a_feed_in_bulk_as_it_would_one_by_one(library: Library) -> None:
+    feed = library.add_feed("https://harbour.example/feed", title="Harbour")
+    feed_id = getattr(feed, "id", feed)
+    entries = [
+        ArticleIn(guid="a", title="Dredging plan", text="The harbour will be dredged.",
+                  url="https://harbour.example/dredging"),
+        ArticleIn(guid="b", title="Ferry times", text="Ferries run hourly from May."),
+        ArticleIn(guid="a", title="Dredging plan", text="The harbour will be dredged in May.",
+                  url="https://harbour.example/dredging"),
+        ArticleIn(guid="c", title="Dredging plan (repost)", text="The harbour will be dredged.",
+                  url="https://harbour.example/dredging?utm_source=feed"),
+    ]
+    results = library.store_articles(feed_id, entries)  # the one insert path a refresh takes
+    assert [r.status for r in results] == ["new", "new", "updated", "new"]
+    first, ferry, again, repost = (r.id for r in results)
+    assert again == first and len({first, ferry, repost}) == 3
+    assert library.article(first).text.endswith("in May.")  # the later version wins
+    assert library.db.execute("select dup_of from articles where id = ?", [repost]).fetchone() \
+        == (first,)  # same page: the repost joins the first, not the other way round
+    assert library.find_ids("ferries") == [ferry] and library.queue_size() == 3
