@@ -13,7 +13,7 @@ from typing import Any
 
 from tidings.storage.articles import ArticleQueries
 from tidings.storage.clean import clean_row, strip_controls
-from tidings.storage.errors import FeedExists, NotFound
+from tidings.storage.errors import FeedExists, LibraryError, NotFound
 from tidings.storage.records import (
     FeedName,
     FeedState,
@@ -110,9 +110,19 @@ class FeedQueries(ArticleQueries):
     def remove_feed(self, feed_id: int) -> int:
         """Unsubscribe; starred and annotated articles move to a local collection, the rest go.
 
-        Returns how many articles were kept.
+        Returns how many articles were kept. A feed a sync account brings is the server's to
+        drop: removing it here would only see it come back, empty, with the next sync.
         """
         feed = self.feed(feed_id)
+        if feed.get("account_id") is not None:
+            account = self.query(
+                "select name from sync_accounts where id = ?", [feed["account_id"]]
+            )
+            name = account[0]["name"] if account else "?"
+            raise LibraryError(
+                f"{feed['title']} comes from the sync account {name!r}: unsubscribe on the "
+                f"server, or remove the account (tidings account remove {name})"
+            )
         keep_sql = (
             "select id from articles where feed_id = ? and (starred = 1 or exists "
             "(select 1 from annotations n where n.article_id = articles.id))"

@@ -6,7 +6,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tidings.storage import ArticleIn, Library
+import pytest
+
+from tidings.storage import ArticleIn, Library, LibraryError
 from tidings.storage.records import RemoteArticle, RemoteFeed
 
 
@@ -86,3 +88,11 @@ def test_account_feeds_are_not_refreshed_and_a_direct_feed_joins_the_account(lib
     assert [f.id for f in library.feeds_to_refresh()] == [other]
     assert library.account_feeds(library.account("home").id) == {"7": direct}
     assert library.feed_tags(direct) == ["News"]
+
+
+def test_a_feed_of_an_account_is_not_removed_locally(library: Library) -> None:
+    _synced(library)
+    (feed_id,) = library.account_feeds(library.account("home").id).values()
+    with pytest.raises(LibraryError, match="comes from the sync account 'home'"):
+        library.remove_feed(feed_id)
+    assert len(library.articles()) == 3
