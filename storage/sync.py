@@ -1,7 +1,7 @@
 """Sync accounts in the library: accounts, the server ids of feeds and articles, resumable
 sync state and the journal of local mark changes still to push.
 
-The journal is written by triggers (migration m011) in the same transaction as the mark,
+The journal is written by triggers (migration m014_sync_accounts) in the same transaction as the mark,
 so a change made through any path survives a restart or a SIGKILL until it is pushed.
 Marks that come from a server go through `Library.mark` like every other mark; the journal
 rows that writes in the same transaction are removed again, so they are not pushed back.
@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from tidings.storage.base import now
+from tidings.storage.base import chunks, now
+from tidings.storage.base import marks as placeholders
 from tidings.storage.clean import strip_controls
 from tidings.storage.errors import LibraryError, NotFound
 from tidings.storage.records import Account, PendingMark, RemoteArticle, RemoteFeed, StoreResult
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 
     from tidings.storage.records import ArticleIn
 
-FIELDS = ("read", "starred")
-CHUNK = 500  # ids per "in (...)" list, well under SQLite's variable limit
 
 
 class AccountExists(LibraryError):
@@ -46,7 +45,6 @@ class SyncQueries:
         def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
         def write(self) -> Any: ...
         def table(self, name: str) -> Table: ...
-        def local_feed(self, name: str) -> int: ...
         def _store_all(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]: ...
         def mark(
             self, ids: Iterable[int], *, read: bool | None = None, starred: bool | None = None
@@ -330,12 +328,11 @@ class SyncQueries:
     def _mapped(self, remote_ids: list[str], account_id: int) -> dict[str, tuple[int, int, int]]:
         """remote id -> (article id, read, starred) for the ones the library holds."""
         found: dict[str, tuple[int, int, int]] = {}
-        for start in range(0, len(remote_ids), CHUNK):
-            chunk = remote_ids[start : start + CHUNK]
+        for chunk in chunks(remote_ids):
             rows = self.db.execute(
                 "select i.remote_id, a.id, a.read, a.starred from sync_items i "
                 "join articles a on a.id = i.article_id where i.account_id = ? "
-                f"and i.remote_id in ({','.join('?' * len(chunk))})",
+                f"and i.remote_id in ({placeholders(chunk)})",
                 [account_id, *chunk],
             ).fetchall()
             found.update({row[0]: (row[1], row[2], row[3]) for row in rows})
@@ -460,8 +457,5 @@ class SyncQueries:
         """Forget journal rows the server has confirmed."""
         ids = list(journal_ids)
         with self.write() as db:
-            for start in range(0, len(ids), CHUNK):
-                chunk = ids[start : start + CHUNK]
-                db.execute(
-                    f"delete from sync_journal where id in ({','.join('?' * len(chunk))})", chunk
-                )
+            for chunk in chunks(ids):
+                db.execute(f"delete from sync_journal where id in ({placeholders(chunk)})", chunk)
