@@ -21,6 +21,9 @@ def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
     return record(**values)
 
 
+ANNOTATION_COLOURS = ("yellow", "green", "blue", "pink")  # every shipped theme defines these
+
+
 @dataclass
 class ArticleIn:
     """An article as ingest hands it to the library."""
@@ -77,6 +80,7 @@ class ArticleSummary:
     starred: bool
     annotations: int
     sources: int = 1  # this article and its near-duplicates from other feeds or URLs
+    fetched: str | None = None  # when first stored: the date shown when the feed gave none
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -142,9 +146,13 @@ class SavedSearch:
     name: str
     query: str
     unread: int | None = None  # None when not counted
+    error: str | None = None  # why the query no longer compiles (saved by an older Tidings)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if data["error"] is None:
+            del data["error"]
+        return data
 
 
 @dataclass(frozen=True)

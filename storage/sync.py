@@ -93,6 +93,16 @@ class SyncQueries:
             raise NotFound(f"no account called {name!r}")
         return Account(**rows[0])
 
+    def accounts_of_feeds(self, feed_ids: Iterable[int]) -> list[str]:
+        """The names of the accounts these feeds come from (to sync instead of fetch)."""
+        ids = list(feed_ids)
+        rows = self.db.execute(
+            "select distinct a.name from sync_accounts a join feeds f on f.account_id = a.id "
+            f"where f.id in ({placeholders(ids)}) order by a.name",
+            ids,
+        ).fetchall() if ids else []
+        return [row[0] for row in rows]
+
     def account_counts(self, account_id: int) -> dict[str, int]:
         feeds, articles, pending = self.db.execute(
             "select (select count(*) from feeds where account_id = :id), "

@@ -1,6 +1,6 @@
 """`r` syncs accounts and refreshes feeds together in the background: the app keeps
 answering while a (slow) server is talked to, progress shows in the status line, the
-server's articles arrive, and a failed account is listed under `F` in one line."""
+server's articles arrive, and a failed sync is one line, listed under `F` with its feeds."""
 
 from __future__ import annotations
 
@@ -40,6 +40,14 @@ async def test_r_syncs_accounts_in_the_background_with_progress(
             text = screen_text(app)
             assert "Arrived through the sync server" in text and "syncing" not in text
             assert "gone (sync): cannot reach the server at 127.0.0.1:9" in notices(app)
+
+            # the server goes away: the next r says so, and F lists the account's feeds
+            server.stop()
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "home (sync): cannot reach the server" in notices(app)
             await pilot.press("F")
             await pilot.pause()
-            assert "gone (sync)" in screen_text(app)
+            screen = screen_text(app)
+            assert "Synced News" in screen and "cannot reach the server" in screen
