@@ -72,6 +72,7 @@ def summary_json(row: ArticleSummary) -> dict[str, Any]:
     """An article list row as `list --json` and `search --json` print it."""
     data = row.to_dict()
     del data["feed_id"]
+    del data["fetched"]  # (the app's list shows it for undated articles; JSON keeps its shape)
     return data
 
 
