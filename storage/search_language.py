@@ -278,8 +278,8 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
         return (
             "exists (select 1 from mentions m where m.article_id = a.id and m.entity_id in "
             "(select e.id from entities e where e.name = ? collate nocase "
-            "or (e.type = 'person' and ' ' || e.name || ' ' like ? escape '\\' and not exists "
-            "(select 1 from entities e4 where e4.name = ? collate nocase and e4.type != 'person')) "
+            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\' and not exists "
+            "(select 1 from entities e4 where e4.name = ? collate nocase and e4.label != 'PERSON')) "
             "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase))",
             [value, f"% {_like(value)} %", value, value],
         )
