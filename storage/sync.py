@@ -1,7 +1,7 @@
 """Sync accounts in the library: accounts, the server ids of feeds and articles, resumable
 sync state and the journal of local mark changes still to push.
 
-The journal is written by triggers (migration m014_sync_accounts) in the same transaction as the mark,
+The journal is written by triggers (migration m015_sync_accounts) in the same transaction as the mark,
 so a change made through any path survives a restart or a SIGKILL until it is pushed.
 Marks that come from a server go through `Library.mark` like every other mark; the journal
 rows that writes in the same transaction are removed again, so they are not pushed back.

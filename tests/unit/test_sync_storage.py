@@ -96,3 +96,11 @@ def test_a_feed_of_an_account_is_not_removed_locally(library: Library) -> None:
     with pytest.raises(LibraryError, match="comes from the sync account 'home'"):
         library.remove_feed(feed_id)
     assert len(library.articles()) == 3
+
+
+def test_feeds_name_the_account_they_come_from(library: Library) -> None:
+    _synced(library)
+    (feed_id,) = library.account_feeds(library.account("home").id).values()
+    own = library.add_feed("https://example.com/own.xml")
+    assert library.accounts_of_feeds([feed_id, own]) == ["home"]
+    assert library.accounts_of_feeds([own]) == [] and library.accounts_of_feeds([]) == []
