@@ -44,6 +44,7 @@ _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
 MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
 MAX_QUERY_CHARS = 2000
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
@@ -125,6 +126,7 @@ def parse(text: str) -> Query:
     """The query, or QueryError saying what is wrong."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long (at most {MAX_QUERY_CHARS} characters)")
+    text = _CONTROLS.sub(" ", text)  # a NUL would end FTS5's string early
     if text.count('"') % 2:
         raise QueryError("unbalanced quote")
     query = Query()
