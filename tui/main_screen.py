@@ -111,6 +111,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.refresh_progress = ""
         self._unread_for: list[int] | None = None  # the ids the unread count was taken for
         self._unread_shown = 0
+        self._status_due = False
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
         self._link_timer: Timer | None = None
         self._link_number = ""
