@@ -32,11 +32,12 @@ FLAGS = {
     "annotated": "exists (select 1 from annotations n where n.article_id = a.id)",
 }
 TYPES = {
-    "person": ("PERSON",),
-    "org": ("ORG",),
-    "organisation": ("ORG",),
-    "organization": ("ORG",),
-    "place": ("GPE", "LOC", "FAC"),
+    "person": "person",
+    "org": "org",
+    "organisation": "org",
+    "organization": "org",
+    "place": "place",
+    "other": "other",
 }
 _AGE = re.compile(r"^@([0-9]+)([dwmy])$")
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
@@ -274,21 +275,21 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
         return FLAGS[value.lower()], []
     if term.key == "entity":
         # By canonical name, any form it was mentioned by ("Lavrov" finds "Sergei Lavrov"),
-        # or any whole part of a person's name ("Jensen" finds "Mette Jensen").
+        # or any whole part of a person's name ("Jensen", "Mette" find "Mette Jensen") unless
+        # the value names something else ("Jackson" the city is not Andrew Jackson).
         return (
             "exists (select 1 from mentions m where m.article_id = a.id and m.entity_id in "
             "(select e.id from entities e where e.name = ? collate nocase "
-            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\') "
+            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\' and not exists "
+            "(select 1 from entities e4 where e4.name = ? collate nocase and e4.label != 'PERSON')) "
             "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase))",
-            [value, f"% {_like(value)} %", value],
+            [value, f"% {_like(value)} %", value, value],
         )
     if term.key == "type":
-        labels = TYPES[value.lower()]
-        marks = ",".join("?" * len(labels))
         return (
             "exists (select 1 from mentions m join entities e on e.id = m.entity_id "
-            f"where m.article_id = a.id and e.label in ({marks}))",
-            list(labels),
+            "where m.article_id = a.id and e.type = ?)",
+            [TYPES[value.lower()]],
         )
     if term.key == "after":
         return "a.published >= ?", [_date("after", value)]

@@ -8,6 +8,8 @@ are controllers of their own; the screen passes them the messages they react to.
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -25,7 +27,7 @@ from textual.widgets import Static
 from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
 from tidings.tui.reader import ArticleOpened, Reader
-from tidings.tui.search import needs_search
+from tidings.tui.search import needs_search, query_text
 from tidings.tui.searches import Searches
 from tidings.tui.stories import Stories
 from tidings.tui.views import View
@@ -109,6 +111,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.refresh_progress = ""
         self._unread_for: list[int] | None = None  # the ids the unread count was taken for
         self._unread_shown = 0
+        self._status_due = False
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
         self._link_timer: Timer | None = None
         self._link_number = ""
@@ -218,6 +221,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if queued:
             total = max(queued, self._analysis_total(queued))
             status.append(f" · analysing: {total - queued:,} of {total:,} done")
+            if re.search(r"(^|\s)-?(entity|type):", query_text(self.view)) or self.view.kind == "entity":
+                status.append(" · partial: more may match once analysed", style="bold")
         self.query_one("#status", Static).update(status)
 
     def _analysis_total(self, queued: int) -> int:
@@ -649,37 +654,64 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
     async def _refresh_feeds(self, refresh: Any, feed_ids: list[int] | None = None) -> None:
-        """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
-        worker of its own), with progress in the status line and failures as notifications."""
+        """Refresh feeds and sync accounts together on the app's loop (both fetch
+        asynchronously and store in workers of their own, so reading goes on), with progress
+        in the status line and failures as notifications (`F` lists them: a failed sync is
+        recorded on its account's feeds). Given feeds, only those and their accounts."""
+        parts = {"refresh": "refreshing…", "sync": ""}
 
-        def progress(step: Any) -> None:
-            self.refresh_progress = f"refreshing {step.done}/{step.total}"
+        def show() -> None:
+            self.refresh_progress = " · ".join(part for part in parts.values() if part)
             self.update_status()
 
-        self.refresh_progress = "refreshing…"
-        self.update_status()
-        try:
-            summary = await refresh(
+        def progress(step: Any) -> None:
+            parts["refresh"] = f"refreshing {step.done}/{step.total}"
+            show()
+
+        def sync_progress(step: Any) -> None:
+            parts["sync"] = f"syncing {step.account}: {step.stage} ({step.articles} new)"
+            show()
+
+        jobs = [
+            refresh(
                 self.tidings.library.path,
                 feed_ids,
                 concurrency=self.tidings.config.refresh_concurrency,
                 progress=progress,
             )
+        ]
+        library = self.tidings.library
+        if feed_ids is None:
+            accounts = [account.name for account in library.accounts()]
+        else:
+            accounts = library.accounts_of_feeds(feed_ids)
+        if accounts:
+            from tidings.ingest.sync.engine import sync_accounts
+
+            parts["sync"] = "syncing…"
+            jobs.append(sync_accounts(library.path, accounts, progress=sync_progress))
+        show()
+        try:
+            summary, *synced = await asyncio.gather(*jobs)
         finally:
             self.refresh_progress = ""
             self.update_status()
-        errors = list(summary.errors)
+        errors = [f"{e.title}: {e.error}" for e in summary.errors]
+        if synced:
+            errors += [f"{r.name} (sync): {r.error}" for r in synced[0].failed]
         for error in errors[:3]:
-            self.notify(f"{error.title}: {error.error}", severity="error", timeout=8, markup=False)
+            self.notify(error, severity="error", timeout=8, markup=False)
         message = (
             f"{summary.articles_new} new, {summary.articles_updated} updated"
             f" from {summary.feeds_fetched} feeds"
         )
+        if synced and synced[0].accounts:
+            message += "; " + synced[0].line()
         if errors:
-            failed = f"{len(errors)} feed{'s' if len(errors) != 1 else ''} failed"
-            self.notify(f"{message}; {failed}: F lists them", severity="warning", timeout=8)
+            self.notify(f"{message}; {len(errors)} failed: F lists them", severity="warning",
+                        timeout=8, markup=False)
         else:
-            self.notify(message, timeout=4)
+            self.notify(message, timeout=4, markup=False)
         self.reload_list()
 
     def action_feed_errors(self) -> None:
