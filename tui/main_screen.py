@@ -133,6 +133,11 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         yield self.searches
 
     def on_mount(self) -> None:
+        # The width classes (-narrow, -medium, -wide) at once, not at the first resize: a
+        # real terminal may paint the first frame before its size event arrives.
+        breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
+        chosen = set(self._get_breakpoint_classes(self.app.size.width, breakpoints))
+        self.update_classes({name: name in chosen for _, name in breakpoints}, animate=False)
         self.apply_palette()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
         self.reload_list()
