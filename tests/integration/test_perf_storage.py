@@ -144,3 +144,15 @@ def test_a_refresh_stores_a_feed_in_bulk_as_it_would_one_by_one(library: Library
     assert library.db.execute("select dup_of from articles where id = ?", [repost]).fetchone() \
         == (first,)  # same page: the repost joins the first, not the other way round
     assert library.find_ids("ferries") == [ferry] and library.queue_size() == 3
+
+
+def test_the_list_views_read_their_ids_from_covering_indexes(library: Library) -> None:
+    for where, index in [
+        ("a.dup_of is null", "articles_list"),
+        ("a.read = 0 and a.dup_of is null", "articles_list_unread"),
+        ("a.starred = 1", "articles_list_starred"),
+    ]:
+        plan = str(library.db.execute(
+            f"explain query plan select a.id from articles a where {where} "
+            "order by a.published desc, a.id desc").fetchall())
+        assert f"COVERING INDEX {index}" in plan and "TEMP B-TREE" not in plan
