@@ -112,6 +112,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self._unread_for: list[int] | None = None  # the ids the unread count was taken for
         self._unread_shown = 0
         self._status_due = False
+        self._flash = ""  # a notice shown in the status line
+        self._flash_timer: Timer | None = None
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
         self._link_timer: Timer | None = None
         self._link_number = ""
@@ -210,6 +212,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             all_view = self.view.kind == "all" and not self.view.text
             self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
         status = Text()
+        if self._flash:
+            status.append(self._flash + "  ", style="bold reverse")
         status.append(self.view.name, style="bold")
         if self.view.text:
             status.append(" · search: ")
@@ -229,6 +233,18 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             if re.search(r"(^|\s)-?(entity|type):", query_text(self.view)) or self.view.kind == "entity":
                 status.append(" · partial: more may match once analysed", style="bold")
         self.query_one("#status", Static).update(status)
+
+    def flash(self, message: str, timeout: float) -> None:
+        """Show a notice at the start of the status line for a while (plain text)."""
+        self._flash = " ".join(message.split())
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(timeout, self._end_flash)
+        self.update_status()
+
+    def _end_flash(self) -> None:
+        self._flash, self._flash_timer = "", None
+        self.update_status()
 
     def _analysis_total(self, queued: int) -> int:
         """The size of the current analysis run: the queue at its largest since it was empty."""
