@@ -108,7 +108,12 @@ class FeedQueries(ArticleQueries):
             )
 
     def count_feeds(self) -> int:
-        return int(self.query("select count(*) as n from feeds where kind = 'feed'")[0]["n"])
+        """Feeds fetched directly (not those a sync account brings)."""
+        return int(
+            self.query(
+                "select count(*) as n from feeds where kind = 'feed' and account_id is null"
+            )[0]["n"]
+        )
 
     def feed_names(self) -> list[FeedName]:
         """Every feed, subscribed or local, by title."""
@@ -122,9 +127,19 @@ class FeedQueries(ArticleQueries):
     def remove_feed(self, feed_id: int) -> int:
         """Unsubscribe; starred and annotated articles move to a local collection, the rest go.
 
-        Returns how many articles were kept.
+        Returns how many articles were kept. A feed a sync account brings is the server's to
+        drop: removing it here would only see it come back, empty, with the next sync.
         """
         feed = self.feed(feed_id)
+        if feed.get("account_id") is not None:
+            account = self.query(
+                "select name from sync_accounts where id = ?", [feed["account_id"]]
+            )
+            name = account[0]["name"] if account else "?"
+            raise LibraryError(
+                f"{feed['title']} comes from the sync account {name!r}: unsubscribe on the "
+                f"server, or remove the account (tidings account remove {name})"
+            )
         keep_sql = (
             "select id from articles where feed_id = ? and (starred = 1 or exists "
             "(select 1 from annotations n where n.article_id = articles.id))"
@@ -230,7 +245,7 @@ class FeedQueries(ArticleQueries):
         """The given feeds, or every feed that is due (not backing off after failures)."""
         sql = (
             "select id, url, title, etag, last_modified, full_text, error_count from feeds "
-            "where kind = 'feed' and url is not null"
+            "where kind = 'feed' and url is not null and account_id is null"
         )
         params: list[Any] = []
         if feed_ids is not None:

@@ -21,6 +21,7 @@ from tidings.storage.clean import MAX_NAME_CHARS, one_line, strip_controls
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
+from tidings.storage.sync import SyncQueries
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
 from tidings.storage.search_language import QueryError, compile_query, fold, parse
@@ -72,11 +73,12 @@ def _connect(path: Path) -> Database:
     return db
 
 
-class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
+class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
     """A connection to one library file, with the queries the rest of Tidings needs: feeds
     (storage/feeds.py), storing and marking articles (articles.py), annotations
     (annotations.py), entities and the analysis queue (enrichment.py), related articles
-    (related.py); reading articles and searching here."""
+    (related.py), sync accounts and their journal (sync.py); reading articles and searching
+    here."""
 
     read_only = False  # opened for reading only (a read-only file system or file)
 

@@ -456,3 +456,66 @@ def m013_nlp_entities_one_type(db: Database) -> None:
     db.execute("delete from entity_votes where weight <= 0")
     retype(db.conn, [row[0] for row in db.execute("select id from entities")])
     db.execute("update entities set type = 'other' where type is null")
+
+
+@migrations()
+def m015_sync_accounts(db: Database) -> None:
+    """Sync with aggregator servers: accounts (never their secrets), the feeds and articles
+    each server knows by its own ids, resumable sync state, and a journal of local read and
+    starred changes to push. Triggers write the journal in the same transaction as the mark,
+    whichever code path sets it, for articles a server knows."""
+    _table(db, "sync_accounts").create(
+        {
+            "id": int,
+            "name": str,
+            "kind": str,
+            "url": str,
+            "user": str,
+            "secret_source": str,  # "command", "file" or "env": where the secret comes from
+            "secret_ref": str,  # the command line or the file's path, never the secret
+            "created": str,
+            "last_sync": str,
+            "last_error": str,
+        },
+        pk="id",
+        not_null={"name", "kind", "url", "secret_source", "created"},
+    )
+    db.execute("create unique index sync_accounts_name on sync_accounts(name)")
+    feeds = _table(db, "feeds")
+    feeds.add_column("account_id", int)
+    feeds.add_column("remote_id", str)
+    db.execute(
+        "create unique index feeds_account_remote on feeds(account_id, remote_id) "
+        "where account_id is not null"
+    )
+    _table(db, "sync_items").create(
+        {"account_id": int, "remote_id": str, "article_id": int},
+        pk=("account_id", "remote_id"),
+        not_null={"article_id"},
+        foreign_keys=[("article_id", "articles", "id"), ("account_id", "sync_accounts", "id")],
+    )
+    db.execute("create index sync_items_article on sync_items(article_id)")
+    _table(db, "sync_state").create(
+        {"account_id": int, "key": str, "value": str},
+        pk=("account_id", "key"),
+        foreign_keys=[("account_id", "sync_accounts", "id")],
+    )
+    _table(db, "sync_journal").create(
+        {"id": int, "article_id": int, "field": str, "changed": str},
+        pk="id",
+        not_null={"article_id", "field", "changed"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index sync_journal_article on sync_journal(article_id, field)")
+    for field in ("read", "starred"):
+        db.execute(
+            f"""
+            create trigger sync_journal_{field} after update of {field} on articles
+            when old.{field} is not new.{field}
+              and exists (select 1 from sync_items where article_id = new.id)
+            begin
+              insert into sync_journal (article_id, field, changed)
+              values (new.id, '{field}', strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'));
+            end
+            """
+        )

@@ -206,3 +206,26 @@ async def test_an_undated_article_shows_when_it_was_fetched(tmp_path: Path) -> N
         assert "~" in row.split("No date here")[1]  # the fetch time, marked
         facts = " ".join(app.main.pane.text_lines[1:4])  # (wraps in a narrow pane)
         assert facts.startswith("Baltic News · fetched ") and "(the feed gives no date)" in facts
+
+
+async def test_the_entity_browser_says_its_counts_are_partial_while_analysis_waits(long_path: Path) -> None:
+    """Item 16b: three of the four articles still wait for analysis."""
+    from tests.app.conftest import screen_text
+
+    app = make_app(long_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause(0.5)
+        assert "partial: 3 articles still to analyse" in screen_text(app)
+        assert "analysing: 0 of 3 done" in screen_text(app)
+
+
+async def test_notices_go_to_the_status_line_not_over_the_text(library_path: Path) -> None:
+    """Item 5: a notice does not cover the pane; warnings still pop up."""
+    from tests.app.conftest import screen_text
+
+    app = make_app(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[-2].startswith(" Entity colours off  All articles")

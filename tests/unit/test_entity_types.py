@@ -11,6 +11,7 @@ from tidings.storage import ArticleIn, Library
 from tidings.storage.enrichment import SURE_WEIGHT
 from tidings.storage.entity_types import decide
 from tidings.storage.migrations import migrations
+from tidings.storage.search_language import fold
 
 
 def _store(library: Library, guid: str, mentions: list[tuple[str, str, bool]], canonical: dict[str, str] = {}) -> int:
@@ -91,6 +92,7 @@ def test_a_surname_that_names_a_place_finds_the_place_only(library: Library) -> 
 
 def test_the_migration_merges_names_stored_with_two_labels(library_path: Path) -> None:
     old = Database(library_path)
+    old.conn.create_function("tidings_fold", 1, fold, deterministic=True)  # as every connection has
     migrations.apply(old, stop_before="m013_nlp_entities_one_type")
     old.execute("insert into feeds (id, kind, title, created) values (1, 'local', 'Wire', '2025-01-01')")
     old.execute("insert into articles (id, feed_id, guid, title, fetched, text) "

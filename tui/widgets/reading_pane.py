@@ -55,7 +55,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
     """Title, facts, URL, paragraphs and related links of one article."""
 
     BINDINGS = [
-        Binding("space", "page_down", "Page down (next unread at the end)", id="pane.page_down"),
+        Binding("space", "page_down", "Page down/next unread", id="pane.page_down"),
         Binding("b", "page_up", "Page up", id="pane.page_up"),
         Binding("down", "scroll_down", "Scroll down", show=False, id="pane.scroll_down"),
         Binding("up", "scroll_up", "Scroll up", show=False, id="pane.scroll_up"),
