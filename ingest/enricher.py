@@ -58,6 +58,7 @@ def store_analysis(library: Library, article: QueuedArticle, result: Analysed) -
         entities=analysis.entities,
         title_entities=analysis.title_entities,
         timeline=analysis.timeline,
+        related_places=analysis.related_places,
         version=ENRICH_VERSION,
         backend=analysis.backend,
         fingerprint=result.fingerprint,

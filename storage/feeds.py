@@ -109,7 +109,12 @@ class FeedQueries(ArticleQueries):
             )
 
     def count_feeds(self) -> int:
-        return int(self.query("select count(*) as n from feeds where kind = 'feed'")[0]["n"])
+        """Feeds fetched directly (not those a sync account brings)."""
+        return int(
+            self.query(
+                "select count(*) as n from feeds where kind = 'feed' and account_id is null"
+            )[0]["n"]
+        )
 
     def feed_names(self) -> list[FeedName]:
         """Every feed, subscribed or local, by title."""
@@ -123,9 +128,19 @@ class FeedQueries(ArticleQueries):
     def remove_feed(self, feed_id: int) -> int:
         """Unsubscribe; starred and annotated articles move to a local collection, the rest go.
 
-        Returns how many articles were kept.
+        Returns how many articles were kept. A feed a sync account brings is the server's to
+        drop: removing it here would only see it come back, empty, with the next sync.
         """
         feed = self.feed(feed_id)
+        if feed.get("account_id") is not None:
+            account = self.query(
+                "select name from sync_accounts where id = ?", [feed["account_id"]]
+            )
+            name = account[0]["name"] if account else "?"
+            raise LibraryError(
+                f"{feed['title']} comes from the sync account {name!r}: unsubscribe on the "
+                f"server, or remove the account (tidings account remove {name})"
+            )
         keep_sql = (
             "select id from articles where feed_id = ? and (starred = 1 or exists "
             "(select 1 from annotations n where n.article_id = articles.id))"
@@ -184,6 +199,13 @@ class FeedQueries(ArticleQueries):
         with self.write():
             for feed_id in ids:
                 self.tag_feed(feed_id, add, remove)
+
+    def feeds_by_tag(self) -> dict[str, list[int]]:
+        """Each tag with the ids of the feeds it is given to."""
+        found: dict[str, list[int]] = {}
+        for row in self.query("select tag, feed_id from feed_tags order by tag, feed_id"):
+            found.setdefault(row["tag"], []).append(int(row["feed_id"]))
+        return found
 
     def feed_tags(self, feed_id: int) -> list[str]:
         rows = self.query("select tag from feed_tags where feed_id = ? order by tag", [feed_id])
@@ -263,7 +285,7 @@ class FeedQueries(ArticleQueries):
         sql = (
             "select id, url, title, etag, last_modified, full_text, error_count, "
             "user_interval, posting_gap, feed_hint from feeds "
-            "where kind = 'feed' and url is not null"
+            "where kind = 'feed' and url is not null and account_id is null"
         )
         params: list[Any] = []
         if feed_ids is not None:

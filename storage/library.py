@@ -23,6 +23,7 @@ from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
 from tidings.storage.rules import RuleQueries
+from tidings.storage.sync import SyncQueries
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
 from tidings.storage.search_language import QueryError, compile_query, fold, parse, word_in
@@ -56,7 +57,7 @@ def _read_only_error(error: sqlite3.Error) -> bool:
 
 
 _SUMMARY_SQL = """
-select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
+select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.fetched, a.read, a.starred,
        (select count(*) from annotations n where n.article_id = a.id) as annotations,
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
@@ -75,11 +76,14 @@ def _connect(path: Path) -> Database:
     return db
 
 
-class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries, EnclosureQueries):
+class Library(
+    FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries, RuleQueries, EnclosureQueries
+):
     """A connection to one library file, with the queries the rest of Tidings needs: feeds
     (storage/feeds.py), storing and marking articles (articles.py), annotations
     (annotations.py), entities and the analysis queue (enrichment.py), related articles
-    (related.py); reading articles and searching here."""
+    (related.py), sync accounts and their journal (sync.py); reading articles and searching
+    here."""
 
     read_only = False  # opened for reading only (a read-only file system or file)
 
@@ -200,6 +204,13 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, RuleQueries, Enclo
         of writes, such as a refresh, checkpoints once at the end with `checkpoint`)."""
         page = int(self.db.execute("pragma page_size").fetchone()[0])
         self.db.execute(f"pragma wal_autocheckpoint = {max(1, int(size) // page)}")
+
+    def change_signature(self) -> tuple[int, int, int]:
+        """What changes when another connection commits (SQLite's data_version), and which
+        articles exist (the newest id, the count): cheap enough to ask every few seconds."""
+        version = self.db.execute("pragma data_version").fetchone()[0]
+        top, count = self.db.execute("select max(id), count(*) from articles").fetchone()
+        return (int(version), int(top or 0), int(count))
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log back into the library file, without waiting for readers."""

@@ -96,6 +96,7 @@ class ArticleSummary:
     starred: bool
     annotations: int
     sources: int = 1  # this article and its near-duplicates from other feeds or URLs
+    fetched: str | None = None  # when first stored: the date shown when the feed gave none
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -321,3 +322,56 @@ def dated_row(item: DatedLike) -> dict[str, Any]:
 
 
 _DATED_FIELDS = [item.name for item in fields(TimelineRow)]
+
+
+@dataclass(frozen=True)
+class Account:
+    """A sync account: where the server is and where its secret comes from (never the secret)."""
+
+    id: int
+    name: str
+    kind: str  # "ttrss", "greader" or "miniflux"
+    url: str
+    user: str | None
+    secret_source: str  # "command", "file" or "env"
+    secret_ref: str | None  # the command line or the file's path
+    created: str
+    last_sync: str | None
+    last_error: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RemoteArticle:
+    """An article as a sync server hands it over, with the server's ids and marks."""
+
+    remote_id: str
+    remote_feed_id: str
+    feed_title: str
+    article: ArticleIn
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class RemoteFeed:
+    """A subscription on a sync server; its categories become tags."""
+
+    remote_id: str
+    title: str
+    url: str | None
+    site_url: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PendingMark:
+    """A local read or starred change not yet pushed: the journal rows and the value now."""
+
+    journal_ids: tuple[int, ...]
+    article_id: int
+    remote_id: str
+    field: str  # "read" or "starred"
+    value: bool

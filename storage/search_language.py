@@ -34,17 +34,19 @@ FLAGS = {
     "hidden": "a.hidden_by is not null",
 }
 TYPES = {
-    "person": ("PERSON",),
-    "org": ("ORG",),
-    "organisation": ("ORG",),
-    "organization": ("ORG",),
-    "place": ("GPE", "LOC", "FAC"),
+    "person": "person",
+    "org": "org",
+    "organisation": "org",
+    "organization": "org",
+    "place": "place",
+    "other": "other",
 }
 _AGE = re.compile(r"^@([0-9]+)([dwmy])$")
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
 MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
 MAX_QUERY_CHARS = 2000
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
@@ -126,6 +128,7 @@ def parse(text: str) -> Query:
     """The query, or QueryError saying what is wrong."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long (at most {MAX_QUERY_CHARS} characters)")
+    text = _CONTROLS.sub(" ", text)  # a NUL would end FTS5's string early
     if text.count('"') % 2:
         raise QueryError("unbalanced quote")
     query = Query()
@@ -288,21 +291,21 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
         return FLAGS[value.lower()], []
     if term.key == "entity":
         # By canonical name, any form it was mentioned by ("Lavrov" finds "Sergei Lavrov"),
-        # or any whole part of a person's name ("Jensen" finds "Mette Jensen").
+        # or any whole part of a person's name ("Jensen", "Mette" find "Mette Jensen") unless
+        # the value names something else ("Jackson" the city is not Andrew Jackson).
         return (
             "exists (select 1 from mentions m where m.article_id = a.id and m.entity_id in "
             "(select e.id from entities e where e.name = ? collate nocase "
-            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\') "
+            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\' and not exists "
+            "(select 1 from entities e4 where e4.name = ? collate nocase and e4.label != 'PERSON')) "
             "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase))",
-            [value, f"% {_like(value)} %", value],
+            [value, f"% {_like(value)} %", value, value],
         )
     if term.key == "type":
-        labels = TYPES[value.lower()]
-        marks = ",".join("?" * len(labels))
         return (
             "exists (select 1 from mentions m join entities e on e.id = m.entity_id "
-            f"where m.article_id = a.id and e.label in ({marks}))",
-            list(labels),
+            "where m.article_id = a.id and e.type = ?)",
+            [TYPES[value.lower()]],
         )
     if term.key == "after":
         return "a.published >= ?", [_date("after", value)]

@@ -158,6 +158,16 @@ class TidingsApp(WorkerErrors, App[None]):
         self.library.prioritise(next_few, priority=soon)
         self.enricher.wake()
 
+    # -- notices -----------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notices go to the status line, as newsboat shows them, where they cover no text;
+        warnings and errors also pop up (tidings.tcss hides the information toasts)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        if self.main.is_mounted:
+            self.main.flash(str(message), timeout or 4.0)
+
     # -- themes ------------------------------------------------------------------------
 
     @property

@@ -71,24 +71,33 @@ class FeedActions(Controller):
         return (feed_id, title) if title is not None else None
 
     def next_unread_feed(self) -> None:
-        """Show the next feed (in the view selector's order) that has unread articles."""
-        feeds = self.tidings.library.feeds_with_unread()
-        if not feeds:
+        """Show the next feed, in the view selector's order, that has unread articles."""
+        from tidings.tui.views import feed_and_tag_views
+
+        library = self.tidings.library
+        unread = {feed_id for feed_id, _title in library.feeds_with_unread()}
+        order: dict[int, View] = {}
+        for view in feed_and_tag_views(library):
+            if view.kind == "feed" and int(view.key) not in order:
+                order[int(view.key)] = view
+        candidates = [feed_id for feed_id in order if feed_id in unread]
+        if not candidates:
             self.notify("No feed has unread articles", timeout=3)
             return
         current = self._current_feed()
         in_feed = self.main.view.kind == "feed"
-        order = [(title.lower(), feed_id) for feed_id, title in feeds]
-        if current is None:
-            at = 0
-        else:  # after the feed shown; from another view, at the cursor's feed
-            key = (current[1].lower(), current[0])
-            at = sum(1 for item in order if (item <= key if in_feed else item < key))
-        feed_id, title = feeds[at % len(feeds)]
-        if in_feed and current is not None and feed_id == current[0]:
+        ids = list(order)
+        if current is None or current[0] not in ids:
+            chosen = candidates[0]
+        else:  # after the feed shown; from another view, starting at the cursor's feed
+            at = ids.index(current[0]) + (1 if in_feed else 0)
+            following = ids[at:] + ids[:at]
+            chosen = next(feed_id for feed_id in following if feed_id in unread)
+        if in_feed and current is not None and chosen == current[0]:
             self.notify("No other feed has unread articles", timeout=3)
             return
-        self.main.show_view(View("feed", str(feed_id), f"Feed: {title}"))
+        view = order[chosen]
+        self.main.show_view(View("feed", view.key, view.name))
 
     def mark_feed_read(self) -> None:
         """Mark every unread article of this tag (a tag view) or this feed read, asking first."""

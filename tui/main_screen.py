@@ -8,6 +8,8 @@ are controllers of their own; the screen passes them the messages they react to.
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -26,7 +28,7 @@ from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
 from tidings.tui.feed_actions import FeedActions
 from tidings.tui.reader import ArticleOpened, Reader
-from tidings.tui.search import needs_search
+from tidings.tui.search import needs_search, query_text
 from tidings.tui.searches import Searches
 from tidings.tui.stories import Stories
 from tidings.tui.views import View
@@ -127,6 +129,9 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.refresh_progress = ""
         self._unread_for: list[int] | None = None  # the ids the unread count was taken for
         self._unread_shown = 0
+        self._status_due = False
+        self._flash = ""  # a notice shown in the status line
+        self._flash_timer: Timer | None = None
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
         self._link_timer: Timer | None = None
         self._link_number = ""
@@ -149,6 +154,11 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         yield self.feeds
 
     def on_mount(self) -> None:
+        # The width classes (-narrow, -medium, -wide) at once, not at the first resize: a
+        # real terminal may paint the first frame before its size event arrives.
+        breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
+        chosen = set(self._get_breakpoint_classes(self.app.size.width, breakpoints))
+        self.update_classes({name: name in chosen for _, name in breakpoints}, animate=False)
         self.apply_palette()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
         self.reload_list()
@@ -161,10 +171,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     def _library_signature(self) -> tuple[int, ...]:
         """What changes when another connection (`tidings refresh` in another window, the
         enricher) commits, and which articles exist: cheap enough to ask every few seconds."""
-        db = self.tidings.library.db
-        version = db.execute("pragma data_version").fetchone()[0]
-        top, count = db.execute("select max(id), count(*) from articles").fetchone()
-        return (version, top or 0, count)
+        return self.tidings.library.change_signature()
 
     def _follow_library(self) -> None:
         """New or removed articles appear in the list without moving the cursor; marks set
@@ -225,6 +232,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             all_view = self.view.kind == "all" and not self.view.text
             self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
         status = Text()
+        if self._flash:
+            status.append(self._flash + "  ", style="bold reverse")
         status.append(self.view.name, style="bold")
         if self.view.text:
             status.append(" · search: ")
@@ -245,7 +254,21 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if queued:
             total = max(queued, self._analysis_total(queued))
             status.append(f" · analysing: {total - queued:,} of {total:,} done")
+            if re.search(r"(^|\s)-?(entity|type):", query_text(self.view)) or self.view.kind == "entity":
+                status.append(" · partial: more may match once analysed", style="bold")
         self.query_one("#status", Static).update(status)
+
+    def flash(self, message: str, timeout: float) -> None:
+        """Show a notice at the start of the status line for a while (plain text)."""
+        self._flash = " ".join(message.split())
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(timeout, self._end_flash)
+        self.update_status()
+
+    def _end_flash(self) -> None:
+        self._flash, self._flash_timer = "", None
+        self.update_status()
 
     def _analysis_total(self, queued: int) -> int:
         """The size of the current analysis run: the queue at its largest since it was empty."""
@@ -693,18 +716,29 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         due_only: bool = False,
         background: bool = False,
     ) -> None:
-        """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
-        worker of its own), with progress in the status line and failures as notifications."""
+        """Refresh feeds and sync accounts together on the app's loop (both fetch
+        asynchronously and store in workers of their own, so reading goes on), with progress
+        in the status line and failures as notifications (`F` lists them: a failed sync is
+        recorded on its account's feeds). Given feeds, only those and their accounts. A
+        background refresh (auto-reload) fetches the feeds that are due and says nothing: the
+        status line counts what is new."""
+        parts = {"refresh": "refreshing…", "sync": ""}
 
-        def progress(step: Any) -> None:
-            self.refresh_progress = f"refreshing {step.done}/{step.total}"
+        def show() -> None:
+            self.refresh_progress = " · ".join(part for part in parts.values() if part)
             self.update_status()
 
+        def progress(step: Any) -> None:
+            parts["refresh"] = f"refreshing {step.done}/{step.total}"
+            show()
+
+        def sync_progress(step: Any) -> None:
+            parts["sync"] = f"syncing {step.account}: {step.stage} ({step.articles} new)"
+            show()
+
         config = self.tidings.config
-        self.refresh_progress = "refreshing…"
-        self.update_status()
-        try:
-            summary = await refresh(
+        jobs = [
+            refresh(
                 self.tidings.library.path,
                 feed_ids,
                 concurrency=config.refresh_concurrency,
@@ -712,28 +746,46 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
                 due_only=due_only,
                 policy=config.schedule_policy(),
             )
+        ]
+        library = self.tidings.library
+        if feed_ids is None:
+            accounts = [account.name for account in library.accounts()]
+        else:
+            accounts = library.accounts_of_feeds(feed_ids)
+        if accounts:
+            from tidings.ingest.sync.engine import sync_accounts
+
+            parts["sync"] = "syncing…"
+            jobs.append(sync_accounts(library.path, accounts, progress=sync_progress))
+        show()
+        try:
+            summary, *synced = await asyncio.gather(*jobs)
         finally:
             self.refresh_progress = ""
             self.update_status()
         self.feeds.refreshed(summary, background)
-        errors = list(summary.errors)
-        if background:  # quiet: the status line counts what is new; F lists failures
-            if summary.articles_new or summary.articles_updated:
+        if background:
+            if summary.articles_new or summary.articles_updated or synced:
                 self.reload_list()
             else:
                 self.update_status()
             return
+        errors = [f"{e.title}: {e.error}" for e in summary.errors]
+        if synced:
+            errors += [f"{r.name} (sync): {r.error}" for r in synced[0].failed]
         for error in errors[:3]:
-            self.notify(f"{error.title}: {error.error}", severity="error", timeout=8, markup=False)
+            self.notify(error, severity="error", timeout=8, markup=False)
         message = (
             f"{summary.articles_new} new, {summary.articles_updated} updated"
             f" from {summary.feeds_fetched} feeds"
         )
+        if synced and synced[0].accounts:
+            message += "; " + synced[0].line()
         if errors:
-            failed = f"{len(errors)} feed{'s' if len(errors) != 1 else ''} failed"
-            self.notify(f"{message}; {failed}: F lists them", severity="warning", timeout=8)
+            self.notify(f"{message}; {len(errors)} failed: F lists them", severity="warning",
+                        timeout=8, markup=False)
         else:
-            self.notify(message, timeout=4)
+            self.notify(message, timeout=4, markup=False)
         self.reload_list()
 
     def action_feed_errors(self) -> None:

@@ -45,7 +45,7 @@ async def test_hostile_feeds_and_reasons_stay_plain_and_f_lists_failures_from_th
         assert app.is_running and not app.worker_errors
         shown = notices(app)
         assert f"{UNBALANCED}: HTTP 500 Broken [/] closing" in shown
-        assert "3 feeds failed: F lists them" in shown
+        assert "3 failed: F lists them" in shown
         assert CLICK in screen_text(app)  # the stored article's title, as plain text
 
         await pilot.press("r")  # a second refresh: the failed feeds wait for their retry

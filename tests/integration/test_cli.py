@@ -186,8 +186,10 @@ def test_empty_answers_are_said_on_stderr_and_stdout_stays_clean(tmp_path: Path)
     found = run_tidings("search", "zebras", db=db)
     assert found.returncode == 0 and found.stdout == "" and "No articles match 'zebras'" in found.stderr
     assert json.loads(run_tidings("search", "zebras", "--json", db=db).stdout) == []
-    partial = run_tidings("search", "entity:Lavrov", db=db)  # imported, not yet analysed
-    assert "Partial answer: 1 articles still wait for analysis" in partial.stderr
+    # imported, not yet analysed: a search on entities analyses the queue first (issue 11);
+    # only with more than ANALYSE_FIRST_LIMIT waiting does it answer in part and say so
+    found = run_tidings("search", "entity:Lavrov", db=db)
+    assert found.stdout.strip() and "Partial answer" not in found.stderr
 
 
 def test_show_lists_entities_and_the_timeline(tmp_path: Path) -> None:
@@ -197,6 +199,6 @@ def test_show_lists_entities_and_the_timeline(tmp_path: Path) -> None:
     assert shown.returncode == 0, shown.stderr
     text = shown.stdout
     entities = text[text.index("\nEntities\n"):text.index("\nTimeline\n")]
-    assert "Sergei Lavrov (PERSON)" in entities
+    assert "Sergei Lavrov (person)" in entities  # one vocabulary for types in every output
     timeline = text[text.index("\nTimeline\n"):]
     assert "2025-02-27" in timeline and "Thursday → " in timeline

@@ -12,6 +12,7 @@ import click
 from tidings.ingest.dates import normalise_published
 from tidings.storage import Annotation, ArticleSummary, Library, MentionRow
 from tidings.storage.enrichment import ANALYSED_CHARS
+from tidings.storage.entity_types import type_of
 from tidings.storage.records import ANNOTATION_COLOURS
 from tidings.tui.cli import ARTICLE_ID, LIMIT, Context, cli, dump_json, pass_context
 from tidings.tui.files import write_private
@@ -71,6 +72,7 @@ def summary_json(row: ArticleSummary) -> dict[str, Any]:
     """An article list row as `list --json` and `search --json` print it."""
     data = row.to_dict()
     del data["feed_id"]
+    del data["fetched"]  # (the app's list shows it for undated articles; JSON keeps its shape)
     return data
 
 
@@ -120,8 +122,10 @@ def article_json(library: Library, article_id: int, *, analyse: bool = True) -> 
 
 
 def _mention_json(mention: MentionRow) -> dict[str, Any]:
+    """A mention with its entity's type (person, org, place, other) beside the model's label."""
     data = mention.to_dict()
     del data["field"]
+    data["type"] = type_of(mention.label)
     return data
 
 
@@ -167,12 +171,12 @@ def show(ctx: Context, article_id: int, as_json: bool) -> None:
         )
     entities: dict[tuple[str, str], int] = {}
     for mention in data["entities"] + data["title_entities"]:
-        key = (mention["canonical"], mention["label"])
+        key = (mention["canonical"], mention["type"])
         entities[key] = entities.get(key, 0) + 1
     if entities:
         click.echo("\nEntities")
-        for (name, label), count in sorted(entities.items(), key=lambda item: (-item[1], item[0])):
-            click.echo(f"  {count:>3}  {name} ({label})")
+        for (name, kind), count in sorted(entities.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {count:>3}  {name} ({kind})")
     if data["timeline"]:
         click.echo("\nTimeline")
         for item in sorted(data["timeline"], key=lambda item: (item["date"], item["start"])):

@@ -8,7 +8,12 @@ import click
 
 from tidings.storage import QueryError
 from tidings.tui.cli import LIMIT, Context, cli, dump_json, pass_context
+from tidings.tui.cli.enrichment import entities_up_to_date
 from tidings.tui.cli.articles import summary_json
+
+
+# Terms that read entities: the queue is analysed before they are answered.
+_ENTITY_TERM = re.compile(r"(?:^|[\s-])(?:entity|type):", re.IGNORECASE)
 
 
 @cli.command()
@@ -48,6 +53,8 @@ def search(
             library.save_search(save_as, query)
             click.echo(f"saved {save_as!r}")
             return
+        if _ENTITY_TERM.search(query):
+            entities_up_to_date(library, say=False)  # the partial-answer line below says it
         rows = library.find(query, limit=limit)
     except QueryError as error:
         raise click.UsageError(f"bad query: {error}") from None
@@ -74,20 +81,15 @@ def search(
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -> None:
-    """Entities across the library with their article counts."""
-    labels = {"person": {"PERSON"}, "org": {"ORG"}, "place": {"GPE", "LOC", "FAC"}}
-    rows = [
-        row
-        for row in ctx.library.entities()
-        if kind is None
-        or (row["label"] in labels[kind] if kind in labels else
-            row["label"] not in {"PERSON", "ORG", "GPE", "LOC", "FAC"})
-    ][:limit]
+    """Entities across the library with their article counts and types (person, org,
+    place, other; the JSON keeps the model's label beside the type)."""
+    entities_up_to_date(ctx.library)
+    rows = ctx.library.entities(kind, limit)
     if as_json:
         dump_json(rows)
         return
     for row in rows:
-        click.echo(f"{row['article_count']:>5}  {row['label']:<8} {row['name']}")
+        click.echo(f"{row['article_count']:>5}  {row['type']:<6} {row['name']}")
 
 
 @cli.command()
@@ -97,9 +99,14 @@ def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -
 def entity(ctx: Context, name: str, as_json: bool) -> None:
     """One entity: the articles that mention it, who it appears with, its timeline."""
     library = ctx.library
-    found = library.entity_named(name)
-    if found is None:
+    entities_up_to_date(library)
+    candidates = library.entity_candidates(name)
+    if not candidates:
         raise click.ClickException(f"no entity called {name!r}")
+    if len(candidates) > 1:
+        listed = "; ".join(f"{c['name']} ({c['type']}, {c['article_count']} articles)" for c in candidates[:10])
+        raise click.ClickException(f"{name!r} may be any of: {listed}")
+    found = candidates[0]
     ids = library.entity_article_ids(found["id"])
     summaries = library.summaries(ids)
     articles = [summary_json(summaries[i]) for i in ids]
@@ -112,7 +119,7 @@ def entity(ctx: Context, name: str, as_json: bool) -> None:
     if as_json:
         dump_json(data)
         return
-    click.echo(f"{found['name']} ({found['label']}), {found['article_count']} articles")
+    click.echo(f"{found['name']} ({found['type']}), {found['article_count']} articles")
     click.echo("\nTimeline")
     for item in data["timeline"]:
         click.echo(f"  {item['date']:<10}  {item['sentence']}  [{item['article_id']}]")
@@ -121,4 +128,4 @@ def entity(ctx: Context, name: str, as_json: bool) -> None:
         click.echo(f"  {article['id']:>6}  {(article['published'] or '')[:10]}  {article['title']}")
     click.echo("\nOften with")
     for other in data["co_mentioned"]:
-        click.echo(f"  {other['articles']:>3}  {other['name']} ({other['label']})")
+        click.echo(f"  {other['articles']:>3}  {other['name']} ({other['type']})")

@@ -55,7 +55,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
     """Title, facts, URL, paragraphs and related links of one article."""
 
     BINDINGS = [
-        Binding("space", "page_down", "Page down (next unread at the end)", id="pane.page_down"),
+        Binding("space", "page_down", "Page down/next unread", id="pane.page_down"),
         Binding("b", "page_up", "Page up", id="pane.page_up"),
         Binding("down", "scroll_down", "Scroll down", show=False, id="pane.scroll_down"),
         Binding("up", "scroll_up", "Scroll up", show=False, id="pane.scroll_up"),
@@ -208,7 +208,10 @@ class ReadingPane(PrewrappedView, can_focus=True):
         title_style = self.get_component_rich_style("reading-pane--title", partial=True)
         text = Text()
         text.append(visible(article.title), title_style)
-        facts = [article.feed, long_date(article.published), article.author or ""]
+        when = long_date(article.published) or (
+            f"fetched {long_date(article.fetched)} (the feed gives no date)" if article.fetched else ""
+        )
+        facts = [article.feed, when, article.author or ""]
         text.append("\n" + " · ".join(visible(f) for f in facts if f), meta)
         if article.url:  # one line, never broken inside the address (o opens it whole)
             text.append("\n" + short_url(visible(article.url), self._width), meta + Style(underline=True))
