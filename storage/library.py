@@ -225,12 +225,16 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         tag: str | None = None,
         entity_id: int | None = None,
         oldest_first: bool = False,
+        limit: int | None = None,
     ) -> list[int]:
         """The ids of the articles in a view, newest (or oldest) first: all the list needs
-        up front."""
+        up front (or its first `limit`: a first screen that need not wait for a million)."""
         where, params = self._filters(unread, starred, annotated, feed_id, tag, entity_id)
         order = "asc" if oldest_first else "desc"
         sql = f"select a.id from articles a{where} order by a.published {order}, a.id {order}"
+        if limit is not None:
+            sql += " limit ?"
+            params = [*params, limit]
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def summaries(self, ids: list[int]) -> dict[int, ArticleSummary]:
