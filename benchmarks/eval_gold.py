@@ -1,6 +1,7 @@
 """Score enrich against a folder of gold articles and print a table per article and totals.
 
 Usage: python benchmarks/eval_gold.py [FOLDER] [--backend spacy|fallback] [--json] [--errors]
+       python benchmarks/eval_gold.py --summary   (both backends, earlier gold and each later batch)
 """
 from __future__ import annotations
 
@@ -28,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=["spacy", "fallback"], default="spacy")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list every miss and extra")
+    parser.add_argument("--summary", action="store_true",
+                        help="both backends on the earlier gold and on each batch of tests/eval/batches.json")
     args = parser.parse_args(argv)
+    if args.summary:
+        return summary(Path(args.folder))
     if args.backend == "fallback":
         os.environ["TIDINGS_NLP"] = "fallback"
     else:
@@ -62,6 +67,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"entities {t:8} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  (tp {c.tp} fp {c.fp} fn {c.fn})")
     print(f"timeline          P {timeline.precision:.3f}  R {timeline.recall:.3f}  "
           f"(tp {timeline.tp} fp {timeline.fp} fn {timeline.fn})")
+    return 0
+
+
+def summary(folder: Path) -> int:
+    """Entity P/R/F1 and timeline P/R per backend and per group of articles."""
+    sys.path.insert(0, str(ROOT))
+    from tidings import enrich
+    scoring = load_scoring()
+    batches = json.loads((ROOT / "tests" / "eval" / "batches.json").read_text(encoding="utf-8"))
+    print(f"{'backend':9} {'articles':34} {'n':>3} {'ent P':>6} {'ent R':>6} {'ent F1':>6} {'tl P':>6} {'tl R':>6}")
+    for backend in ("spacy", "fallback"):
+        if backend == "fallback":
+            os.environ["TIDINGS_NLP"] = "fallback"
+        else:
+            os.environ.pop("TIDINGS_NLP", None)
+        scores = scoring.evaluate(folder, enrich.analyse)
+        later = {name for names in batches.values() for name in names}
+        groups = {"earlier": [s for s in scores if s.name not in later],
+                  **{b: [s for s in scores if s.name in names] for b, names in batches.items()},
+                  "all": scores}
+        for group, chosen in groups.items():
+            _, overall, timeline = scoring.totals(chosen)
+            print(f"{backend:9} {group:34} {len(chosen):>3} {overall.precision:6.3f} {overall.recall:6.3f} "
+                  f"{overall.f1:6.3f} {timeline.precision:6.3f} {timeline.recall:6.3f}")
     return 0
 
 

@@ -11,6 +11,6 @@ from tidings.enrich.backends import backend_info
 from tidings.enrich.model import Analysis, Mention, TimelineItem
 
 # Bump whenever output changes, so stored results can be recomputed.
-ENRICH_VERSION = 2
+ENRICH_VERSION = 3
 
 __all__ = ["Analysis", "Mention", "TimelineItem", "analyse", "backend_info", "ENRICH_VERSION"]

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 
-from tidings.enrich import backends, fallback_ner
+from tidings.enrich import backends, fallback_ner, gazetteer
 from tidings.enrich.canonical import link
 from tidings.enrich.context_labels import relabel
 from tidings.enrich.found import CANDIDATE, Found
 from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.person_names import all_person_forms, person_forms
-from tidings.enrich.span_fixes import refine, split_country_prefix
+from tidings.enrich.span_fixes import cut_lowercase_tail, refine, split_country_prefix
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
@@ -30,17 +31,42 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     forms = _forms_of(entities)
     title_found = add_missing(title, [f for f in refine(title, title_spans) if f.label != CANDIDATE], forms)
     for f in title_found:  # the body, with more context, has the last word on a name's label
+        head = _body_name_ahead(title[f.start:f.end], forms)
+        if head:  # "Rostock for Baltic" when the body knows "Rostock"
+            f.end = f.start + len(head)
         f.label = forms.get(title[f.start:f.end], f.label)
+    title_entities = link(title, title_found, people)
     return Analysis(
-        entities=entities,
-        title_entities=link(title, title_found, people),
+        entities=_without_nationalities(entities),
+        title_entities=_without_nationalities(title_entities),
+        related_places=_related_places(title + "\n" + text),
         timeline=build_timeline(text, published, dated, tags),
         backend=backends.backend_info(),
     )
 
 
+# "Danish", "German", "Baltic": words for a people or a language describe, they are not entities.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ians|ese|ic|i|an|ans|ch|ss)$")
+
+
+# Not when the word begins a name ("European Commission", "Danish Energy Agency").
+# (The lookahead lets the regex engine skip to capitals instead of trying every position.)
+_DEMONYM_WORD = re.compile(r"(?=[A-Z])\b(?:" + "|".join(sorted(gazetteer.DEMONYM_PLACES, key=len, reverse=True))
+                           + r")\b(?! [A-Z])")
+
+
+def _related_places(text: str) -> list[str]:
+    """Places named by their people's or language's word ("Danish" -> Denmark), in order of first use."""
+    return list(dict.fromkeys(gazetteer.DEMONYM_PLACES[m.group(0)] for m in _DEMONYM_WORD.finditer(text)))
+
+
+def _without_nationalities(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if not (m.label == "LANGUAGE" or m.label == "NORP" and (
+        m.canonical in gazetteer.DEMONYMS or _NATIONALITY.match(m.canonical)))]
+
+
 def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
-    found = refine(text, spans)
+    found = cut_lowercase_tail(text, refine(text, spans))
     people = {text[f.start:f.end] for f in found if f.label == "PERSON"}
     found = [f for f in relabel(text, found, all_person_forms(text, found) - people) if f.label != CANDIDATE]
     return add_missing(text, split_country_prefix(text, found))
@@ -87,6 +113,15 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
             out.append((b, e, label if sure else CANDIDATE))
             taken[b:e] = b"\1" * (e - b)
     return out
+
+
+def _body_name_ahead(name: str, forms: dict[str, str]) -> str | None:
+    """The body's name a longer title span starts with, when a lower-case word follows it."""
+    words = name.split(" ")
+    for k in range(len(words) - 1, 0, -1):
+        if words[k][:1].islower() and " ".join(words[:k]) in forms:
+            return " ".join(words[:k])
+    return None
 
 
 def _forms_of(entities: list[Mention]) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tidings.enrich.found import Found
+from tidings.enrich.found import PLACE_LABELS, Found
 from tidings.enrich.person_names import person_forms
 from tidings.enrich.model import Mention
 
@@ -29,13 +29,15 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
     for f in found:
         name, label = text[f.start:f.end], f.label
         canonical = name
-        if name in short_to_people:
+        if name in short_to_people and not (f.sure and f.label in PLACE_LABELS):  # "Austin, Texas"
             canonical, label = _nearest(short_to_people[name], f.start), "PERSON"
         elif name in acronyms:
             canonical, label = acronyms[name]
         out.append((f, name, label, canonical))
     labels = _one_label_per_name(out)
-    return [Mention(text=name, label=labels[canonical], start=f.start, end=f.end, canonical=canonical)
+    sure = {canonical for f, _, label, canonical in out if f.sure and label == labels[canonical]}
+    return [Mention(text=name, label=labels[canonical], start=f.start, end=f.end, canonical=canonical,
+                    sure=canonical in sure)
             for f, name, label, canonical in out]
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from tidings.enrich import gazetteer
+from tidings.enrich import gazetteer, geonames
+from tidings.enrich.company_suffixes import has_company_suffix
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, PERSON_ROLES, PLACE_AFTER, PLACE_BEFORE,
-                               SENTENCE_STARTERS, SPEECH_VERBS)
+from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PERSON_ROLES, PLACE_AFTER,
+                               PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import TITLE_RUN
 
 _WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
@@ -36,7 +37,7 @@ _PLACE_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(" + "|".join(s
 _MEMBERS_AT = re.compile(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
                          r"|staff|workers|engineers|lawyers) (?:at|from) $")
 # "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
-_PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
+_PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
@@ -44,13 +45,31 @@ _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME}
 _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 
 
+# Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
+# statement", "X, which runs ...", "the union X".
+_ORG_BEFORE_PHRASE = re.compile(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
+                                r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from) $")
+_ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
+                               r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
+                               r"|headquarters|owner|subsidiary|unit|parent)\b"
+                               r"| said in a statement\b| (?:reported|posted) (?:a |an |its |record |higher |lower )"
+                               r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
+                               r"|employs|provides|manages|develops|produces)\b")
+# "the Paris-based start-up": X in "X-based" is a place.
+_BASED = re.compile(r"-based\b")
+# Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
+_ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
+                          r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor) $")
+
+
 def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
     """Labels corrected from context; short forms of the article's people are left alone."""
+    in_full_names = {w for f in found if f.label == "PERSON" for w in text[f.start:f.end].split()[1:]}
     for f in found:
         name = text[f.start:f.end]
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
-        label = _context_label(text, f, name)
+        label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names)
         if label:
             f.label, f.sure = label, True
     lone: dict[str, set[str]] = {}
@@ -102,6 +121,94 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     return None
 
 
+_MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
+_SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+_SPOKE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r") $")
+# "Insurers said", "Economists said": people in the plural, not a company.
+_PLURAL_PEOPLE = re.compile(r"(?:ers|ists|ians|ials|ors|ants|ents)$")
+_ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
+_ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team"}
+_OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
+_WHO_AFTER = re.compile(r", who\b")
+_PLACE_PREPOSITIONS = ("on", "On", "from", "to")
+# "Austin, Texas", "Jackson, Mississippi": a name followed by its state or country.
+_IN_REGION = re.compile(r", ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\b")
+
+
+def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str]) -> str | None:
+    """Organisations and places named by one word (Energinet, Codelco, Inverness), from the words
+    around them, their shape, company suffixes or GeoNames; a word of someone's full name is left alone."""
+    if name in in_full_names:
+        return None
+    if _BASED.match(text, f.end):
+        return "GPE"
+    lone = " " not in name
+    region = _IN_REGION.match(text, f.end)
+    if region and gazetteer.lookup(region.group(1)) in PLACE_LABELS and (lone or f.label != "ORG") \
+            and not has_company_suffix(name):
+        return "GPE"
+    if (_ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end)) \
+            and (lone or f.label != "PERSON"):
+        return "ORG"
+    if has_company_suffix(name):
+        return "ORG"
+    of_country = _OF_COUNTRY.match(text, f.end)
+    if lone and of_country and gazetteer.lookup(of_country.group(1)) == "GPE" and f.label != "PERSON" \
+            and not geonames.is_place(name):
+        return "ORG"  # "Nexans of France and Prysmian of Italy"
+    if lone and _MIXED_CASE.search(name) and f.label != "PERSON":
+        return "ORG"
+    if lone and name.isupper() and 3 <= len(name) <= 6 and f.label in PLACE_LABELS and not geonames.is_place(name):
+        return "ORG"  # "CERN", "AEMET": places are seldom acronyms the gazetteers do not know
+    if lone and (f.label in PLACE_LABELS or f.label == CANDIDATE and name not in GIVEN_NAMES
+                 and not _PLURAL_PEOPLE.search(name)) and not f.sure \
+            and _SPEAKS.match(text, f.end) and not geonames.is_place(name):
+        return "ORG"  # "Codelco said on Monday": a place the gazetteers do not know, speaking
+    if lone and f.label == "PERSON" and len(name) > 5 and name.lower().endswith(_ORG_ENDINGS) \
+            and name not in GIVEN_NAMES:
+        return "ORG"  # "Swedbank"
+    if not lone and f.label != "ORG" and not f.sure and any(p in ORG_WORDS for p in name.split()[1:]):
+        return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans"
+    if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
+            and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
+        return "GPE"
+    if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
+        before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
+        if before and before.group(1) in _PLACE_PREPOSITIONS and not before.group(0).endswith(" of "):
+            return "GPE"  # "on Bornholm", "commutes from Forres"
+    if not lone and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
+        if _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) or _WHO_AFTER.match(text, f.end):
+            return "PERSON"  # "Council member Andrew Jackson", "Tigst Assefa, who set ..."
+    if not lone and f.label == "PERSON" and not f.sure and _not_a_person(name) \
+            and not _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) \
+            and not _PERSON_APPOSITION.match(text, f.end) and not _WHO_AFTER.match(text, f.end) \
+            and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):
+        return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
+    return None
+
+
+def _not_a_person(name: str) -> bool:
+    """A name of several words that no person has: one of them an acronym or a country, city or
+    people's name from the hand gazetteer. (GeoNames is too wide here: "Sydney Hale", "Jarosław
+    Kaczyński" start with towns.)"""
+    parts = name.split()
+    if parts[0] in GIVEN_NAMES:
+        return False
+    if parts[0] in _ORG_FIRST_WORDS or any(p.isupper() and len(p) > 1 and p.isalpha() for p in parts):
+        return True
+    return any(gazetteer.is_place_or_people(p) for p in parts)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n"
+
+
+def _has_name_word(name: str) -> bool:
+    """True when a word of the name says organisation or place ("Authority", "River", "Paris")."""
+    return any(p in ORG_WORDS or p in PLACE_WORDS or gazetteer.lookup(p) for p in name.split())
+
+
 def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
     """Names listed alongside a city or country are places too ("Mombasa and Kisumu")."""
     by_span = {(f.start, f.end): f for f in found}
@@ -123,7 +230,8 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                         del by_span[(g.start, g.end)]
                     by_span[(start, end)] = Found(start, end, "GPE", sure=True)
                     changed = True
-                elif other is not None and other.label not in PLACE_LABELS and (
+                elif other is not None and other.label not in PLACE_LABELS and not (
+                        other.sure and other.label == "ORG") and (
                         " " not in name or not other.sure and name.split()[0] not in GIVEN_NAMES):  # "Halls Gap"
                     other.label, other.sure = "GPE", True
                     changed = True

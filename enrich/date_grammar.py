@@ -29,6 +29,9 @@ _NUM = r"(?P<num>\d{1,3}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[S
 _CONTEXT = r"(?:in|In|since|Since|by|By|until|Until|till|before|Before|after|After|from|From|through|during|During|of|to|and|between|around|for|year|fiscal|Fiscal|least)"
 _NOT_A_YEAR_BEFORE = r"(?<![$£€\d,.\-/])(?<!about )(?<!nearly )(?<!almost )(?<!than )(?<!some )(?<!least )(?<!over )(?<!roughly )"
 
+# "Sunday hours", "Saturday services": a weekday naming a recurring schedule, not a date.
+_SCHEDULE_NOUNS = "hours|services|service|opening|openings|trading|shifts|shift|schedules?|timetables?|papers|editions"
+
 _PATTERNS = [
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
     ("date", rf"(?:(?P<wd>{_WEEKDAY}),?{_S})?(?:the{_S})?(?P<d>{_DAY})(?:{_S}of)?{_S}(?P<mon>{_MONTH})(?:,?{_S}(?P<y>{_YEAR}))?"),
@@ -42,7 +45,7 @@ _PATTERNS = [
     ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
     ("weekday", rf"\b(?<!Black )(?<!Good )(?<!Cyber )(?<!Super )(?<!Ash )(?<!Holy )(?<!Maundy )(?<!Bloody )"
                 rf"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
-     + rf"(?:{_S}(?:morning|afternoon|evening|night))?"),
+     + rf"(?!{_S}(?:{_SCHEDULE_NOUNS})\b)(?:{_S}(?:morning|afternoon|evening|night))?"),
     ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year|decade)s?{_S}ago\b"),
     ("relday", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?:['’]s)?\b"),
     ("month", rf"\b{_CONTEXT}{_S}(?P<at>(?P<mon>{_MONTH_FULL})\b)" + _POSS + rf"(?!{_S}[A-Z\d])"),

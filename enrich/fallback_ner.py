@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from tidings.enrich import gazetteer
+from tidings.enrich.found import CANDIDATE
 from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
@@ -38,7 +39,7 @@ def find_names_by_confidence(text: str) -> tuple[list[tuple[int, int, str]], lis
 def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
     toks = words(text, sent)
     strs = word_texts(text, sent)
-    caps = [k for k, w in enumerate(strs) if (w[0].isupper() or "-" in w[:5]) and _capitalised(w)]
+    caps = [k for k, w in enumerate(strs) if (w[0].isupper() or "-" in w[:5] or _DIGIT_NAME.match(w)) and _capitalised(w)]
     titles = _title_tokens(text, toks, strs, caps)
     out = []
     end = 0
@@ -82,8 +83,14 @@ def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int])
     return marked
 
 
+# A name that starts with digits ("50Hertz", "3M" is caught as an acronym).
+_DIGIT_NAME = re.compile(r"\d+[A-Z][a-z]+$")
+
+
 @lru_cache(maxsize=8192)  # asked for every word of every sentence; the vocabulary is far smaller
 def _capitalised(word: str) -> bool:
+    if _DIGIT_NAME.match(word):
+        return True
     if not word[0].isupper():
         return "-" in word[:5] and bool(_ARABIC_PREFIX.match(word))
     if word in NOT_NAMES or word.rstrip("’'s") in NOT_NAMES:
@@ -152,7 +159,7 @@ def _label(text: str, toks: list[Word], strs: list[str], titles: set[int], i: in
     known = gazetteer.lookup(name)
     if known:
         return known, True
-    if (i - 1) in titles or (i and LOWER_ROLE.match(strs[i - 1]) and j - i >= 2):
+    if (i - 1) in titles or (i and LOWER_ROLE.match(strs[i - 1].lower()) and j - i >= 2):
         return "PERSON", True
     if parts[-1] in ORG_WORDS or any(p in ORG_WORDS for p in parts[:-1]) and any(p in _JOINERS for p in parts):
         return "ORG", len(parts) > 1
@@ -185,8 +192,8 @@ def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_init
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha() and name not in NOT_ORG_ACRONYMS \
             and not prev[:1].isdigit():  # not "737 MAX"
         return "ORG", True
-    if sentence_initial:
-        return None, False
+    if sentence_initial:  # "Codelco said", "Helsing, the defence software maker": the context decides
+        return CANDIDATE, False
     nxt = strs[j] if j < len(strs) else ""
     if nxt in PLACE_AFTER:  # "the Noto peninsula"
         return PLACE_AFTER[nxt], False
@@ -201,4 +208,4 @@ def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_init
         return "ORG", False
     if prev in ("in", "near"):
         return "GPE", False
-    return None, False
+    return CANDIDATE, False

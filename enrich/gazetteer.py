@@ -139,6 +139,31 @@ Arab; Arabs; Asian; African; Latino; Hispanic; Jewish; Muslim; Muslims; Christia
 Shiite; Democrat; Republican; Soviet; Kurdish; Baltic; Nordic; Israeli-Palestinian; Sino; Anglo
 """)
 
+# Words for a people or a language and the place they relate to ("Danish" -> Denmark).
+DEMONYM_PLACES = dict(
+    pair.strip().split(":") for pair in """
+Afghan:Afghanistan; Albanian:Albania; Algerian:Algeria; American:United States; Argentine:Argentina;
+Argentinian:Argentina; Armenian:Armenia; Australian:Australia; Austrian:Austria; Azerbaijani:Azerbaijan;
+Bangladeshi:Bangladesh; Belarusian:Belarus; Belgian:Belgium; Bolivian:Bolivia; Bosnian:Bosnia;
+Brazilian:Brazil; British:United Kingdom; Bulgarian:Bulgaria; Cambodian:Cambodia; Cameroonian:Cameroon;
+Canadian:Canada; Chilean:Chile; Chinese:China; Colombian:Colombia; Congolese:Congo; Croatian:Croatia;
+Cuban:Cuba; Cypriot:Cyprus; Czech:Czech Republic; Danish:Denmark; Dutch:Netherlands; Egyptian:Egypt;
+Emirati:United Arab Emirates; English:England; Eritrean:Eritrea; Estonian:Estonia; Ethiopian:Ethiopia;
+Filipino:Philippines; Finnish:Finland; French:France; Georgian:Georgia; German:Germany; Ghanaian:Ghana;
+Greek:Greece; Haitian:Haiti; Hungarian:Hungary; Icelandic:Iceland; Indian:India; Indonesian:Indonesia;
+Iranian:Iran; Iraqi:Iraq; Irish:Ireland; Israeli:Israel; Italian:Italy; Japanese:Japan; Jordanian:Jordan;
+Kazakh:Kazakhstan; Kenyan:Kenya; Kuwaiti:Kuwait; Latvian:Latvia; Lebanese:Lebanon; Libyan:Libya;
+Lithuanian:Lithuania; Malaysian:Malaysia; Malian:Mali; Maltese:Malta; Mexican:Mexico; Moldovan:Moldova;
+Mongolian:Mongolia; Moroccan:Morocco; Nepali:Nepal; Nigerian:Nigeria; Norwegian:Norway; Pakistani:Pakistan;
+Palestinian:Palestine; Peruvian:Peru; Polish:Poland; Portuguese:Portugal; Qatari:Qatar; Romanian:Romania;
+Russian:Russia; Rwandan:Rwanda; Saudi:Saudi Arabia; Scottish:Scotland; Serbian:Serbia; Slovak:Slovakia;
+Slovenian:Slovenia; Somali:Somalia; Spanish:Spain; Sudanese:Sudan; Swedish:Sweden; Swiss:Switzerland;
+Syrian:Syria; Taiwanese:Taiwan; Thai:Thailand; Tunisian:Tunisia; Turkish:Turkey; Ugandan:Uganda;
+Ukrainian:Ukraine; Uruguayan:Uruguay; Uzbek:Uzbekistan; Venezuelan:Venezuela; Vietnamese:Vietnam;
+Welsh:Wales; Yemeni:Yemen; Zambian:Zambia; Zimbabwean:Zimbabwe; Baltic:Baltics; Nordic:Scandinavia;
+Scandinavian:Scandinavia; ;
+""".replace("\n", " ").split(";") if pair.strip())
+
 EVENTS = _names("""
 New Year; New Year's Day; New Year’s Day; New Year's Eve; New Year’s Eve; Lunar New Year; Christmas; Christmas Day
 Christmas Eve; Easter; Ramadan; Eid; Eid al-Fitr; Eid al-Adha; Thanksgiving; Hanukkah; Diwali; Passover; Yom Kippur

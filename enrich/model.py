@@ -13,6 +13,9 @@ class Mention:
     start: int
     end: int
     canonical: str
+    # The label rests on a gazetteer or the words around the name, not on the model's guess alone:
+    # the library weighs it above guesses when it decides the entity's one type.
+    sure: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -43,6 +46,9 @@ class Analysis:
     title_entities: list[Mention] = field(default_factory=list)
     timeline: list[TimelineItem] = field(default_factory=list)
     backend: str = ""
+    # Places the article relates to through words for their people or language ("Danish" ->
+    # Denmark): not entities of the text, but the article is found under them.
+    related_places: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -50,4 +56,5 @@ class Analysis:
             "title_entities": [m.to_dict() for m in self.title_entities],
             "timeline": [t.to_dict() for t in self.timeline],
             "backend": self.backend,
+            "related_places": list(self.related_places),
         }

@@ -8,16 +8,18 @@ Fund Programme Program Guard Guards Congress Senate Cabinet Government Administr
 News Network Press Club FC Museum School College Hospital Church Embassy Alliance Coalition Front Movement Brigade
 Command Centre Center Exchange Reserve Treasury Trust Partners Holdings Technologies Motors Energy Systems Labs Media
 Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution Bloc Network Broadcasting Railways
-Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Panel Centres Centers Power Electric Steel Airline Bancorp Commissions Councils Ministries Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group""".split())
+Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Panel Centres Centers Power Electric Steel Airline Bancorp Commissions Councils Ministries Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group Records Schools Elementary Events
+Materials Rail Care Zoo Studios Pictures Entertainment Foods Brands Logistics Shipping Therapeutics Biosciences
+Healthcare""".split())
 
 PLACE_WORDS = {
-    **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp".split()},
+    **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
     **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village".split()},
 }
 
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
-PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay".split()},
+PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River".split()},
                      **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt".split()}}
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
 JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | set(PLACE_FIRST_WORDS) | {"States", "House"}
@@ -44,19 +46,20 @@ SPEECH_VERBS = frozenset("said says told added asked wrote argued insisted warne
 PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsula": "LOC", "crossing": "FAC",
                "county": "GPE", "district": "GPE", "valley": "LOC", "river": "LOC", "island": "LOC", "airport": "FAC",
                "border": "LOC", "neighbourhood": "GPE", "neighborhood": "GPE", "suburb": "GPE", "municipality": "GPE",
-               "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC"}
+               "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
                          "municipality towns cities villages regions provinces states islands".split())
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
 ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
                       "spokesman spokeswoman spokesperson stock subsidiary unit division chief ceo co-ceo chairman "
-                      "chairwoman founder co-founder boss".split())
+                      "chairwoman founder co-founder boss coach".split())
 # Lower-case nouns naming a kind of organisation, in appositions ("Gavi, the vaccine alliance").
 ORG_KINDS = frozenset("alliance agency company firm group organisation organization charity foundation bank lender "
                       "insurer airline broadcaster newspaper party union association federation club team "
                       "coalition consortium regulator watchdog institute university network manufacturer maker "
-                      "conglomerate retailer operator developer startup utility app platform website".split())
+                      "conglomerate retailer operator developer startup start-up utility app platform website miner "
+                      "chipmaker carmaker drugmaker service".split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
@@ -67,14 +70,16 @@ NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT 
                              "COVID DNA CO2 UN-backed PhD NGO NGOs PR ID IT".split())
 
 NOT_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-June July August September October November December Mr Mrs Ms Dr Also I I'm I’m I've I’ve""".split())
+June July August September October November December Mr Mrs Ms Dr Also I I'm I’m I've I’ve
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 
 # Common nouns that start sentences capitalised ("Operator Hokuriku Electric Power said ...").
 COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)}
                 | set("operator regulator officials police firefighters rescuers protesters voters shares markets "
                       "prices services trains flights schools hospitals rivals competitors peers investors lawmakers "
                       "legislators senators ministers leaders residents analysts economists traders workers "
-                      "employees customers users fans".split()))
+                      "employees customers users fans forecaster manager co-founder founder organisers organizers "
+                      "dockworkers passengers superintendent".split()))
 
 # Possessive words that belong inside names ("People's Liberation Army", "Moody's").
 POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'

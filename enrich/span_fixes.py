@@ -195,3 +195,22 @@ def _after_person_cue(text: str, start: int, titles: _Titles) -> bool:
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     name = text[start:start + 60].split(",")[0].split()
     return bool(prev and LOWER_ROLE.match(prev.group(1))) and len(name) >= 2 and name[1][:1].isupper()
+
+
+_LOWER_TAIL = re.compile(r"(?: [a-z][\w\-]*)+$")
+
+
+def cut_lowercase_tail(text: str, found: list[Found]) -> list[Found]:
+    """"Lincoln council", "Odense city council": lower-case words ending a name are not part of it;
+    a name that is only a generic organisation word ("Council") is no name at all."""
+    out = []
+    for f in found:
+        name = text[f.start:f.end]
+        tail = _LOWER_TAIL.search(name)
+        if tail and name[:tail.start()].strip() and name.split()[-1] not in PARTICLES:
+            f = Found(f.start, f.start + tail.start(), f.label if f.label != "ORG" else "CANDIDATE", False)
+            name = text[f.start:f.end]
+        if " " not in name and name in ORG_WORDS and not gazetteer.lookup(name):
+            continue
+        out.append(f)
+    return out

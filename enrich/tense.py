@@ -25,6 +25,12 @@ _INTENT = _PAST_INTENT | {
     "set", "due", "scheduled", "expected", "plans", "plan", "planning", "going", "poised", "slated", "agree", "agrees",
     "hopes", "hope", "wants", "want", "intends", "aims", "aim", "is", "are", "prepares", "preparing", "ready", "likely",
     "unlikely", "threatens", "threatening", "decision", "bid", "move", "attempt", "effort", "deadline"}
+# "asked residents to stay home on Monday": what someone is asked, told or urged to do lies ahead of the asking.
+_REQUEST = {"asked", "urged", "told", "ordered", "invited", "advised", "warned", "encouraged", "instructed", "called",
+            "allowed", "forced", "pressed", "requested", "directed", "summoned", "ask", "asks", "urge", "urges",
+            "tell", "tells", "order", "orders", "invite", "invites", "advise", "advises", "call", "calls"}
+# After "to", these begin a noun phrase ("wrote to the minister"), not an infinitive.
+_NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"}
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
              "yesterday", "earlier", "previously"}
 _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
@@ -60,10 +66,20 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]
     for i in candidates:
         tok, w = toks[i], lower[i]
-        tense = _word_tense(w, tags.get(tok.start()), lower[i - 1] if i else "", lower[i + 1] if i + 1 < len(lower) else "")
+        nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        if w == "to" and _requested(lower, i, nxt):
+            cues.append(Cue(tok.start(), "future", False))
+            continue
+        tense = _word_tense(w, tags.get(tok.start()), lower[i - 1] if i else "", nxt)
         if tense:
             cues.append(Cue(tok.start(), tense, w in REPORTING))
     return cues
+
+
+def _requested(lower: list[str], i: int, nxt: str) -> bool:
+    """True when lower[i] is the "to" of an infinitive a request verb shortly before governs."""
+    return (nxt.isalpha() and nxt not in _NOT_INFINITIVE and lower[i - 1] not in _INTENT
+            and any(w in _REQUEST for w in lower[max(0, i - 4):i]))
 
 
 def tense_for(text: str, sentence: Span, start: int, end: int, cues: list[Cue],

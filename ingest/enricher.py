@@ -18,8 +18,11 @@ from __future__ import annotations
 import fcntl
 import multiprocessing
 import os
+import sqlite3
 import threading
 from collections.abc import Callable
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from tidings.enrich.model import Analysis
 from tidings.ingest.children import process_pool
 from tidings.ingest.dates import published_date
 from tidings.storage import Library, QueuedArticle
+from tidings.storage.enrichment import analysed_part
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,13 @@ class Analysed:
     process boundary as they are, and storage takes them as they are)."""
 
     analysis: Analysis
-    fingerprint: int
+    fingerprint: int | None
 
 
 def analyse_article(title: str, text: str, published: str | None) -> Analysed:
-    """Analyse one article (in the worker process)."""
+    """Analyse one article (in the worker process): its first ANALYSED_CHARS, so a 10 MB
+    article costs what a long one does."""
+    text = analysed_part(text)
     return Analysed(analyse(title, text, published_date(published)), simhash(text))
 
 
@@ -52,6 +58,7 @@ def store_analysis(library: Library, article: QueuedArticle, result: Analysed) -
         entities=analysis.entities,
         title_entities=analysis.title_entities,
         timeline=analysis.timeline,
+        related_places=analysis.related_places,
         version=ENRICH_VERSION,
         backend=analysis.backend,
         fingerprint=result.fingerprint,
@@ -127,6 +134,7 @@ class Enricher(threading.Thread):
         self.library_path = library_path
         self.on_done = on_done
         self.use_process = use_process
+        self.failures: list[tuple[int, str]] = []  # (article id, error) in this run
         self._wake = threading.Event()
         self._stopping = threading.Event()
 
@@ -137,6 +145,25 @@ class Enricher(threading.Thread):
     def stop(self) -> None:
         self._stopping.set()
         self._wake.set()
+
+    def _new_pool(self) -> Executor | None:
+        return process_pool(1, context=_SPAWN, initializer=_worker_init) if self.use_process else None
+
+    @staticmethod
+    def _analyse(pool: Executor | None, article: QueuedArticle) -> Analysed:
+        if pool is None:
+            return analyse_article(article.title, article.text, article.published)
+        return pool.submit(analyse_article, article.title, article.text, article.published).result()
+
+    def _failed(self, library: Library, article: QueuedArticle, error: str) -> None:
+        """Record why the article failed and go on with the next."""
+        self.failures.append((article.id, error))
+        try:
+            library.record_enrich_failure(article.id, error)
+        except sqlite3.Error:
+            pass  # it stays queued; the next pass tries it again
+        if self.on_done:
+            self.on_done(article.id)
 
     def run(self) -> None:
         lock = WorkerLock(self.library_path)
@@ -151,11 +178,7 @@ class Enricher(threading.Thread):
 
     def _work(self) -> None:
         library = Library.open(self.library_path)
-        pool = (
-            process_pool(1, context=_SPAWN, initializer=_worker_init)
-            if self.use_process
-            else None
-        )
+        pool = self._new_pool()
         try:
             while not self._stopping.is_set():
                 self._wake.clear()
@@ -164,15 +187,22 @@ class Enricher(threading.Thread):
                     self._wake.wait(timeout=5)
                     continue
                 article = batch[0]
-                if pool is None:
-                    result = analyse_article(article.title, article.text, article.published)
-                else:
-                    result = pool.submit(
-                        analyse_article, article.title, article.text, article.published
-                    ).result()
-                if self._stopping.is_set():
-                    break
-                if store_analysis(library, article, result) and self.on_done:
+                try:
+                    result = self._analyse(pool, article)
+                    if self._stopping.is_set():
+                        break
+                    stored = store_analysis(library, article, result)
+                except BrokenProcessPool as error:  # the worker died on this article
+                    pool = self._new_pool()
+                    self._failed(library, article, f"analysis process died ({error})")
+                    continue
+                except sqlite3.OperationalError:  # locked for now: the article stays queued
+                    self._stopping.wait(LOCK_RETRY_SECONDS)
+                    continue
+                except Exception as error:  # noqa: BLE001 (one article must not stop the rest)
+                    self._failed(library, article, f"{type(error).__name__}: {error}")
+                    continue
+                if stored and self.on_done:
                     self.on_done(article.id)
         finally:
             if pool is not None:

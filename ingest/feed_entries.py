@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -129,10 +130,52 @@ def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
     return ParsedEntry(article, summary_only and len(text) < SHORT_SUMMARY_CHARS)
 
 
+_BOMS = [  # longest first: the UTF-32 little-endian BOM starts like UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+]
+_XML_DECLARED = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_BYTES_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.I)
+
+
+def _without_charset(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip()
+
+
+def normalise_encoding(data: bytes, content_type: str) -> tuple[bytes, str]:
+    """The document as UTF-8 where its encoding is certain, and the content type to pass on.
+
+    A byte-order mark wins over the HTTP charset (a UTF-16 feed served as ISO-8859-1 is
+    still UTF-16). A document that is UTF-8 by header, declaration or default keeps UTF-8
+    when a few of its bytes are invalid: they become U+FFFD instead of the whole feed being
+    decoded as another charset ("café" as "cafĂŠ").
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding, "replace")
+            text = _XML_DECLARED.sub(r'\1"utf-8"', text, count=1)
+            return text.encode("utf-8"), _without_charset(content_type)
+    header = _HEADER_CHARSET.search(content_type or "")
+    declared = _BYTES_DECLARED.match(data[:300])
+    charsets = {m.group(1).decode("ascii", "replace").lower() if isinstance(m.group(1), bytes)
+                else m.group(1).lower() for m in (header, declared) if m}
+    if charsets <= {"utf-8", "utf8"}:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            data = data.decode("utf-8", "replace").encode("utf-8")
+    return data, content_type
+
+
 def read_feed(data: bytes, url: str | None, content_type: str = "") -> RawFeed:
     """The feed in any supported format; FeedParseError if it is not one or is unsafe."""
     if not data.strip():
         raise FeedParseError("empty response")
+    data, content_type = normalise_encoding(data, content_type)
     try:
         if looks_like_json(data, content_type):
             return read_json_feed(data, url)

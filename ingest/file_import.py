@@ -33,6 +33,8 @@ def read_text_file(path: Path) -> str:
         raise ImportError_(f"{path}: no such file")
     if path.is_dir():
         raise ImportError_(f"{path}: is a directory")
+    if not path.is_file():  # a FIFO or a device would be read forever
+        raise ImportError_(f"{path}: not a regular file")
     if path.suffix.lower() not in SUFFIXES:
         raise ImportError_(f"{path}: unsupported file type (use .txt, .md or .html)")
     try:

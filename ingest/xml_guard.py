@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-_PROLOG_BYTES = 64 * 1024
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?[^\s>]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.I)
 MAX_ENTITIES = 64
+_DECLARATION = re.compile(rb"<!(ENTITY|DOCTYPE)", re.I)
+_ENTITY_WORD = re.compile(rb"<!ENTITY", re.I)
 
 
 class UnsafeXML(ValueError):
@@ -19,17 +20,19 @@ class UnsafeXML(ValueError):
 
 
 def _ascii_view(data: bytes) -> bytes:
-    """The prolog as single bytes, so UTF-16 and UTF-32 documents are checked too."""
-    head = data[:_PROLOG_BYTES]
-    if b"\x00" in head[:8]:
-        return head.replace(b"\x00", b"")
-    return head
+    """The whole document as single bytes, so UTF-16 and UTF-32 documents are checked too.
+
+    All of it, not a prolog: a DOCTYPE may follow any amount of comments and whitespace.
+    (The parsers are also told not to load DTDs or resolve entities: two defences.)"""
+    if b"\x00" in data[:8]:
+        return data.replace(b"\x00", b"")
+    return data
 
 
 def check_xml(data: bytes) -> None:
     """Raise UnsafeXML for external or nested entity declarations, or too many of them."""
     head = _ascii_view(data)
-    if b"<!ENTITY" not in head.upper() and b"<!DOCTYPE" not in head.upper():
+    if not _DECLARATION.search(head):
         return
     declarations = _ENTITY.findall(head)
     if len(declarations) > MAX_ENTITIES:
@@ -41,6 +44,6 @@ def check_xml(data: bytes) -> None:
             raise UnsafeXML("refused: the feed declares an external XML entity")
         if b"&" in value and not re.fullmatch(rb"[\"']&#\w+;[\"']", value):
             raise UnsafeXML("refused: the feed declares nested XML entities (entity bomb)")
-    if b"<!ENTITY" in head.upper() and not declarations:
+    if _ENTITY_WORD.search(head) and not declarations:
         raise UnsafeXML("refused: the feed has an XML entity declaration this reader cannot check")
 

@@ -6,13 +6,23 @@ is gone is marked orphaned (see `ArticleQueries._reanchor`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tidings.storage import anchoring
 from tidings.storage.base import LibraryBase, now
 from tidings.storage.clean import clean_row
-from tidings.storage.errors import NotFound
-from tidings.storage.records import Annotation, from_row
+from tidings.storage.errors import LibraryError, NotFound
+from tidings.storage.records import ANNOTATION_COLOURS, Annotation, from_row
+
+
+def _check_colour(colour: str) -> None:
+    """A highlight colour is a theme's name for one (the shipped themes have
+    ANNOTATION_COLOURS; a user's theme may name others), never arbitrary text."""
+    if not re.fullmatch(r"[a-z][a-z0-9_-]{0,30}", colour):
+        raise LibraryError(
+            f"no highlight colour {colour[:20]!r} (try {', '.join(ANNOTATION_COLOURS)})"
+        )
 
 
 class AnnotationQueries(LibraryBase):
@@ -54,6 +64,7 @@ class AnnotationQueries(LibraryBase):
         self, article_id: int, start: int, end: int, note: str = "", colour: str = "yellow"
     ) -> Annotation:
         """Highlight text[start:end] of an article, with an optional note."""
+        _check_colour(colour)
         text = self.article_text(article_id)
         selector = anchoring.select(text, start, end)
         stamp = now()
@@ -99,6 +110,7 @@ class AnnotationQueries(LibraryBase):
         if note is not None:
             changes["note"] = note
         if colour is not None:
+            _check_colour(colour)
             changes["colour"] = colour
         with self.write():
             self.table("annotations").update(annotation_id, clean_row(changes))

@@ -14,7 +14,7 @@ from typing import Any
 from tidings.storage import anchoring
 from tidings.storage.annotations import AnnotationQueries
 from tidings.storage.base import chunks, marks, now
-from tidings.storage.clean import strip_controls
+from tidings.storage.clean import MAX_NAME_CHARS, MAX_TITLE_CHARS, one_line, one_line_url
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.errors import NotFound
 from tidings.storage.records import ArticleIn, StoreResult
@@ -28,7 +28,7 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
 
     def local_feed(self, name: str) -> int:
         """The id of the local collection called name, created if new."""
-        name = strip_controls(name).strip() or "Local"
+        name = one_line(name, MAX_NAME_CHARS) or "Local"
         row = self.query("select id from feeds where kind = 'local' and title = ?", [name])
         if row:
             return int(row[0]["id"])
@@ -144,7 +144,7 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
             self.db.conn.executemany(
                 "insert into related_links (article_id, position, title, url) values (?, ?, ?, ?)",
                 [
-                    (article_id, i, strip_controls(title), url and strip_controls(url))
+                    (article_id, i, one_line(title, MAX_TITLE_CHARS), one_line_url(url))
                     for i, (title, url) in enumerate(related)
                 ],
             )

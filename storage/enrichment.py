@@ -9,7 +9,7 @@ reads (`MentionLike`, `DatedLike`): storage imports nothing of ours.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tidings.storage.base import now
@@ -23,6 +23,12 @@ from tidings.storage.records import (
     TimelineRow,
     dated_row,
 )
+from tidings.storage.entity_types import add_votes, article_votes, retype, type_of
+
+# A mention whose label rests on a gazetteer or the words around it ("the island of Bornholm")
+# outweighs the model's guesses: they are not independent (the same model errs the same way on
+# the same name), so one explicit cue counts as much as ten of them.
+SURE_WEIGHT = 10
 
 # Priorities in the queue: the open article first, then the few after it, then the rest.
 PRIORITY_OPEN = 100
@@ -39,6 +45,19 @@ def period_start(value: str) -> date:
     if len(value) == 7:
         return date(int(value[:4]), int(value[5:]), 1)
     return date.fromisoformat(value)
+
+
+ANALYSED_CHARS = 100_000  # a longer article is analysed (and shown in the app) up to here
+
+
+def analysed_part(text: str) -> str:
+    """The part of a long text that is analysed and shown in the app: its start, cut at a
+    paragraph break near ANALYSED_CHARS (a 10 MB article would take minutes and a
+    gigabyte to analyse whole)."""
+    if len(text) <= ANALYSED_CHARS:
+        return text
+    cut = text.rfind("\n\n", 0, ANALYSED_CHARS)
+    return text[: cut if cut > ANALYSED_CHARS // 2 else ANALYSED_CHARS]
 
 
 class EnrichmentQueries(DuplicateQueries):
@@ -65,6 +84,22 @@ class EnrichmentQueries(DuplicateQueries):
             list(ids),
         )
         return [QueuedArticle(**row) for row in rows]
+
+    def record_enrich_failure(self, article_id: int, error: str) -> None:
+        """The article's analysis failed: keep why, and take it off the queue (a later
+        `reindex` or a changed text queues it again)."""
+        with self.write() as db:
+            db.execute("delete from enrich_queue where article_id = ?", [article_id])
+            db.execute(
+                "insert or replace into enrich_failures (article_id, error, failed) "
+                "values (?, ?, datetime('now'))",
+                [article_id, " ".join(error.split())[:500]],
+            )
+
+    def enrich_failures(self) -> list[dict[str, Any]]:
+        return self.query(
+            "select article_id, error, failed from enrich_failures order by article_id"
+        )
 
     def queue_size(self) -> int:
         return int(self.db.execute("select count(*) from enrich_queue").fetchone()[0])
@@ -117,31 +152,47 @@ class EnrichmentQueries(DuplicateQueries):
         version: int,
         backend: str,
         fingerprint: int | None = None,
+        related_places: Iterable[str] = (),
     ) -> bool:
-        """Replace an article's mentions and timeline; False if it changed since it was read."""
+        """Replace an article's mentions and timeline; False if it changed since it was read.
+        `related_places` ("Denmark" for "Danish") are kept as mentions without a span or a vote:
+        the article is found under them, nothing is highlighted."""
         with self.write() as db:
             current = db.execute(
                 "select content_hash from articles where id = ?", [article.id]
             ).fetchone()
             if current is None or current[0] != article.content_hash:
                 return False
-            touched = {
-                row[0]
-                for row in db.execute(
-                    "select distinct entity_id from mentions where article_id = ?", [article.id]
-                ).fetchall()
-            }
+            old = article_votes(db.execute(
+                "select entity_id, label, weight from mentions where article_id = ?", [article.id]
+            ).fetchall())
+            touched = {entity_id for entity_id, _ in old}
+            add_votes(db, old, -1)
             db.execute("delete from mentions where article_id = ?", [article.id])
             db.execute("delete from timeline where article_id = ?", [article.id])
+            new: list[tuple[int, str, int]] = []
             for field, mentions in (("text", entities), ("title", title_entities)):
                 for mention in mentions:
                     entity_id = self._entity_id(mention.canonical, mention.label)
+                    weight = SURE_WEIGHT if getattr(mention, "sure", False) else 1
                     touched.add(entity_id)
+                    new.append((entity_id, mention.label, weight))
                     db.execute(
-                        "insert into mentions (article_id, entity_id, field, start, end, text) "
-                        "values (?, ?, ?, ?, ?, ?)",
-                        [article.id, entity_id, field, mention.start, mention.end, mention.text],
+                        "insert into mentions (article_id, entity_id, field, start, end, text, label, weight) "
+                        "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [article.id, entity_id, field, mention.start, mention.end, mention.text,
+                         mention.label, weight],
                     )
+            for place in related_places:
+                entity_id = self._entity_id(place, "GPE")
+                touched.add(entity_id)
+                db.execute(
+                    "insert into mentions (article_id, entity_id, field, start, end, text, label, weight) "
+                    "values (?, ?, 'related', 0, 0, ?, 'GPE', 0)",
+                    [article.id, entity_id, place],
+                )
+            add_votes(db, article_votes(new), 1)
+            retype(db, touched)
             rows = [clean_row({"article_id": article.id, **dated_row(item)}) for item in timeline]
             if rows:
                 self.table("timeline").insert_all(rows)
@@ -153,15 +204,25 @@ class EnrichmentQueries(DuplicateQueries):
             )
             self._record_fingerprint(article.id, fingerprint)
             db.execute("delete from enrich_queue where article_id = ?", [article.id])
+            db.execute("delete from enrich_failures where article_id = ?", [article.id])
             return True
 
     def _entity_id(self, name: str, label: str) -> int:
-        found = self.find_entity(name, label)
-        if found is not None:
-            return found
-        cursor = self.db.execute(
-            "insert into entities (name, label, article_count) values (?, ?, 0)",
-            [clean_row({"n": name})["n"], label],
+        """The entity called name; a lone surname joins the one person of the library who has it."""
+        db = self.db
+        row = db.execute("select id from entities where name = ?", [name]).fetchone()
+        if row:
+            return int(row[0])
+        if label == "PERSON" and " " not in name:
+            rows = db.execute(
+                "select id from entities where last_word = ? and type = 'person' limit 2", [name]
+            ).fetchall()
+            if len(rows) == 1:
+                return int(rows[0][0])
+        clean = clean_row({"n": name})["n"]
+        cursor = db.execute(
+            "insert into entities (name, label, type, last_word, article_count) values (?, ?, ?, ?, 0)",
+            [clean, label, type_of(label), clean.rsplit(" ", 1)[1] if " " in clean else None],
         )
         return int(cursor.lastrowid)
 
@@ -180,7 +241,7 @@ class EnrichmentQueries(DuplicateQueries):
         rows = self.query(
             "select m.text, e.label, m.start, m.end, e.name as canonical, m.field "
             "from mentions m join entities e on e.id = m.entity_id "
-            "where m.article_id = ? order by m.field = 'text', m.start",
+            "where m.article_id = ? and m.field != 'related' order by m.field = 'text', m.start",
             [article_id],
         )
         return [MentionRow(**row) for row in rows]
@@ -196,27 +257,37 @@ class EnrichmentQueries(DuplicateQueries):
 
     def entity(self, entity_id: int) -> dict[str, Any] | None:
         rows = self.query(
-            "select id, name, label, article_count from entities where id = ?", [entity_id]
+            "select id, name, type, label, article_count from entities where id = ?", [entity_id]
         )
         return rows[0] if rows else None
 
-    def find_entity(self, name: str, label: str) -> int | None:
-        """The id of the entity of exactly this name and label."""
-        row = self.db.execute(
-            "select id from entities where name = ? and label = ?", [name, label]
-        ).fetchone()
+    def find_entity(self, name: str, label: str | None = None) -> int | None:
+        """The id of the entity of exactly this name (one per name, whatever the label)."""
+        row = self.db.execute("select id from entities where name = ?", [name]).fetchone()
         return None if row is None else int(row[0])
 
-    def entity_named(self, name: str) -> dict[str, Any] | None:
-        """The entity called name, or mentioned as name ("Lavrov"), most written about first."""
-        rows = self.query(
-            "select id, name, label, article_count from entities where id in "
-            "(select id from entities where name = ? collate nocase "
-            "union select entity_id from mentions where text = ? collate nocase) "
-            "order by name = ? collate nocase desc, article_count desc limit 1",
-            [name, name, name],
+    def entity_candidates(self, name: str) -> list[dict[str, Any]]:
+        """Entities name may stand for, most written about first: the one called name; else
+        those mentioned as name ("Lavrov") and the people whose surname it is ("Jensen")."""
+        exact = self.query(
+            "select id, name, type, label, article_count from entities where name = ? collate nocase "
+            "order by name = ? desc, article_count desc limit 1",
+            [name, name],
         )
-        return rows[0] if rows else None
+        if exact:
+            return exact
+        return self.query(
+            "select id, name, type, label, article_count from entities where id in "
+            "(select entity_id from mentions where text = ? collate nocase "
+            "union select id from entities where last_word = ? collate nocase and type = 'person') "
+            "order by article_count desc, name",
+            [name, name],
+        )
+
+    def entity_named(self, name: str) -> dict[str, Any] | None:
+        """The entity name stands for when it stands for one (see `entity_candidates`)."""
+        found = self.entity_candidates(name)
+        return found[0] if len(found) == 1 else None
 
     def entity_article_ids(self, entity_id: int) -> list[int]:
         """Articles that mention the entity, newest first (dates from the narrow
@@ -244,13 +315,41 @@ class EnrichmentQueries(DuplicateQueries):
         )
         return sorted(rows, key=lambda row: (period_start(row["date"]), row["article_id"]))
 
+    def mentions_over_time(self, entity_id: int, max_days: int = 92) -> tuple[str, str | None, list[int]]:
+        """Articles mentioning the entity per day (per ISO week when they span more than
+        `max_days`): the unit ("day" or "week"), the first bucket's date and the counts,
+        with empty buckets as zeros, oldest first."""
+        rows = self.db.execute(
+            "select substr(a.published, 1, 10) as day, count(*) from articles a where a.id in "
+            "(select article_id from mentions where entity_id = ?) and a.published is not null "
+            "group by day order by day",
+            [entity_id],
+        ).fetchall()
+        days: dict[date, int] = {}
+        for day, count in rows:
+            try:
+                days[date.fromisoformat(day)] = count
+            except ValueError:
+                continue
+        if not days:
+            return "day", None, []
+        first, last = min(days), max(days)
+        if (last - first).days <= max_days:
+            counts = [days.get(first + timedelta(days=k), 0) for k in range((last - first).days + 1)]
+            return "day", first.isoformat(), counts
+        monday = first - timedelta(days=first.weekday())
+        weeks = [0] * ((last - monday).days // 7 + 1)
+        for day, count in days.items():
+            weeks[(day - monday).days // 7] += count
+        return "week", monday.isoformat(), weeks
+
     def co_mentioned(
         self, entity_id: int, limit: int = 10, recent: int = 1000
     ) -> list[dict[str, Any]]:
         """The entities that share the most articles with this one (among its `recent`
         latest articles, so a name in thousands of stories costs no more than a rare one)."""
         return self.query(
-            "select e.id, e.name, e.label, count(distinct m.article_id) as articles "
+            "select e.id, e.name, e.type, e.label, count(distinct m.article_id) as articles "
             "from mentions m join entities e on e.id = m.entity_id "
             "where m.article_id in (select article_id from mentions where entity_id = ? "
             "order by article_id desc limit ?) "
@@ -258,13 +357,13 @@ class EnrichmentQueries(DuplicateQueries):
             [entity_id, recent, entity_id, limit],
         )
 
-    def entities(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Entities across the library, most written about first."""
-        sql = "select id, name, label, article_count from entities where article_count > 0"
+    def entities(self, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Entities across the library, most written about first; kind is person, org, place or other."""
+        sql = "select id, name, type, label, article_count from entities where article_count > 0"
         params: list[Any] = []
-        if label:
-            sql += " and label = ?"
-            params.append(label)
+        if kind:
+            sql += " and type = ?"
+            params.append(kind)
         sql += " order by article_count desc, name"
         if limit:
             sql += " limit ?"

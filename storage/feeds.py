@@ -7,13 +7,21 @@ annotated articles move to a local collection named after it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from tidings.storage.articles import ArticleQueries
-from tidings.storage.clean import clean_row, strip_controls
-from tidings.storage.errors import FeedExists, NotFound
+from tidings.storage.clean import (
+    MAX_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+    clean_row,
+    one_line,
+    one_line_url,
+)
+from tidings.storage.errors import FeedExists, LibraryError, NotFound
 from tidings.storage.records import (
     FeedName,
     FeedState,
@@ -21,6 +29,9 @@ from tidings.storage.records import (
     StoreResult,
     from_row,
 )
+
+
+BACKOFF_MAX_SECONDS = 24 * 3600.0
 
 
 def _now() -> datetime:
@@ -41,7 +52,9 @@ class FeedQueries(ArticleQueries):
         full_text: bool = False,
     ) -> int:
         """Subscribe to url; FeedExists (with its id) if the library already follows it."""
-        url = strip_controls(url).strip()
+        url = one_line(url)
+        if not url or len(url) > MAX_URL_CHARS:
+            raise LibraryError(f"a feed URL must be 1 to {MAX_URL_CHARS} characters long")
         existing = self.query("select id from feeds where url = ?", [url])
         if existing:
             raise FeedExists(f"already subscribed to {url}", int(existing[0]["id"]))
@@ -53,7 +66,7 @@ class FeedQueries(ArticleQueries):
                         {
                             "kind": "feed",
                             "url": url,
-                            "title": (title or "").strip() or url,
+                            "title": one_line(title or "", MAX_TITLE_CHARS) or url,
                             "full_text": int(full_text),
                             "created": _now().isoformat(),
                         }
@@ -67,7 +80,9 @@ class FeedQueries(ArticleQueries):
     def feed_id(self, ref: str | int) -> int:
         """A subscribed feed by id, URL or exact title; NotFound otherwise."""
         ref = str(ref).strip()
-        if ref.isdigit():
+        if ref.isascii() and ref.isdigit() and int(ref) >= 2**63:
+            raise NotFound(f"no feed {ref[:30]!r} (give its id, URL or title)")
+        if ref.isascii() and ref.isdigit():
             rows = self.query("select id from feeds where id = ? and kind = 'feed'", [int(ref)])
         else:
             rows = self.query(
@@ -75,12 +90,14 @@ class FeedQueries(ArticleQueries):
                 [ref, ref],
             )
         if not rows:
-            raise NotFound(f"no feed {ref!r} (give its id, URL or title)")
+            raise NotFound(f"no feed {one_line(ref, 200)!r} (give its id, URL or title)")
         return int(rows[0]["id"])
 
     def set_feed_url(self, feed_id: int, url: str) -> None:
         """Follow a permanent redirect, unless another subscription already has that URL."""
-        url = strip_controls(url).strip()
+        url = one_line_url(url) or ""
+        if not url:
+            return
         if self.query("select 1 from feeds where url = ? and id != ?", [url, feed_id]):
             return
         with self.write() as db:
@@ -91,7 +108,12 @@ class FeedQueries(ArticleQueries):
             )
 
     def count_feeds(self) -> int:
-        return int(self.query("select count(*) as n from feeds where kind = 'feed'")[0]["n"])
+        """Feeds fetched directly (not those a sync account brings)."""
+        return int(
+            self.query(
+                "select count(*) as n from feeds where kind = 'feed' and account_id is null"
+            )[0]["n"]
+        )
 
     def feed_names(self) -> list[FeedName]:
         """Every feed, subscribed or local, by title."""
@@ -105,9 +127,19 @@ class FeedQueries(ArticleQueries):
     def remove_feed(self, feed_id: int) -> int:
         """Unsubscribe; starred and annotated articles move to a local collection, the rest go.
 
-        Returns how many articles were kept.
+        Returns how many articles were kept. A feed a sync account brings is the server's to
+        drop: removing it here would only see it come back, empty, with the next sync.
         """
         feed = self.feed(feed_id)
+        if feed.get("account_id") is not None:
+            account = self.query(
+                "select name from sync_accounts where id = ?", [feed["account_id"]]
+            )
+            name = account[0]["name"] if account else "?"
+            raise LibraryError(
+                f"{feed['title']} comes from the sync account {name!r}: unsubscribe on the "
+                f"server, or remove the account (tidings account remove {name})"
+            )
         keep_sql = (
             "select id from articles where feed_id = ? and (starred = 1 or exists "
             "(select 1 from annotations n where n.article_id = articles.id))"
@@ -144,7 +176,7 @@ class FeedQueries(ArticleQueries):
     def _add_tags(self, feed_id: int, tags: Iterable[str]) -> None:
         rows = [
             {"feed_id": feed_id, "tag": tag}
-            for tag in {strip_controls(t).strip() for t in tags}
+            for tag in {one_line(t, MAX_NAME_CHARS) for t in tags}
             if tag
         ]
         if rows:
@@ -156,6 +188,13 @@ class FeedQueries(ArticleQueries):
             self._add_tags(feed_id, add)
             for tag in remove:
                 db.execute("delete from feed_tags where feed_id = ? and tag = ?", [feed_id, tag])
+
+    def feeds_by_tag(self) -> dict[str, list[int]]:
+        """Each tag with the ids of the feeds it is given to."""
+        found: dict[str, list[int]] = {}
+        for row in self.query("select tag, feed_id from feed_tags order by tag, feed_id"):
+            found.setdefault(row["tag"], []).append(int(row["feed_id"]))
+        return found
 
     def feed_tags(self, feed_id: int) -> list[str]:
         rows = self.query("select tag from feed_tags where feed_id = ? order by tag", [feed_id])
@@ -174,7 +213,7 @@ class FeedQueries(ArticleQueries):
         rows = self.query(
             """
             select f.id, f.title, f.url, f.site_url, f.full_text, f.last_fetched,
-                   f.last_status, f.last_error, f.error_count, f.next_due,
+                   f.last_status, f.last_error, f.last_warning, f.error_count, f.next_due,
                    coalesce(c.articles, 0) as articles, coalesce(c.unread, 0) as unread
             from feeds f
             left join (select feed_id, count(*) as articles, sum(read = 0) as unread
@@ -191,13 +230,22 @@ class FeedQueries(ArticleQueries):
             row["full_text"] = bool(row["full_text"])
         return rows
 
+    def failed_feeds(self) -> list[dict[str, Any]]:
+        """Every feed whose last fetch failed, whoever fetched it (app or command line),
+        with its error and when it is due again."""
+        return self.query(
+            "select id, title, url, last_error, last_status, last_fetched, error_count, next_due "
+            "from feeds where kind = 'feed' and last_error is not null "
+            "order by title collate nocase, id"
+        )
+
     # -- refresh state -----------------------------------------------------------------
 
     def feeds_to_refresh(self, feed_ids: Iterable[int] | None = None) -> list[FeedState]:
         """The given feeds, or every feed that is due (not backing off after failures)."""
         sql = (
             "select id, url, title, etag, last_modified, full_text, error_count from feeds "
-            "where kind = 'feed' and url is not null"
+            "where kind = 'feed' and url is not null and account_id is null"
         )
         params: list[Any] = []
         if feed_ids is not None:
@@ -227,13 +275,14 @@ class FeedQueries(ArticleQueries):
                 self._record_failure(feed_id, outcome)
                 return []
             if outcome.not_modified:
-                self._record_state(feed_id, outcome, "last_error = null")
+                self._record_state(feed_id, outcome, "last_error = null, last_warning = null")
                 return []
             results = self._store_all(feed_id, outcome.articles)
             self._record_state(
                 feed_id,
                 outcome,
-                "etag = :etag, last_modified = :last_modified, last_error = :problem, "
+                "etag = :etag, last_modified = :last_modified, last_error = null, "
+                "last_warning = :problem, "
                 "site_url = coalesce(:site_url, site_url), "
                 "title = case when title = url and :title is not null then :title else title end",
             )
@@ -247,9 +296,9 @@ class FeedQueries(ArticleQueries):
             {
                 "etag": outcome.etag,
                 "last_modified": outcome.last_modified,
-                "problem": outcome.problem,
-                "site_url": outcome.site_url,
-                "title": " ".join((outcome.title or "").split()) or None,
+                "problem": one_line(outcome.problem, 500) if outcome.problem else None,
+                "site_url": one_line_url(outcome.site_url),
+                "title": one_line(outcome.title or "", MAX_TITLE_CHARS) or None,
             }
         )
         self.db.execute(
@@ -261,11 +310,13 @@ class FeedQueries(ArticleQueries):
     def _record_failure(self, feed_id: int, outcome: FetchOutcome) -> None:
         """The error, one more failure in a row, and when to try again."""
         now = _now()
-        wait = timedelta(seconds=outcome.retry_in or 0)
+        retry_in = outcome.retry_in or 0.0  # clamped again here: a day at most, never negative
+        wait = timedelta(seconds=min(max(retry_in, 0.0), BACKOFF_MAX_SECONDS)
+                         if math.isfinite(retry_in) else BACKOFF_MAX_SECONDS)
         self.db.execute(
             "update feeds set last_fetched = ?, last_status = ?, last_error = ?, "
             "error_count = coalesce(error_count, 0) + 1, next_due = ? where id = ?",
-            [now.isoformat(), outcome.status, strip_controls(outcome.error or "")[:500],
+            [now.isoformat(), outcome.status, one_line(outcome.error or "", 500),
              (now + wait).isoformat(), feed_id],
         )
 

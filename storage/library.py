@@ -8,6 +8,7 @@ are not shared between threads: another thread reads and writes through
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -16,13 +17,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from tidings.storage.base import now
-from tidings.storage.clean import strip_controls
+from tidings.storage.clean import MAX_NAME_CHARS, one_line, strip_controls
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
+from tidings.storage.sync import SyncQueries
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
-from tidings.storage.search_language import compile_query, fold, parse
+from tidings.storage.search_language import QueryError, compile_query, fold, parse
 from tidings.storage.records import (
     Annotation,
     Article,
@@ -42,8 +44,18 @@ RANK_WINDOW = 5_000  # full-text matches ordered by relevance; older ones follow
 _this_thread = threading.local()  # .library: the connection for_thread() opened here
 
 
+def _writable(path: Path) -> bool:
+    """Whether we may write the library and create its WAL files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_error(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
 _SUMMARY_SQL = """
-select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.read, a.starred,
+select a.id, a.title, f.title as feed, a.feed_id, a.url, a.published, a.fetched, a.read, a.starred,
        (select count(*) from annotations n where n.article_id = a.id) as annotations,
        (select count(*) from articles d where d.dup_of = a.id) + 1 as sources
 from articles a join feeds f on f.id = a.feed_id
@@ -61,26 +73,44 @@ def _connect(path: Path) -> Database:
     return db
 
 
-class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
+class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
     """A connection to one library file, with the queries the rest of Tidings needs: feeds
     (storage/feeds.py), storing and marking articles (articles.py), annotations
     (annotations.py), entities and the analysis queue (enrichment.py), related articles
-    (related.py); reading articles and searching here."""
+    (related.py), sync accounts and their journal (sync.py); reading articles and searching
+    here."""
+
+    read_only = False  # opened for reading only (a read-only file system or file)
 
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path) -> Library:
-        """Open (creating if need be) the library at path and bring its schema up to date."""
+        """Open (creating if need be) the library at path and bring its schema up to date.
+
+        A new library is private: its folder 0700 (when we create it), the file 0600 (SQLite
+        gives its WAL files the same mode). A library on a read-only file system (or one we
+        may not write) opens read-only when its schema is current: reading commands work.
+        """
         path = Path(path)
         if path.is_dir():
             raise NotALibrary(f"{path} is a directory, not a Tidings library")
         existed = path.exists() and path.stat().st_size > 0
         if not existed:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            except OSError as error:
+                raise LibraryError(f"cannot create library {path}: {error.strerror}") from None
+        elif not _writable(path):
+            return cls._open_read_only(path)
         try:
             db = _connect(path)
             tables = set(db.table_names())
+        except sqlite3.OperationalError as error:  # locked, unreadable, no space: not "not ours"
+            if existed and _read_only_error(error):
+                return cls._open_read_only(path)
+            raise LibraryError(f"cannot open library {path}: {error}") from None
         except sqlite3.DatabaseError as error:
             raise NotALibrary(f"{path} is not a Tidings library ({error})") from None
         if existed:
@@ -91,8 +121,38 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             db.execute("pragma journal_mode = wal")
             migrations.apply(db)
         except sqlite3.DatabaseError as error:
+            if existed and _read_only_error(error):
+                db.close()
+                return cls._open_read_only(path)
             raise LibraryError(f"cannot open library {path}: {error}") from None
         return cls(db, path)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Library:
+        """The library for reading only; LibraryError if its schema would need upgrading."""
+        uri = path.resolve().as_uri()
+        try:
+            try:
+                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+                conn.execute("select count(*) from sqlite_master").fetchone()
+            except sqlite3.OperationalError:  # a WAL library on a read-only file system
+                conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+            db = Database(conn, execute_plugins=False)
+            db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
+            tables = set(db.table_names())
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(f"cannot open library {path} (read-only): {error}") from None
+        cls._check_is_ours(db, path, tables)
+        pending = {m.name for m in migrations._migrations} - {m.name for m in migrations.applied(db)}
+        if pending:
+            db.close()
+            raise LibraryError(
+                f"library {path} is read-only and needs upgrading: open it once where it "
+                "can be written"
+            )
+        library = cls(db, path)
+        library.read_only = True
+        return library
 
     def for_thread(self) -> Library:
         """This library for the calling thread: itself on the thread that opened it, else a
@@ -104,7 +164,10 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
             if library is not None:
                 library.close()
             try:
-                library = type(self)(_connect(self.path), self.path)
+                if self.read_only:
+                    library = type(self)._open_read_only(self.path)
+                else:
+                    library = type(self)(_connect(self.path), self.path)
             except sqlite3.DatabaseError as error:
                 raise LibraryError(f"cannot open library {self.path}: {error}") from None
             _this_thread.library = library
@@ -310,26 +373,31 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries):
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def save_search(self, name: str, text: str) -> None:
-        """Keep a query under a name (replacing one of that name); QueryError if malformed."""
-        parse(text)
+        """Keep a query under a name (replacing one of that name); QueryError if malformed,
+        LibraryError for an empty name."""
+        name = one_line(name)[:MAX_NAME_CHARS]
+        if not name:
+            raise LibraryError("a saved search needs a name")
+        compile_query(parse(text))
         with self.write() as db:
             db.execute(
                 "insert into saved_searches (name, query, created) values (?, ?, ?) "
                 "on conflict(name) do update set query = excluded.query",
-                [strip_controls(name), strip_controls(text), now()],
+                [name, strip_controls(text), now()],
             )
 
     def saved_searches(self, *, counts: bool = True) -> list[SavedSearch]:
         """Saved searches by name; with counts (a query each) how many of their articles
-        are unread."""
-        return [
-            SavedSearch(
-                row["name"],
-                row["query"],
-                len(self.find_ids(row["query"] + " is:unread")) if counts else None,
-            )
-            for row in self.query("select name, query from saved_searches order by name")
-        ]
+        are unread. One that no longer compiles (saved by an older Tidings) has its error
+        instead of a count."""
+        found = []
+        for row in self.query("select name, query from saved_searches order by name"):
+            try:
+                unread = len(self.find_ids(row["query"] + " is:unread")) if counts else None
+                found.append(SavedSearch(row["name"], row["query"], unread))
+            except QueryError as error:
+                found.append(SavedSearch(row["name"], row["query"], None, str(error)))
+        return found
 
     def delete_search(self, name: str) -> None:
         with self.write() as db:

@@ -9,6 +9,8 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 from sqlite_utils.migrations import Migrations
 
+from tidings.storage.entity_types import retype
+
 migrations = Migrations("tidings")
 
 # PRAGMA application_id of a Tidings library ("TIDN"): what `file` and Tidings recognise it by.
@@ -387,6 +389,136 @@ def m014_perf_covering_lists(db: Database) -> None:
         "create index articles_list_starred on articles(published desc, id desc, starred, read) "
         "where starred = 1"
     )
+
+
+@migrations()
+def m012_hostile_feed_warnings(db: Database) -> None:
+    """A feed that parsed only after recovery (HTML entities in XML...) has a warning, not an
+    error: its items were stored. Such problems recorded as errors before move over."""
+    _table(db, "feeds").add_column("last_warning", str)
+    db.execute(
+        "update feeds set last_warning = last_error, last_error = null "
+        "where last_error is not null and coalesce(error_count, 0) = 0"
+    )
+
+
+@migrations()
+def m013_hostile_enrich_failures(db: Database) -> None:
+    """Articles whose analysis failed: recorded with the error and taken off the queue, so
+    one bad article neither stops the enricher nor stays first in line."""
+    _table(db, "enrich_failures").create(
+        {"article_id": int, "error": str, "failed": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+@migrations()
+def m013_nlp_entities_one_type(db: Database) -> None:
+    """One entity per name with one type (person, org, place, other) decided from the evidence
+    of all its mentions: each mention keeps the label it was found with and how sure that was,
+    `entity_votes` sums them per article, and `last_word` finds a person by surname."""
+    mentions = _table(db, "mentions")
+    mentions.add_column("label", str)
+    mentions.add_column("weight", int, not_null_default=1)
+    db.execute("update mentions set label = (select label from entities e where e.id = mentions.entity_id)")
+    entities = _table(db, "entities")
+    entities.add_column("type", str)
+    entities.add_column("last_word", str)
+    db.execute(  # only the mentions of names stored under several labels move
+        "update mentions set entity_id = (select min(e2.id) from entities e1 join entities e2 "
+        "on e2.name = e1.name where e1.id = mentions.entity_id) where entity_id in "
+        "(select id from entities where name in (select name from entities group by name having count(*) > 1))"
+    )
+    db.execute("delete from entities where id not in (select min(id) from entities group by name)")
+    db.execute("drop index if exists entities_name_label")
+    db.execute("create unique index entities_name on entities(name)")
+    db.execute("create index entities_last_word on entities(last_word) where last_word is not null")
+    db.execute(
+        "update entities set last_word = substr(name, length(rtrim(name, replace(name, ' ', ''))) + 1) "
+        "where name like '% %'"
+    )
+    _table(db, "entity_votes").create(
+        {"entity_id": int, "label": str, "weight": int},
+        pk=("entity_id", "label"),
+        not_null={"weight"},
+        foreign_keys=[("entity_id", "entities", "id")],
+    )
+    db.execute(
+        "insert into entity_votes (entity_id, label, weight) select entity_id, label, sum(w) from "
+        "(select article_id, entity_id, label, max(weight) as w from mentions "
+        "group by article_id, entity_id, label) group by entity_id, label"
+    )
+    db.execute(
+        "update entities set article_count = (select count(distinct article_id) from mentions m "
+        "where m.entity_id = entities.id)"
+    )
+    db.execute("delete from entity_votes where weight <= 0")
+    retype(db.conn, [row[0] for row in db.execute("select id from entities")])
+    db.execute("update entities set type = 'other' where type is null")
+
+
+@migrations()
+def m015_sync_accounts(db: Database) -> None:
+    """Sync with aggregator servers: accounts (never their secrets), the feeds and articles
+    each server knows by its own ids, resumable sync state, and a journal of local read and
+    starred changes to push. Triggers write the journal in the same transaction as the mark,
+    whichever code path sets it, for articles a server knows."""
+    _table(db, "sync_accounts").create(
+        {
+            "id": int,
+            "name": str,
+            "kind": str,
+            "url": str,
+            "user": str,
+            "secret_source": str,  # "command", "file" or "env": where the secret comes from
+            "secret_ref": str,  # the command line or the file's path, never the secret
+            "created": str,
+            "last_sync": str,
+            "last_error": str,
+        },
+        pk="id",
+        not_null={"name", "kind", "url", "secret_source", "created"},
+    )
+    db.execute("create unique index sync_accounts_name on sync_accounts(name)")
+    feeds = _table(db, "feeds")
+    feeds.add_column("account_id", int)
+    feeds.add_column("remote_id", str)
+    db.execute(
+        "create unique index feeds_account_remote on feeds(account_id, remote_id) "
+        "where account_id is not null"
+    )
+    _table(db, "sync_items").create(
+        {"account_id": int, "remote_id": str, "article_id": int},
+        pk=("account_id", "remote_id"),
+        not_null={"article_id"},
+        foreign_keys=[("article_id", "articles", "id"), ("account_id", "sync_accounts", "id")],
+    )
+    db.execute("create index sync_items_article on sync_items(article_id)")
+    _table(db, "sync_state").create(
+        {"account_id": int, "key": str, "value": str},
+        pk=("account_id", "key"),
+        foreign_keys=[("account_id", "sync_accounts", "id")],
+    )
+    _table(db, "sync_journal").create(
+        {"id": int, "article_id": int, "field": str, "changed": str},
+        pk="id",
+        not_null={"article_id", "field", "changed"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index sync_journal_article on sync_journal(article_id, field)")
+    for field in ("read", "starred"):
+        db.execute(
+            f"""
+            create trigger sync_journal_{field} after update of {field} on articles
+            when old.{field} is not new.{field}
+              and exists (select 1 from sync_items where article_id = new.id)
+            begin
+              insert into sync_journal (article_id, field, changed)
+              values (new.id, '{field}', strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'));
+            end
+            """
+        )
 
 
 @migrations()

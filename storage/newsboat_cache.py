@@ -28,3 +28,16 @@ def read_newsboat_cache(path: Path) -> list[NewsboatItem]:
     except sqlite3.DatabaseError as error:
         raise NotANewsboatCache(f"{path}: not a newsboat cache ({error})") from None
     return [NewsboatItem(*row) for row in rows]
+
+
+def read_newsboat_feed_titles(path: Path) -> dict[str, str]:
+    """Each feed's own title as newsboat cached it, by feed URL (empty if it keeps none)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("select rssurl, title from rss_feed").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return {}
+    return {str(url): " ".join(str(title).split()) for url, title in rows if url and title and str(title).strip()}

@@ -21,6 +21,9 @@ def from_row(record: type[R], row: Mapping[str, Any], **given: Any) -> R:
     return record(**values)
 
 
+ANNOTATION_COLOURS = ("yellow", "green", "blue", "pink")  # every shipped theme defines these
+
+
 @dataclass
 class ArticleIn:
     """An article as ingest hands it to the library."""
@@ -77,6 +80,7 @@ class ArticleSummary:
     starred: bool
     annotations: int
     sources: int = 1  # this article and its near-duplicates from other feeds or URLs
+    fetched: str | None = None  # when first stored: the date shown when the feed gave none
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -142,9 +146,13 @@ class SavedSearch:
     name: str
     query: str
     unread: int | None = None  # None when not counted
+    error: str | None = None  # why the query no longer compiles (saved by an older Tidings)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if data["error"] is None:
+            del data["error"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -281,3 +289,56 @@ def dated_row(item: DatedLike) -> dict[str, Any]:
 
 
 _DATED_FIELDS = [item.name for item in fields(TimelineRow)]
+
+
+@dataclass(frozen=True)
+class Account:
+    """A sync account: where the server is and where its secret comes from (never the secret)."""
+
+    id: int
+    name: str
+    kind: str  # "ttrss", "greader" or "miniflux"
+    url: str
+    user: str | None
+    secret_source: str  # "command", "file" or "env"
+    secret_ref: str | None  # the command line or the file's path
+    created: str
+    last_sync: str | None
+    last_error: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RemoteArticle:
+    """An article as a sync server hands it over, with the server's ids and marks."""
+
+    remote_id: str
+    remote_feed_id: str
+    feed_title: str
+    article: ArticleIn
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class RemoteFeed:
+    """A subscription on a sync server; its categories become tags."""
+
+    remote_id: str
+    title: str
+    url: str | None
+    site_url: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PendingMark:
+    """A local read or starred change not yet pushed: the journal rows and the value now."""
+
+    journal_ids: tuple[int, ...]
+    article_id: int
+    remote_id: str
+    field: str  # "read" or "starred"
+    value: bool

@@ -5,7 +5,13 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from tidings.storage.clean import clean_row
+from tidings.storage.clean import (
+    MAX_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    clean_row,
+    one_line,
+    one_line_url,
+)
 from tidings.storage.duplicates import url_key
 from tidings.storage.records import ArticleIn
 
@@ -32,6 +38,9 @@ def article_row(feed_id: int, article: ArticleIn) -> dict[str, Any]:
             "summary": article.summary if article.summary != article.text else None,
         }
     )
+    row["title"] = one_line(row["title"], MAX_TITLE_CHARS)
+    row["url"] = one_line_url(row["url"])
+    row["author"] = one_line(row["author"], MAX_NAME_CHARS) or None if row["author"] else None
     row["content_hash"] = content_hash(row["title"], row["text"])
     row["url_key"] = url_key(row["url"])
     return row

@@ -32,13 +32,19 @@ FLAGS = {
     "annotated": "exists (select 1 from annotations n where n.article_id = a.id)",
 }
 TYPES = {
-    "person": ("PERSON",),
-    "org": ("ORG",),
-    "organisation": ("ORG",),
-    "organization": ("ORG",),
-    "place": ("GPE", "LOC", "FAC"),
+    "person": "person",
+    "org": "org",
+    "organisation": "org",
+    "organization": "org",
+    "place": "place",
+    "other": "other",
 }
-_AGE = re.compile(r"^@(\d+)([dwmy])$")
+_AGE = re.compile(r"^@([0-9]+)([dwmy])$")
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
+MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
+MAX_QUERY_CHARS = 2000
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
@@ -128,12 +134,19 @@ def tokenize(text: str) -> list[Term]:
 
 def parse(text: str) -> Query:
     """The query, or QueryError saying what is wrong."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long (at most {MAX_QUERY_CHARS} characters)")
+    text = _CONTROLS.sub(" ", text)  # a NUL would end FTS5's string early
     if text.count('"') % 2:
         raise QueryError("unbalanced quote")
     query = Query()
-    for term in tokenize(text):
+    terms = tokenize(text)
+    if len(terms) > MAX_TERMS:
+        raise QueryError(f"too many terms (at most {MAX_TERMS})")
+    for term in terms:
         if term.key is None and not term.phrase and _AGE.match(term.value):
             term.key = "age"
+            _age_days(term.value)
         if term.key == "sort":
             if term.value not in {"date", "relevance"}:
                 raise QueryError("sort: takes date or relevance")
@@ -159,12 +172,19 @@ def _date(key: str, value: str) -> str:
         raise QueryError(f"{key}: takes a date like 2025-02-01") from None
 
 
-def _age_cutoff(value: str, today: date) -> str:
+def _age_days(value: str) -> int:
+    """The days an age term (@7d) reaches back; QueryError past a century."""
     match = _AGE.match(value)
     assert match
-    count, unit = int(match.group(1)), match.group(2)
-    days = count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
-    return (today - timedelta(days=days)).isoformat()
+    digits, unit = match.group(1), match.group(2)
+    days = int(digits[:12]) * _UNIT_DAYS[unit]
+    if len(digits) > 12 or days > MAX_AGE_DAYS:
+        raise QueryError(f"{value[:20]}: at most {MAX_AGE_DAYS // 365} years back")
+    return days
+
+
+def _age_cutoff(value: str, today: date) -> str:
+    return (today - timedelta(days=_age_days(value))).isoformat()
 
 
 def _fts_phrase(value: str, prefix: bool = False) -> str:
@@ -265,21 +285,21 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
         return FLAGS[value.lower()], []
     if term.key == "entity":
         # By canonical name, any form it was mentioned by ("Lavrov" finds "Sergei Lavrov"),
-        # or any whole part of a person's name ("Jensen" finds "Mette Jensen").
+        # or any whole part of a person's name ("Jensen", "Mette" find "Mette Jensen") unless
+        # the value names something else ("Jackson" the city is not Andrew Jackson).
         return (
             "exists (select 1 from mentions m where m.article_id = a.id and m.entity_id in "
             "(select e.id from entities e where e.name = ? collate nocase "
-            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\') "
+            "or (e.label = 'PERSON' and ' ' || e.name || ' ' like ? escape '\\' and not exists "
+            "(select 1 from entities e4 where e4.name = ? collate nocase and e4.label != 'PERSON')) "
             "union select m2.entity_id from mentions m2 where m2.text = ? collate nocase))",
-            [value, f"% {_like(value)} %", value],
+            [value, f"% {_like(value)} %", value, value],
         )
     if term.key == "type":
-        labels = TYPES[value.lower()]
-        marks = ",".join("?" * len(labels))
         return (
             "exists (select 1 from mentions m join entities e on e.id = m.entity_id "
-            f"where m.article_id = a.id and e.label in ({marks}))",
-            list(labels),
+            "where m.article_id = a.id and e.type = ?)",
+            [TYPES[value.lower()]],
         )
     if term.key == "after":
         return "a.published >= ?", [_date("after", value)]

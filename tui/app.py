@@ -8,6 +8,7 @@ also where failed workers end up (`worker_failed`).
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from tidings.storage import PRIORITY_OPEN, Library
 from tidings.tui import views
 from tidings.tui.commands import TidingsCommands
 from tidings.tui.config import Config, config_path, save_setting
-from tidings.tui.main_screen import MainScreen
+from tidings.tui.main_screen import MainScreen, MarksChanged
+from tidings.tui.marks import MarkWriter
 from tidings.tui.paths import config_dir
 from tidings.tui.themes import DEFAULT_THEME, ThemeFile, theme_files
 from tidings.tui.views import View
@@ -72,6 +74,7 @@ class TidingsApp(WorkerErrors, App[None]):
         self.enrich = enrich
         self.enricher: Any = None
         self.worker_errors: list[str] = []
+        self.marks = MarkWriter(library, self._marks_changed)
         self.open_delay = OPEN_DELAY
         self.theme_files, self.theme_problems = theme_files(config_dir() / "themes")
         if self.config.keymap:
@@ -100,6 +103,11 @@ class TidingsApp(WorkerErrors, App[None]):
     def on_unmount(self) -> None:
         if self.enricher is not None:
             self.enricher.stop()
+
+    def _marks_changed(self) -> None:
+        """Called on the mark writer's thread: a message, so the writer never waits for the
+        UI (post_message is thread-safe)."""
+        self.main.post_message(MarksChanged())
 
     def _default_view(self) -> View:
         wanted = self.config.default_view
@@ -149,6 +157,16 @@ class TidingsApp(WorkerErrors, App[None]):
         self.library.prioritise(first, priority=PRIORITY_OPEN)
         self.library.prioritise(next_few, priority=soon)
         self.enricher.wake()
+
+    # -- notices -----------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notices go to the status line, as newsboat shows them, where they cover no text;
+        warnings and errors also pop up (tidings.tcss hides the information toasts)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        if self.main.is_mounted:
+            self.main.flash(str(message), timeout or 4.0)
 
     # -- themes ------------------------------------------------------------------------
 
@@ -221,8 +239,21 @@ class TidingsApp(WorkerErrors, App[None]):
         self.main.show_view(view)
 
 
+MARK_FLUSH_SECONDS = 60  # at exit, how long to wait for a locked library to take the marks
+
+
 def run_app(library: Library) -> None:
     from tidings.tui.config import load_config
 
     config, problems = load_config()
-    TidingsApp(library, config=config, notices=problems).run()
+    app = TidingsApp(library, config=config, notices=problems)
+    app.run()
+    if not app.marks.flush(MARK_FLUSH_SECONDS):
+        print(
+            f"tidings: {app.marks.pending} read or star marks could not be written: "
+            "the library stayed locked",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+    if app.return_code:  # the app crashed (Textual printed why): say so in the exit status
+        raise SystemExit(app.return_code)

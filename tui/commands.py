@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.markup import escape  # Textual reads a hit's help as markup
 
 if TYPE_CHECKING:
     from tidings.tui.app import TidingsApp
@@ -74,11 +75,13 @@ class TidingsCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(Content(command.title), command.callback, help=command.help)
+            yield DiscoveryHit(Content(command.title), command.callback, help=escape(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, Content(command.title), command.callback, help=command.help)
+                yield Hit(
+                    score, Content(command.title), command.callback, help=escape(command.help)
+                )

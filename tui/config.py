@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tidings.tui.files import write_private
 from tidings.tui.paths import config_dir
 
 SORTS = ("newest", "oldest")
@@ -37,6 +38,20 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
+def _shown(value: Any) -> str:
+    """A value from the file as a problem message quotes it: escaped, cut short."""
+    try:
+        shown = repr(value)
+    except RecursionError:
+        shown = f"<deeply nested {type(value).__name__}>"
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+def _plain(message: str) -> str:
+    """One line, no control characters (a message shown in a terminal or a toast)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in message).split())[:500]
+
+
 def _line_of(text: str, key: str) -> int | None:
     for number, line in enumerate(text.splitlines(), 1):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
@@ -57,13 +72,16 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return config, [f"{path}: {error}; using defaults"]
+        return config, [_plain(f"{path}: {error}; using defaults")]
+    except RecursionError:  # arrays or tables nested thousands deep
+        return config, [f"{path}: nested too deeply to read; using defaults"]
     problems: list[str] = []
 
     def bad(key: str, why: str) -> None:
         line = _line_of(text, key)
         where = f"{path}, line {line}" if line else str(path)
-        problems.append(f"{where}: {key} {why}; using the default")
+        name = key if key.isprintable() and len(key) <= 60 else _shown(key)
+        problems.append(_plain(f"{where}: {name} {why}; using the default"))
 
     checks: dict[str, tuple[type | tuple[type, ...], Any]] = {
         "theme": (str, None),
@@ -75,7 +93,9 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     }
     for key, value in data.items():
         if key == "keymap":
-            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            if isinstance(value, dict) and all(
+                isinstance(v, str) and len(v) <= 200 and v.isprintable() for v in value.values()
+            ):
                 config.keymap = {str(k): v for k, v in value.items()}
             else:
                 bad(key, 'must be a table of binding id = "keys"')
@@ -85,7 +105,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             continue
         kind, valid = checks[key]
         if isinstance(value, bool) or not isinstance(value, kind) or (valid and not valid(value)):
-            bad(key, f"has a bad value {value!r}")
+            bad(key, f"has a bad value {_shown(value)}")
             continue
         setattr(config, key, float(value) if key == "mark_read_delay" else value)
     return config, problems
@@ -109,5 +129,4 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
             break
     else:
         lines.append(new_line)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_private(path, "\n".join(lines) + "\n")

@@ -8,6 +8,8 @@ are controllers of their own; the screen passes them the messages they react to.
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -25,7 +27,7 @@ from textual.widgets import Static
 from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
 from tidings.tui.reader import ArticleOpened, Reader
-from tidings.tui.search import needs_search
+from tidings.tui.search import needs_search, query_text
 from tidings.tui.searches import Searches
 from tidings.tui.stories import Stories
 from tidings.tui.views import View
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from tidings.tui.app import TidingsApp
 
 PREFETCH = 5  # articles after the open one that the enricher should take next
+LIBRARY_CHECK_SECONDS = 2.0  # how often the list looks for changes made by other processes
 LINK_NUMBER_WAIT = 0.8  # seconds after o (and after each digit) for the number of a link
 UNDO_DEPTH = 50  # changes `u` can take back, newest first
 
@@ -64,6 +67,10 @@ class ListLoaded(Message):
 
 
 FIRST_SCREEN = 500  # ids shown at once; a longer list arrives from a worker just after
+
+
+class MarksChanged(Message):
+    """The mark writer wrote a mark, or found the library locked."""
 
 
 class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
@@ -115,10 +122,12 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.refresh_progress = ""
         self._unread_for: list[int] | None = None  # the ids the unread count was taken for
         self._unread_shown = 0
+        self._status_due = False
+        self._flash = ""  # a notice shown in the status line
+        self._flash_timer: Timer | None = None
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
         self._link_timer: Timer | None = None
         self._link_number = ""
-        self.feed_errors: list[tuple[str, str, str]] = []  # (feed, url, error) from the last refresh
 
     @property
     def tidings(self) -> TidingsApp:
@@ -137,10 +146,43 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         yield self.searches
 
     def on_mount(self) -> None:
+        # The width classes (-narrow, -medium, -wide) at once, not at the first resize: a
+        # real terminal may paint the first frame before its size event arrives.
+        breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
+        chosen = set(self._get_breakpoint_classes(self.app.size.width, breakpoints))
+        self.update_classes({name: name in chosen for _, name in breakpoints}, animate=False)
         self.apply_palette()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
         self.reload_list()
         self.article_list.focus()
+        self._library_state = self._library_signature()
+        self.set_interval(LIBRARY_CHECK_SECONDS, self._follow_library)
+
+    # -- following the library ---------------------------------------------------------
+
+    def _library_signature(self) -> tuple[int, ...]:
+        """What changes when another connection (`tidings refresh` in another window, the
+        enricher) commits, and which articles exist: cheap enough to ask every few seconds."""
+        db = self.tidings.library.db
+        version = db.execute("pragma data_version").fetchone()[0]
+        top, count = db.execute("select max(id), count(*) from articles").fetchone()
+        return (version, top or 0, count)
+
+    def _follow_library(self) -> None:
+        """New or removed articles appear in the list without moving the cursor; marks set
+        elsewhere show on the rows."""
+        try:
+            state = self._library_signature()
+        except Exception:  # noqa: BLE001 (locked or busy: try at the next tick)
+            return
+        if state == self._library_state or self.app.screen is not self:
+            return  # unchanged, or a dialog is open: look again once it is closed
+        old, self._library_state = self._library_state, state
+        if state[1:] != old[1:]:
+            self.reload_list(keep=True)
+        else:
+            self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
+            self.update_status()
 
     def apply_palette(self) -> None:
         self.pane.palette = self.tidings.palette
@@ -200,6 +242,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             all_view = self.view.kind == "all" and not self.view.text
             self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
         status = Text()
+        if self._flash:
+            status.append(self._flash + "  ", style="bold reverse")
         status.append(self.view.name, style="bold")
         if self.view.text:
             status.append(" · search: ")
@@ -207,11 +251,30 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         status.append(f" · {len(ids)} shown · {self._unread_shown} unread")
         if self.refresh_progress:
             status.append(" · " + self.refresh_progress, style="bold")
+        pending = self.tidings.marks.pending
+        if pending:
+            waiting = " (library locked, retrying)" if self.tidings.marks.waiting_for_lock else ""
+            status.append(f" · {pending} mark{'s' if pending != 1 else ''} pending{waiting}",
+                          style="bold")
         queued = library.queue_size()
         if queued:
             total = max(queued, self._analysis_total(queued))
             status.append(f" · analysing: {total - queued:,} of {total:,} done")
+            if re.search(r"(^|\s)-?(entity|type):", query_text(self.view)) or self.view.kind == "entity":
+                status.append(" · partial: more may match once analysed", style="bold")
         self.query_one("#status", Static).update(status)
+
+    def flash(self, message: str, timeout: float) -> None:
+        """Show a notice at the start of the status line for a while (plain text)."""
+        self._flash = " ".join(message.split())
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(timeout, self._end_flash)
+        self.update_status()
+
+    def _end_flash(self) -> None:
+        self._flash, self._flash_timer = "", None
+        self.update_status()
 
     def _analysis_total(self, queued: int) -> int:
         """The size of the current analysis run: the queue at its largest since it was empty."""
@@ -431,14 +494,23 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.article_list.move_to(index)
 
     def set_read(self, article_id: int, read: bool) -> None:
-        """Mark one article read or unread (nothing happens if it already is)."""
-        library = self.tidings.library
-        if library.summary(article_id).read == read:
+        """Mark one article read or unread (nothing happens if it already is). The write
+        leaves the UI thread (tui/marks.py) and is retried while the library is locked."""
+        if self._is_read(article_id) == read:
             return
-        library.mark([article_id], read=read)
+        self.tidings.marks.add([article_id], read=read)
         self.unread_changed([article_id], read)
         self.article_list.refresh_article(article_id)
         self.update_status()
+
+    def _is_read(self, article_id: int) -> bool:
+        """Read as the library has it, or as a mark waiting to be written will make it."""
+        wanted, _starred = self.tidings.marks.wanted(article_id)
+        return wanted if wanted is not None else self.tidings.library.summary(article_id).read
+
+    def _is_starred(self, article_id: int) -> bool:
+        _read, wanted = self.tidings.marks.wanted(article_id)
+        return wanted if wanted is not None else self.tidings.library.summary(article_id).starred
 
     def _remember(self, what: str, undo: Callable[[], None]) -> None:
         """Keep a way back from a change the user made (`u` takes the last one back)."""
@@ -457,19 +529,19 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         article_id = self.article_list.current
         if article_id is not None:
             self.reader.stop_read_timer()
-            was = self.tidings.library.summary(article_id).read
+            was = self._is_read(article_id)
             self.set_read(article_id, not was)
             self._remember("marked " + ("unread" if was else "read"), lambda: self.set_read(article_id, was))
 
     def action_toggle_star(self) -> None:
         article_id = self.article_list.current
         if article_id is not None:
-            was = self.tidings.library.summary(article_id).starred
+            was = self._is_starred(article_id)
             self._set_star(article_id, not was)
             self._remember("unstarred" if was else "starred", lambda: self._set_star(article_id, was))
 
     def _set_star(self, article_id: int, starred: bool) -> None:
-        self.tidings.library.mark([article_id], starred=starred)
+        self.tidings.marks.add([article_id], starred=starred)
         self.article_list.refresh_article(article_id)
 
     def action_mark_all_read(self) -> None:
@@ -481,7 +553,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             if yes:
                 library = self.tidings.library
                 unread = sorted(library.unread_among(ids))
-                library.mark(ids, read=True)
+                self.tidings.marks.add(ids, read=True)
                 self._marks_changed()
                 self._remember(
                     f"marked {len(unread)} articles read", lambda: self._mark_unread_again(unread)
@@ -492,7 +564,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     def _mark_unread_again(self, ids: list[int]) -> None:
         if ids:
-            self.tidings.library.mark(ids, read=False)
+            self.tidings.marks.add(ids, read=False)
         self._marks_changed()
 
     def _marks_changed(self) -> None:
@@ -500,6 +572,13 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self._unread_for = None
         self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
         self.update_status()
+
+    def on_marks_changed(self, _message: MarksChanged) -> None:
+        """The mark writer wrote a mark (or found the library locked): redraw rows and status."""
+        self._marks_changed()
+        marks = self.tidings.marks
+        while marks.dropped:
+            self.notify(f"mark not saved: {marks.dropped.pop(0)}", severity="warning", markup=False)
 
     def action_open_url(self) -> None:
         """o: the article's address; o then a number (within a second): its link n."""
@@ -616,52 +695,87 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     # -- refresh -----------------------------------------------------------------------
 
-    def action_refresh(self) -> None:
+    def action_refresh(self, feed_ids: list[int] | None = None) -> None:
         try:
             from tidings.ingest.refresh import refresh
         except ImportError:
             self.notify("refresh is not available", severity="warning")
             return
-        self._refresh_feeds(refresh)
+        self._refresh_feeds(refresh, feed_ids)
 
     @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
-    async def _refresh_feeds(self, refresh: Any) -> None:
-        """Run the feeds refresh on the app's loop (it fetches asynchronously and stores in a
-        worker of its own), with progress in the status line and failures as notifications."""
+    async def _refresh_feeds(self, refresh: Any, feed_ids: list[int] | None = None) -> None:
+        """Refresh feeds and sync accounts together on the app's loop (both fetch
+        asynchronously and store in workers of their own, so reading goes on), with progress
+        in the status line and failures as notifications (`F` lists them: a failed sync is
+        recorded on its account's feeds). Given feeds, only those and their accounts."""
+        parts = {"refresh": "refreshing…", "sync": ""}
 
-        def progress(step: Any) -> None:
-            self.refresh_progress = f"refreshing {step.done}/{step.total}"
+        def show() -> None:
+            self.refresh_progress = " · ".join(part for part in parts.values() if part)
             self.update_status()
 
-        self.refresh_progress = "refreshing…"
-        self.update_status()
-        try:
-            summary = await refresh(
+        def progress(step: Any) -> None:
+            parts["refresh"] = f"refreshing {step.done}/{step.total}"
+            show()
+
+        def sync_progress(step: Any) -> None:
+            parts["sync"] = f"syncing {step.account}: {step.stage} ({step.articles} new)"
+            show()
+
+        jobs = [
+            refresh(
                 self.tidings.library.path,
-                None,
+                feed_ids,
                 concurrency=self.tidings.config.refresh_concurrency,
                 progress=progress,
             )
+        ]
+        library = self.tidings.library
+        if feed_ids is None:
+            accounts = [account.name for account in library.accounts()]
+        else:
+            accounts = library.accounts_of_feeds(feed_ids)
+        if accounts:
+            from tidings.ingest.sync.engine import sync_accounts
+
+            parts["sync"] = "syncing…"
+            jobs.append(sync_accounts(library.path, accounts, progress=sync_progress))
+        show()
+        try:
+            summary, *synced = await asyncio.gather(*jobs)
         finally:
             self.refresh_progress = ""
             self.update_status()
-        self.feed_errors = [(e.title, e.url, e.error) for e in summary.errors]
-        for title, _url, error in self.feed_errors[:3]:
-            self.notify(f"{title}: {error}", severity="error", timeout=8, markup=False)
-        if len(self.feed_errors) > 3:
-            self.notify(f"{len(self.feed_errors)} feeds failed: press F for the list", severity="error")
-        self.notify(
+        errors = [f"{e.title}: {e.error}" for e in summary.errors]
+        if synced:
+            errors += [f"{r.name} (sync): {r.error}" for r in synced[0].failed]
+        for error in errors[:3]:
+            self.notify(error, severity="error", timeout=8, markup=False)
+        message = (
             f"{summary.articles_new} new, {summary.articles_updated} updated"
-            f" from {summary.feeds_fetched} feeds",
-            timeout=4,
+            f" from {summary.feeds_fetched} feeds"
         )
+        if synced and synced[0].accounts:
+            message += "; " + synced[0].line()
+        if errors:
+            self.notify(f"{message}; {len(errors)} failed: F lists them", severity="warning",
+                        timeout=8, markup=False)
+        else:
+            self.notify(message, timeout=4, markup=False)
         self.reload_list()
 
     def action_feed_errors(self) -> None:
-        if not self.feed_errors:
-            self.notify("No feed failed in the last refresh")
+        failed = self.tidings.library.failed_feeds()
+        if not failed:
+            self.notify("No feed failed at its last fetch")
             return
-        self.app.push_screen(FeedErrorsScreen(self.feed_errors))
+
+        def retry(feed_id: int | None) -> None:
+            if feed_id is not None:
+                self.action_refresh([feed_id])
+
+        self.app.push_screen(FeedErrorsScreen(failed), retry)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.tidings.binding_sections()))

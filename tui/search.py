@@ -119,7 +119,9 @@ def saved_views(library: Library, *, counts: bool = False) -> list[View]:
     views = []
     for saved in library.saved_searches(counts=counts):
         name = f"Search: {saved.name}"
-        if saved.unread is not None:
+        if saved.error is not None:
+            name += f" · cannot run: {saved.error}"
+        elif saved.unread is not None:
             name += f" · {saved.unread} unread"
         views.append(View("search", saved.query, name))
     return views

@@ -131,7 +131,17 @@ class Searches(Controller):
                 self.main.show_view(view)
 
         views = self.available_views(message.saved)
-        self.app.push_screen(ViewSelector(views, self.main.view), chosen)
+        self.app.push_screen(ViewSelector(views, self.main.view, self._delete_saved), chosen)
+
+    def _delete_saved(self, view: View) -> bool:
+        """Delete the saved search a view runs (found by its query); True if it went."""
+        library = self.tidings.library
+        for saved in library.saved_searches(counts=False):
+            if saved.query == view.key and view.name.startswith(f"Search: {saved.name}"):
+                library.delete_search(saved.name)
+                self.notify(f"Deleted the saved search {saved.name!r}", timeout=3, markup=False)
+                return True
+        return False
 
     def available_views(self, saved: list[View] | None = None) -> list[View]:
         """Built-in views, then the saved searches, then the feeds and tags."""

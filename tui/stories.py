@@ -177,12 +177,14 @@ class Stories(Controller):
 
     def _show_story_timeline(self, data: StoryData) -> None:
         in_story = {row["article_id"] for row in data.story or []}
-        sources = [data.article_id] + [r.article_id for r in data.related if r.article_id in in_story]
+        # [n] is the number the related article has at the end of the pane (the legend says so)
+        listed = [r.article_id for r in data.related if r.article_id in data.summaries]
+        numbers = {article_id: n for n, article_id in enumerate(listed, 1) if article_id in in_story}
         items = [
             StoryItem(
                 row["article_id"], row["title"], row["date"], row["precision"],
                 row["sentence"] or row["expression"], (row["sentence_start"], row["sentence_end"]),
-                sources.index(row["article_id"]) if row["article_id"] in sources else 0,
+                numbers.get(row["article_id"], 0),
             )
             for row in data.story or []
         ]

@@ -3,6 +3,7 @@ their ids in list order, and the next unread article among them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +22,7 @@ class View:
     name: str = "All articles"
     text: str = ""
     unread: int | None = field(default=None, compare=False)  # shown by the view selector
+    depth: int = field(default=0, compare=False)  # a feed under its tag in the selector
 
     def filtered(self, text: str) -> View:
         return View(self.kind, self.key, self.name, text)
@@ -34,19 +36,34 @@ BUILT_IN_VIEWS = [
 ]
 
 
+def natural_key(text: str) -> list[object]:
+    """Sort key that orders numbers by value: "#27" before "#166", "Feed 2" before "Feed 10"."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
+
+
 def feed_and_tag_views(library: Library) -> list[View]:
     """Every view the selector offers, each with its unread count: the built-in ones, then
-    each feed, then each tag (counts from an index: fast at a million articles)."""
+    each tag with its feeds under it (a tree, as newsboat's tag view), then the feeds no tag
+    holds; names in natural order. Counts come from an index: fast at a million articles."""
     counts = library.unread_counts()
     built_in = {"all": counts["stories"], "unread": counts["stories"],
                 "starred": counts["starred"], "annotated": counts["annotated"]}
-    return (
-        [replace(view, unread=built_in[view.kind]) for view in BUILT_IN_VIEWS]
-        + [View("feed", str(feed.id), f"Feed: {feed.title}",
-                unread=counts["feeds"].get(feed.id, 0)) for feed in library.feed_names()]
-        + [View("tag", tag, f"Tag: {tag}", unread=counts["tags"].get(tag, 0))
-           for tag in library.tags()]
-    )
+    feeds = sorted(library.feed_names(), key=lambda feed: natural_key(feed.title))
+
+    def feed_view(feed, depth: int = 0) -> View:  # type: ignore[no-untyped-def]
+        return View("feed", str(feed.id), f"Feed: {feed.title}",
+                    unread=counts["feeds"].get(feed.id, 0), depth=depth)
+
+    views = [replace(view, unread=built_in[view.kind]) for view in BUILT_IN_VIEWS]
+    by_tag = library.feeds_by_tag()
+    tagged: set[int] = set()
+    for tag in sorted(by_tag, key=natural_key):
+        views.append(View("tag", tag, f"Tag: {tag}", unread=counts["tags"].get(tag, 0)))
+        members = set(by_tag[tag])
+        views += [feed_view(feed, 1) for feed in feeds if feed.id in members]
+        tagged |= members
+    views += [feed_view(feed) for feed in feeds if feed.id not in tagged]
+    return views
 
 
 def view_ids(

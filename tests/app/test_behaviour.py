@@ -152,3 +152,80 @@ async def test_o_and_a_number_opens_that_link(tmp_path: Path, monkeypatch: pytes
         await pilot.press("o", "9")
         await pilot.pause(1.2)
         assert "No link 9" in notices(app)
+
+
+async def test_v_lists_tags_as_a_tree_with_counts_in_natural_order_and_narrows(tmp_path: Path) -> None:
+    """Items 15 and 16c."""
+    path = tmp_path / "lib.db"
+    library = Library.open(path)
+    ids = {}
+    for number in (166, 27, 3):
+        ids[number] = library.add_feed(f"https://e.org/{number}", title=f"Podcast #{number}")
+        library.store_articles(ids[number], [ArticleIn(guid=f"g{number}", title=f"Episode {number}",
+                                                      text="Talk.", published="2019-01-01")])
+    library.tag_feed(ids[166], add=["audio"])
+    library.tag_feed(ids[27], add=["audio"])
+    library.save_search("talks", "talk")
+    library.close()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await pilot.pause(0.5)
+        selector = app.screen
+        names = [("  " * v.depth) + selector.label(v) for v in selector.shown]
+        assert names[:4] == ["All articles · 3 unread", "Unread · 3 unread", "Starred · 0 unread",
+                             "Annotated · 0 unread"]
+        assert names[4].startswith("Search: talks")
+        assert names[5:] == [
+            "Tag: audio · 2 unread",
+            "  Feed: Podcast #27 · 1 unread",   # natural order: 27 before 166
+            "  Feed: Podcast #166 · 1 unread",
+            "Feed: Podcast #3 · 1 unread",      # no tag
+        ]
+        await pilot.press(*"#16")
+        await pilot.pause()
+        assert [v.name for v in selector.shown] == ["Feed: Podcast #166"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.view.name == "Feed: Podcast #166"
+        await pilot.press("v")
+        await pilot.pause(0.5)
+        await pilot.press(*"talks", "delete")
+        await pilot.pause()
+        assert Library.open(path).saved_searches(counts=False) == []
+        assert "Deleted the saved search 'talks'" in notices(app)
+
+
+async def test_an_undated_article_shows_when_it_was_fetched(tmp_path: Path) -> None:
+    """Item 16."""
+    path = build_library(tmp_path / "lib.db", [ArticleIn(guid="u", title="No date here", text="Body.")])
+    app = make_app(path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        row = app.main.article_list.render_line(0).text
+        assert "~" in row.split("No date here")[1]  # the fetch time, marked
+        facts = " ".join(app.main.pane.text_lines[1:4])  # (wraps in a narrow pane)
+        assert facts.startswith("Baltic News · fetched ") and "(the feed gives no date)" in facts
+
+
+async def test_the_entity_browser_says_its_counts_are_partial_while_analysis_waits(long_path: Path) -> None:
+    """Item 16b: three of the four articles still wait for analysis."""
+    from tests.app.conftest import screen_text
+
+    app = make_app(long_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause(0.5)
+        assert "partial: 3 articles still to analyse" in screen_text(app)
+        assert "analysing: 0 of 3 done" in screen_text(app)
+
+
+async def test_notices_go_to_the_status_line_not_over_the_text(library_path: Path) -> None:
+    """Item 5: a notice does not cover the pane; warnings still pop up."""
+    from tests.app.conftest import screen_text
+
+    app = make_app(library_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert screen_text(app).splitlines()[-2].startswith(" Entity colours off  All articles")

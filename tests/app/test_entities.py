@@ -3,9 +3,11 @@ library, the entities it appears with; each opens its article."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Sparkline
 
 from tidings.storage.enrichment import period_start
 from tests.app.conftest import make_app, screen_text
@@ -83,6 +85,14 @@ async def test_an_entity_page_shows_articles_timeline_and_company(demo_path: Pat
         )
         assert all("Rostock" in r["sentence"] for r in timeline)
         assert "Often with" in screen and "Bornholm" in screen
+        # beside the timeline, a sparkline of the articles mentioning it per day
+        unit, first, counts = page.data.activity
+        published = sorted(library.summary(i).published[:10] for i in ids)
+        assert unit == "day" and first == published[0] and sum(counts) == len(ids)
+        assert len(counts) == (date.fromisoformat(published[-1]) - date.fromisoformat(first)).days + 1
+        assert list(page.query_one(Sparkline).data) == counts
+        start = date.fromisoformat(first)
+        assert f"Articles per day since {start.day} {start:%b %Y} · peak {max(counts)}" in screen
         # a timeline item opens its article, scrolled to and marking the sentence
         await pilot.press("tab")
         listing = page.query_one("#entity-timeline")

@@ -130,7 +130,7 @@ async def test_related_links_end_the_pane_and_wrap_under_their_text(library_path
 
 async def test_a_long_url_stays_on_one_line_in_the_header(tmp_path: Path) -> None:
     url = "https://example.org/news/2019/02/14/a-very-long-slug-about-the-harbour-deal-in-rostock"
-    path = build_library(tmp_path / "lib.db", [ArticleIn(guid="u", title="T", text="Body.", url=url)])
+    path = build_library(tmp_path / "lib.db", [ArticleIn(guid="u", title="T", text="Body.", url=url, published="2019-02-14")])
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
@@ -244,3 +244,6 @@ async def test_status_line_names_the_view_and_counts_its_own_articles(library_pa
         await pilot.press("m")
         await pilot.pause()
         assert "Starred · 1 shown · 1 unread" in screen_text(app).splitlines()[-2]
+        app.main.show_view(View("all").filtered("entity:Berg"))  # 16b: said to be partial
+        await pilot.pause(0.5)
+        assert "partial: more may match once analysed" in screen_text(app).splitlines()[-2]

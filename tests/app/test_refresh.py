@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tidings.storage import ArticleIn, Library
+from tidings.storage.records import FetchOutcome
 from tests.app.conftest import make_app, notices, screen_text
 
 
@@ -30,6 +31,7 @@ class Failure:
 @dataclass
 class Summary:
     feeds_fetched: int = 2
+    feeds_failed: int = 1
     articles_new: int = 1
     articles_updated: int = 0
     errors: list[Failure] = field(default_factory=list)
@@ -46,6 +48,8 @@ def fake_refresh_module(release: asyncio.Event) -> types.ModuleType:
             library.local_feed("Baltic News"),
             ArticleIn(guid="new", title="Fresh from the feed", text="New.", published="2019-03-01"),
         )
+        broken = library.add_feed("https://bad.example/rss", title="[b]Broken feed")
+        library.record_fetch(broken, FetchOutcome(500, error="HTTP 500", retry_in=300))
         library.close()
         return Summary(errors=[Failure("[b]Broken feed", "https://bad.example/rss", "HTTP 500")])
 

@@ -36,6 +36,14 @@ def app_terminal(tmp_path: Path, terminal_env: dict[str, str]) -> Iterator[tuple
     terminal.close()
 
 
+def quit_app(terminal: Terminal) -> None:
+    """q in the pane goes back to the list, q in the list quits (as in newsboat)."""
+    terminal.press("q", pause=1.0)
+    if terminal.is_running():  # it was in the pane: now in the list
+        terminal.press("q")
+    terminal.wait_until_closed()
+
+
 def test_read_star_and_quit_in_a_real_terminal(app_terminal: tuple[Terminal, Path]) -> None:
     terminal, db = app_terminal
     screen = terminal.wait_for("Russian and US diplomats will meet in Istanbul")
@@ -51,8 +59,7 @@ def test_read_star_and_quit_in_a_real_terminal(app_terminal: tuple[Terminal, Pat
         lambda screen: "★" in screen.splitlines()[0] and "●" not in screen.splitlines()[0],
         "the first row starred and read",
     )
-    terminal.press("q")
-    terminal.wait_until_closed()
+    quit_app(terminal)
 
     listed = json.loads(run_tidings("list", "--json", db=db).stdout)
     assert listed[0]["starred"] is True
@@ -70,8 +77,7 @@ def test_entity_then_a_noted_highlight_survive_quitting(app_terminal: tuple[Term
     terminal.wait_for("ctrl+s save")
     terminal.press("talks matter", "C-s")
     terminal.wait_until(lambda s: "ctrl+s save" not in s, "the note editor closed")
-    terminal.press("q")
-    terminal.wait_until_closed()
+    quit_app(terminal)
 
     shown = json.loads(run_tidings("show", "1", "--json", db=db).stdout)
     (note,) = shown["annotations"]

@@ -173,3 +173,32 @@ def test_version_and_help() -> None:
     for command in ["import", "list", "show", "mark", "annotate", "export", "reindex", "doctor"]:
         helped = run_tidings(command, "--help")
         assert helped.returncode == 0 and "Usage:" in helped.stdout, command
+
+
+def test_empty_answers_are_said_on_stderr_and_stdout_stays_clean(tmp_path: Path) -> None:
+    """Issue 13 item 19: no feeds, no match: said on stderr; --json stays parseable."""
+    db = tmp_path / "lib.db"
+    feeds = run_tidings("feeds", db=db)
+    assert feeds.returncode == 0 and feeds.stdout == "" and "No feeds yet" in feeds.stderr
+    as_json = run_tidings("feeds", "--json", db=db)
+    assert json.loads(as_json.stdout) == [] and "No feeds yet" in as_json.stderr
+    _import_sample(db)
+    found = run_tidings("search", "zebras", db=db)
+    assert found.returncode == 0 and found.stdout == "" and "No articles match 'zebras'" in found.stderr
+    assert json.loads(run_tidings("search", "zebras", "--json", db=db).stdout) == []
+    # imported, not yet analysed: a search on entities analyses the queue first (issue 11);
+    # only with more than ANALYSE_FIRST_LIMIT waiting does it answer in part and say so
+    found = run_tidings("search", "entity:Lavrov", db=db)
+    assert found.stdout.strip() and "Partial answer" not in found.stderr
+
+
+def test_show_lists_entities_and_the_timeline(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    article_id = _import_sample(db)
+    shown = run_tidings("show", str(article_id), db=db)
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout
+    entities = text[text.index("\nEntities\n"):text.index("\nTimeline\n")]
+    assert "Sergei Lavrov (person)" in entities  # one vocabulary for types in every output
+    timeline = text[text.index("\nTimeline\n"):]
+    assert "2025-02-27" in timeline and "Thursday → " in timeline

@@ -29,9 +29,11 @@ def test_add_discovers_lists_tags_refreshes_and_removes(
         "/", "<html><head><link rel='alternate' type='application/rss+xml' href='/feed.xml'>"
         "</head><body>Home</body></html>", "text/html",
     )
-    added = _ok("add", feed_server.url("/"), "--tag", "local", db=db)
-    feed_id, title, url = added.strip().split("\t")
+    added = run_tidings("add", feed_server.url("/"), "--tag", "local", db=db)
+    assert added.returncode == 0, added.stderr
+    feed_id, title, url = added.stdout.strip().split("\t")
     assert (title, url) == ("Harbour News", feed_url)
+    assert "Harbour News: 1 article stored" in added.stderr
 
     listed = json.loads(_ok("feeds", "--json", db=db))
     assert listed[0]["tags"] == ["local"] and listed[0]["articles"] == 1
@@ -123,6 +125,8 @@ def test_import_newsboat_urls_and_cache(tmp_path: Path) -> None:
     connection = sqlite3.connect(cache)
     connection.executescript(
         """
+        create table rss_feed (rssurl varchar primary key, url varchar, title varchar);
+        insert into rss_feed values ('https://two.example/rss', 'https://two.example/', 'Two: the feed');
         create table rss_item (id integer primary key, guid varchar, title varchar,
           author varchar, url varchar, feedurl varchar, pubDate integer, content varchar,
           unread integer, enclosure_url varchar, enclosure_type varchar, enqueued integer,
@@ -144,12 +148,13 @@ def test_import_newsboat_urls_and_cache(tmp_path: Path) -> None:
 
     result = run_tidings("import-newsboat", "--urls", str(urls), "--cache", str(cache), db=db)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("Warning:") == 3
+    assert result.stderr.count("Warning:") == 3  # the three lines newsboat-only
     assert all(kind in result.stderr for kind in ("query", "exec", "filter"))
     feeds = {f["url"]: f for f in json.loads(_ok("feeds", "--json", db=db))}
     assert set(feeds) == {"https://one.example/feed.xml", "https://two.example/rss"}
     one = feeds["https://one.example/feed.xml"]
     assert one["title"] == "One Example" and one["tags"] == ["long tag", "news"]
+    assert feeds["https://two.example/rss"]["title"] == "Two: the feed"  # from the cache, not its URL
 
     articles = {a["title"]: a for a in json.loads(_ok("list", "--json", db=db))}
     assert set(articles) == {"Read one", "Flagged one", "Unread one"}

@@ -19,8 +19,8 @@ TEXT = ("Russian and US diplomats will meet in Istanbul on Thursday, both sides 
 def test_result_serialises_to_json_with_the_documented_fields():
     result = enrich.analyse("Talks in Istanbul", TEXT, dt.date(2025, 2, 26))
     data = json.loads(json.dumps(result.to_dict()))
-    assert set(data) == {"entities", "title_entities", "timeline", "backend"}
-    assert set(data["entities"][0]) == {"text", "label", "start", "end", "canonical"}
+    assert set(data) == {"entities", "title_entities", "timeline", "backend", "related_places"}
+    assert set(data["entities"][0]) == {"text", "label", "start", "end", "canonical", "sure"}
     assert set(data["timeline"][0]) == {"expression", "start", "end", "date", "precision", "sentence",
                                         "sentence_start", "sentence_end"}
     assert data["backend"] == enrich.backend_info()

@@ -150,3 +150,48 @@ def test_a_given_name_before_a_particle_surname_belongs_to_it(backend):
 def test_analysts_at_a_name_make_it_an_organisation(backend):
     found = by_text(analyse("Analysts at Evercore said the results were weak. Shares fell 3%."))
     assert found["Evercore"].label == "ORG"
+
+
+_GROUP = {"GPE": "GPE", "LOC": "GPE", "FAC": "GPE"}
+
+
+def labels(analysis: enrich.Analysis) -> dict[str, str]:
+    """Canonical name -> label, places as GPE whatever their kind."""
+    return {m.canonical: _GROUP.get(m.label, m.label) for m in analysis.entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the demo's cable story: lone company names, a port city, an island
+    ("Energinet, the Danish grid operator, said on Wednesday that it had chosen Rostock for the cable. "
+     "50Hertz, which runs the grid in eastern Germany, will build the converter station. "
+     "On Bornholm, residents waited years.",
+     {"Energinet": "ORG", "Rostock": "GPE", "50Hertz": "ORG", "Germany": "GPE", "Bornholm": "GPE"}),
+    ("Shares of Maersk fell 4% in Copenhagen. Codelco said it would recover, and Klarna said in a statement "
+     "that it would appeal.", {"Maersk": "ORG", "Codelco": "ORG", "Klarna": "ORG"}),
+    ("Trains between Inverness and Aberdeen were cut. The Yellowknife fire grew, and ScotRail apologised.",
+     {"Inverness": "GPE", "Aberdeen": "GPE", "ScotRail": "ORG"}),
+    ("Mayor Tanya Holloway of Jackson, Mississippi, spoke. Council member Andrew Jackson voted against.",
+     {"Tanya Holloway": "PERSON", "Jackson": "GPE", "Mississippi": "GPE", "Andrew Jackson": "PERSON"}),
+    ("Among them are Nexans of France and Prysmian of Italy, each with a Danish partner.",
+     {"Nexans": "ORG", "France": "GPE", "Prysmian": "ORG", "Italy": "GPE"}),
+])
+def test_lone_names_take_their_type_from_context_and_maintained_gazetteers(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_nationality_words_are_not_entities(backend):
+    found = labels(analyse("Danish and German officials met Baltic ministers in Berlin.",
+                           title="Danish and German grid deal"))
+    assert not {"Danish", "German", "Baltic"} & set(found)
+    assert found.get("Berlin") == "GPE"
+    related = enrich.analyse("Danish and German grid deal", "Danish and German officials met Baltic ministers.",
+                             None).related_places
+    assert related == ["Denmark", "Germany", "Baltics"]
+
+
+def test_every_form_of_a_person_is_one_person(backend):
+    text = ("Mette Jensen, who leads the Conservatives on the council, voted against. Ms Jensen said the budget "
+            "had doubled. \"We were promised a tram,\" Jensen said.")
+    jensen = [m for m in analyse(text).entities if "Jensen" in m.text]
+    assert len(jensen) == 3 and {(m.canonical, m.label) for m in jensen} == {("Mette Jensen", "PERSON")}

@@ -162,3 +162,22 @@ def test_offsets_and_sentences_point_into_the_text(backend):
         assert text[t.sentence_start:t.sentence_end] == t.sentence
         assert t.sentence_start <= t.start < t.end <= t.sentence_end
     assert items[1].sentence == "Both sides said so on Wednesday."
+
+
+SUN_29_NOV_2026 = dt.date(2026, 11, 29)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the weekday belongs to the clause "to stay home", not to "asked"
+    ("Officials asked residents to stay home on Monday evening.", {"Monday evening": "2026-11-30"}),
+    ("Police on Friday told drivers to avoid the bridge until Tuesday.", {"Friday": "2026-11-27", "Tuesday": "2026-12-01"}),
+    ("The mayor said on Monday that the bridge had reopened.", {"Monday": "2026-11-23"}),
+    ("She wrote to the minister on Monday.", {"Monday": "2026-11-23"}),
+])
+def test_weekday_takes_tense_of_its_own_clause(backend, text, expected):
+    assert dates(text, SUN_29_NOV_2026) == expected
+
+
+def test_weekday_naming_a_schedule_is_no_date(backend):
+    assert dates("The council restored Sunday hours at three libraries on Tuesday.", SUN_29_NOV_2026) == {
+        "Tuesday": "2026-11-24"}

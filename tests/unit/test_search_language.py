@@ -210,6 +210,8 @@ def test_a_migration_folds_an_index_built_before(tmp_path) -> None:  # type: ign
 
 
 def test_any_part_of_a_persons_name_finds_them(nordic: Library) -> None:
+    from tidings.enrich.model import Mention
+
     """entity:Jensen finds an article that only ever says "Mette Jensen"; a part of an
     organisation's name does not (a part of "Wire Council" is not that council)."""
     article_id = nordic.find_ids("fishermen")[0]
@@ -217,16 +219,14 @@ def test_any_part_of_a_persons_name_finds_them(nordic: Library) -> None:
     at = queued.text.index("Straße")
     nordic.store_enrichment(
         queued,
-        entities=[
-            {"text": "Straße Hall", "label": "ORG", "start": at, "end": at + 11, "canonical": "Straße Hall"},
-        ],
+        entities=[Mention(text="Straße Hall", label="ORG", start=at, end=at + 11, canonical="Straße Hall")],
         title_entities=[], timeline=[], version=1, backend="test",
     )
     other_id = nordic.find_ids("cable")[0]
     queued = nordic.queued_articles([other_id])[0]
     nordic.store_enrichment(
         queued,
-        entities=[{"text": "Rønne", "label": "GPE", "start": 18, "end": 23, "canonical": "Rønne"}],
+        entities=[Mention(text="Rønne", label="GPE", start=18, end=23, canonical="Rønne")],
         title_entities=[], timeline=[], version=1, backend="test",
     )
     nordic.db.execute("insert into entities (name, label) values ('Mette Jensen', 'PERSON')")

@@ -32,6 +32,11 @@ class Context:
 
 pass_context = click.make_pass_decorator(Context)
 
+# Ids and limits are SQLite integers: anything above 2**63 - 1 is a usage error, not a traceback.
+SQLITE_MAX = 2**63 - 1
+ARTICLE_ID = click.IntRange(1, SQLITE_MAX)
+LIMIT = click.IntRange(1, SQLITE_MAX)
+
 
 def dump_json(data: object) -> None:
     """Print data as indented JSON, non-ASCII text as it is."""
@@ -96,4 +101,4 @@ def main() -> None:
     cli.main(prog_name="tidings")
 
 
-from tidings.tui.cli import articles, config, enrichment, feeds, search  # noqa: E402,F401  (commands register themselves)
+from tidings.tui.cli import articles, config, enrichment, feeds, search, sync  # noqa: E402,F401  (commands register themselves)

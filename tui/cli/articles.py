@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import click
 
 from tidings.ingest.dates import normalise_published
 from tidings.storage import Annotation, ArticleSummary, Library, MentionRow
-from tidings.tui.cli import Context, cli, dump_json, pass_context
+from tidings.storage.enrichment import ANALYSED_CHARS
+from tidings.storage.entity_types import type_of
+from tidings.storage.records import ANNOTATION_COLOURS
+from tidings.tui.cli import ARTICLE_ID, LIMIT, Context, cli, dump_json, pass_context
+from tidings.tui.files import write_private
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -23,8 +28,15 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 def _http_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not value.lower().startswith(("http://", "https://")):
+    from tidings.storage.clean import MAX_URL_CHARS
+
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
         raise click.BadParameter("only http and https URLs are accepted")
+    if any(c.isspace() or not c.isprintable() for c in value) or len(value) > MAX_URL_CHARS:
+        raise click.BadParameter("a URL has no spaces or control characters (write %20)")
     return value
 
 
@@ -60,13 +72,14 @@ def summary_json(row: ArticleSummary) -> dict[str, Any]:
     """An article list row as `list --json` and `search --json` print it."""
     data = row.to_dict()
     del data["feed_id"]
+    del data["fetched"]  # (the app's list shows it for undated articles; JSON keeps its shape)
     return data
 
 
 @cli.command("list")
 @click.option("--unread", is_flag=True, help="Only unread articles.")
 @click.option("--starred", is_flag=True, help="Only starred articles.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
+@click.option("--limit", type=LIMIT, help="At most this many.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON array, newest first.")
 @pass_context
 def list_(ctx: Context, unread: bool, starred: bool, limit: int | None, as_json: bool) -> None:
@@ -81,15 +94,15 @@ def list_(ctx: Context, unread: bool, starred: bool, limit: int | None, as_json:
         click.echo(f"{row.id:>6} {marks} {date}  {row.feed[:20]:<20}  {row.title}")
 
 
-def article_json(library: Library, article_id: int) -> dict[str, Any]:
+def article_json(library: Library, article_id: int, *, analyse: bool = True) -> dict[str, Any]:
     """What `tidings show --json` prints: offsets are character offsets into `text`.
 
-    An article still queued for enrichment is analysed on demand.
+    An article still queued for enrichment is analysed on demand (unless told not to).
     """
-    from tidings.ingest.enricher import enrich_now  # loads the entity backend: only when needed
-
     article = library.article(article_id)
-    if library.is_queued(article_id):
+    if analyse and library.is_queued(article_id):
+        from tidings.ingest.enricher import enrich_now  # loads the entity backend: only now
+
         for queued in library.queued_articles([article_id]):
             enrich_now(library, queued)
     data = article.to_dict()
@@ -108,8 +121,10 @@ def article_json(library: Library, article_id: int) -> dict[str, Any]:
 
 
 def _mention_json(mention: MentionRow) -> dict[str, Any]:
+    """A mention with its entity's type (person, org, place, other) beside the model's label."""
     data = mention.to_dict()
     del data["field"]
+    data["type"] = type_of(mention.label)
     return data
 
 
@@ -130,12 +145,16 @@ def _annotation_json(note: Annotation) -> dict[str, Any]:
 
 
 @cli.command()
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @click.option("--json", "as_json", is_flag=True, help="The whole article as a JSON object.")
 @pass_context
 def show(ctx: Context, article_id: int, as_json: bool) -> None:
-    """Show one article."""
-    data = article_json(ctx.library, article_id)
+    """Show one article with its entities and timeline (analysed now if still queued; an
+    article longer than 100,000 characters prints at once and says how to analyse it)."""
+    library = ctx.library
+    text = library.article_text(article_id)
+    analyse = as_json or len(text) <= ANALYSED_CHARS
+    data = article_json(library, article_id, analyse=analyse)
     if as_json:
         dump_json(data)
         return
@@ -143,10 +162,28 @@ def show(ctx: Context, article_id: int, as_json: bool) -> None:
     click.echo(" · ".join(str(x) for x in (data["feed"], data["published"], data["url"]) if x))
     click.echo()
     click.echo(data["text"])
+    if not analyse and library.is_queued(article_id):
+        click.echo(
+            f"\n(A long article: its entities and timeline are not analysed yet; "
+            f"`tidings reindex` or `tidings show {article_id} --json` analyses its first "
+            f"{ANALYSED_CHARS:,} characters.)"
+        )
+    entities: dict[tuple[str, str], int] = {}
+    for mention in data["entities"] + data["title_entities"]:
+        key = (mention["canonical"], mention["type"])
+        entities[key] = entities.get(key, 0) + 1
+    if entities:
+        click.echo("\nEntities")
+        for (name, kind), count in sorted(entities.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {count:>3}  {name} ({kind})")
+    if data["timeline"]:
+        click.echo("\nTimeline")
+        for item in sorted(data["timeline"], key=lambda item: (item["date"], item["start"])):
+            click.echo(f"  {item['date']:<10}  {item['expression']} → {item['sentence']}")
 
 
 @cli.command()
-@click.argument("article_ids", nargs=-1, required=True, type=int)
+@click.argument("article_ids", nargs=-1, required=True, type=ARTICLE_ID)
 @click.option("--read", "state", flag_value="read", help="Mark read.")
 @click.option("--unread", "state", flag_value="unread", help="Mark unread.")
 @click.option("--star", "state", flag_value="star", help="Star.")
@@ -163,10 +200,11 @@ def mark(ctx: Context, article_ids: tuple[int, ...], state: str | None) -> None:
 
 
 @cli.command()
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=ARTICLE_ID)
 @click.option("--quote", required=True, help="Text to highlight (its first occurrence).")
 @click.option("--note", default="", help="A note on the highlight.")
-@click.option("--colour", default="yellow", help="Highlight colour name.")
+@click.option("--colour", type=click.Choice(ANNOTATION_COLOURS), default="yellow",
+              show_default=True, help="Highlight colour.")
 @pass_context
 def annotate(ctx: Context, article_id: int, quote: str, note: str, colour: str) -> None:
     """Highlight a passage of an article, with an optional note."""
@@ -204,7 +242,7 @@ def export_annotations(ctx: Context, fmt: str, output: Path | None) -> None:
         text = annotations_markdown(groups)
     if output:
         try:
-            output.write_text(text + "\n", encoding="utf-8")
+            write_private(output, text + "\n")
         except OSError as error:
             raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     else:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from tidings.tui.cli import cli
 from tidings.tui.config import config_path, load_config
+
+
+def _quote(value: str) -> str:
+    return json.dumps(value)
 
 
 @cli.command()
@@ -20,13 +26,14 @@ def config(show_path: bool) -> None:
     for problem in problems:
         click.echo(problem, err=True)
     click.echo(f"# {path}{'' if path.exists() else ' (not created yet: defaults)'}")
-    click.echo(f'theme = "{settings.theme}"')
+    # Values are quoted as JSON strings (valid TOML): control characters come out escaped.
+    click.echo(f"theme = {_quote(settings.theme)}")
     click.echo(f"mark_read_delay = {settings.mark_read_delay}")
-    click.echo(f'sort = "{settings.sort}"')
+    click.echo(f"sort = {_quote(settings.sort)}")
     click.echo(f"refresh_concurrency = {settings.refresh_concurrency}")
-    click.echo(f'default_view = "{settings.default_view}"')
+    click.echo(f"default_view = {_quote(settings.default_view)}")
     click.echo("[keymap]")
     for binding_id, keys in sorted(settings.keymap.items()):
-        click.echo(f'"{binding_id}" = "{keys}"')
+        click.echo(f"{_quote(binding_id)} = {_quote(keys)}")
     if problems:
         raise SystemExit(1)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
+from tidings.storage import Library
 from tidings.tui.cli import Context, cli, pass_context
 
 
@@ -19,14 +22,49 @@ def reindex(ctx: Context, all_articles: bool) -> None:
 
     library = ctx.library
     library.requeue(all_articles=all_articles, version=ENRICH_VERSION)
+    total = analyse_queue(library)
+    click.echo(f"enriched {total} articles with {backend_info()}")
+
+
+# Commands that read entities analyse at most this many waiting articles before answering
+# (a few seconds with spaCy); with more waiting they answer at once and say so on stderr.
+ANALYSE_FIRST_LIMIT = 500
+
+
+def analyse_queue(library: Library) -> int:
+    """Enrich every queued article, with a progress bar on a terminal; how many there were."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from tidings.ingest.enricher import enrich_now
+
     total = library.queue_size()
-    with Progress(transient=True, disable=not click.get_text_stream("stderr").isatty()) as bar:
-        task = bar.add_task("Enriching", total=total)
+    if not total:
+        return 0
+    with Progress(transient=True, console=Console(file=sys.stderr), disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("Analysing articles", total=total)
         while batch := library.queued(limit=32):
             for article in batch:
                 enrich_now(library, article)
                 bar.advance(task)
-    click.echo(f"enriched {total} articles with {backend_info()}")
+    return total
+
+
+def entities_up_to_date(library: Library, say: bool = True) -> None:
+    """Before a command reads entities: analyse what is waiting, or (unless the caller says
+    it itself) say on stderr how much is."""
+    waiting = library.queue_size()
+    if not waiting:
+        return
+    if waiting <= ANALYSE_FIRST_LIMIT:
+        analyse_queue(library)
+        return
+    if say:
+        click.echo(
+            f"{waiting} articles are still waiting for analysis; their entities are not counted yet "
+            "(run `tidings reindex`, or open the app)",
+            err=True,
+        )
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tidings.storage import FeedExists, Library
+from tidings.storage.clean import one_line
 from tidings.tui.cli import Context, cli, pass_context
+from tidings.tui.files import write_private
 
 if TYPE_CHECKING:
     from tidings.ingest.refresh import RefreshProgress, RefreshSummary
@@ -25,11 +28,21 @@ def _dump(data: Any) -> None:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
+    """A warning about a file's contents: the file's text is shown as plain, one line."""
+    click.echo(f"Warning: {one_line(message, 500)}", err=True)
+
+
+MAX_FILE_BYTES = 64 * 2**20
 
 
 def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes; a FIFO, device or folder is refused rather than read forever."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise click.ClickException(f"{path}: not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise click.ClickException(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB")
         return path.read_bytes()
     except OSError as error:
         raise click.ClickException(f"cannot read {path}: {error.strerror}") from None
@@ -82,9 +95,12 @@ def add(
         added.append(feed_id)
     if added:
         summary = refresh_sync(library.path, added)
+        counts = {row["id"]: row["articles"] for row in library.feeds_overview()}
         for feed_id in added:
             feed = library.feed(feed_id)
             click.echo(f"{feed_id}\t{feed['title']}\t{feed['url']}")
+            stored = counts.get(feed_id, 0)
+            click.echo(f"{feed['title']}: {stored} article{'s' if stored != 1 else ''} stored", err=True)
         _report_errors(summary)
     if failed:
         raise SystemExit(1)
@@ -92,7 +108,8 @@ def add(
 
 def _feed_json(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "title", "url", "site_url", "tags", "articles", "unread", "full_text",
-            "last_fetched", "last_status", "last_error", "error_count", "next_due")
+            "last_fetched", "last_status", "last_error", "last_warning", "error_count",
+            "next_due")
     return {key: row[key] for key in keys}
 
 
@@ -104,7 +121,11 @@ def feeds_(ctx: Context, as_json: bool) -> None:
     rows = ctx.library.feeds_overview()
     if as_json:
         _dump([_feed_json(row) for row in rows])
+    if not rows:
+        click.echo("No feeds yet: subscribe with `tidings add URL`.", err=True)
+    if as_json or not rows:
         return
+    click.echo(f"{'id':>5}  {'unread':>5}/{'all':<5}  title [tags]")
     for row in rows:
         tags = f" [{', '.join(row['tags'])}]" if row["tags"] else ""
         fetched = (row["last_fetched"] or "never")[:16].replace("T", " ")
@@ -115,6 +136,8 @@ def feeds_(ctx: Context, as_json: bool) -> None:
         click.echo(f"       {row['url']}  (fetched {fetched}, status {status})")
         if row["last_error"]:
             click.echo(f"       error: {row['last_error']}")
+        elif row["last_warning"]:
+            click.echo(f"       warning: {row['last_warning']}")
 
 
 @cli.command()
@@ -137,6 +160,8 @@ def remove(ctx: Context, feed: str) -> None:
 @pass_context
 def tag(ctx: Context, feed: str, tags: tuple[str, ...], remove_: bool) -> None:
     """Tag a feed (by id, URL or title)."""
+    if any(not one_line(t) for t in tags):
+        raise click.BadParameter("a tag cannot be empty", param_hint="TAGS")
     library = ctx.library
     feed_id = library.feed_id(feed)
     if remove_:
@@ -148,7 +173,7 @@ def tag(ctx: Context, feed: str, tags: tuple[str, ...], remove_: bool) -> None:
 
 def _report_errors(summary: RefreshSummary) -> None:
     for error in summary.errors:
-        click.echo(f"failed: {error.title} ({error.url}): {error.error}", err=True)
+        click.echo(one_line(f"failed: {error.title} ({error.url}): {error.error}", 1000), err=True)
 
 
 @cli.command("refresh")
@@ -236,7 +261,7 @@ def export_opml(ctx: Context, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_private(output, text)
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
 
@@ -250,6 +275,7 @@ def export_opml(ctx: Context, output: Path | None) -> None:
 def import_newsboat(ctx: Context, urls: Path | None, cache: Path | None) -> None:
     """Move over from newsboat: subscriptions with tags, then articles with read and flagged."""
     from tidings.ingest.newsboat import NewsboatError, default_paths, read_cache, read_urls
+    from tidings.storage.newsboat_cache import read_newsboat_feed_titles
 
     default_urls, default_cache = default_paths()
     urls_path = urls or default_urls
@@ -263,11 +289,18 @@ def import_newsboat(ctx: Context, urls: Path | None, cache: Path | None) -> None
     for warning in warnings:
         _warn(f"{urls_path}: {warning}")
     library = ctx.library
+    cache_path = cache or (default_cache if default_cache.is_file() else None)
+    # Feeds are titled as newsboat shows them: the urls file's ~title, else the title its
+    # cache keeps; the rest take their own title on the first refresh.
+    titles = read_newsboat_feed_titles(cache_path) if cache_path and cache_path.is_file() else {}
     added = sum(
-        _subscribe(library, feed.url, feed.title, feed.tags) is not None for feed in feeds
+        _subscribe(library, feed.url, feed.title or titles.get(feed.url), feed.tags) is not None
+        for feed in feeds
     )
     click.echo(f"{added} feeds added, {len(feeds) - added} already subscribed")
-    cache_path = cache or (default_cache if default_cache.is_file() else None)
+    untitled = sum(1 for feed in feeds if not (feed.title or titles.get(feed.url)))
+    if untitled:
+        _warn(f"{untitled} feeds take their titles on the first refresh (tidings refresh)")
     if cache_path is None:
         return
     try:

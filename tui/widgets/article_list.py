@@ -253,7 +253,9 @@ class ArticleList(ScrollView, can_focus=True):
 def _row_parts(row: ArticleSummary, width: int) -> tuple[str, str, str]:
     """The date, feed and sources columns that follow the title, narrowed so that the title
     keeps most of the row: the feed goes first below 60 columns, the date below 36."""
-    date = " " + short_date(row.published).rjust(9) if width >= 36 else ""
+    # An undated article shows when it was first fetched, marked "~" (not the feed's date).
+    shown = short_date(row.published) if row.published else "~" + short_date(row.fetched)
+    date = " " + shown.rjust(10) if width >= 36 else ""
     feed = ""
     if width >= 60:
         feed_width = min(18, max(8, (width - 60) // 4 + 8))

@@ -45,6 +45,7 @@ def entity_item(row: dict[str, Any], palette: ThemeFile | None, count_key: str =
 @dataclass
 class EntitiesLoaded(Message):
     rows: list[dict[str, Any]]
+    waiting: int = 0  # articles not analysed yet
 
 
 class EntityBrowser(Dialog[int | None]):
@@ -63,6 +64,7 @@ class EntityBrowser(Dialog[int | None]):
         self.palette = palette
         self.entities: list[dict[str, Any]] | None = None
         self.shown: list[dict[str, Any]] = []
+        self.waiting = 0
 
     def body(self) -> ComposeResult:
         yield Title("Entities · loading…", id="entity-count")
@@ -75,10 +77,12 @@ class EntityBrowser(Dialog[int | None]):
 
     @work(thread=True, exit_on_error=False, group="entities")
     def _load(self) -> None:
-        self.post_message(EntitiesLoaded(self.library.for_thread().entities()))
+        library = self.library.for_thread()
+        self.post_message(EntitiesLoaded(library.entities(), library.queue_size()))
 
     def on_entities_loaded(self, message: EntitiesLoaded) -> None:
         self.entities = message.rows
+        self.waiting = message.waiting
         self._narrow(self.query_one(Input).value)
 
     def _narrow(self, text: str) -> None:
@@ -91,6 +95,8 @@ class EntityBrowser(Dialog[int | None]):
         ]
         self.shown = matching[:SHOWN]
         more = f" (first {SHOWN})" if len(matching) > SHOWN else ""
+        if self.waiting:  # counts so far: the queue has articles still to analyse
+            more += f" · partial: {self.waiting:,} articles still to analyse"
         self.query_one("#entity-count", Title).set_text(
             f"Entities · {len(matching)} of {len(self.entities)}{more}"
         )

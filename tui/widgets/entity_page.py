@@ -10,6 +10,7 @@ sentence); choosing a co-mentioned entity opens that entity's page in place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rich.style import Style
@@ -20,11 +21,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Sparkline
 
 from tidings.storage import ArticleSummary, Library
 from tidings.tui.dates import short_date, timeline_date
 from tidings.tui.themes import ThemeFile
-from tidings.tui.widgets.entity_browser import entity_item, entity_kind
+from tidings.tui.widgets.entity_browser import entity_item
 from tidings.tui.widgets.item_list import ItemList, Title
 from tidings.tui.widgets.reading_pane import visible
 from tidings.tui.workers import WorkerErrors
@@ -50,6 +52,8 @@ class EntityData:
     articles: list[ArticleSummary]
     timeline: list[dict[str, Any]]
     co_mentioned: list[dict[str, Any]]
+    # Articles mentioning it per day or week ("day"/"week", first bucket's date, counts).
+    activity: tuple[str, str | None, list[int]] = ("day", None, [])
 
 
 @dataclass
@@ -70,7 +74,16 @@ def load_entity(library: Library, entity_id: int) -> EntityData | None:
         [summaries[i] for i in ids[:ARTICLES] if i in summaries],
         library.entity_timeline(entity_id),
         library.co_mentioned(entity_id, limit=10),
+        library.mentions_over_time(entity_id),
     )
+
+
+def activity_caption(unit: str, first: str | None, counts: list[int]) -> str:
+    """What the sparkline shows: "Articles per week since 3 Feb 2025 · peak 4"."""
+    if not counts or first is None:
+        return "Articles over time · no dated articles"
+    start = date.fromisoformat(first)
+    return f"Articles per {unit} since {start.day} {start:%b %Y} · peak {max(counts)}"
 
 
 def article_item(summary: ArticleSummary) -> Text:
@@ -106,6 +119,8 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
     EntityPage #with-column { width: 36; border-right: none; }
     EntityPage Vertical > Title { padding: 0 1; color: $reader-muted; text-style: bold; }
     EntityPage ItemList { height: 1fr; padding: 0 1; }
+    EntityPage #activity { height: 3; margin: 0 1 1 1; }
+    EntityPage #activity-title { color: $reader-muted; }
     """
 
     def __init__(self, library: Library, entity_id: int, palette: ThemeFile | None) -> None:
@@ -122,6 +137,8 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
                 yield Title("Articles", id="articles-title")
                 yield ItemList(id="entity-articles")
             with Vertical():
+                yield Title("Mentions over time", id="activity-title")
+                yield Sparkline([], id="activity")
                 yield Title("Timeline", id="timeline-title")
                 yield ItemList(id="entity-timeline")
             with Vertical(id="with-column"):
@@ -147,12 +164,15 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
         entity = data.entity
         count = len(data.article_ids)
         self.query_one("#entity-heading", Title).set_text(
-            f"{visible(entity['name'])} · {entity_kind(entity['label'])} · "
+            f"{visible(entity['name'])} · {entity['type']} · "
             f"{count} article{'s' if count != 1 else ''}"
         )
         shown = f" (newest {len(data.articles)})" if count > len(data.articles) else ""
         self.query_one("#articles-title", Title).set_text(f"Articles · {count}{shown}")
         self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(data.timeline)}")
+        unit, first, counts = data.activity
+        self.query_one("#activity", Sparkline).data = counts
+        self.query_one("#activity-title", Title).set_text(activity_caption(unit, first, counts))
         self.query_one("#with-title", Title).set_text(f"Often with · {len(data.co_mentioned)}")
         self.query_one("#entity-articles", ItemList).set_items([article_item(s) for s in data.articles])
         self.query_one("#entity-timeline", ItemList).set_items([timeline_item(r) for r in data.timeline])

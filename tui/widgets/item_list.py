@@ -38,7 +38,7 @@ class ItemList(PrewrappedView, can_focus=True):
     COMPONENT_CLASSES = {"item-list--highlight", "item-list--disabled"}
 
     DEFAULT_CSS = """
-    ItemList { background: $surface; color: $reader-text; }
+    ItemList { background: $surface; color: $reader-text; scrollbar-gutter: stable; }
     ItemList > .item-list--highlight { background: $reader-cursor; color: $reader-cursor-text; }
     """
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich._wrap import divide_line
 from rich.segment import Segment
@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tidings.storage import Annotation, Article, MentionRow, TimelineRow
+from tidings.storage.enrichment import ANALYSED_CHARS, analysed_part
 from tidings.tui.dates import long_date
 from tidings.tui.sentences import sentence_spans, word_spans
 from tidings.tui.search import Highlighter
@@ -54,7 +55,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
     """Title, facts, URL, paragraphs and related links of one article."""
 
     BINDINGS = [
-        Binding("space", "page_down", "Page down (next unread at the end)", id="pane.page_down"),
+        Binding("space", "page_down", "Page down/next unread", id="pane.page_down"),
         Binding("b", "page_up", "Page up", id="pane.page_up"),
         Binding("down", "scroll_down", "Scroll down", show=False, id="pane.scroll_down"),
         Binding("up", "scroll_up", "Scroll up", show=False, id="pane.scroll_up"),
@@ -137,6 +138,7 @@ class ReadingPane(PrewrappedView, can_focus=True):
         self.appendix: Text | None = None  # related articles and other sources, at the end
         self.links: list[str] = []  # the addresses the text's [n] marks point to
         self._plain = ""
+        self.full_length = 0  # the open article's length, when the pane shows only its start
         self._body_start = 0
         self._line_starts: list[int] = []
         self._sentences: list[Span] = []
@@ -151,7 +153,12 @@ class ReadingPane(PrewrappedView, can_focus=True):
         mentions: list[MentionRow] | None = None,
         timeline: list[TimelineRow] | None = None,
     ) -> None:
-        """Draw an article (or the empty state) from its top, with what is stored about it."""
+        """Draw an article (or the empty state) from its top, with what is stored about it.
+
+        A very long article shows its analysed part and says so at the end."""
+        self.full_length = len(article.text) if article else 0
+        if article is not None and len(article.text) > ANALYSED_CHARS:
+            article = replace(article, text=analysed_part(article.text))
         self.article = article
         self.appendix = None
         self._resume = None
@@ -201,7 +208,10 @@ class ReadingPane(PrewrappedView, can_focus=True):
         title_style = self.get_component_rich_style("reading-pane--title", partial=True)
         text = Text()
         text.append(visible(article.title), title_style)
-        facts = [article.feed, long_date(article.published), article.author or ""]
+        when = long_date(article.published) or (
+            f"fetched {long_date(article.fetched)} (the feed gives no date)" if article.fetched else ""
+        )
+        facts = [article.feed, when, article.author or ""]
         text.append("\n" + " · ".join(visible(f) for f in facts if f), meta)
         if article.url:  # one line, never broken inside the address (o opens it whole)
             text.append("\n" + short_url(visible(article.url), self._width), meta + Style(underline=True))
@@ -210,6 +220,14 @@ class ReadingPane(PrewrappedView, can_focus=True):
         body = visible(article.text)
         text.append(body)
         _structure(text, body, self._body_start, title_style, meta)
+        if self.full_length > len(article.text):
+            size = f"{self.full_length:,} characters"
+            text.append(
+                f"\n\n[Long article: {size}. The pane shows, and the entities and timeline "
+                f"cover, the first {len(article.text):,}. o opens it in a browser; "
+                f"`tidings show {article.id}` prints all of it.]",
+                meta + Style(italic=True),
+            )
         self.links = article.links or _links_of(article.html)
         if self.links:
             text.append("\n\nLinks", Style(bold=True))
