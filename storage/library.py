@@ -200,6 +200,13 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
         page = int(self.db.execute("pragma page_size").fetchone()[0])
         self.db.execute(f"pragma wal_autocheckpoint = {max(1, int(size) // page)}")
 
+    def change_signature(self) -> tuple[int, int, int]:
+        """What changes when another connection commits (SQLite's data_version), and which
+        articles exist (the newest id, the count): cheap enough to ask every few seconds."""
+        version = self.db.execute("pragma data_version").fetchone()[0]
+        top, count = self.db.execute("select max(id), count(*) from articles").fetchone()
+        return (int(version), int(top or 0), int(count))
+
     def checkpoint(self) -> None:
         """Fold the write-ahead log back into the library file, without waiting for readers."""
         self.db.execute("pragma wal_checkpoint(passive)")

@@ -163,10 +163,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     def _library_signature(self) -> tuple[int, ...]:
         """What changes when another connection (`tidings refresh` in another window, the
         enricher) commits, and which articles exist: cheap enough to ask every few seconds."""
-        db = self.tidings.library.db
-        version = db.execute("pragma data_version").fetchone()[0]
-        top, count = db.execute("select max(id), count(*) from articles").fetchone()
-        return (version, top or 0, count)
+        return self.tidings.library.change_signature()
 
     def _follow_library(self) -> None:
         """New or removed articles appear in the list without moving the cursor; marks set

@@ -15,10 +15,7 @@ from tidings.tui.cli import Context, cli, pass_context
 @pass_context
 def reindex(ctx: Context, all_articles: bool) -> None:
     """Compute entities and timelines for queued and stale articles (all with --all)."""
-    from rich.progress import Progress
-
     from tidings.enrich import ENRICH_VERSION, backend_info
-    from tidings.ingest.enricher import enrich_now
 
     library = ctx.library
     library.requeue(all_articles=all_articles, version=ENRICH_VERSION)
