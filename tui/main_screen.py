@@ -58,6 +58,17 @@ class LinkNotOpened(Message):
     url: str
 
 
+@dataclass
+class ListLoaded(Message):
+    """Every id of a view whose first screen is already shown."""
+
+    view: View
+    ids: list[int]
+
+
+FIRST_SCREEN = 500  # ids shown at once; a longer list arrives from a worker just after
+
+
 class MarksChanged(Message):
     """The mark writer wrote a mark, or found the library locked."""
 
@@ -193,11 +204,30 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.update_status()
             return
         self.searches.show_highlights(None)
-        ids = views.view_ids(self.tidings.library, self.view, self.tidings.config.sort)
-        self.article_list.set_ids(ids, keep=current)
+        sort = self.tidings.config.sort
+        ids = views.view_ids(self.tidings.library, self.view, sort, limit=FIRST_SCREEN + 1)
+        if len(ids) > FIRST_SCREEN and (current is None or current in ids):
+            # A long list paints its first screen now and takes the rest from a worker
+            # (a million ids cost a few tenths of a second: first paint need not wait).
+            self.article_list.set_ids(ids[:FIRST_SCREEN], keep=current)
+            self._load_list(self.view, sort)
+        else:
+            if len(ids) > FIRST_SCREEN:  # the cursor's article is further down: wait for all
+                ids = views.view_ids(self.tidings.library, self.view, sort)
+            self.article_list.set_ids(ids, keep=current)
         if not ids:
             self.reader.open(None)
         self.update_status()
+
+    @work(thread=True, exit_on_error=False, group="list", exclusive=True)
+    def _load_list(self, view: View, sort: str) -> None:
+        ids = views.view_ids(self.tidings.library.for_thread(), view, sort)
+        self.post_message(ListLoaded(view, ids))
+
+    def on_list_loaded(self, message: ListLoaded) -> None:
+        if message.view == self.view and not needs_search(self.view):
+            self.article_list.set_ids(message.ids, keep=self.article_list.current)
+            self.update_status()
 
     def update_status(self) -> None:
         """The view, its search, what it shows and how much of that is unread, then refresh

@@ -66,7 +66,9 @@ def feed_and_tag_views(library: Library) -> list[View]:
     return views
 
 
-def view_ids(library: Library, view: View, sort: str = "newest") -> list[int]:
+def view_ids(
+    library: Library, view: View, sort: str = "newest", limit: int | None = None
+) -> list[int]:
     """The ids of the articles in a view, in list order (a search's text is not applied
     here: searches go through the search language, tui/search.py)."""
     key = view.key
@@ -78,6 +80,7 @@ def view_ids(library: Library, view: View, sort: str = "newest") -> list[int]:
         tag=key if view.kind == "tag" else None,
         entity_id=int(key) if view.kind == "entity" else None,
         oldest_first=sort == "oldest",
+        limit=limit,
     )
 
 
