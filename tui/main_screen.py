@@ -744,9 +744,9 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         finally:
             self.refresh_progress = ""
             self.update_status()
+        failed_syncs = synced[0].failed if synced else []
         errors = [f"{e.title}: {e.error}" for e in summary.errors]
-        if synced:
-            errors += [f"{r.name} (sync): {r.error}" for r in synced[0].failed]
+        errors += [f"{r.name} (sync): {r.error}" for r in failed_syncs]
         for error in errors[:3]:
             self.notify(error, severity="error", timeout=8, markup=False)
         message = (
@@ -756,7 +756,12 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         if synced and synced[0].accounts:
             message += "; " + synced[0].line()
         if errors:
-            self.notify(f"{message}; {len(errors)} failed: F lists them", severity="warning",
+            counts = [
+                f"{n} {what}{'s' if n != 1 else ''} failed"
+                for n, what in ((len(summary.errors), "feed"), (len(failed_syncs), "account"))
+                if n
+            ]
+            self.notify(f"{message}; {', '.join(counts)}: F lists them", severity="warning",
                         timeout=8, markup=False)
         else:
             self.notify(message, timeout=4, markup=False)
