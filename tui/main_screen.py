@@ -755,13 +755,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         )
         if synced and synced[0].accounts:
             message += "; " + synced[0].line()
-        if errors:
-            counts = [
-                f"{n} {what}{'s' if n != 1 else ''} failed"
-                for n, what in ((len(summary.errors), "feed"), (len(failed_syncs), "account"))
-                if n
-            ]
-            self.notify(f"{message}; {', '.join(counts)}: F lists them", severity="warning",
+        if errors:  # feeds and accounts
+            self.notify(f"{message}; {len(errors)} failed: F lists them", severity="warning",
                         timeout=8, markup=False)
         else:
             self.notify(message, timeout=4, markup=False)
