@@ -27,11 +27,11 @@ MARK_READ = ("delay", "end", "hand")
 class Config:
     theme: str = "tidings-dark"
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("j,down")
-    mark_read: str = "delay"  # one of MARK_READ
     mark_read_delay: float = 3.0  # seconds an article stays open before it counts as read
     sort: str = "newest"
     refresh_concurrency: int = 64  # ingest.fetch.CONCURRENCY (not imported: httpx at startup)
     default_view: str = "all"
+    mark_read: str = "delay"  # one of MARK_READ: when an article counts as read
 
 
 def config_path() -> Path:
