@@ -290,11 +290,12 @@ class EnrichmentQueries(DuplicateQueries):
         return found[0] if len(found) == 1 else None
 
     def entity_article_ids(self, entity_id: int) -> list[int]:
-        """Articles that mention the entity, newest first."""
+        """Articles that mention the entity, newest first (dates from the narrow
+        articles_filters index, not each article's row)."""
         return [
             row[0]
             for row in self.db.execute(
-                "select a.id from articles a where a.id in "
+                "select a.id from articles a indexed by articles_filters where a.id in "
                 "(select article_id from mentions where entity_id = ?) "
                 "order by a.published desc, a.id desc",
                 [entity_id],

@@ -62,8 +62,18 @@ def fold(text: str | None) -> str:
         return text or ""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # str.replace per distinct letter, not translate or a loop over every character: the
+    # index calls this on every stored article (translate took 250 us a 3 KB article).
+    present = set(text)
+    for letter in present & _SPECIAL:
+        text = text.replace(letter, _LETTERS[ord(letter)])
+    decomposed = unicodedata.normalize("NFKD", text)
+    for mark in {c for c in set(decomposed) if unicodedata.combining(c)}:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
+
+
+_SPECIAL = {chr(code) for code in _LETTERS}
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"()]+))')
 
 

@@ -32,7 +32,6 @@ MARK_READ = ("delay", "end", "hand")
 class Config:
     theme: str = "tidings-dark"
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("j,down")
-    mark_read: str = "delay"  # one of MARK_READ
     mark_read_delay: float = 3.0  # seconds an article stays open before it counts as read
     sort: str = "newest"
     refresh_concurrency: int = 64  # ingest.fetch.CONCURRENCY (not imported: httpx at startup)
@@ -46,6 +45,7 @@ class Config:
     download_dir: str = ""  # where `tidings download` saves; empty: the platform's Downloads
     download_max_mb: int = 2048
     send_to: dict[str, list[str]] = field(default_factory=dict)  # name -> argv with placeholders
+    mark_read: str = "delay"  # one of MARK_READ: when an article counts as read
 
     def schedule_policy(self) -> Policy:
         return Policy(self.feed_interval_min, max(self.feed_interval_min, self.feed_interval_max))

@@ -59,6 +59,17 @@ class LinkNotOpened(Message):
     url: str
 
 
+@dataclass
+class ListLoaded(Message):
+    """Every id of a view whose first screen is already shown."""
+
+    view: View
+    ids: list[int]
+
+
+FIRST_SCREEN = 500  # ids shown at once; a longer list arrives from a worker just after
+
+
 class MarksChanged(Message):
     """The mark writer wrote a mark, or found the library locked."""
 
@@ -214,13 +225,32 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.update_status()
             return
         self.searches.show_highlights(None)
+        sort = self.tidings.config.sort
         ids = views.view_ids(
-            self.tidings.library, self.view, self.tidings.config.sort, self.hide_read
+            self.tidings.library, self.view, sort, self.hide_read, limit=FIRST_SCREEN + 1
         )
-        self.article_list.set_ids(ids, keep=current)
+        if len(ids) > FIRST_SCREEN and (current is None or current in ids):
+            # A long list paints its first screen now and takes the rest from a worker
+            # (a million ids cost a few tenths of a second: first paint need not wait).
+            self.article_list.set_ids(ids[:FIRST_SCREEN], keep=current)
+            self._load_list(self.view, sort, self.hide_read)
+        else:
+            if len(ids) > FIRST_SCREEN:  # the cursor's article is further down: wait for all
+                ids = views.view_ids(self.tidings.library, self.view, sort, self.hide_read)
+            self.article_list.set_ids(ids, keep=current)
         if not ids:
             self.reader.open(None)
         self.update_status()
+
+    @work(thread=True, exit_on_error=False, group="list", exclusive=True)
+    def _load_list(self, view: View, sort: str, hide_read: bool) -> None:
+        ids = views.view_ids(self.tidings.library.for_thread(), view, sort, hide_read)
+        self.post_message(ListLoaded(view, ids))
+
+    def on_list_loaded(self, message: ListLoaded) -> None:
+        if message.view == self.view and not needs_search(self.view):
+            self.article_list.set_ids(message.ids, keep=self.article_list.current)
+            self.update_status()
 
     def update_status(self) -> None:
         """The view, its search, what it shows and how much of that is unread, then refresh
@@ -770,9 +800,9 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             else:
                 self.update_status()
             return
+        failed_syncs = synced[0].failed if synced else []
         errors = [f"{e.title}: {e.error}" for e in summary.errors]
-        if synced:
-            errors += [f"{r.name} (sync): {r.error}" for r in synced[0].failed]
+        errors += [f"{r.name} (sync): {r.error}" for r in failed_syncs]
         for error in errors[:3]:
             self.notify(error, severity="error", timeout=8, markup=False)
         message = (
@@ -781,7 +811,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         )
         if synced and synced[0].accounts:
             message += "; " + synced[0].line()
-        if errors:
+        if errors:  # feeds and accounts
             self.notify(f"{message}; {len(errors)} failed: F lists them", severity="warning",
                         timeout=8, markup=False)
         else:

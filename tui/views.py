@@ -69,7 +69,11 @@ def feed_and_tag_views(library: Library) -> list[View]:
 
 
 def view_ids(
-    library: Library, view: View, sort: str = "newest", hide_read: bool = False
+    library: Library,
+    view: View,
+    sort: str = "newest",
+    hide_read: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
     """The ids of the articles in a view, in list order (a search's text is not applied
     here: searches go through the search language, tui/search.py); `hide_read` leaves read
@@ -84,6 +88,7 @@ def view_ids(
         tag=key if view.kind == "tag" else None,
         entity_id=int(key) if view.kind == "entity" else None,
         oldest_first=sort == "oldest",
+        limit=limit,
     )
 
 

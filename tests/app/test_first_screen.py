@@ -136,3 +136,24 @@ async def test_markup_like_titles_show_literally(library_path: Path) -> None:
         text = screen_text(app)
         assert "[b]Council[/b] vote [link=https://x]delayed[/link]" in text
         assert "The council [i]postponed[/i] its vote." in text
+
+
+async def test_a_long_list_paints_its_first_screen_then_holds_every_article(
+    library_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tidings.tui import main_screen
+
+    monkeypatch.setattr(main_screen, "FIRST_SCREEN", 2)  # as a million-article list would
+    library = Library.open(library_path)
+    every = library.article_ids()
+    library.close()
+    assert len(every) > 2
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.article_list.ids == every
+        assert f"{len(every)} shown" in screen_text(app)
+        await pilot.press("j")
+        assert app.screen.article_list.current == every[1]
