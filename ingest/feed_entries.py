@@ -23,10 +23,13 @@ from tidings.ingest.feed_readers import (
     read_with_feedparser,
     read_xml_fast,
 )
+from tidings.ingest.fetch import is_http_url
 from tidings.ingest.html import fragment_text
+from tidings.ingest.schedule import feed_hint
 from tidings.ingest.xml_guard import UnsafeXML, check_xml
 from tidings.storage import ArticleIn
 
+MAX_URL_CHARS = 4096
 SHORT_SUMMARY_CHARS = 500  # an entry whose only text is shorter than this is a summary
 MAX_TITLE_CHARS = 300
 
@@ -48,6 +51,7 @@ class ParsedFeed:
     site_url: str | None
     entries: list[ParsedEntry] = field(default_factory=list)
     problem: str | None = None
+    hint: int | None = None  # seconds the feed asks readers to wait (<ttl>, sy:update*)
 
 
 def parse_date(value: str | None) -> str | None:
@@ -92,6 +96,12 @@ def _body(value: str | None, is_html: bool, base: str | None) -> tuple[list[str]
     return [block for block in blocks if block], []
 
 
+def _length(value: str | None) -> int | None:
+    """An enclosure's declared size in bytes, if it is a plausible number."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 15 else None
+
+
 def identity(entry: RawEntry, title: str, published: str | None) -> str:
     """The entry's guid; without one its link; without either a hash of title and date."""
     if entry.guid and entry.guid.strip():
@@ -116,6 +126,11 @@ def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
     if not title:
         title = (content[0] if content else entry.link or "(untitled)")[:80]
     title = title[:MAX_TITLE_CHARS]
+    enclosures = [
+        (url, (kind or "").strip()[:100] or None, _length(length))
+        for url, kind, length in entry.enclosures
+        if is_http_url(url) and len(url) <= MAX_URL_CHARS
+    ]
     published = parse_date(entry.published) or parse_date(entry.updated)
     article = ArticleIn(
         guid=identity(entry, title, published),
@@ -126,6 +141,7 @@ def to_article(entry: RawEntry, feed_url: str | None) -> ParsedEntry:
         published=published,
         summary=summary or None,
         links=links,
+        enclosures=enclosures,
     )
     return ParsedEntry(article, summary_only and len(text) < SHORT_SUMMARY_CHARS)
 
@@ -191,7 +207,10 @@ def parse_feed(data: bytes, url: str | None, content_type: str = "") -> ParsedFe
     """Read a feed and turn its entries into articles (first of each identity wins)."""
     raw = read_feed(data, url, content_type)
     title = plain_text(" ".join(raw.title.split())) if raw.title else None
-    parsed = ParsedFeed(raw.version, title, raw.link, problem=raw.problem)
+    parsed = ParsedFeed(
+        raw.version, title, raw.link, problem=raw.problem,
+        hint=feed_hint(raw.ttl, raw.update_period, raw.update_frequency),
+    )
     seen: set[str] = set()
     for entry in raw.entries:
         item = to_article(entry, url)

@@ -28,6 +28,9 @@ DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 XHTML = "http://www.w3.org/1999/xhtml"
+SY = "http://purl.org/rss/1.0/modules/syndication/"
+MEDIA = "http://search.yahoo.com/mrss/"
+MAX_ENCLOSURES = 20
 _RSS_NAMESPACES = {"", RSS1, RSS090}
 
 
@@ -48,6 +51,8 @@ class RawEntry:
     content_is_html: bool = True
     summary: str | None = None
     summary_is_html: bool = True
+    # (url, media type, length in bytes) as written: checked by feed_entries
+    enclosures: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +62,9 @@ class RawFeed:
     link: str | None = None
     entries: list[RawEntry] = field(default_factory=list)
     problem: str | None = None  # why the feed is ill-formed, when it is (feedparser's bozo)
+    ttl: str | None = None  # RSS <ttl>, minutes (as written: parsed by ingest.schedule)
+    update_period: str | None = None  # sy:updatePeriod
+    update_frequency: str | None = None  # sy:updateFrequency
 
 
 def _ns(tag: str) -> tuple[str, str]:
@@ -117,7 +125,32 @@ def _rss_entry(item: etree._Element, base: str | None) -> RawEntry:
     entry.author = _text(c.get(("", "author"))) or _text(c.get((DC, "creator")))
     entry.content = _text(c.get((CONTENT, "encoded")))
     entry.summary = _text(c.get(("", "description")))
+    for child in item:
+        if isinstance(child.tag, str) and _ns(child.tag)[1] == "enclosure" \
+                and _ns(child.tag)[0] in _RSS_NAMESPACES:
+            _add_enclosure(entry, child.get("url"), child.get("type"), child.get("length"),
+                           base)
+    _media_enclosures(item, entry, base)
     return entry
+
+
+def _add_enclosure(
+    entry: RawEntry, url: str | None, kind: str | None, length: str | None, base: str | None
+) -> None:
+    url = _absolute(url, base)
+    if url and len(entry.enclosures) < MAX_ENCLOSURES and all(
+        url != known for known, _, _ in entry.enclosures
+    ):
+        entry.enclosures.append((url, kind, length))
+
+
+def _media_enclosures(node: etree._Element, entry: RawEntry, base: str | None) -> None:
+    """Media RSS: media:content directly under the item or in media:group."""
+    for content in node.iter(f"{{{MEDIA}}}content"):
+        kind = content.get("type") or (
+            f"{content.get('medium')}/*" if content.get("medium") else None
+        )
+        _add_enclosure(entry, content.get("url"), kind, content.get("fileSize"), base)
 
 
 def _read_rss(root: etree._Element, version: str, base: str | None) -> RawFeed:
@@ -129,6 +162,9 @@ def _read_rss(root: etree._Element, version: str, base: str | None) -> RawFeed:
         c = _rss_children(channel)
         feed.title = _text(c.get(("", "title"))) or _text(c.get((DC, "title")))
         feed.link = _absolute(_text(c.get(("", "link"))), base)
+        feed.ttl = _text(c.get(("", "ttl")))
+        feed.update_period = _text(c.get((SY, "updatePeriod")))
+        feed.update_frequency = _text(c.get((SY, "updateFrequency")))
     containers = [root] if channel is None else [channel, root]
     for container in containers:
         for node in container:
@@ -213,6 +249,11 @@ def _atom_entry(node: etree._Element, ns: str, base: str | None) -> RawEntry:
     entry.author = _atom_author(node, ns)
     entry.content, entry.content_is_html = _atom_text(node.find(f"{{{ns}}}content"))
     entry.summary, entry.summary_is_html = _atom_text(node.find(f"{{{ns}}}summary"))
+    for link in node.findall(f"{{{ns}}}link"):
+        if (link.get("rel") or "").lower() == "enclosure":
+            _add_enclosure(entry, link.get("href"), link.get("type"), link.get("length"),
+                           _base(link, base))
+    _media_enclosures(node, entry, base)
     return entry
 
 
@@ -223,6 +264,8 @@ def _read_atom(root: etree._Element, ns: str, base: str | None) -> RawFeed:
     if feed.title and title_is_html:
         feed.title = plain_text(feed.title)
     feed.link = _atom_link(root, ns, base)
+    feed.update_period = _text(root.find(f"{{{SY}}}updatePeriod"))
+    feed.update_frequency = _text(root.find(f"{{{SY}}}updateFrequency"))
     entries = root.findall(f"{{{ns}}}entry") or root.findall(f"{{{ns}}}item")  # as feedparser
     feed.entries = [_atom_entry(node, ns, base) for node in entries]
     return feed
@@ -332,6 +375,12 @@ def read_json_feed(data: bytes, url: str | None) -> RawFeed:
         )
         html, text = _string(item.get("content_html")), _string(item.get("content_text"))
         entry.content, entry.content_is_html = (html, True) if html else (text, False)
+        attachments = item.get("attachments")
+        for attachment in attachments if isinstance(attachments, list) else []:
+            if isinstance(attachment, dict):
+                _add_enclosure(entry, _string(attachment.get("url")),
+                               _string(attachment.get("mime_type")),
+                               _string(attachment.get("size_in_bytes")), url)
         feed.entries.append(entry)
     return feed
 
@@ -352,6 +401,9 @@ def read_with_feedparser(data: bytes, url: str | None, content_type: str) -> Raw
         title=parsed.feed.get("title"),
         link=_absolute(parsed.feed.get("link"), url),
         problem=problem,
+        ttl=_string(parsed.feed.get("ttl")),
+        update_period=_string(parsed.feed.get("sy_updateperiod")),
+        update_frequency=_string(parsed.feed.get("sy_updatefrequency")),
     )
     for item in parsed.entries:
         entry = RawEntry(
@@ -369,5 +421,11 @@ def read_with_feedparser(data: bytes, url: str | None, content_type: str) -> Raw
         detail = item.get("summary_detail") or {}
         entry.summary = item.get("summary")
         entry.summary_is_html = "html" in (detail.get("type") or "html")
+        for enclosure in item.get("enclosures") or []:
+            _add_enclosure(entry, enclosure.get("href"), enclosure.get("type"),
+                           enclosure.get("length"), url)
+        for media in item.get("media_content") or []:
+            _add_enclosure(entry, media.get("url"), media.get("type"), media.get("filesize"),
+                           url)
         feed.entries.append(entry)
     return feed

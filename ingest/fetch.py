@@ -21,6 +21,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from tidings.ingest.schedule import http_hint
+
 try:
     USER_AGENT = f"tidings/{version('tidings')}"
 except PackageNotFoundError:  # a source tree that is not installed
@@ -71,6 +73,7 @@ class Fetched:
     etag: str | None
     last_modified: str | None
     moved_to: str | None = None  # the new URL when every redirect was permanent
+    freshness: int | None = None  # seconds the server says it stays fresh (Cache-Control, Expires)
 
     @property
     def not_modified(self) -> bool:
@@ -290,7 +293,10 @@ async def _fetch(
                 url = urljoin(str(response.url), location)
                 continue
             if status == 304:
-                return Fetched(str(response.url), 304, b"", "", etag, last_modified)
+                return Fetched(
+                    str(response.url), 304, b"", "", etag, last_modified,
+                    freshness=http_hint(response.headers),
+                )
             reason = _reason(response)
             if status in {429, 503}:
                 wait = retry_after_seconds(response.headers.get("retry-after"))
@@ -308,5 +314,6 @@ async def _fetch(
                 etag=header_text(response.headers.get("etag")),
                 last_modified=header_text(response.headers.get("last-modified")),
                 moved_to=final if permanent and _hop else None,
+                freshness=http_hint(response.headers),
             )
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,8 +33,9 @@ from tidings.ingest.fetch import (
     is_http_url,
     make_client,
 )
+from tidings.ingest.schedule import Policy, decide, posting_gap, retry_after_wait
 from tidings.ingest.store_worker import StoreWorker
-from tidings.storage import FeedState, FetchOutcome, Library
+from tidings.storage import FeedState, FetchOutcome, Library, Schedule
 
 T = TypeVar("T")
 PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves
@@ -72,6 +74,7 @@ class RefreshSummary:
     articles_new: int = 0
     articles_updated: int = 0
     errors: list[FeedError] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)  # the new articles, for hooks and the app
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,7 +87,7 @@ class RefreshSummary:
             f"{self.articles_updated} updated"
         )
         if self.feeds_skipped:
-            text += f" ({self.feeds_skipped} feeds backing off, not fetched)"
+            text += f" ({self.feeds_skipped} feeds not due yet)"
         return text
 
 
@@ -113,7 +116,11 @@ class _Refresh:
         per_host: int,
         fetch_pages: bool,
         progress: Callable[[RefreshProgress], None] | None,
+        policy: Policy,
+        now: datetime,
     ) -> None:
+        self.policy = policy
+        self.now = now
         self.store = store
         self.pool = pool
         self.concurrency = max(1, concurrency)
@@ -156,9 +163,10 @@ class _Refresh:
     async def _fail(self, feed: FeedState, error: FetchError | str) -> str:
         message = " ".join(str(error).split())[:500]
         status = error.status if isinstance(error, FetchError) else None
-        retry_after = error.retry_after if isinstance(error, FetchError) else None
+        retry_after = retry_after_wait(error.retry_after) if isinstance(error, FetchError) else None
         outcome = FetchOutcome(
-            status, error=message, retry_in=retry_delay(feed.error_count + 1, retry_after)
+            status, error=message, retry_in=retry_delay(feed.error_count + 1, retry_after),
+            at=self.now,
         )
         try:
             await self.store.write(Library.record_fetch, feed.id, outcome)
@@ -185,10 +193,12 @@ class _Refresh:
             return await self._fail(feed, f"cannot store: {type(error).__name__}: {error}"[:300])
 
     async def _store_fetched(
-        self, feed: FeedState, got: tuple[Fetched, ParsedFeed] | None
+        self, feed: FeedState, got: tuple[Fetched, ParsedFeed] | Fetched
     ) -> str:
-        if got is None:
-            unchanged = FetchOutcome(304, not_modified=True)
+        if isinstance(got, Fetched):  # not modified
+            unchanged = FetchOutcome(
+                304, not_modified=True, schedule=self._schedule(feed, got, None), at=self.now
+            )
             await self.store.write(Library.record_fetch, feed.id, unchanged)
             return "unchanged"
         fetched, parsed = got
@@ -201,19 +211,43 @@ class _Refresh:
             site_url=parsed.site_url,
             problem=parsed.problem,
             moved_to=fetched.moved_to,
+            schedule=self._schedule(feed, fetched, parsed),
+            at=self.now,
         )
         results = await self.store.write(Library.record_fetch, feed.id, outcome)
         for result in results:
             if result.status == "new":
                 self.summary.articles_new += 1
+                self.summary.new_ids.append(result.id)
             elif result.status == "updated":
                 self.summary.articles_updated += 1
         return "fetched"
 
+    def _schedule(self, feed: FeedState, fetched: Fetched, parsed: ParsedFeed | None) -> Schedule:
+        """When to fetch this feed next, from what this fetch (or an earlier one) showed."""
+        hint = parsed.hint if parsed is not None else feed.feed_hint
+        published = [e.article.published for e in parsed.entries] if parsed is not None else []
+        decision = decide(
+            self.policy,
+            now=self.now,
+            user_interval=feed.user_interval,
+            published=published,
+            known_gap=feed.posting_gap,
+            hints=[("the feed asks for", hint), ("the server asks for", fetched.freshness)],
+        )
+        learnt = posting_gap(published, self.now)
+        return Schedule(
+            next_due=decision.due(self.now),
+            interval=decision.interval,
+            reason=decision.reason,
+            posting_gap=int(learnt) if learnt is not None else feed.posting_gap,
+            feed_hint=hint,
+        )
+
     async def _fetch_and_parse(
         self, feed: FeedState
-    ) -> tuple[Fetched, ParsedFeed] | FetchError | None:
-        """The fetched and parsed feed, None when unchanged (304), or the error."""
+    ) -> tuple[Fetched, ParsedFeed] | FetchError | Fetched:
+        """The fetched and parsed feed, the bare response when unchanged (304), or the error."""
         try:
             fetched = await fetch(
                 self.client,
@@ -225,7 +259,7 @@ class _Refresh:
         except FetchError as error:
             return error
         if fetched.not_modified:
-            return None
+            return fetched
         try:
             parsed: ParsedFeed = await self._in_pool(
                 parse_feed, fetched.body, fetched.url, fetched.content_type
@@ -288,20 +322,29 @@ async def refresh(
     per_host: int = PER_HOST,
     fetch_pages: bool = True,
     progress: Callable[[RefreshProgress], None] | None = None,
+    due_only: bool = True,
+    policy: Policy | None = None,
+    now: datetime | None = None,
 ) -> RefreshSummary:
-    """Fetch the given feeds (or every feed that is due) and store what changed.
+    """Fetch the given feeds (or every feed that is due at `now`, or every feed when not
+    `due_only`), store what changed and schedule each feed's next fetch by `policy`.
 
     Feed failures are recorded on the feed and listed in the summary; only a library that
     cannot be read or written raises (LibraryError or sqlite3.Error).
     """
-    feeds, skipped = await asyncio.to_thread(_due_feeds, Path(library_path), feed_ids)
+    now = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    feeds, skipped = await asyncio.to_thread(
+        _due_feeds, Path(library_path), feed_ids, now, due_only
+    )
     if not feeds:
         return RefreshSummary(feeds_skipped=skipped)
     store = StoreWorker(Path(library_path))
     try:
         pool = _parse_pool(len(feeds))
         try:
-            job = _Refresh(store, pool, concurrency, per_host, fetch_pages, progress)
+            job = _Refresh(
+                store, pool, concurrency, per_host, fetch_pages, progress, policy or Policy(), now
+            )
             job.summary.feeds_skipped = skipped
             await job.run(feeds)
         finally:
@@ -311,11 +354,13 @@ async def refresh(
         await asyncio.to_thread(store.close)
 
 
-def _due_feeds(path: Path, feed_ids: list[int] | None) -> tuple[list[FeedState], int]:
-    """The feeds to fetch and how many others are backing off (on a short-lived connection)."""
+def _due_feeds(
+    path: Path, feed_ids: list[int] | None, now: datetime, due_only: bool
+) -> tuple[list[FeedState], int]:
+    """The feeds to fetch and how many others are not due (on a short-lived connection)."""
     library = Library.open(path)
     try:
-        feeds = library.feeds_to_refresh(feed_ids)
+        feeds = library.feeds_to_refresh(feed_ids, now=now, due_only=due_only)
         skipped = library.count_feeds() - len(feeds) if feed_ids is None else 0
         return feeds, max(0, skipped)
     finally:

@@ -24,6 +24,7 @@ from tidings.storage.records import (
     Article,
     ArticleIn,
     ArticleSummary,
+    Enclosure,
     FeedName,
     FeedState,
     FetchOutcome,
@@ -33,11 +34,14 @@ from tidings.storage.records import (
     Related,
     RelatedLink,
     SavedSearch,
+    Schedule,
     StoreResult,
     TimelineRow,
 )
 
 __all__ = [
+    "Enclosure",
+    "Schedule",
     "PRIORITY_OPEN",
     "PRIORITY_SOON",
     "Annotation",

@@ -9,7 +9,7 @@ every copy of a story.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidings.storage import anchoring
 from tidings.storage.annotations import AnnotationQueries
@@ -25,6 +25,14 @@ from tidings.storage.rows import article_row
 
 class ArticleQueries(AnnotationQueries, DuplicateQueries):
     """Storing and marking articles, a base of `storage.Library`."""
+
+    if TYPE_CHECKING:  # from storage/rules.py and storage/enclosures.py, mixed into Library
+
+        def _run_rules_on(self, results: Iterable[StoreResult]) -> None: ...
+        def _replace_enclosures(
+            self, article_id: int, enclosures: list[tuple[str, str | None, int | None]],
+            new: bool = False,
+        ) -> None: ...
 
     def local_feed(self, name: str) -> int:
         """The id of the local collection called name, created if new."""
@@ -42,7 +50,8 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
     # -- storing -----------------------------------------------------------------------
 
     def store_article(self, feed_id: int, article: ArticleIn) -> StoreResult:
-        """Insert or update one article (unique on feed and guid) in its own transaction."""
+        """Insert or update one article (unique on feed and guid) in its own transaction;
+        every path that stores articles runs the rules on the new ones (`_store_all`)."""
         return self.store_articles(feed_id, [article])[0]
 
     def store_articles(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
@@ -88,11 +97,14 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
                 self._reanchor(article_id, row["text"])
                 self.db.execute("delete from related_links where article_id = ?", [article_id])
                 self._add_related(article_id, article.related)
+                self._replace_enclosures(article_id, article.enclosures)
                 status = "updated"
             self._queue(article_id, stamp)
             results.append(StoreResult(article_id, status))
         insert_pending()
-        return [result for result in results if result is not None]
+        stored = [result for result in results if result is not None]
+        self._run_rules_on(stored)
+        return stored
 
     def _insert_new(
         self,
@@ -121,6 +133,8 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
             article_id = ids[row["guid"]][0]
             known[row["guid"]] = (article_id, row["content_hash"])
             self._add_related(article_id, article.related)
+            if article.enclosures:
+                self._replace_enclosures(article_id, article.enclosures, new=True)
             self._join_by_url(article_id, row["url_key"])
             self._queue(article_id, stamp)
             results[place] = StoreResult(article_id, "new")

@@ -26,6 +26,7 @@ from tidings.storage.records import (
     FeedName,
     FeedState,
     FetchOutcome,
+    Schedule,
     StoreResult,
     from_row,
 )
@@ -189,6 +190,16 @@ class FeedQueries(ArticleQueries):
             for tag in remove:
                 db.execute("delete from feed_tags where feed_id = ? and tag = ?", [feed_id, tag])
 
+    def tag_feeds(
+        self, feed_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> None:
+        """Tag many feeds in one transaction (every feed checked first)."""
+        ids = [self.feed(feed_id)["id"] for feed_id in feed_ids]
+        add, remove = list(add), list(remove)
+        with self.write():
+            for feed_id in ids:
+                self.tag_feed(feed_id, add, remove)
+
     def feeds_by_tag(self) -> dict[str, list[int]]:
         """Each tag with the ids of the feeds it is given to."""
         found: dict[str, list[int]] = {}
@@ -214,6 +225,7 @@ class FeedQueries(ArticleQueries):
             """
             select f.id, f.title, f.url, f.site_url, f.full_text, f.last_fetched,
                    f.last_status, f.last_error, f.last_warning, f.error_count, f.next_due,
+                   f.user_interval, f.next_interval, f.schedule_reason,
                    coalesce(c.articles, 0) as articles, coalesce(c.unread, 0) as unread
             from feeds f
             left join (select feed_id, count(*) as articles, sum(read = 0) as unread
@@ -239,12 +251,40 @@ class FeedQueries(ArticleQueries):
             "order by title collate nocase, id"
         )
 
+    def feeds_with_unread(self) -> list[tuple[int, str]]:
+        """(id, title) of every feed or collection with unread articles, by title."""
+        rows = self.db.execute(
+            "select f.id, f.title from feeds f where exists (select 1 from articles a "
+            "where a.feed_id = f.id and a.read = 0 and a.hidden_by is null) "
+            "order by lower(f.title), f.id"
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def feed_title(self, feed_id: int) -> str | None:
+        """The title of a feed or collection, None if there is no such feed."""
+        row = self.db.execute("select title from feeds where id = ?", [feed_id]).fetchone()
+        return row[0] if row else None
+
+    def feed_kind(self, feed_id: int) -> str | None:
+        """'feed' (subscribed), 'local' (a collection), or None if there is no such feed."""
+        row = self.db.execute("select kind from feeds where id = ?", [feed_id]).fetchone()
+        return row[0] if row else None
+
     # -- refresh state -----------------------------------------------------------------
 
-    def feeds_to_refresh(self, feed_ids: Iterable[int] | None = None) -> list[FeedState]:
-        """The given feeds, or every feed that is due (not backing off after failures)."""
+    def feeds_to_refresh(
+        self,
+        feed_ids: Iterable[int] | None = None,
+        *,
+        now: datetime | None = None,
+        due_only: bool = True,
+    ) -> list[FeedState]:
+        """The given feeds; else every feed that is due at `now` (never fetched, or its next
+        fetch has come: the schedule, a failure's back-off); or, if not due_only, every feed
+        but those backing off after a failure (a server's Retry-After is honoured)."""
         sql = (
-            "select id, url, title, etag, last_modified, full_text, error_count from feeds "
+            "select id, url, title, etag, last_modified, full_text, error_count, "
+            "user_interval, posting_gap, feed_hint from feeds "
             "where kind = 'feed' and url is not null and account_id is null"
         )
         params: list[Any] = []
@@ -255,12 +295,29 @@ class FeedQueries(ArticleQueries):
             sql += f" and id in ({','.join('?' * len(ids))})"
             params += ids
         else:
-            sql += " and (next_due is null or next_due <= ?)"
-            params.append(_now().isoformat())
+            scheduled = "" if due_only else "error_count = 0 or "
+            sql += f" and ({scheduled}next_due is null or next_due <= ?)"
+            params.append((now or _now()).isoformat())
         return [
             from_row(FeedState, row, error_count=row["error_count"] or 0)
             for row in self.query(sql + " order by id", params)
         ]
+
+    def set_feed_interval(self, feed_ids: Iterable[int], seconds: int | None) -> None:
+        """Fetch these feeds every `seconds` (None: back to adaptive scheduling). The next
+        fetch moves to the last fetch plus the new interval (now, if never fetched)."""
+        ids = [self.feed(feed_id)["id"] for feed_id in feed_ids]
+        with self.write() as db:
+            for feed_id in ids:
+                db.execute("update feeds set user_interval = ? where id = ?", [seconds, feed_id])
+                if seconds is not None:
+                    db.execute(
+                        "update feeds set next_interval = ?, schedule_reason = ?, next_due = "
+                        "case when last_fetched is null then null else "
+                        "strftime('%Y-%m-%dT%H:%M:%S+00:00', last_fetched, ? || ' seconds') end "
+                        "where id = ? and error_count = 0",
+                        [seconds, "set for this feed", seconds, feed_id],
+                    )
 
     def known_guids(self, feed_id: int) -> set[str]:
         rows = self.db.execute("select guid from articles where feed_id = ?", [feed_id])
@@ -276,6 +333,7 @@ class FeedQueries(ArticleQueries):
                 return []
             if outcome.not_modified:
                 self._record_state(feed_id, outcome, "last_error = null, last_warning = null")
+                self._record_schedule(feed_id, outcome.schedule, learnt=False)
                 return []
             results = self._store_all(feed_id, outcome.articles)
             self._record_state(
@@ -286,9 +344,25 @@ class FeedQueries(ArticleQueries):
                 "site_url = coalesce(:site_url, site_url), "
                 "title = case when title = url and :title is not null then :title else title end",
             )
+            self._record_schedule(feed_id, outcome.schedule, learnt=True)
             if outcome.moved_to:
                 self.set_feed_url(feed_id, outcome.moved_to)
             return results
+
+    def _record_schedule(self, feed_id: int, schedule: Schedule | None, learnt: bool) -> None:
+        """When the feed is next due (at once without a schedule); after a full fetch also
+        what was learnt about it."""
+        if schedule is None:
+            return
+        self.db.execute(
+            "update feeds set next_due = ?, next_interval = ?, schedule_reason = ? where id = ?",
+            [schedule.next_due, schedule.interval, one_line(schedule.reason, 200), feed_id],
+        )
+        if learnt:
+            self.db.execute(
+                "update feeds set posting_gap = ?, feed_hint = ? where id = ?",
+                [schedule.posting_gap, schedule.feed_hint, feed_id],
+            )
 
     def _record_state(self, feed_id: int, outcome: FetchOutcome, changes: str) -> None:
         """A fetch that worked: the feed's state, its failures forgotten, due again."""
@@ -304,12 +378,13 @@ class FeedQueries(ArticleQueries):
         self.db.execute(
             f"update feeds set {changes}, last_fetched = :fetched, last_status = :status, "
             "error_count = 0, next_due = null where id = :id",
-            {**values, "fetched": _now().isoformat(), "status": outcome.status, "id": feed_id},
+            {**values, "fetched": (outcome.at or _now()).isoformat(), "status": outcome.status,
+             "id": feed_id},
         )
 
     def _record_failure(self, feed_id: int, outcome: FetchOutcome) -> None:
         """The error, one more failure in a row, and when to try again."""
-        now = _now()
+        now = outcome.at or _now()
         retry_in = outcome.retry_in or 0.0  # clamped again here: a day at most, never negative
         wait = timedelta(seconds=min(max(retry_in, 0.0), BACKOFF_MAX_SECONDS)
                          if math.isfinite(retry_in) else BACKOFF_MAX_SECONDS)

@@ -18,13 +18,15 @@ from sqlite_utils import Database
 
 from tidings.storage.base import now
 from tidings.storage.clean import MAX_NAME_CHARS, one_line, strip_controls
+from tidings.storage.enclosures import EnclosureQueries
 from tidings.storage.enrichment import EnrichmentQueries
 from tidings.storage.feeds import FeedQueries
 from tidings.storage.related import RelatedQueries
+from tidings.storage.rules import RuleQueries
 from tidings.storage.sync import SyncQueries
 from tidings.storage.errors import LibraryError, NewerLibrary, NotALibrary, NotFound
 from tidings.storage.migrations import APPLICATION_ID, known_migrations, migrations
-from tidings.storage.search_language import QueryError, compile_query, fold, parse
+from tidings.storage.search_language import QueryError, compile_query, fold, parse, word_in
 from tidings.storage.records import (
     Annotation,
     Article,
@@ -70,10 +72,13 @@ def _connect(path: Path) -> Database:
     db.execute("pragma busy_timeout = %d" % BUSY_TIMEOUT_MS)
     db.execute("pragma synchronous = normal")
     db.execute("pragma foreign_keys = on")
+    conn.create_function("tidings_word_in", 2, word_in, deterministic=True)
     return db
 
 
-class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
+class Library(
+    FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries, RuleQueries, EnclosureQueries
+):
     """A connection to one library file, with the queries the rest of Tidings needs: feeds
     (storage/feeds.py), storing and marking articles (articles.py), annotations
     (annotations.py), entities and the analysis queue (enrichment.py), related articles
@@ -239,6 +244,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
                     [article_id],
                 )
             ],
+            enclosures=self.enclosures(article_id),
         )
 
     def articles(
@@ -267,9 +273,14 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
         feed_id: int | None,
         tag: str | None = None,
         entity_id: int | None = None,
+        hidden: bool = False,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if hidden:
+            clauses.append("a.hidden_by is not null")
+        elif not annotated:  # hidden by a rule: left out, but what the user wrote never is
+            clauses.append("a.hidden_by is null")
         if unread:
             clauses.append("a.read = 0")
         if starred:
@@ -303,11 +314,15 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
         tag: str | None = None,
         entity_id: int | None = None,
         oldest_first: bool = False,
+        hidden: bool = False,
         limit: int | None = None,
     ) -> list[int]:
         """The ids of the articles in a view, newest (or oldest) first: all the list needs
-        up front (or its first `limit`: a first screen that need not wait for a million)."""
-        where, params = self._filters(unread, starred, annotated, feed_id, tag, entity_id)
+        up front (or its first `limit`: a first screen that need not wait for a million).
+        `hidden`: only the articles rules hid."""
+        where, params = self._filters(
+            unread, starred, annotated, feed_id, tag, entity_id, hidden
+        )
         order = "asc" if oldest_first else "desc"
         sql = f"select a.id from articles a{where} order by a.published {order}, a.id {order}"
         if limit is not None:
@@ -423,7 +438,7 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
         """Every view's unread count, from the `articles_unread_feed` index, never the rows (a
         million-article library answers as fast as a small one with as many unread). Keys:
         "stories" (unread, a story in several feeds once), "feeds" {feed id: unread},
-        "tags" {tag: unread stories}, "starred", "annotated"."""
+        "tags" {tag: unread stories}, "starred", "annotated", "hidden" (by rules)."""
         feeds: dict[int, int] = {}
         stories: dict[int, int] = {}
         for feed_id, unread, unique in self.db.execute(
@@ -441,14 +456,18 @@ class Library(FeedQueries, RelatedQueries, EnrichmentQueries, SyncQueries):
             "select count(*) from articles a where a.read = 0 and a.dup_of is null and a.id in "
             "(select article_id from annotations)"
         ).fetchone()[0]
+        hidden = self.db.execute(
+            "select count(*) from articles where hidden_by is not null and read = 0"
+        ).fetchone()[0]
         return {"stories": sum(stories.values()), "feeds": feeds, "tags": tags,
-                "starred": starred, "annotated": annotated}
+                "starred": starred, "annotated": annotated, "hidden": hidden}
 
     def count_unread(self) -> int:
         """Unread stories (a story found in several feeds counts once)."""
         return int(
             self.db.execute(
-                "select count(*) from articles where read = 0 and dup_of is null"
+                "select count(*) from articles where read = 0 and dup_of is null "
+                "and hidden_by is null"
             ).fetchone()[0]
         )
 

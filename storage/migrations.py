@@ -528,3 +528,70 @@ def m015_perf_search_filters(db: Database) -> None:
     db.execute(
         "create index articles_filters on articles(id, feed_id, read, starred, dup_of, published)"
     )
+
+
+@migrations()
+def m011_sched_feed_schedule(db: Database) -> None:
+    """When each feed is fetched next, and why: the user's own interval for it (seconds, or
+    null for adaptive), the posting gap and the feed's hint learnt at the last fetch, and the
+    interval and reason the scheduler chose (`next_due` already holds the moment)."""
+    feeds = _table(db, "feeds")
+    feeds.add_column("user_interval", int)
+    feeds.add_column("posting_gap", int)
+    feeds.add_column("feed_hint", int)
+    feeds.add_column("next_interval", int)
+    feeds.add_column("schedule_reason", str)
+
+
+@migrations()
+def m012_sched_rules(db: Database) -> None:
+    """Rules (a query and an action run on every new article), articles a rule hid (kept,
+    shown by `is:hidden`), and tags a rule put on single articles. The list's indexes leave
+    hidden articles out, as the lists do, and stay covering (hidden_by is in each)."""
+    _table(db, "rules").create(
+        {"id": int, "name": str, "query": str, "action": str, "feed_id": int, "created": str},
+        pk="id",
+        not_null={"name", "query", "action", "created"},
+        foreign_keys=[("feed_id", "feeds", "id")],
+    )
+    db.execute("create unique index rules_name on rules(name)")
+    _table(db, "article_tags").create(
+        {"article_id": int, "tag": str},
+        pk=("article_id", "tag"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute("create index article_tags_tag on article_tags(tag)")
+    _table(db, "articles").add_column("hidden_by", int)
+    db.execute("create index articles_hidden on articles(hidden_by) where hidden_by is not null")
+    db.execute("drop index if exists articles_list")
+    db.execute("drop index if exists articles_list_unread")
+    db.execute("drop index if exists articles_list_starred")
+    db.execute(
+        "create index articles_list on articles(published desc, id desc, dup_of, hidden_by) "
+        "where dup_of is null and hidden_by is null"
+    )
+    db.execute(
+        "create index articles_list_unread on articles"
+        "(published desc, id desc, read, dup_of, hidden_by) "
+        "where read = 0 and dup_of is null and hidden_by is null"
+    )
+    db.execute(
+        "create index articles_list_starred on articles"
+        "(published desc, id desc, starred, read, dup_of, hidden_by) where starred = 1"
+    )
+    db.execute("drop index if exists articles_filters")  # the search's index, with hidden_by
+    db.execute(
+        "create index articles_filters on articles"
+        "(id, feed_id, read, starred, dup_of, published, hidden_by)"
+    )
+
+
+@migrations()
+def m013_sched_enclosures(db: Database) -> None:
+    """Files an article carries (podcast episodes, videos), in the feed's order."""
+    _table(db, "enclosures").create(
+        {"article_id": int, "position": int, "url": str, "type": str, "length": int},
+        pk=("article_id", "position"),
+        not_null={"url"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 R = TypeVar("R")
@@ -40,6 +41,19 @@ class ArticleIn:
     summary: str | None = None
     related: list[tuple[str, str | None]] = field(default_factory=list)  # (title, url)
     links: list[str] = field(default_factory=list)  # link n at index n - 1
+    enclosures: list[tuple[str, str | None, int | None]] = field(default_factory=list)
+    # (url, media type, length in bytes): podcasts, videos, images the item carries
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When a feed is fetched next, as ingest decided it after a fetch."""
+
+    next_due: str  # ISO 8601, UTC
+    interval: int  # seconds
+    reason: str
+    posting_gap: int | None = None  # learnt from the feed's dates, kept for unchanged fetches
+    feed_hint: int | None = None  # the feed's own <ttl> or sy:update*, kept likewise
 
 
 @dataclass
@@ -58,6 +72,8 @@ class FetchOutcome:
     not_modified: bool = False
     error: str | None = None  # the fetch failed: why (one line)
     retry_in: float | None = None  # after a failure: seconds until the next try
+    schedule: Schedule | None = None  # after a fetch that worked: when the next is due
+    at: datetime | None = None  # when the fetch happened (default: now)
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,19 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    """A file an article carries (a podcast episode, a video): RSS enclosure, Atom
+    rel="enclosure", Media RSS or JSON Feed attachment."""
+
+    url: str
+    type: str | None
+    length: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class RelatedLink:
     title: str
     url: str | None
@@ -134,6 +163,7 @@ class Article:
     annotations: list[Annotation]
     related: list[RelatedLink]
     links: list[str] = field(default_factory=list)  # the addresses [n] in the text names
+    enclosures: list[Enclosure] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -211,6 +241,9 @@ class FeedState:
     last_modified: str | None
     full_text: bool
     error_count: int
+    user_interval: int | None = None  # seconds, when the user set one for this feed
+    posting_gap: int | None = None  # seconds, learnt at an earlier fetch
+    feed_hint: int | None = None  # seconds the feed asked for at an earlier fetch
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@
                                      word typed also matches as a prefix ("cab" finds cable);
                                      accents do not matter ("ronne" finds Rønne)
     a OR b, (a OR b) c               either word; parentheses group
-    feed:NAME  tag:T                 where it came from
-    is:unread is:read is:starred is:annotated
+    feed:NAME  tag:T  author:NAME    where it came from (feed and author: whole words)
+    is:unread is:read is:starred is:annotated is:hidden (hidden by a rule; else left out)
     entity:"Sergei Lavrov"  type:person|org|place
     after:2025-02-01  before:2025-03-01  @7d @2w @3m @1y (age)
     sort:date|relevance              -TERM negates any term
@@ -18,18 +18,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from tidings.storage.errors import QueryError
 
-KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort"}
+KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort", "author"}
 FLAGS = {
     "unread": "a.read = 0",
     "read": "a.read = 1",
     "starred": "a.starred = 1",
     "annotated": "exists (select 1 from annotations n where n.article_id = a.id)",
+    "hidden": "a.hidden_by is not null",
 }
 TYPES = {
     "person": "person",
@@ -237,7 +239,9 @@ class Compiled:
     order: str
 
 
-def compile_query(query: Query, today: date | None = None) -> Compiled:
+def compile_query(query: Query, today: date | None = None, every_copy: bool = False) -> Compiled:
+    """SQL for a query. `every_copy` (rules) matches every near-duplicate of a story and
+    hidden articles too, where a search shows one copy and leaves hidden ones out."""
     today = today or datetime.now(timezone.utc).date()
     clauses: list[str] = []
     params: list[Any] = []
@@ -259,8 +263,12 @@ def compile_query(query: Query, today: date | None = None) -> Compiled:
         sql, values = _filter(term, today)
         clauses.append(f"not ({sql})" if term.negated else sql)
         params.extend(values)
-    if not any(t.key == "feed" and not t.negated for t in query.terms):
+    if not every_copy and not any(t.key == "feed" and not t.negated for t in query.terms):
         clauses.append("a.dup_of is null")  # across feeds, a story found in several shows once
+    if not every_copy and not any(
+        t.key == "is" and t.value.lower() == "hidden" and not t.negated for t in query.terms
+    ):
+        clauses.append("a.hidden_by is null")
     sort = query.sort or ("relevance" if positive else "date")
     order = (
         "bm25(articles_fts, 10.0, 1.0), a.published desc"
@@ -274,12 +282,20 @@ def compile_query(query: Query, today: date | None = None) -> Compiled:
 def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     value = term.value
     if term.key == "feed":
-        return "f.title like ? escape '\\'", [f"%{_like(value)}%"]
-    if term.key == "tag":
+        # The title exactly, or as whole words ("Desk #3" is not in "Desk #30"): see word_in.
         return (
-            "exists (select 1 from feed_tags t where t.feed_id = a.feed_id and t.tag = ? "
-            "collate nocase)",
-            [value],
+            "a.feed_id in (select id from feeds where title = ? collate nocase "
+            "or tidings_word_in(?, title))",
+            [value, value],
+        )
+    if term.key == "author":
+        return "tidings_word_in(?, a.author)", [value]
+    if term.key == "tag":  # the feed's tags, or one a rule put on the article
+        return (
+            "(exists (select 1 from feed_tags t where t.feed_id = a.feed_id and t.tag = ? "
+            "collate nocase) or exists (select 1 from article_tags t where t.article_id = a.id "
+            "and t.tag = ? collate nocase))",
+            [value, value],
         )
     if term.key == "is":
         return FLAGS[value.lower()], []
@@ -308,6 +324,19 @@ def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     if term.key == "age":
         return "a.published >= ?", [_age_cutoff(value, today)]
     raise QueryError(f"unknown filter {term.key}:")
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(" ".join(words.split())) + r"(?!\w)", re.I)
+
+
+def word_in(words: str | None, title: str | None) -> bool:
+    """True when `words` stand in `title` as whole words, any case (SQL: tidings_word_in,
+    registered on every library connection)."""
+    if not words or not title:
+        return False
+    return _word_pattern(words).search(" ".join(title.split())) is not None
 
 
 def _like(value: str) -> str:

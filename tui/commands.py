@@ -61,8 +61,16 @@ def view_commands(app: TidingsApp) -> Iterable[Command]:
         yield Command(f"Show: {view.name}", "change the list", partial(app.show_view, view))
 
 
+def send_to_commands(app: TidingsApp) -> Iterable[Command]:
+    """The config's "send to" commands, run on the open article."""
+    for name, argv in app.config.send_to.items():
+        yield Command(f"Send to: {name}", "the open article (config send_to)",
+                      partial(app.main.feeds.send_to, name, argv))
+
+
 def all_commands(app: TidingsApp) -> list[Command]:
-    return [*binding_commands(app), *view_commands(app), *theme_commands(app)]
+    return [*binding_commands(app), *send_to_commands(app), *view_commands(app),
+            *theme_commands(app)]
 
 
 class TidingsCommands(Provider):

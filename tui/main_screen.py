@@ -26,6 +26,7 @@ from textual.widgets import Static
 
 from tidings.storage import PRIORITY_SOON
 from tidings.tui import views
+from tidings.tui.feed_actions import FeedActions
 from tidings.tui.reader import ArticleOpened, Reader
 from tidings.tui.search import needs_search, query_text
 from tidings.tui.searches import Searches
@@ -107,6 +108,21 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         Binding("shift+tab", "app.focus_previous", "Previous region", show=False,
                 id="app.focus_previous"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        # feed-level work (tui/feed_actions.py)
+        Binding("f", "next_unread_feed", "Next feed with unread", show=False,
+                id="app.next_unread_feed"),
+        Binding("C", "mark_feed_read", "Mark this feed (or tag) read", show=False,
+                id="app.mark_feed_read"),
+        Binding("ctrl+r", "reload_feed", "Reload this feed", show=False, id="app.reload_feed"),
+        Binding("O", "open_all_unread", "Open every unread in the browser", show=False,
+                id="app.open_all_unread"),
+        Binding("z", "toggle_sort", "Newest/oldest first", show=False, id="app.toggle_sort"),
+        Binding("H", "toggle_hide_read", "Hide/show read articles", show=False,
+                id="app.toggle_hide_read"),
+        Binding("X", "rule_from_article", "Rule from this article", show=False,
+                id="app.rule_from_article"),
+        Binding("p", "play_enclosure", "Play the enclosure", show=False,
+                id="app.play_enclosure"),
     ]
 
     def __init__(self, view: View) -> None:
@@ -119,6 +135,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.reader = Reader(self)
         self.stories = Stories(self)
         self.searches = Searches(self)
+        self.feeds = FeedActions(self)
+        self.hide_read = False  # H: read articles left out of every view
         self.refresh_progress = ""
         self._unread_for: list[int] | None = None  # the ids the unread count was taken for
         self._unread_shown = 0
@@ -144,6 +162,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         yield self.reader
         yield self.stories
         yield self.searches
+        yield self.feeds
 
     def on_mount(self) -> None:
         # The width classes (-narrow, -medium, -wide) at once, not at the first resize: a
@@ -194,10 +213,12 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     def show_view(self, view: View) -> None:
         self.view = view
+        self.feeds.new_count = 0
         self.reload_list(keep=None)
 
     def reload_list(self, keep: int | None | bool = True) -> None:
-        """Reload the shown ids; keep the cursor on the same article unless told otherwise."""
+        """Reload the shown ids; keep the cursor on the same article (at the same place on
+        screen) unless told otherwise."""
         current = self.article_list.current if keep is True else keep or None
         if needs_search(self.view):
             self.searches.run(self.view, current)
@@ -205,23 +226,25 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             return
         self.searches.show_highlights(None)
         sort = self.tidings.config.sort
-        ids = views.view_ids(self.tidings.library, self.view, sort, limit=FIRST_SCREEN + 1)
+        ids = views.view_ids(
+            self.tidings.library, self.view, sort, self.hide_read, limit=FIRST_SCREEN + 1
+        )
         if len(ids) > FIRST_SCREEN and (current is None or current in ids):
             # A long list paints its first screen now and takes the rest from a worker
             # (a million ids cost a few tenths of a second: first paint need not wait).
             self.article_list.set_ids(ids[:FIRST_SCREEN], keep=current)
-            self._load_list(self.view, sort)
+            self._load_list(self.view, sort, self.hide_read)
         else:
             if len(ids) > FIRST_SCREEN:  # the cursor's article is further down: wait for all
-                ids = views.view_ids(self.tidings.library, self.view, sort)
+                ids = views.view_ids(self.tidings.library, self.view, sort, self.hide_read)
             self.article_list.set_ids(ids, keep=current)
         if not ids:
             self.reader.open(None)
         self.update_status()
 
     @work(thread=True, exit_on_error=False, group="list", exclusive=True)
-    def _load_list(self, view: View, sort: str) -> None:
-        ids = views.view_ids(self.tidings.library.for_thread(), view, sort)
+    def _load_list(self, view: View, sort: str, hide_read: bool) -> None:
+        ids = views.view_ids(self.tidings.library.for_thread(), view, sort, hide_read)
         self.post_message(ListLoaded(view, ids))
 
     def on_list_loaded(self, message: ListLoaded) -> None:
@@ -246,6 +269,10 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             status.append(" · search: ")
             status.append(self.view.text, style="italic")
         status.append(f" · {len(ids)} shown · {self._unread_shown} unread")
+        if self.feeds.new_count:
+            status.append(f" · {self.feeds.new_count} new", style="bold")
+        if self.hide_read:
+            status.append(" · read hidden")
         if self.refresh_progress:
             status.append(" · " + self.refresh_progress, style="bold")
         pending = self.tidings.marks.pending
@@ -693,19 +720,38 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     # -- refresh -----------------------------------------------------------------------
 
     def action_refresh(self, feed_ids: list[int] | None = None) -> None:
+        self.start_refresh(feed_ids)
+
+    @property
+    def refreshing(self) -> bool:
+        return any(w.group == "refresh" and w.is_running for w in self.workers)
+
+    def start_refresh(
+        self, feed_ids: list[int] | None = None, due_only: bool = False, background: bool = False
+    ) -> None:
+        """Refresh these feeds, or those due (auto-reload), or every feed but those backing
+        off (`r`). A background refresh says nothing unless something failed."""
         try:
             from tidings.ingest.refresh import refresh
         except ImportError:
             self.notify("refresh is not available", severity="warning")
             return
-        self._refresh_feeds(refresh, feed_ids)
+        self._refresh_feeds(refresh, feed_ids, due_only, background)
 
     @work(name="refresh", group="refresh", exclusive=True, exit_on_error=False)
-    async def _refresh_feeds(self, refresh: Any, feed_ids: list[int] | None = None) -> None:
+    async def _refresh_feeds(
+        self,
+        refresh: Any,
+        feed_ids: list[int] | None = None,
+        due_only: bool = False,
+        background: bool = False,
+    ) -> None:
         """Refresh feeds and sync accounts together on the app's loop (both fetch
         asynchronously and store in workers of their own, so reading goes on), with progress
         in the status line and failures as notifications (`F` lists them: a failed sync is
-        recorded on its account's feeds). Given feeds, only those and their accounts."""
+        recorded on its account's feeds). Given feeds, only those and their accounts. A
+        background refresh (auto-reload) fetches the feeds that are due and says nothing: the
+        status line counts what is new."""
         parts = {"refresh": "refreshing…", "sync": ""}
 
         def show() -> None:
@@ -720,12 +766,15 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             parts["sync"] = f"syncing {step.account}: {step.stage} ({step.articles} new)"
             show()
 
+        config = self.tidings.config
         jobs = [
             refresh(
                 self.tidings.library.path,
                 feed_ids,
-                concurrency=self.tidings.config.refresh_concurrency,
+                concurrency=config.refresh_concurrency,
                 progress=progress,
+                due_only=due_only,
+                policy=config.schedule_policy(),
             )
         ]
         library = self.tidings.library
@@ -744,9 +793,16 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         finally:
             self.refresh_progress = ""
             self.update_status()
+        self.feeds.refreshed(summary, background)
+        if background:
+            if summary.articles_new or summary.articles_updated or synced:
+                self.reload_list()
+            else:
+                self.update_status()
+            return
+        failed_syncs = synced[0].failed if synced else []
         errors = [f"{e.title}: {e.error}" for e in summary.errors]
-        if synced:
-            errors += [f"{r.name} (sync): {r.error}" for r in synced[0].failed]
+        errors += [f"{r.name} (sync): {r.error}" for r in failed_syncs]
         for error in errors[:3]:
             self.notify(error, severity="error", timeout=8, markup=False)
         message = (
@@ -755,7 +811,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         )
         if synced and synced[0].accounts:
             message += "; " + synced[0].line()
-        if errors:
+        if errors:  # feeds and accounts
             self.notify(f"{message}; {len(errors)} failed: F lists them", severity="warning",
                         timeout=8, markup=False)
         else:
@@ -773,6 +829,32 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
                 self.action_refresh([feed_id])
 
         self.app.push_screen(FeedErrorsScreen(failed), retry)
+
+    # -- feed-level work (tui/feed_actions.py) ----------------------------------------
+
+    def action_next_unread_feed(self) -> None:
+        self.feeds.next_unread_feed()
+
+    def action_mark_feed_read(self) -> None:
+        self.feeds.mark_feed_read()
+
+    def action_reload_feed(self) -> None:
+        self.feeds.reload_feed()
+
+    def action_open_all_unread(self) -> None:
+        self.feeds.open_all_unread()
+
+    def action_toggle_sort(self) -> None:
+        self.feeds.toggle_sort()
+
+    def action_toggle_hide_read(self) -> None:
+        self.feeds.toggle_hide_read()
+
+    def action_rule_from_article(self) -> None:
+        self.feeds.rule_from_article()
+
+    def action_play_enclosure(self) -> None:
+        self.feeds.play_enclosure()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.tidings.binding_sections()))

@@ -24,3 +24,10 @@ def config_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def downloads_dir(configured: str = "") -> Path:
+    """Where `tidings download` saves: the configured folder, else the platform's Downloads."""
+    if configured:
+        return Path(configured).expanduser()
+    return Path(platformdirs.user_downloads_dir())

@@ -33,6 +33,7 @@ BUILT_IN_VIEWS = [
     View("unread", name="Unread"),
     View("starred", name="Starred"),
     View("annotated", name="Annotated"),
+    View("hidden", name="Hidden by rules"),
 ]
 
 
@@ -47,7 +48,8 @@ def feed_and_tag_views(library: Library) -> list[View]:
     holds; names in natural order. Counts come from an index: fast at a million articles."""
     counts = library.unread_counts()
     built_in = {"all": counts["stories"], "unread": counts["stories"],
-                "starred": counts["starred"], "annotated": counts["annotated"]}
+                "starred": counts["starred"], "annotated": counts["annotated"],
+                "hidden": counts["hidden"]}
     feeds = sorted(library.feed_names(), key=lambda feed: natural_key(feed.title))
 
     def feed_view(feed, depth: int = 0) -> View:  # type: ignore[no-untyped-def]
@@ -67,13 +69,19 @@ def feed_and_tag_views(library: Library) -> list[View]:
 
 
 def view_ids(
-    library: Library, view: View, sort: str = "newest", limit: int | None = None
+    library: Library,
+    view: View,
+    sort: str = "newest",
+    hide_read: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
     """The ids of the articles in a view, in list order (a search's text is not applied
-    here: searches go through the search language, tui/search.py)."""
+    here: searches go through the search language, tui/search.py); `hide_read` leaves read
+    articles out of any view."""
     key = view.key
     return library.article_ids(
-        unread=view.kind == "unread",
+        unread=view.kind == "unread" or hide_read,
+        hidden=view.kind == "hidden",
         starred=view.kind == "starred",
         annotated=view.kind == "annotated",
         feed_id=int(key) if view.kind == "feed" else None,

@@ -35,12 +35,13 @@ class Summary:
     articles_new: int = 1
     articles_updated: int = 0
     errors: list[Failure] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
 
 
 def fake_refresh_module(release: asyncio.Event) -> types.ModuleType:
     module = types.ModuleType("tidings.ingest.refresh")
 
-    async def refresh(library_path, feed_ids=None, *, concurrency=16, progress=None):  # type: ignore[no-untyped-def]
+    async def refresh(library_path, feed_ids=None, *, concurrency=16, progress=None, **_options):  # type: ignore[no-untyped-def]
         progress(Step(1, 3))
         await release.wait()
         library = Library.open(library_path)

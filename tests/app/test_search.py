@@ -152,7 +152,7 @@ async def test_a_saved_search_is_a_view_with_its_unread_count(library_path: Path
             if "Search: Quays" in screen_text(app):
                 break
         assert "Search: Quays · 1 unread" in screen_text(app)
-        await pilot.press("down", "down", "down", "down", "enter")  # after the 4 built-in views
+        await pilot.press("down", "down", "down", "down", "down", "enter")  # after the 5 built-in views
         await settle(pilot)
         assert app.main.view.name.startswith("Search: Quays")
         assert sorted(titles(app)) == ["Fishermen protest quotas", "Harbour deal signed in Rostock"]

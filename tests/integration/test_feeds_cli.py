@@ -48,7 +48,7 @@ def test_add_discovers_lists_tags_refreshes_and_removes(
     broken = run_tidings("add", feed_server.url("/missing"), db=db)
     assert broken.returncode == 1 and "404" in broken.stderr and "Traceback" not in broken.stderr
 
-    summary = json.loads(_ok("refresh", "--json", db=db))
+    summary = json.loads(_ok("refresh", "--all", "--json", db=db))
     assert summary["feeds_unchanged"] == 1 and summary["feeds_failed"] == 0
 
     article_id = json.loads(_ok("list", "--json", db=db))[0]["id"]

@@ -72,7 +72,7 @@ async def test_refresh_stores_articles_then_uses_conditional_get(
     assert feed["title"] == "Harbour News" and feed["etag"]
     library.close()
 
-    second = await refresh(library_path)
+    second = await refresh(library_path, due_only=False)
     assert (second.feeds_unchanged, second.feeds_fetched, second.articles_new) == (1, 0, 0)
     assert feed_server.requests_to("/feed.xml")[-1].headers.get("if-none-match")
 
@@ -92,7 +92,7 @@ async def test_an_updated_entry_keeps_marks_and_annotations(
 
     changed = dict(ITEM, description=LONG.replace("Fishermen said", "Sailors agreed"))
     feed_server.add("/feed.xml", rss([changed]))
-    summary = await refresh(library_path)
+    summary = await refresh(library_path, due_only=False)
     assert (summary.articles_updated, summary.articles_new) == (1, 0)
 
     library = Library.open(library_path)
@@ -114,7 +114,7 @@ async def test_failures_are_recorded_and_backed_off(
     missing = _subscribe(library_path, feed_server.url("/missing.xml"))
     _subscribe(library_path, good)
 
-    summary = await refresh(library_path)
+    summary = await refresh(library_path, due_only=False)
     assert (summary.feeds_fetched, summary.feeds_failed) == (1, 2)
     assert {error.feed_id for error in summary.errors} == {limited, missing}
 
@@ -125,7 +125,7 @@ async def test_failures_are_recorded_and_backed_off(
     assert library.feed(missing)["last_error"] == "HTTP 404 Not Found"
     library.close()
 
-    again = await refresh(library_path)
+    again = await refresh(library_path, due_only=False)
     assert again.feeds_skipped == 2 and again.feeds_failed == 0
     assert len(feed_server.requests_to("/429")) == 1
     forced = await refresh(library_path, [limited])
@@ -159,7 +159,7 @@ async def test_hostile_feeds(feed_server: FeedServer, library_path: Path, tmp_pa
         for name, body in
         {"laughs": laughs, "external": external, "dtd": dtd, "controls": controls}.items()
     }
-    summary = await refresh(library_path)
+    summary = await refresh(library_path, due_only=False)
     assert summary.feeds_failed == 2
 
     library = Library.open(library_path)

@@ -242,3 +242,19 @@ def test_any_part_of_a_persons_name_finds_them(nordic: Library) -> None:
     assert titles(nordic, "entity:Hall") == set()  # organisations by their name or forms
     assert titles(nordic, '"entity:Straße Hall"') == set()
     assert titles(nordic, 'entity:"Straße Hall"') == {"Fishermen protest"}
+
+
+def test_feed_matches_a_title_exactly_or_as_words_not_any_substring(library: Library) -> None:
+    titles = ["Desk #3", "Desk #30", "News Desk #3 Daily", "Desktop news", "The Guardian",
+              "Guardians of the Galaxy fan site"]
+    ids = {}
+    for title in titles:
+        feed = library.local_feed(title)
+        ids[title] = library.store_article(feed, ArticleIn(guid=title, title=title, text="x")).id
+    found = lambda query: {t for t, i in ids.items() if i in set(library.find_ids(query))}  # noqa: E731
+    assert found('feed:"Desk #3"') == {"Desk #3", "News Desk #3 Daily"}
+    assert found("feed:desk") == {"Desk #3", "Desk #30", "News Desk #3 Daily"}
+    assert found("feed:guardian") == {"The Guardian"}
+    assert found('feed:"the guardian"') == {"The Guardian"}
+    assert found("-feed:desk") == {"Desktop news", "The Guardian",
+                                   "Guardians of the Galaxy fan site"}

@@ -72,3 +72,36 @@ def test_tidings_config_path_prints_the_file(tmp_path: Path, monkeypatch) -> Non
     result = CliRunner().invoke(cli, ["config"])
     assert result.exit_code == 1
     assert "line 1: sort has a bad value 3" in result.output
+
+
+def test_scheduling_and_hook_settings(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'auto_reload = "10m"\nfeed_interval_min = "5m"\nfeed_interval_max = "2d"\n'
+        'notify_command = ["notify-send", "{count} new", "{titles}"]\nnotify_search = "boats"\n'
+        'player_command = ["mpv", "{url}"]\ndownload_dir = "~/Podcasts"\ndownload_max_mb = 500\n'
+        '[send_to]\n"Copy URL" = ["wl-copy", "{url}"]\n',
+    )
+    config, problems = load_config(path)
+    assert problems == []
+    assert (config.auto_reload, config.feed_interval_min, config.feed_interval_max) == (
+        600, 300, 172800)
+    assert config.notify_command == ["notify-send", "{count} new", "{titles}"]
+    assert config.player_command == ["mpv", "{url}"] and config.download_max_mb == 500
+    assert config.send_to == {"Copy URL": ["wl-copy", "{url}"]}
+    policy = config.schedule_policy()
+    assert (policy.min_interval, policy.max_interval) == (300, 172800)
+    assert load_config(write(tmp_path, "auto_reload = false\n"))[0].auto_reload == 0
+
+
+def test_bad_scheduling_and_hook_settings_fall_back(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'auto_reload = "1s"\nfeed_interval_min = "soon"\nnotify_command = "notify-send hi"\n'
+        'player_command = []\nsend_to = ["x"]\ndownload_max_mb = 0\n',
+    )
+    config, problems = load_config(path)
+    assert config == Config()
+    assert [p.split(": ", 1)[1].split(" ")[0] for p in problems] == [
+        "auto_reload", "feed_interval_min", "notify_command", "player_command", "send_to",
+        "download_max_mb"]

@@ -101,4 +101,4 @@ def main() -> None:
     cli.main(prog_name="tidings")
 
 
-from tidings.tui.cli import articles, config, enrichment, feeds, search, sync  # noqa: E402,F401  (commands register themselves)
+from tidings.tui.cli import articles, config, enrichment, feeds, media, rules, search, sync  # noqa: E402,F401  (commands register themselves)

@@ -108,6 +108,7 @@ def article_json(library: Library, article_id: int, *, analyse: bool = True) -> 
     data = article.to_dict()
     data["annotations"] = [_annotation_json(a) for a in article.annotations]
     data["related"] = [link.to_dict() for link in article.related]
+    data["tags"] = library.article_tags(article_id)  # put on it by rules (feed tags aside)
     mentions = library.mentions(article_id)
     data["entities"] = [_mention_json(m) for m in mentions if m.field == "text"]
     data["title_entities"] = [_mention_json(m) for m in mentions if m.field == "title"]

@@ -32,6 +32,20 @@ def config(show_path: bool) -> None:
     click.echo(f"sort = {_quote(settings.sort)}")
     click.echo(f"refresh_concurrency = {settings.refresh_concurrency}")
     click.echo(f"default_view = {_quote(settings.default_view)}")
+    from tidings.ingest.schedule import format_duration
+
+    reload = format_duration(settings.auto_reload) if settings.auto_reload else "off"
+    click.echo(f"auto_reload = {_quote(reload)}")
+    click.echo(f"feed_interval_min = {_quote(format_duration(settings.feed_interval_min))}")
+    click.echo(f"feed_interval_max = {_quote(format_duration(settings.feed_interval_max))}")
+    click.echo(f"notify_command = {json.dumps(settings.notify_command)}")
+    click.echo(f"notify_search = {_quote(settings.notify_search)}")
+    click.echo(f"player_command = {json.dumps(settings.player_command)}")
+    click.echo(f"download_dir = {_quote(settings.download_dir)}")
+    click.echo(f"download_max_mb = {settings.download_max_mb}")
+    click.echo("[send_to]")
+    for name, argv in sorted(settings.send_to.items()):
+        click.echo(f"{_quote(name)} = {json.dumps(argv)}")
     click.echo("[keymap]")
     for binding_id, keys in sorted(settings.keymap.items()):
         click.echo(f"{_quote(binding_id)} = {_quote(keys)}")

@@ -18,6 +18,8 @@ from tidings.tui.files import write_private
 
 if TYPE_CHECKING:
     from tidings.ingest.refresh import RefreshProgress, RefreshSummary
+    from tidings.ingest.schedule import Policy
+    from tidings.tui.config import Config
 
 # ingest modules (httpx, lxml, feedparser) are imported inside the commands that use them,
 # so that every other command starts without loading them.
@@ -65,9 +67,15 @@ def _subscribe(
 @click.option("--title", help="The feed's title (default: the feed's own).")
 @click.option("--tag", "tags", multiple=True, help="A tag for the feed (repeatable).")
 @click.option("--full-text", is_flag=True, help="Fetch each article's page for its full text.")
+@click.option("--interval", help="Fetch every INTERVAL (15m, 2h, 1d) instead of adaptively.")
 @pass_context
 def add(
-    ctx: Context, urls: tuple[str, ...], title: str | None, tags: tuple[str, ...], full_text: bool
+    ctx: Context,
+    urls: tuple[str, ...],
+    title: str | None,
+    tags: tuple[str, ...],
+    full_text: bool,
+    interval: str | None,
 ) -> None:
     """Subscribe to feeds (or to the feed a web page links to), then fetch them."""
     from tidings.ingest.discover import DiscoveryError, discover
@@ -77,6 +85,7 @@ def add(
     for url in urls:
         if not is_http_url(url):
             raise click.BadParameter(f"{url}: only http and https URLs are accepted", param_hint="URL")
+    seconds = _interval(interval) if interval is not None else None
     library = ctx.library
     added: list[int] = []
     failed = 0
@@ -94,7 +103,9 @@ def add(
             continue
         added.append(feed_id)
     if added:
-        summary = refresh_sync(library.path, added)
+        if seconds is not None:
+            library.set_feed_interval(added, seconds)
+        summary = refresh_sync(library.path, added, policy=_policy())
         counts = {row["id"]: row["articles"] for row in library.feeds_overview()}
         for feed_id in added:
             feed = library.feed(feed_id)
@@ -110,7 +121,53 @@ def _feed_json(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "title", "url", "site_url", "tags", "articles", "unread", "full_text",
             "last_fetched", "last_status", "last_error", "last_warning", "error_count",
             "next_due")
-    return {key: row[key] for key in keys}
+    data = {key: row[key] for key in keys}
+    data["interval"] = row["user_interval"] or row["next_interval"]  # seconds; null: not yet
+    data["interval_set"] = row["user_interval"]  # the user's own, null when adaptive
+    data["schedule"] = row["schedule_reason"]
+    data["next_fetch"] = row["next_due"] or _now_iso()  # never fetched: due now
+    return data
+
+
+def _now_iso() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _schedule_text(row: dict[str, Any]) -> str:
+    from tidings.ingest.schedule import format_duration
+
+    interval = row["user_interval"] or row["next_interval"]
+    every = f"every {format_duration(interval)}" if interval else "not scheduled yet"
+    why = f" ({row['schedule_reason']})" if interval and row["schedule_reason"] else ""
+    nxt = (row["next_due"] or "now")[:16].replace("T", " ")
+    return f"{every}{why}, next {nxt}"
+
+
+def _policy() -> Policy:
+    """Scheduling bounds from the config (problems in it are reported by `tidings config`)."""
+    from tidings.tui.config import load_config
+
+    return load_config()[0].schedule_policy()
+
+
+def _interval(text: str) -> int | None:
+    """A feed interval from the command line: a duration, or "auto" for adaptive (None)."""
+    from tidings.ingest.schedule import USER_MAX, USER_MIN, format_duration, parse_duration
+
+    if text.strip().lower() in {"auto", "adaptive", "default"}:
+        return None
+    try:
+        seconds = parse_duration(text)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="INTERVAL") from None
+    if not USER_MIN <= seconds <= USER_MAX:
+        raise click.BadParameter(
+            f"{text.strip()}: between {format_duration(USER_MIN)} and {format_duration(USER_MAX)}",
+            param_hint="INTERVAL",
+        )
+    return seconds
 
 
 @cli.command("feeds")
@@ -134,6 +191,7 @@ def feeds_(ctx: Context, as_json: bool) -> None:
             f"{row['id']:>5}  {row['unread']:>5}/{row['articles']:<5}  {row['title']}{tags}"
         )
         click.echo(f"       {row['url']}  (fetched {fetched}, status {status})")
+        click.echo(f"       {_schedule_text(row)}")
         if row["last_error"]:
             click.echo(f"       error: {row['last_error']}")
         elif row["last_warning"]:
@@ -154,21 +212,43 @@ def remove(ctx: Context, feed: str) -> None:
 
 
 @cli.command()
-@click.argument("feed")
-@click.argument("tags", nargs=-1, required=True)
+@click.argument("args", nargs=-1, required=True, metavar="FEED... TAG...")
+@click.option("--feed", "-f", "feeds", multiple=True,
+              help="A feed to tag (repeatable); then every argument is a tag.")
 @click.option("--remove", "remove_", is_flag=True, help="Remove these tags instead.")
 @pass_context
-def tag(ctx: Context, feed: str, tags: tuple[str, ...], remove_: bool) -> None:
-    """Tag a feed (by id, URL or title)."""
+def tag(ctx: Context, args: tuple[str, ...], feeds: tuple[str, ...], remove_: bool) -> None:
+    """Tag feeds (by id, URL or title): `tag 3 7 12 news` tags three feeds with "news".
+
+    Without --feed, leading arguments that name feeds are the feeds and the rest are tags
+    (at least one). All feeds are checked before any is tagged.
+    """
+    library = ctx.library
+    names, tags = _feeds_then_tags(library, list(args)) if not feeds else (list(feeds), list(args))
+    if not tags:
+        raise click.UsageError("give at least one tag after the feeds")
     if any(not one_line(t) for t in tags):
         raise click.BadParameter("a tag cannot be empty", param_hint="TAGS")
-    library = ctx.library
-    feed_id = library.feed_id(feed)
-    if remove_:
-        library.tag_feed(feed_id, remove=tags)
-    else:
-        library.tag_feed(feed_id, add=tags)
-    click.echo(f"{feed_id}\t{', '.join(library.feed_tags(feed_id))}")
+    ids = list(dict.fromkeys(library.feed_id(feed) for feed in names))
+    library.tag_feeds(ids, add=[] if remove_ else tags, remove=tags if remove_ else [])
+    for feed_id in ids:
+        click.echo(f"{feed_id}\t{', '.join(library.feed_tags(feed_id))}")
+
+
+def _feeds_then_tags(library: Library, args: list[str]) -> tuple[list[str], list[str]]:
+    """Split `FEED... TAG...`: the longest run of leading arguments naming feeds, leaving at
+    least one tag. The first argument must name a feed (its error says why otherwise)."""
+    from tidings.storage import NotFound
+
+    split = 1
+    library.feed_id(args[0])
+    while split < len(args) - 1:
+        try:
+            library.feed_id(args[split])
+        except NotFound:
+            break
+        split += 1
+    return args[:split], args[split:]
 
 
 def _report_errors(summary: RefreshSummary) -> None:
@@ -176,8 +256,26 @@ def _report_errors(summary: RefreshSummary) -> None:
         click.echo(one_line(f"failed: {error.title} ({error.url}): {error.error}", 1000), err=True)
 
 
+@cli.command("feed-interval")
+@click.argument("feeds", nargs=-1, required=True)
+@click.argument("interval")
+@pass_context
+def feed_interval(ctx: Context, feeds: tuple[str, ...], interval: str) -> None:
+    """Fetch feeds every INTERVAL (90s, 15m, 2h, 1d, 1w), or "auto" to let their posting
+    rate decide: `tidings feed-interval 3 "Slow Blog" 1d`."""
+    seconds = _interval(interval)
+    library = ctx.library
+    ids = list(dict.fromkeys(library.feed_id(feed) for feed in feeds))
+    library.set_feed_interval(ids, seconds)
+    rows = {row["id"]: row for row in library.feeds_overview()}
+    for feed_id in ids:
+        click.echo(f"{feed_id}\t{rows[feed_id]['title']}\t{_schedule_text(rows[feed_id])}")
+
+
 @cli.command("refresh")
 @click.argument("feeds", nargs=-1)
+@click.option("--all", "all_feeds", is_flag=True,
+              help="Every feed, due or not (feeds backing off after a failure still wait).")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=64, show_default=True,
               help="Feeds fetched at once (each host still gets at most --per-host).")
 @click.option("--per-host", type=click.IntRange(0, 256), default=4, show_default=True,
@@ -185,22 +283,35 @@ def _report_errors(summary: RefreshSummary) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_context
 def refresh_(
-    ctx: Context, feeds: tuple[str, ...], concurrency: int, per_host: int, as_json: bool
+    ctx: Context,
+    feeds: tuple[str, ...],
+    all_feeds: bool,
+    concurrency: int,
+    per_host: int,
+    as_json: bool,
 ) -> None:
-    """Fetch all feeds that are due (or the given ones) and store new and updated articles.
+    """Fetch the feeds that are due (or the given ones, or --all) and store new and updated
+    articles; each feed's next fetch follows its schedule (see `tidings feeds`).
 
     Exits 0 even when some feeds fail (their errors are stored and shown); 1 only when the
     library cannot be written.
     """
     from tidings.ingest.refresh import refresh_sync
+    from tidings.tui.config import load_config
 
     library = ctx.library
     ids = [library.feed_id(feed) for feed in feeds] or None
+    config = load_config()[0]
+    options: dict[str, Any] = {
+        "concurrency": concurrency, "per_host": per_host, "due_only": not all_feeds,
+        "policy": config.schedule_policy(),
+    }
     show_bar = not as_json and sys.stderr.isatty()
     if show_bar:
-        summary = _refresh_with_bar(ctx.db_path, ids, concurrency, per_host)
+        summary = _refresh_with_bar(ctx.db_path, ids, options)
     else:
-        summary = refresh_sync(ctx.db_path, ids, concurrency=concurrency, per_host=per_host)
+        summary = refresh_sync(ctx.db_path, ids, **options)
+    _notify(library, config, summary.new_ids)
     if as_json:
         _dump(summary.to_dict())
         return
@@ -208,8 +319,20 @@ def refresh_(
     click.echo(summary.line())
 
 
+def _notify(library: Library, config: Config, new_ids: list[int]) -> None:
+    """Run notify_command for the new articles (waiting a little for it), warning on failure."""
+    if not config.notify_command or not new_ids:
+        return
+    from tidings.tui.hooks import HookError, notify_new
+
+    try:
+        notify_new(library, config.notify_command, config.notify_search, new_ids, wait=10)
+    except HookError as error:
+        _warn(str(error))
+
+
 def _refresh_with_bar(
-    path: Path, ids: list[int] | None, concurrency: int, per_host: int
+    path: Path, ids: list[int] | None, options: dict[str, Any]
 ) -> RefreshSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -225,8 +348,7 @@ def _refresh_with_bar(
         def advance(step: RefreshProgress) -> None:
             bar.update(task, completed=step.done, total=step.total, last=step.title[:40])
 
-        return refresh_sync(path, ids, concurrency=concurrency, per_host=per_host,
-                            progress=advance)
+        return refresh_sync(path, ids, progress=advance, **options)
 
 
 @cli.command("import-opml")

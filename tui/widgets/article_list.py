@@ -102,11 +102,15 @@ class ArticleList(ScrollView, can_focus=True):
         return self._ids[self.cursor] if 0 <= self.cursor < len(self._ids) else None
 
     def set_ids(self, ids: list[int], keep: int | None = None) -> None:
-        """Show these articles; keep the cursor on article `keep` if it is still there."""
+        """Show these articles; keep the cursor on article `keep` if it is still there, on
+        the same line of the screen (articles added above it do not move what is seen)."""
+        line = self.cursor - int(self.scroll_y)
         self._ids = ids
         self._rows.clear()
         self.virtual_size = Size(self.size.width, len(ids))
         index = ids.index(keep) if keep is not None and keep in ids else 0
+        if keep is not None and keep in ids and 0 <= line < max(1, self.size.height):
+            self.scroll_to(y=max(0, index - line), animate=False, immediate=True)
         self._moved_by_user = False
         try:
             self.cursor = min(index, max(0, len(ids) - 1))

@@ -69,7 +69,9 @@ class EntityBrowser(Dialog[int | None]):
     def body(self) -> ComposeResult:
         yield Title("Entities · loading…", id="entity-count")
         yield Input(placeholder="type to narrow (enter opens the entity's page)", id="entity-filter")
-        yield ItemList(id="entity-items")
+        items = ItemList(id="entity-items")
+        items.always_highlight = True  # the focus stays in the filter; the cursor must show
+        yield items
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

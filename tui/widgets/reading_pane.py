@@ -241,6 +241,14 @@ class ReadingPane(PrewrappedView, can_focus=True):
                 text.append("\n• " + visible(link.title), Style(italic=True))
                 if link.url:
                     text.append("  " + visible(link.url), meta)
+        if article.enclosures:
+            text.append("\n\nEnclosures", Style(bold=True))
+            text.append("  (p plays the first; tidings download ID saves one)", meta)
+            for number, enclosure in enumerate(article.enclosures, 1):
+                size = f"  {enclosure.length / 2**20:.1f} MB" if enclosure.length else ""
+                kind = f"  {visible(enclosure.type)}" if enclosure.type else ""
+                text.append(f"\n{number}. " + visible(enclosure.url))
+                text.append(kind + size, meta)
         if self.appendix:
             text.append("\n\n")
             text.append(self.appendix)
