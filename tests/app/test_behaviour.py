@@ -175,8 +175,8 @@ async def test_v_lists_tags_as_a_tree_with_counts_in_natural_order_and_narrows(t
         names = [("  " * v.depth) + selector.label(v) for v in selector.shown]
         assert names[:5] == ["All articles · 3 unread", "Unread · 3 unread", "Starred · 0 unread",
                              "Annotated · 0 unread", "Hidden by rules · 0 unread"]
-        assert names[5].startswith("Search: talks")
-        assert names[6:] == [
+        at = next(i for i, name in enumerate(names) if name.startswith("Search: talks"))
+        assert names[at + 1:] == [
             "Tag: audio · 2 unread",
             "  Feed: Podcast #27 · 1 unread",   # natural order: 27 before 166
             "  Feed: Podcast #166 · 1 unread",
@@ -229,3 +229,28 @@ async def test_notices_go_to_the_status_line_not_over_the_text(library_path: Pat
         await pilot.press("e")
         await pilot.pause()
         assert screen_text(app).splitlines()[-2].startswith(" Entity colours off  All articles")
+
+
+async def test_the_timeline_cursor_shows_only_when_the_timeline_has_the_focus(long_path: Path) -> None:
+    """Item 2: an article opens with every date drawn plainly; tab to the timeline shows the
+    cursor, its date drawn over it in the cursor's text colour."""
+    from tidings.tui.widgets.sidebar import TimelineList
+
+    app = make_app(long_path)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        timeline = app.main.query_one(TimelineList)
+        cursor = app.theme_variables["reader-cursor"].lower()
+
+        def lit() -> list[str]:
+            return [strip.text.strip() for strip in timeline._strips
+                    if any(s.style and s.style.bgcolor and s.style.bgcolor.name == cursor for s in strip)]
+
+        assert lit() == []
+        await pilot.press("enter", "tab")
+        await pilot.pause()
+        assert app.focused is timeline
+        assert lit() and lit()[0] == "2018"
+        text_colour = app.theme_variables["reader-cursor-text"].lower()
+        first = timeline._strips[0]
+        assert all(s.style.color.name == text_colour for s in first if s.text.strip())
