@@ -173,8 +173,8 @@ async def test_v_lists_tags_as_a_tree_with_counts_in_natural_order_and_narrows(t
         await pilot.pause(0.5)
         selector = app.screen
         names = [("  " * v.depth) + selector.label(v) for v in selector.shown]
-        assert names[:4] == ["All articles · 3 unread", "Unread · 3 unread", "Starred · 0 unread",
-                             "Annotated · 0 unread"]
+        assert names[:5] == ["All articles · 3 unread", "Unread · 3 unread", "Starred · 0 unread",
+                             "Annotated · 0 unread", "Hidden by rules · 0 unread"]
         at = next(i for i, name in enumerate(names) if name.startswith("Search: talks"))
         assert names[at + 1:] == [
             "Tag: audio · 2 unread",
