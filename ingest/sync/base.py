@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any, ClassVar, Protocol
 from urllib.parse import urlsplit
 
@@ -178,6 +179,14 @@ def json_answer(response: httpx.Response, expected: type) -> Any:
 
 def malformed(url: str, what: str) -> SyncError:
     return SyncError(f"malformed answer from {_where(url)}: {what}")
+
+
+def iso_from_unix(value: Any) -> str | None:
+    """An ISO 8601 UTC time from Unix seconds as a server sent them; None if they are not."""
+    try:
+        return datetime.fromtimestamp(int(value), timezone.utc).isoformat()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
 
 
 def text(value: Any) -> str:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import time
 from urllib.parse import urlencode
-from datetime import datetime, timezone
 from typing import Any, ClassVar
 
 import httpx
@@ -34,6 +33,7 @@ from tidings.ingest.sync.base import (
     SessionExpired,
     SyncError,
     article_from,
+    iso_from_unix,
     json_answer,
     malformed,
     register,
@@ -214,7 +214,7 @@ class GoogleReader:
                 title=item.get("title"),
                 url=links[0] if links else None,
                 author=item.get("author"),
-                published=_iso(published),
+                published=iso_from_unix(published),
                 html=body.get("content") if isinstance(body, dict) else None,
             ),
             read=any(c.endswith("/state/com.google/read") for c in categories),
@@ -280,10 +280,4 @@ class GoogleReader:
         if not answer.get("streamId") and not answer.get("numResults"):
             raise SyncError(f"the server did not subscribe to {url}")
 
-
-def _iso(value: Any) -> str | None:
-    try:
-        return datetime.fromtimestamp(int(value), timezone.utc).isoformat()
-    except (TypeError, ValueError, OverflowError, OSError):
-        return None
 

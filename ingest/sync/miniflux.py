@@ -10,7 +10,7 @@ times). Pushing: `PUT /v1/entries` with many ids and a status for read marks; st
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, ClassVar
 
 import httpx
@@ -22,6 +22,7 @@ from tidings.ingest.sync.base import (
     Page,
     ServerMarks,
     article_from,
+    iso_from_unix,
     json_answer,
     malformed,
     register,
@@ -42,8 +43,7 @@ def _unix(value: Any) -> int | None:
 
 
 def _iso(value: Any) -> str | None:
-    seconds = _unix(value)
-    return None if seconds is None else datetime.fromtimestamp(seconds, timezone.utc).isoformat()
+    return iso_from_unix(_unix(value))
 
 
 @register

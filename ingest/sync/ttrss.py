@@ -8,7 +8,6 @@ where it stopped. Marks: the complete sets of unread (view_mode "unread") and st
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any, ClassVar
 
 import httpx
@@ -22,6 +21,7 @@ from tidings.ingest.sync.base import (
     SessionExpired,
     SyncError,
     article_from,
+    iso_from_unix,
     json_answer,
     malformed,
     register,
@@ -41,12 +41,6 @@ def api_url(url: str) -> str:
     url = url if url.endswith("/") else url + "/"
     return url if url.endswith("/api/") else url + "api/"
 
-
-def _timestamp(value: Any) -> str | None:
-    try:
-        return datetime.fromtimestamp(int(value), timezone.utc).isoformat()
-    except (TypeError, ValueError, OverflowError, OSError):
-        return None
 
 
 @register
@@ -130,7 +124,7 @@ class TinyTinyRSS:
                 title=row.get("title"),
                 url=row.get("link"),
                 author=row.get("author"),
-                published=_timestamp(row.get("updated")),
+                published=iso_from_unix(row.get("updated")),
                 html=row.get("content"),
             ),
             read=not row.get("unread", True),
