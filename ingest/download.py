@@ -18,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 
 from tidings.ingest.fetch import CONNECT_TIMEOUT, MAX_REDIRECTS, USER_AGENT, is_http_url
+from tidings.storage.private_files import sync_folder
 
 CHUNK = 64 * 1024
 _UNSAFE = re.compile(r"[^\w.\- ()\[\]+,]")
@@ -91,7 +92,7 @@ def download(
         raise DownloadError(f"cannot write {part}: {error.strerror}") from None
     target = _free_name(folder, name)
     os.replace(part, target)
-    _fsync_folder(folder)
+    sync_folder(folder)
     return Downloaded(target, size, have if size >= have else 0)
 
 
@@ -154,13 +155,3 @@ def _write(
         raise DownloadError(f"connection closed after {size} of {total} bytes (run again to resume)")
     return size
 
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.ingest.schedule import Policy, parse_duration
-from tidings.tui.files import write_private
+from tidings.storage.private_files import write_private
 from tidings.tui.paths import config_dir
 
 DURATIONS = {"auto_reload", "feed_interval_min", "feed_interval_max"}

@@ -15,7 +15,7 @@ from tidings.storage.enrichment import ANALYSED_CHARS
 from tidings.storage.entity_types import type_of
 from tidings.storage.records import ANNOTATION_COLOURS
 from tidings.tui.cli import ARTICLE_ID, LIMIT, Context, cli, dump_json, pass_context
-from tidings.tui.files import write_private
+from tidings.storage.private_files import write_private
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

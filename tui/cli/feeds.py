@@ -14,7 +14,7 @@ import click
 from tidings.storage import FeedExists, Library
 from tidings.storage.clean import one_line
 from tidings.tui.cli import Context, cli, pass_context
-from tidings.tui.files import write_private
+from tidings.storage.private_files import write_private
 
 if TYPE_CHECKING:
     from tidings.ingest.refresh import RefreshProgress, RefreshSummary

@@ -35,10 +35,10 @@ def write_private(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (where the system allows opening a folder)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
