@@ -199,6 +199,11 @@ class Library(
     def close(self) -> None:
         self.db.close()
 
+    def wait_for_lock(self, milliseconds: int) -> None:
+        """How long this connection's writes wait for another's lock before `database is
+        locked` (a writer that retries on its own waits briefly, so it can stop quickly)."""
+        self.db.execute(f"pragma busy_timeout = {max(0, int(milliseconds))}")
+
     def defer_checkpoints(self, size: int) -> None:
         """Let the write-ahead log grow to `size` bytes before SQLite folds it back (a long run
         of writes, such as a refresh, checkpoints once at the end with `checkpoint`)."""
