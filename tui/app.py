@@ -34,7 +34,7 @@ from tidings.tui.writer import ANNOTATION_WRITES, LibraryWriter, load_kept, pend
 
 OPEN_DELAY = 0.05  # seconds the list cursor rests before the pane follows it
 # The enricher's start (importing the NLP code, forking its worker) competes with the first
-# paint for the CPU and the GIL: it waits until the first screen is out (0.5 s on 100k).
+# paint for the CPU and the GIL: it waits this long after the first screen is out.
 ENRICHER_START_DELAY = 0.5
 STYLES = Path(__file__).with_name("tidings.tcss")
 
@@ -100,8 +100,8 @@ class TidingsApp(WorkerErrors, App[None]):
         self.writes.start()
         for problem in self.notices + self.theme_problems:
             self.notify(problem, severity="warning", timeout=15, markup=False)
-        if self.enrich:
-            self.set_timer(ENRICHER_START_DELAY, self._start_enricher)
+        if self.enrich:  # counted from the first frame, not from the mount
+            self.call_after_refresh(self.set_timer, ENRICHER_START_DELAY, self._start_enricher)
 
     def on_unmount(self) -> None:
         if self.enricher is not None:

@@ -231,9 +231,10 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         )
         if len(ids) > FIRST_SCREEN and (current is None or current in ids):
             # A long list paints its first screen now and takes the rest from a worker
-            # (a million ids cost a few tenths of a second: first paint need not wait).
+            # (a million ids cost a few tenths of a second: first paint need not wait),
+            # started once that screen is out so that it does not share the GIL with it.
             self.article_list.set_ids(ids[:FIRST_SCREEN], keep=current)
-            self._load_list(self.view, sort, self.hide_read)
+            self.call_after_refresh(self._load_list, self.view, sort, self.hide_read)
         else:
             if len(ids) > FIRST_SCREEN:  # the cursor's article is further down: wait for all
                 ids = views.view_ids(self.tidings.library, self.view, sort, self.hide_read)
