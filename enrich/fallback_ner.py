@@ -39,7 +39,7 @@ def find_names_by_confidence(text: str) -> tuple[list[tuple[int, int, str]], lis
 def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
     toks = words(text, sent)
     strs = word_texts(text, sent)
-    caps = [k for k, w in enumerate(strs) if (w[0].isupper() or "-" in w[:5] or _DIGIT_NAME.match(w)) and _capitalised(w)]
+    caps = [k for k, w in enumerate(strs) if _name_word(w)]
     titles = _title_tokens(text, toks, strs, caps)
     out = []
     end = 0
@@ -87,7 +87,13 @@ def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int])
 _DIGIT_NAME = re.compile(r"\d+[A-Z][a-z]+$")
 
 
-@lru_cache(maxsize=8192)  # asked for every word of every sentence; the vocabulary is far smaller
+@lru_cache(maxsize=16384)  # asked for every word of every sentence; the vocabulary is far smaller
+def _name_word(word: str) -> bool:
+    """A word a name may begin with."""
+    return bool(word[0].isupper() or "-" in word[:5] or _DIGIT_NAME.match(word)) and _capitalised(word)
+
+
+@lru_cache(maxsize=8192)
 def _capitalised(word: str) -> bool:
     if _DIGIT_NAME.match(word):
         return True
