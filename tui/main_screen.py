@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -209,7 +209,16 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     # -- the list ----------------------------------------------------------------------
 
     def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
-        return self.tidings.library.summaries(ids)
+        """The rows as stored, with the read and star marks still waiting to be written."""
+        rows = self.tidings.library.summaries(ids)
+        writes = self.tidings.writes
+        if writes.pending:
+            for article_id, row in rows.items():
+                read, starred = writes.wanted(article_id)
+                if read is not None or starred is not None:
+                    rows[article_id] = replace(row, read=row.read if read is None else read,
+                                               starred=row.starred if starred is None else starred)
+        return rows
 
     def show_view(self, view: View) -> None:
         self.view = view

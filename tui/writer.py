@@ -249,16 +249,21 @@ def load_kept(path: Path) -> tuple[list[Write], str | None]:
     """The writes kept at the last quit, and a problem to tell the user (or None). A file
     that cannot be read is left where it is, so nothing in it is lost."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return [], None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         return [], f"cannot read the kept writes in {path}: {error}"
     try:
-        items = json.loads(text)
+        items = json.loads(data.decode("utf-8"))
         writes = [_write_from(item) for item in items]
     except (ValueError, TypeError, KeyError, RecursionError) as error:
-        return [], f"the kept writes in {path} are damaged ({type(error).__name__}); left as they are"
+        aside = path.with_name(path.name + ".damaged")
+        try:
+            path.replace(aside)  # out of the way of the next quit's writes, still there to read
+        except OSError:
+            aside = path
+        return [], f"the kept writes were damaged ({type(error).__name__}): left in {aside}"
     return writes, None
 
 

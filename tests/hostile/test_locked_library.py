@@ -96,6 +96,7 @@ async def test_a_note_made_while_another_process_holds_the_lock_is_kept_and_writ
         await pilot.press("s")  # the app still answers: a star queues behind the note
         await pilot.pause()
         assert "1 annotation, 1 mark pending" in screen_text(app)
+        assert "★" in screen_text(app).splitlines()[0][:4]  # the list shows the star already
         assert stored_notes(library_path) == []
         holder.wait(timeout=20)
         assert app.writes.flush(timeout=10)
