@@ -90,7 +90,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif label != "ORG" and _named_after_city(name):  # "Real Madrid", "Emergency Management Victoria"
         label = "ORG"
-    elif label == "ORG" and name.split()[-1] in PLACE_WORDS and not any(w in ORG_WORDS for w in name.split()):
+    elif label not in ("PERSON", "GPE", "LOC", "FAC") and name.split()[-1] in PLACE_WORDS \
+            and not any(w in ORG_WORDS for w in name.split()):  # "the Aviva Stadium" (EVENT), "Gaza Strip" (ORG)
         label = PLACE_WORDS[name.split()[-1]]
     elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \
             and looks_like_person(name):  # "Finance Minister Christian Lindner", "Nitish Kumar's party"
