@@ -50,7 +50,8 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
         j = end = _run_end(text, toks, strs, titles, i)
         first = i
         starts_sentence = _starts_sentence(text, sent, toks[i])
-        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start():toks[j - 1].end()]):
+        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start():toks[j - 1].end()]) \
+                and not (j == i + 1 and _APPOSITION_AFTER.match(text, toks[i].end())):
             first += 1
             while first < j and not _capitalised(strs[first]):  # "Bank of ..." -> skip "of" too
                 first += 1
@@ -59,6 +60,10 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
             if label:
                 out.append((toks[first].start(), _strip_possessive(text, toks[j - 1]), label, strong))
     return out
+
+
+# "Helsing, the defence software maker": a word with an appositive after it is a name, whatever its ending.
+_APPOSITION_AFTER = re.compile(r", (?:the|a|an) [a-z]")
 
 
 def _common_first_word(word: str) -> bool:
