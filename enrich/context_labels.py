@@ -100,7 +100,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     for m in _PLACE_OF.finditer(text):
         if taken.find(1, m.start(1), m.end(1)) == -1:
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
-    return _coordinated_places(text, without_overlaps(found), person_forms)
+    return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
 
 
 def _plays(text: str, f: Found, name: str) -> bool:
@@ -282,3 +282,35 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
     if prev:
         out.append((prev.start(1), prev.end(1)))
     return out
+
+
+def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
+    """A lone name listed with a company is a company ("Adidas and Puma", "ASML and General
+    Catalyst", "Siemens Energy and Prysmian"): lists hold names of one kind. Only names no hand
+    gazetteer knows and no cue decided are changed; people named in full are left alone."""
+    by_span = {(f.start, f.end): f for f in found}
+    for f in sorted(found, key=lambda f: f.start):
+        if f.label != "ORG" or not _sure_org(text[f.start:f.end], f):
+            continue
+        for start, end in _neighbours(text, f):
+            other = by_span.get((start, end))
+            name = text[start:end]
+            if other is None or other.label == "ORG" or name in person_forms or gazetteer.lookup(name) \
+                    or other.label == "PERSON" and (other.sure or name.split()[0] in GIVEN_NAMES) \
+                    or other.label in PLACE_LABELS and _placed(text, start):
+                continue
+            other.label, other.sure = "ORG", True
+    return found
+
+
+def _sure_org(name: str, f: Found) -> bool:
+    return gazetteer.lookup(name) == "ORG" or has_company_suffix(name) or name.isupper() and len(name) > 1 or (
+        f.sure and not geonames.is_place(name)) or any(p in ORG_WORDS for p in name.split())
+
+
+_PLACED = re.compile(r"\b(?:in|near|at|from|to|across|between|outside|around) (?:[A-Z][\w’'\-]+,? (?:and |or )?)*$")
+
+
+def _placed(text: str, start: int) -> bool:
+    """"in Elgin and Nairn", "between Lyon, Paris and Nice": a list after a preposition of place."""
+    return bool(_PLACED.search(text, max(0, start - 60), start))
