@@ -135,7 +135,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return _PLACE_KINDS[place_kind.group(1)]
     if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
         return "ORG"
-    org_before = word_before in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
+    org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
+                  ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of "))
             or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
         return "ORG"
@@ -280,7 +281,9 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
         out.append((nxt.start(g), nxt.end(g)))
     prev = _LIST_PREV.search(text, max(0, f.start - 60), f.start)
     if prev:
-        out.append((prev.start(1), prev.end(1)))
+        first, _, rest = prev.group(1).partition(" ")
+        start = prev.start(1) + len(first) + 1 if rest and first.lower() in ORG_BEFORE else prev.start(1)
+        out.append((start, prev.end(1)))  # "Rivals Adidas and Puma": the rivals are Adidas and Puma
     return out
 
 
