@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,11 @@ class Write:
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
     on_done: Callable[[Any], None] | None = field(default=None, compare=False)
+
+    @cached_property
+    def marked(self) -> frozenset[int]:
+        """The articles a mark is for, as a set (marking all read may name a million)."""
+        return frozenset(self.args[0]) if self.action == "mark" else frozenset()
 
     def to_json(self) -> dict[str, Any]:
         return {"action": self.action, "args": list(self.args), "kwargs": self.kwargs}
@@ -139,7 +145,7 @@ class LibraryWriter:
         """(read, starred) this article will have once its queued marks are written."""
         read = starred = None
         for write in self.waiting():
-            if write.action == "mark" and article_id in write.args[0]:
+            if article_id in write.marked:
                 read = write.kwargs.get("read") if write.kwargs.get("read") is not None else read
                 starred = (write.kwargs.get("starred")
                            if write.kwargs.get("starred") is not None else starred)
