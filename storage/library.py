@@ -199,6 +199,11 @@ class Library(
     def close(self) -> None:
         self.db.close()
 
+    def wait_for_lock(self, milliseconds: int) -> None:
+        """How long this connection's writes wait for another's lock before `database is
+        locked` (a writer that retries on its own waits briefly, so it can stop quickly)."""
+        self.db.execute(f"pragma busy_timeout = {max(0, int(milliseconds))}")
+
     def defer_checkpoints(self, size: int) -> None:
         """Let the write-ahead log grow to `size` bytes before SQLite folds it back (a long run
         of writes, such as a refresh, checkpoints once at the end with `checkpoint`)."""
@@ -207,18 +212,12 @@ class Library(
 
     def change_signature(self) -> tuple[int, int, int]:
         """What changes when another connection commits (SQLite's data_version), and which
-        articles exist (the newest id, the count): cheap enough to ask every few seconds."""
+        articles exist (the newest id, the count from `article_counts`): a few hundred
+        microseconds at any size, so the UI thread can ask every few seconds."""
         version = self.db.execute("pragma data_version").fetchone()[0]
-        # Counting a million articles takes a tenth of a second on the UI thread: count again
-        # only when a commit (another connection's, or this one's) may have changed them.
-        key = (int(version), self.db.conn.total_changes)
-        cached = getattr(self, "_signature", None)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        top, count = self.db.execute("select max(id), count(*) from articles").fetchone()
-        signature = (int(version), int(top or 0), int(count))
-        self._signature = (key, signature)
-        return signature
+        top = self.db.execute("select max(id) from articles").fetchone()[0]
+        count = self.db.execute("select total(articles) from article_counts").fetchone()[0]
+        return (int(version), int(top or 0), int(count))
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log back into the library file, without waiting for readers."""
@@ -435,41 +434,33 @@ class Library(
                 raise NotFound(f"no saved search called {name!r}")
 
     def unread_counts(self) -> dict[str, Any]:
-        """Every view's unread count, from the `articles_unread_feed` index, never the rows (a
-        million-article library answers as fast as a small one with as many unread). Keys:
+        """Every view's unread count, from `article_counts` (one row a feed, kept by triggers),
+        never the articles: a million-article library answers as fast as a small one. Keys:
         "stories" (unread, a story in several feeds once), "feeds" {feed id: unread},
         "tags" {tag: unread stories}, "starred", "annotated", "hidden" (by rules)."""
         feeds: dict[int, int] = {}
         stories: dict[int, int] = {}
-        for feed_id, unread, unique in self.db.execute(
-            "select feed_id, count(*), sum(dup_of is null) from articles where read = 0 "
-            "group by feed_id"
+        starred = hidden = 0
+        for feed_id, unread, unique, starred_unread, hidden_unread in self.db.execute(
+            "select feed_id, unread, unread_stories, starred_unread, hidden_unread "
+            "from article_counts where unread > 0"
         ).fetchall():
             feeds[feed_id], stories[feed_id] = unread, unique
+            starred, hidden = starred + starred_unread, hidden + hidden_unread
         tags: dict[str, int] = {}
         for feed_id, tag in self.db.execute("select feed_id, tag from feed_tags").fetchall():
             tags[tag] = tags.get(tag, 0) + stories.get(feed_id, 0)
-        starred = self.db.execute(
-            "select count(*) from articles where starred = 1 and read = 0"
-        ).fetchone()[0]
         annotated = self.db.execute(
             "select count(*) from articles a where a.read = 0 and a.dup_of is null and a.id in "
             "(select article_id from annotations)"
-        ).fetchone()[0]
-        hidden = self.db.execute(
-            "select count(*) from articles where hidden_by is not null and read = 0"
         ).fetchone()[0]
         return {"stories": sum(stories.values()), "feeds": feeds, "tags": tags,
                 "starred": starred, "annotated": annotated, "hidden": hidden}
 
     def count_unread(self) -> int:
-        """Unread stories (a story found in several feeds counts once)."""
-        return int(
-            self.db.execute(
-                "select count(*) from articles where read = 0 and dup_of is null "
-                "and hidden_by is null"
-            ).fetchone()[0]
-        )
+        """Unread stories (a story found in several feeds counts once), rules' hidden left
+        out: from `article_counts`, kept by triggers."""
+        return int(self.db.execute("select total(unread_shown) from article_counts").fetchone()[0])
 
     def all_annotations(self) -> list[tuple[ArticleSummary, list[Annotation]]]:
         """Every annotated article, newest first, with its annotations in text order."""

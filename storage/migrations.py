@@ -595,3 +595,63 @@ def m013_sched_enclosures(db: Database) -> None:
         not_null={"url"},
         foreign_keys=[("article_id", "articles", "id")],
     )
+
+
+# What each article adds to its feed's row of `article_counts`, as SQL over NEW or OLD.
+_COUNTED = {
+    "articles": "1",
+    "unread": "{r}.read = 0",
+    "unread_stories": "{r}.read = 0 and {r}.dup_of is null",
+    "unread_shown": "{r}.read = 0 and {r}.dup_of is null and {r}.hidden_by is null",
+    "starred_unread": "{r}.starred = 1 and {r}.read = 0",
+    "hidden_unread": "{r}.hidden_by is not null and {r}.read = 0",
+}
+
+
+def _counted(row: str) -> list[str]:
+    return [f"(case when {rule.format(r=row)} then 1 else 0 end)" for rule in _COUNTED.values()]
+
+
+def recount_articles(db: Database) -> None:
+    """Fill `article_counts` from the articles themselves (its triggers keep it after)."""
+    db.execute("delete from article_counts")
+    sums = ", ".join(f"sum({value})" for value in _counted("a"))
+    db.execute(
+        f"insert into article_counts (feed_id, {', '.join(_COUNTED)}) "
+        f"select a.feed_id, {sums} from articles a group by a.feed_id"
+    )
+
+
+@migrations()
+def m016_scale_article_counts(db: Database) -> None:
+    """Each feed's article and unread counts in a small table kept exact by triggers, in the
+    same transaction as the insert, mark, rule or delete that changes them: the view selector,
+    the status line and the list's change check read ~one row per feed instead of counting a
+    million articles (128 ms a time on the UI thread). Filling it reads every article once
+    (about 2 s at a million); the triggers add two small updates to each write of a row."""
+    columns = ", ".join(f"{name} integer not null default 0" for name in _COUNTED)
+    db.execute(f"create table article_counts (feed_id integer primary key, {columns})")
+    recount_articles(db)
+    names = ", ".join(_COUNTED)
+    added = ", ".join(f"{name} = {name} + excluded.{name}" for name in _COUNTED)
+
+    def add(row: str) -> str:
+        return (f"insert into article_counts (feed_id, {names}) "
+                f"values ({row}.feed_id, {', '.join(_counted(row))}) "
+                f"on conflict (feed_id) do update set {added};")
+
+    def subtract(row: str) -> str:
+        taken = ", ".join(f"{name} = {name} - {value}"
+                          for name, value in zip(_COUNTED, _counted(row)))
+        return f"update article_counts set {taken} where feed_id = {row}.feed_id;"
+
+    db.execute(f"create trigger article_counts_insert after insert on articles begin {add('new')} end")
+    db.execute(f"create trigger article_counts_delete after delete on articles begin {subtract('old')} end")
+    db.execute(
+        "create trigger article_counts_update after update of feed_id, read, starred, dup_of, "
+        f"hidden_by on articles begin {subtract('old')} {add('new')} end"
+    )
+    db.execute(
+        "create trigger article_counts_feed_gone after delete on feeds begin "
+        "delete from article_counts where feed_id = old.id; end"
+    )

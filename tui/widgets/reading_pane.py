@@ -181,6 +181,8 @@ class ReadingPane(PrewrappedView, can_focus=True):
 
     def set_appendix(self, appendix: Text | None) -> None:
         """What follows the article (other sources, related articles); the place is kept."""
+        if appendix is None and self.appendix is None:
+            return  # nothing to take away: a newly shown article has none (no second layout)
         self.appendix = appendix
 
         def relayout() -> None:
