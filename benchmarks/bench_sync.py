@@ -83,7 +83,7 @@ def main() -> None:
     if reason:
         sys.exit(f"cannot run: {reason}")
     folder = Path(tempfile.mkdtemp(prefix="tidings-bench-sync-"))
-    server = TtRss(folder / "server")
+    server = TtRss(folder / "server", remove=folder)
     try:
         with FeedServer() as feeds:
             started = time.perf_counter()

@@ -29,7 +29,8 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
     entities = link(text, _names(text, body_spans))
     people = [m.text for m in entities if m.label == "PERSON" and m.text == m.canonical and " " in m.text]
     forms = _forms_of(entities)
-    title_found = add_missing(title, [f for f in refine(title, title_spans) if f.label != CANDIDATE], forms)
+    title_found = add_missing(title, [f for f in cut_lowercase_tail(title, refine(title, title_spans))
+                                      if f.label != CANDIDATE], forms)
     for f in title_found:  # the body, with more context, has the last word on a name's label
         head = _body_name_ahead(title[f.start:f.end], forms)
         if head:  # "Rostock for Baltic" when the body knows "Rostock"

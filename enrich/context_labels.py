@@ -27,6 +27,8 @@ _WHERE = re.compile(r",? where\b")
 _ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:which (?:was|is) )?(?:founded|owned|run|headquartered|listed|backed) (?:by|in|on)\b")
+# "Aleph Alpha, based in Heidelberg": news says where a company is based; a person it says lives somewhere.
+_BASED_IN = re.compile(r", (?:which is )?based in\b")
 # "Bornholm, the Danish island, ...": an appositive naming a kind of place, and ending there.
 _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "peninsula": "LOC", "region": "LOC",
                 "city": "GPE", "town": "GPE", "village": "GPE", "port": "GPE", "capital": "GPE", "province": "GPE",
@@ -62,11 +64,23 @@ _ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teach
                           r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor) $")
 
 
+# A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
+_TEAM_AFTER = re.compile(r"(?:['’]s)? (?:head coach|coach|manager|captain|fly-half|scrum-half|striker|midfielder"
+                         r"|goalkeeper|winger|fans|supporters|squad|beat|defeated|edged|thrashed|routed|drew with"
+                         r"|lost to|knocked out)\b")
+_TEAM_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|routed|drew with|lost to|knocked out|will play|play host to"
+                          r"|hosts|host) $")
+_SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
+
+
 def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
     """Labels corrected from context; short forms of the article's people are left alone."""
     in_full_names = {w for f in found if f.label == "PERSON" for w in text[f.start:f.end].split()[1:]}
     for f in found:
         name = text[f.start:f.end]
+        if _plays(text, f, name):
+            f.label, f.sure = "ORG", True
+            continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
         label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names)
@@ -86,7 +100,25 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     for m in _PLACE_OF.finditer(text):
         if taken.find(1, m.start(1), m.end(1)) == -1:
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
-    return _coordinated_places(text, without_overlaps(found), person_forms)
+    return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
+
+
+def _plays(text: str, f: Found, name: str) -> bool:
+    """A city or region named as a sports team: it beats, is beaten, has a coach or fans.
+    Countries are left alone ("Russia beat back the attack")."""
+    if f.label not in PLACE_LABELS and f.label != CANDIDATE or name in gazetteer.COUNTRIES:
+        return False
+    after = _TEAM_AFTER.match(text, f.end)
+    if after and after.group().lstrip("'’s ").split()[0] in ("beat", "defeated", "edged", "thrashed", "routed"):
+        return bool(_SCORE_AFTER.search(text[f.end:f.end + 60]) or " " not in name and _lone_opponent(text, after.end()))
+    return bool(after or _TEAM_BEFORE.search(text, max(0, f.start - 20), f.start)
+                and _SCORE_AFTER.match(text, f.end))
+
+
+def _lone_opponent(text: str, pos: int) -> bool:
+    """"beat Toulouse in Dublin": one capitalised word after the verb, then a lower-case word or a stop."""
+    m = re.match(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])", text[pos:pos + 40])
+    return bool(m)
 
 
 def _context_label(text: str, f: Found, name: str) -> str | None:
@@ -103,9 +135,12 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return _PLACE_KINDS[place_kind.group(1)]
     if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
         return "ORG"
-    org_before = word_before in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
+    org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
+                  ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of "))
             or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
+        return "ORG"
+    if _BASED_IN.match(text, f.end) and not f.sure and name.split()[0] not in GIVEN_NAMES:
         return "ORG"
     if _PERSON_APPOSITION.match(text, f.end) and f.label != "PERSON" and " " in name:
         return "PERSON"
@@ -246,5 +281,39 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
         out.append((nxt.start(g), nxt.end(g)))
     prev = _LIST_PREV.search(text, max(0, f.start - 60), f.start)
     if prev:
-        out.append((prev.start(1), prev.end(1)))
+        first, _, rest = prev.group(1).partition(" ")
+        start = prev.start(1) + len(first) + 1 if rest and first.lower() in ORG_BEFORE else prev.start(1)
+        out.append((start, prev.end(1)))  # "Rivals Adidas and Puma": the rivals are Adidas and Puma
     return out
+
+
+def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
+    """A lone name listed with a company is a company ("Adidas and Puma", "ASML and General
+    Catalyst", "Siemens Energy and Prysmian"): lists hold names of one kind. Only names no hand
+    gazetteer knows and no cue decided are changed; people named in full are left alone."""
+    by_span = {(f.start, f.end): f for f in found}
+    for f in sorted(found, key=lambda f: f.start):
+        if f.label != "ORG" or not _sure_org(text[f.start:f.end], f):
+            continue
+        for start, end in _neighbours(text, f):
+            other = by_span.get((start, end))
+            name = text[start:end]
+            if other is None or other.label == "ORG" or name in person_forms or gazetteer.lookup(name) \
+                    or other.label == "PERSON" and (other.sure or name.split()[0] in GIVEN_NAMES) \
+                    or other.label in PLACE_LABELS and _placed(text, start):
+                continue
+            other.label, other.sure = "ORG", True
+    return found
+
+
+def _sure_org(name: str, f: Found) -> bool:
+    return gazetteer.lookup(name) == "ORG" or has_company_suffix(name) or name.isupper() and len(name) > 1 or (
+        f.sure and not geonames.is_place(name)) or any(p in ORG_WORDS for p in name.split())
+
+
+_PLACED = re.compile(r"\b(?:in|near|at|from|to|across|between|outside|around) (?:[A-Z][\w’'\-]+,? (?:and |or )?)*$")
+
+
+def _placed(text: str, start: int) -> bool:
+    """"in Elgin and Nairn", "between Lyon, Paris and Nice": a list after a preposition of place."""
+    return bool(_PLACED.search(text, max(0, start - 60), start))

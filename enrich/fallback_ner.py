@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from tidings.enrich import gazetteer
 from tidings.enrich.found import CANDIDATE
+from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
@@ -39,7 +40,7 @@ def find_names_by_confidence(text: str) -> tuple[list[tuple[int, int, str]], lis
 def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
     toks = words(text, sent)
     strs = word_texts(text, sent)
-    caps = [k for k, w in enumerate(strs) if (w[0].isupper() or "-" in w[:5] or _DIGIT_NAME.match(w)) and _capitalised(w)]
+    caps = [k for k, w in enumerate(strs) if _name_word(w)]
     titles = _title_tokens(text, toks, strs, caps)
     out = []
     end = 0
@@ -49,7 +50,8 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
         j = end = _run_end(text, toks, strs, titles, i)
         first = i
         starts_sentence = _starts_sentence(text, sent, toks[i])
-        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start():toks[j - 1].end()]):
+        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start():toks[j - 1].end()]) \
+                and not (j == i + 1 and _APPOSITION_AFTER.match(text, toks[i].end())):
             first += 1
             while first < j and not _capitalised(strs[first]):  # "Bank of ..." -> skip "of" too
                 first += 1
@@ -58,6 +60,10 @@ def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
             if label:
                 out.append((toks[first].start(), _strip_possessive(text, toks[j - 1]), label, strong))
     return out
+
+
+# "Helsing, the defence software maker": a word with an appositive after it is a name, whatever its ending.
+_APPOSITION_AFTER = re.compile(r", (?:the|a|an) [a-z]")
 
 
 def _common_first_word(word: str) -> bool:
@@ -87,7 +93,13 @@ def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int])
 _DIGIT_NAME = re.compile(r"\d+[A-Z][a-z]+$")
 
 
-@lru_cache(maxsize=8192)  # asked for every word of every sentence; the vocabulary is far smaller
+@lru_cache(maxsize=16384)  # asked for every word of every sentence; the vocabulary is far smaller
+def _name_word(word: str) -> bool:
+    """A word a name may begin with."""
+    return bool(word[0].isupper() or "-" in word[:5] or _DIGIT_NAME.match(word)) and _capitalised(word)
+
+
+@lru_cache(maxsize=8192)
 def _capitalised(word: str) -> bool:
     if _DIGIT_NAME.match(word):
         return True
@@ -171,9 +183,10 @@ def _label(text: str, toks: list[Word], strs: list[str], titles: set[int], i: in
     if len(parts) == 1:
         after = text[toks[j - 1].end():toks[j - 1].end() + 1]
         return _single_word_label(name, strs, i, j, sentence_initial, after in ("", ".", ",", ";", "”", '"'))
-    if parts[0] in PLACE_FIRST_WORDS:
-        return PLACE_FIRST_WORDS[parts[0]], False
-    if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])):
+    if parts[0] in PLACE_FIRST_WORDS:  # "River Dee", "Lake Chad" are sure; "San", "Port" may begin other names
+        return PLACE_FIRST_WORDS[parts[0]], PLACE_FIRST_WORDS[parts[0]] == "LOC"
+    if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
+            and not (len(parts) == 2 and parts[0] in GIVEN_NAMES):
         return "ORG", True  # "Real Madrid", "Emergency Management Victoria"
     if any(p.isupper() and len(p) > 1 and p not in NOT_ORG_ACRONYMS for p in parts):
         return "ORG", False  # "AC Milan"

@@ -57,5 +57,18 @@ def _load() -> set[str]:
         return names
     for country in pycountry.countries:
         names.update(getattr(country, attr) for attr in ("name", "common_name") if hasattr(country, attr))
-    names.update(sub.name for sub in pycountry.subdivisions if _LATIN_NAME.match(sub.name))
+    for sub in pycountry.subdivisions:
+        names.update(_subdivision_names(sub.name))
     return names
+
+
+_BRACKET = re.compile(r"\s*\[(?P<alt>[^\]]*?)(?: [A-Z]{2}-[A-Z0-9]+)?\]$")
+_KIND_OF = re.compile(r"(?:Isle|City|County|Borough|Province|Municipality) of ")
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """"Isle of Anglesey [Sir Ynys Môn GB-YNM]" -> the name, its other-language form and "Anglesey"."""
+    bracket = _BRACKET.search(name)
+    forms = [name[:bracket.start()], bracket.group("alt")] if bracket else [name]
+    forms += [f[m.end():] for f in forms if (m := _KIND_OF.match(f))]
+    return [f for f in forms if _LATIN_NAME.match(f)]

@@ -61,7 +61,7 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
                       "chipmaker carmaker drugmaker service".split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
-ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival maker carmaker bank lender "
+ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
                        "broadcaster newspaper agency utility".split())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from tidings.enrich import gazetteer
+from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
@@ -90,7 +90,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif label != "ORG" and _named_after_city(name):  # "Real Madrid", "Emergency Management Victoria"
         label = "ORG"
-    elif label == "ORG" and name.split()[-1] in PLACE_WORDS and not any(w in ORG_WORDS for w in name.split()):
+    elif label not in ("PERSON", "GPE", "LOC", "FAC") and name.split()[-1] in PLACE_WORDS \
+            and not any(w in ORG_WORDS for w in name.split()):  # "the Aviva Stadium" (EVENT), "Gaza Strip" (ORG)
         label = PLACE_WORDS[name.split()[-1]]
     elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \
             and looks_like_person(name):  # "Finance Minister Christian Lindner", "Nitish Kumar's party"
@@ -121,7 +122,8 @@ def split_country_prefix(text: str, found: list[Found]) -> list[Found]:
 
 def _named_after_city(name: str) -> bool:
     parts = name.split()
-    return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1]))
+    return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
+        and not (len(parts) == 2 and parts[0] in GIVEN_NAMES)  # "Rosa Lincoln" is a person
 
 
 def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -197,6 +199,9 @@ def _after_person_cue(text: str, start: int, titles: _Titles) -> bool:
     return bool(prev and LOWER_ROLE.match(prev.group(1))) and len(name) >= 2 and name[1][:1].isupper()
 
 
+# Lower-case words after a town's name that say the town is meant ("Eugene council", "Leeds police").
+_MUNICIPAL = frozenset("council city county mayor police residents voters schools officials hospital".split())
+_MUNICIPAL_AFTER = re.compile(r" (?:" + "|".join(sorted(_MUNICIPAL)) + r")\b")
 _LOWER_TAIL = re.compile(r"(?: [a-z][\w\-]*)+$")
 
 
@@ -208,9 +213,16 @@ def cut_lowercase_tail(text: str, found: list[Found]) -> list[Found]:
         name = text[f.start:f.end]
         tail = _LOWER_TAIL.search(name)
         if tail and name[:tail.start()].strip() and name.split()[-1] not in PARTICLES:
-            f = Found(f.start, f.start + tail.start(), f.label if f.label != "ORG" else "CANDIDATE", False)
+            head = name[:tail.start()]
+            if " " not in head and tail.group().split()[0] in _MUNICIPAL and geonames.is_place(head):
+                label, sure = "GPE", True  # "Lincoln council", "Odense city council"
+            else:
+                label, sure = (f.label if f.label != "ORG" else "CANDIDATE"), False
+            f = Found(f.start, f.start + tail.start(), label, sure)
             name = text[f.start:f.end]
         if " " not in name and name in ORG_WORDS and not gazetteer.lookup(name):
             continue
+        if " " not in name and not f.sure and _MUNICIPAL_AFTER.match(text, f.end) and geonames.is_place(name):
+            f = Found(f.start, f.end, "GPE", True)  # "Eugene council delays vote" (a title's first word)
         out.append(f)
     return out

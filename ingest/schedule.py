@@ -5,13 +5,17 @@ rate (the median gap between its recent items), kept between the policy's bounds
 and its server may ask to be fetched less often (`<ttl>`, `sy:updatePeriod` and
 `sy:updateFrequency`, `Cache-Control: max-age`, `Expires`): the longer of the two wins, up to
 HINT_MAX, so a hostile "come back in 300 years" holds a feed back a week at most. Every value
-from a feed or server is parsed defensively: anything odd is no hint at all.
+from a feed or server is parsed defensively: anything odd is no hint at all. So whatever a
+server sends, a feed fetched successfully is due again between the policy's shortest interval
+and HINT_MAX (a week) later, or after the interval its user set; one that failed, between now
+and a day later (ingest/backoff.py, Retry-After clamped by `retry_after_wait`).
 
 Pure functions of their arguments (the clock included), so tests can run a month in a loop.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,10 +33,12 @@ USER_MAX = 365 * DAY
 RECENT_ITEMS = 20  # the posting rate is learnt from this many newest items
 
 _UNITS = {"s": 1, "m": MINUTE, "h": HOUR, "d": DAY, "w": WEEK}
-_DURATION = re.compile(r"(\d{1,9})\s*([smhdw])")
+_DURATION = re.compile(r"([0-9]{1,9})\s*([smhdw])")
 _PERIODS = {"hourly": HOUR, "daily": DAY, "weekly": WEEK, "monthly": 30 * DAY,
             "yearly": 365 * DAY}
-_MAX_AGE = re.compile(r"(?:^|[,\s])max-age\s*=\s*\"?(\d{1,15})\"?\s*(?:$|[,;\s])", re.I)
+# ASCII digits only (Python's \d also takes "٣"); sixteen digits and more is no hint at all
+_MAX_AGE = re.compile(r"(?:^|[,\s])max-age\s*=\s*\"?([0-9]{1,15})\"?\s*(?:$|[,;\s])", re.I)
+MAX_HEADER_CHARS = 4096  # a longer Cache-Control, Expires or Date is no hint at all
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,8 @@ def http_hint(headers: Mapping[str, str], now: datetime | None = None) -> int | 
     """Seconds the server says the document stays fresh: Cache-Control max-age, else Expires
     (counted from the server's Date when it sends one). None if neither gives a positive time."""
     cache_control = headers.get("cache-control") or ""
+    if len(cache_control) > MAX_HEADER_CHARS:
+        return None
     if re.search(r"no-store|no-cache", cache_control, re.I):
         return None
     match = _MAX_AGE.search(" " + cache_control + " ")
@@ -141,7 +149,7 @@ def http_hint(headers: Mapping[str, str], now: datetime | None = None) -> int | 
 
 
 def _http_date(value: str | None) -> datetime | None:
-    if not value or len(value) > 100:
+    if not value or len(value) > 100 or not value.isascii():
         return None
     try:
         moment = parsedate_to_datetime(value.strip())
@@ -151,13 +159,15 @@ def _http_date(value: str | None) -> datetime | None:
 
 
 def retry_after_wait(seconds: float | None) -> float | None:
-    """A server's Retry-After, clamped to what a reader should honour (at most HINT_MAX)."""
+    """A server's Retry-After, clamped to what a reader should honour (at most HINT_MAX);
+    None for none or not a number (NaN slips through min and max)."""
     if seconds is None:
         return None
     try:
-        return float(min(max(float(seconds), 0.0), HINT_MAX))
-    except (OverflowError, ValueError):
+        value = float(seconds)
+    except (OverflowError, ValueError, TypeError):
         return None
+    return None if math.isnan(value) else min(max(value, 0.0), float(HINT_MAX))
 
 
 # -- deciding ------------------------------------------------------------------------------

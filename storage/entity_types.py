@@ -48,16 +48,15 @@ def article_votes(rows: Iterable[tuple[int, str, int]]) -> dict[tuple[int, str],
 
 
 def add_votes(db: Connection, votes: dict[tuple[int, str], int], sign: int) -> None:
-    for (entity_id, label), weight in votes.items():
-        db.execute(
-            "insert into entity_votes (entity_id, label, weight) values (?, ?, ?) "
-            "on conflict(entity_id, label) do update set weight = weight + excluded.weight",
-            [entity_id, label, sign * weight],
-        )
+    db.executemany(
+        "insert into entity_votes (entity_id, label, weight) values (?, ?, ?) "
+        "on conflict(entity_id, label) do update set weight = weight + excluded.weight",
+        [(entity_id, label, sign * weight) for (entity_id, label), weight in votes.items()],
+    )
 
 
 def retype(db: Connection, entity_ids: Iterable[int]) -> None:
-    """Decide the type of these entities again from their votes."""
+    """Decide the type of these entities again from their votes (written only when it changes)."""
     ids = list(entity_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -67,7 +66,11 @@ def retype(db: Connection, entity_ids: Iterable[int]) -> None:
             f"select entity_id, label, weight from entity_votes where entity_id in ({marks})", chunk
         ):
             votes[entity_id].append((label, weight))
+        current = {row[0]: (row[1], row[2]) for row in db.execute(
+            f"select id, type, label from entities where id in ({marks})", chunk)}
+        changed = []
         for entity_id in chunk:
             decided = decide(votes.get(entity_id, ()))
-            if decided:
-                db.execute("update entities set type = ?, label = ? where id = ?", [*decided, entity_id])
+            if decided and decided != current.get(entity_id):
+                changed.append((*decided, entity_id))
+        db.executemany("update entities set type = ?, label = ? where id = ?", changed)

@@ -199,11 +199,23 @@ class Library(
     def close(self) -> None:
         self.db.close()
 
+    def wait_for_lock(self, milliseconds: int) -> None:
+        """How long this connection's writes wait for another's lock before `database is
+        locked` (a writer that retries on its own waits briefly, so it can stop quickly)."""
+        self.db.execute(f"pragma busy_timeout = {max(0, int(milliseconds))}")
+
     def defer_checkpoints(self, size: int) -> None:
         """Let the write-ahead log grow to `size` bytes before SQLite folds it back (a long run
         of writes, such as a refresh, checkpoints once at the end with `checkpoint`)."""
         page = int(self.db.execute("pragma page_size").fetchone()[0])
         self.db.execute(f"pragma wal_autocheckpoint = {max(1, int(size) // page)}")
+
+    def use_page_cache(self, size: int) -> None:
+        """Keep up to `size` bytes of the library's pages in this connection's cache (SQLite's
+        default is 2 MB). A refresh into a big library inserts into indexes whose keys fall
+        anywhere (URLs, titles, dates): with the default cache nearly every insert read its
+        index pages again from the file."""
+        self.db.execute(f"pragma cache_size = {-max(1, int(size) // 1024)}")
 
     def change_signature(self) -> tuple[int, int, int]:
         """What changes when another connection commits (SQLite's data_version), and which

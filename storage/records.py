@@ -316,12 +316,13 @@ class DatedLike(Protocol):
     def sentence_end(self) -> int: ...
 
 
-def dated_row(item: DatedLike) -> dict[str, Any]:
-    """The timeline table's columns of a dated item."""
-    return {name: getattr(item, name) for name in _DATED_FIELDS}
+# The timeline table's columns of a dated item.
+DATED_COLUMNS = tuple(item.name for item in fields(TimelineRow))
 
 
-_DATED_FIELDS = [item.name for item in fields(TimelineRow)]
+def dated_values(item: DatedLike) -> tuple[Any, ...]:
+    """A dated item's values in DATED_COLUMNS order."""
+    return tuple(getattr(item, name) for name in DATED_COLUMNS)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
 MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
 MAX_QUERY_CHARS = 2000
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
@@ -62,18 +63,24 @@ def fold(text: str | None) -> str:
         return text or ""
     if text.isascii():
         return text
-    # str.replace per distinct letter, not translate or a loop over every character: the
-    # index calls this on every stored article (translate took 250 us a 3 KB article).
-    present = set(text)
-    for letter in present & _SPECIAL:
-        text = text.replace(letter, _LETTERS[ord(letter)])
-    decomposed = unicodedata.normalize("NFKD", text)
-    for mark in {c for c in set(decomposed) if unicodedata.combining(c)}:
-        decomposed = decomposed.replace(mark, "")
-    return decomposed
+    # One str.replace per distinct non-ASCII character, each folded once (cached): NFKD
+    # decomposes character by character and every mark it could reorder is dropped, so this
+    # equals folding the whole text, at a tenth of the cost (the index folds every article).
+    for char in set(_NON_ASCII.findall(text)):
+        folded = _fold_char(char)
+        if folded != char:
+            text = text.replace(char, folded)
+    return text
 
 
-_SPECIAL = {chr(code) for code in _LETTERS}
+@lru_cache(maxsize=65_536)
+def _fold_char(char: str) -> str:
+    """One character folded: decomposed, marks dropped, special letters spelt plainly (also
+    those a decomposition yields: "ǿ" is "o"), so that no folded character folds further."""
+    decomposed = unicodedata.normalize("NFKD", char.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+
+
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|([^\s"()]+))')
 
 

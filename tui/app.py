@@ -20,17 +20,17 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker
 
-from tidings.storage import PRIORITY_OPEN, Library
+from tidings.storage import Library
 from tidings.tui import views
 from tidings.tui.commands import TidingsCommands
 from tidings.tui.config import Config, config_path, save_setting
-from tidings.tui.main_screen import MainScreen, MarksChanged
-from tidings.tui.marks import MarkWriter
+from tidings.tui.main_screen import MainScreen, WritesChanged
 from tidings.tui.paths import config_dir
 from tidings.tui.themes import DEFAULT_THEME, ThemeFile, theme_files
 from tidings.tui.views import View
 from tidings.tui.widgets.sidebar import EntityList, TimelineList
 from tidings.tui.workers import WorkerErrors
+from tidings.tui.writer import ANNOTATION_WRITES, LibraryWriter, load_kept, pending_path
 
 OPEN_DELAY = 0.05  # seconds the list cursor rests before the pane follows it
 # The enricher's start (importing the NLP code, forking its worker) competes with the first
@@ -74,7 +74,8 @@ class TidingsApp(WorkerErrors, App[None]):
         self.enrich = enrich
         self.enricher: Any = None
         self.worker_errors: list[str] = []
-        self.marks = MarkWriter(library, self._marks_changed)
+        self.writes = LibraryWriter(library, self._writes_changed)
+        self.quit_when_written = False
         self.open_delay = OPEN_DELAY
         self.theme_files, self.theme_problems = theme_files(config_dir() / "themes")
         if self.config.keymap:
@@ -90,11 +91,13 @@ class TidingsApp(WorkerErrors, App[None]):
             wanted = DEFAULT_THEME
         self.theme = wanted
         self.main = MainScreen(self._default_view())
+        self._queue_kept()
 
     def get_default_screen(self) -> MainScreen:
         return self.main
 
     def on_mount(self) -> None:
+        self.writes.start()
         for problem in self.notices + self.theme_problems:
             self.notify(problem, severity="warning", timeout=15, markup=False)
         if self.enrich:  # counted from the first frame, not from the mount
@@ -104,10 +107,52 @@ class TidingsApp(WorkerErrors, App[None]):
         if self.enricher is not None:
             self.enricher.stop()
 
-    def _marks_changed(self) -> None:
-        """Called on the mark writer's thread: a message, so the writer never waits for the
-        UI (post_message is thread-safe)."""
-        self.main.post_message(MarksChanged())
+    def _writes_changed(self) -> None:
+        """Called on the writer's thread: a message, so the writer never waits for the UI
+        (post_message is thread-safe)."""
+        self.post_message(WritesChanged())  # dropped once the app has closed
+
+    def on_writes_changed(self, _message: WritesChanged) -> None:
+        """Say what the library refused, run what waited for a write, redraw."""
+        annotations = False
+        for done in self.writes.take_finished():
+            if done.error is not None:
+                self.notify(f"not saved: {done.error}", severity="warning", markup=False)
+            elif done.write.on_done is not None:
+                done.write.on_done(done.result)
+            annotations = annotations or done.write.action in ANNOTATION_WRITES
+        if self.main.is_mounted:
+            self.main.writes_changed(annotations)
+        if self.quit_when_written and not self.writes.pending:
+            self.exit()
+
+    def _queue_kept(self) -> None:
+        """Queue again what the library could not take before the last quit; the file goes
+        once they are written (until then it still holds them)."""
+        path = pending_path(self.library.path)
+        kept, problem = load_kept(path)
+        if problem:
+            self.notices.append(problem)
+        if not kept:
+            return
+        self.notices.append(f"{len(kept)} changes kept from the last session are being written")
+        for write in kept[:-1]:
+            self.writes.add(write.action, *write.args, **write.kwargs)
+        last = kept[-1]
+        self.writes.add(last.action, *last.args, on_done=lambda _r: path.unlink(missing_ok=True),
+                        **last.kwargs)
+
+    def action_quit(self) -> None:
+        """q: quit; while changes wait for a locked library, quit once they are written (q
+        again quits at once, and they are kept for the next start)."""
+        waiting = self.writes.pending_summary()
+        if not waiting or self.quit_when_written:
+            self.exit()
+            return
+        self.quit_when_written = True
+        self.notify(f"{waiting} waiting for the locked library: quitting once written; "
+                    "q again quits now and keeps them for the next start",
+                    severity="warning", timeout=30, markup=False)
 
     def _default_view(self) -> View:
         wanted = self.config.default_view
@@ -154,9 +199,11 @@ class TidingsApp(WorkerErrors, App[None]):
         """Have the enricher take these queued articles next (the open one, then a few)."""
         if self.enricher is None:
             return
-        self.library.prioritise(first, priority=PRIORITY_OPEN)
-        self.library.prioritise(next_few, priority=soon)
-        self.enricher.wake()
+        self.writes.add("prioritise", first, next_few, soon, on_done=lambda _r: self._wake())
+
+    def _wake(self) -> None:
+        if self.enricher is not None:
+            self.enricher.wake()
 
     # -- notices -----------------------------------------------------------------------
 
@@ -239,7 +286,7 @@ class TidingsApp(WorkerErrors, App[None]):
         self.main.show_view(view)
 
 
-MARK_FLUSH_SECONDS = 60  # at exit, how long to wait for a locked library to take the marks
+EXIT_FLUSH_SECONDS = 2  # after the app closes, how long the writer may still try
 
 
 def run_app(library: Library) -> None:
@@ -248,12 +295,23 @@ def run_app(library: Library) -> None:
     config, problems = load_config()
     app = TidingsApp(library, config=config, notices=problems)
     app.run()
-    if not app.marks.flush(MARK_FLUSH_SECONDS):
-        print(
-            f"tidings: {app.marks.pending} read or star marks could not be written: "
-            "the library stayed locked",
-            file=sys.stderr,
-        )
-        raise SystemExit(1)
+    keep_waiting_writes(app.writes, pending_path(library.path))
     if app.return_code:  # the app crashed (Textual printed why): say so in the exit status
         raise SystemExit(app.return_code)
+
+
+def keep_waiting_writes(writes: LibraryWriter, path: Path) -> None:
+    """After the app closed: changes the locked library has not taken yet are kept in a
+    private file and written at the next start (said on stderr); exit 1 if even that fails."""
+    writes.flush(EXIT_FLUSH_SECONDS)
+    writes.stop()
+    waiting = writes.pending_summary()
+    try:
+        kept = writes.keep(path)
+    except OSError as error:
+        print(f"tidings: {waiting} could not be written (the library stayed locked) "
+              f"nor kept in {path}: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
+    if kept:
+        print(f"tidings: the library stayed locked: {waiting} kept in {path}, "
+              "written the next time Tidings opens this library", file=sys.stderr)

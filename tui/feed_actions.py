@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.timer import Timer
 
-from tidings.storage import NotFound
-from tidings.storage.rules import BadRule
 from tidings.tui import hooks
 from tidings.tui.controller import Controller
 from tidings.tui.views import View
@@ -116,7 +114,7 @@ class FeedActions(Controller):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                library.mark(ids, read=True)
+                self.tidings.writes.mark(ids, read=True)
                 self.main.reload_list()
 
         self.app.push_screen(
@@ -149,7 +147,7 @@ class FeedActions(Controller):
         def answer(yes: bool | None) -> None:
             if yes:
                 self._open_urls([row.url for row in unread if row.url])
-                library.mark([row.id for row in unread], read=True)
+                self.tidings.writes.mark([row.id for row in unread], read=True)
                 self.main.reload_list()
 
         if len(unread) > OPEN_ALL_CONFIRM:
@@ -212,18 +210,17 @@ class FeedActions(Controller):
         self.app.push_screen(dialog, chosen)
 
     def _add_rule(self, name: str, query: str, feed_id: int | None = None) -> None:
-        """Save a hiding rule, apply it to what is stored, and say how to undo it."""
-        library = self.tidings.library
+        """Save a hiding rule and apply it to what is stored (off the UI thread, tui/writer.py),
+        then say how to undo it; a refused rule is said as "not saved: why"."""
         name = " ".join(name.split())[:100]
-        try:
-            rule = library.add_rule(name, query, "hide", feed_id)
-        except (BadRule, NotFound) as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return
-        matched = library.apply_rules(None, [rule.name]).get(rule.name, 0)
-        self.main.reload_list()
-        self.notify(f"Rule {rule.name!r} hides {matched} articles; "
-                    f"undo: tidings rule remove {rule.name!r}", timeout=8, markup=False)
+
+        def added(result: tuple[str, int]) -> None:
+            rule, matched = result
+            self.main.reload_list()
+            self.notify(f"Rule {rule!r} hides {matched} articles; "
+                        f"undo: tidings rule remove {rule!r}", timeout=8, markup=False)
+
+        self.tidings.writes.add("add_rule", name, query, feed_id, on_done=added)
 
     # -- enclosures and send to --------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -70,8 +70,8 @@ class ListLoaded(Message):
 FIRST_SCREEN = 500  # ids shown at once; a longer list arrives from a worker just after
 
 
-class MarksChanged(Message):
-    """The mark writer wrote a mark, or found the library locked."""
+class WritesChanged(Message):
+    """The writer applied a change, or found the library locked."""
 
 
 class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
@@ -209,7 +209,16 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     # -- the list ----------------------------------------------------------------------
 
     def _fetch_rows(self, ids: list[int]):  # type: ignore[no-untyped-def]
-        return self.tidings.library.summaries(ids)
+        """The rows as stored, with the read and star marks still waiting to be written."""
+        rows = self.tidings.library.summaries(ids)
+        writes = self.tidings.writes
+        if writes.pending:
+            for article_id, row in rows.items():
+                read, starred = writes.wanted(article_id)
+                if read is not None or starred is not None:
+                    rows[article_id] = replace(row, read=row.read if read is None else read,
+                                               starred=row.starred if starred is None else starred)
+        return rows
 
     def show_view(self, view: View) -> None:
         self.view = view
@@ -276,11 +285,10 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             status.append(" · read hidden")
         if self.refresh_progress:
             status.append(" · " + self.refresh_progress, style="bold")
-        pending = self.tidings.marks.pending
+        pending = self.tidings.writes.pending_summary()
         if pending:
-            waiting = " (library locked, retrying)" if self.tidings.marks.waiting_for_lock else ""
-            status.append(f" · {pending} mark{'s' if pending != 1 else ''} pending{waiting}",
-                          style="bold")
+            waiting = " (library locked, retrying)" if self.tidings.writes.waiting_for_lock else ""
+            status.append(f" · {pending} pending{waiting}", style="bold")
         queued = library.queue_size()
         if queued:
             total = max(queued, self._analysis_total(queued))
@@ -433,13 +441,17 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.app.push_screen(NoteEditor(quote), save)
 
     def _annotate(self, article_id: int, start: int, end: int, note: str) -> None:
-        self.tidings.library.annotate(article_id, start, end, note=note)
+        """Highlight now; the write leaves the UI thread (tui/writer.py)."""
+        self.tidings.writes.add("annotate", article_id, start, end, note=note)
         self._reload_annotations(article_id)
         self.pane.selection_used()
         self.notify("Highlighted" + (" with a note" if note else ""), timeout=2)
 
     def _reload_annotations(self, article_id: int) -> None:
-        self.pane.update_marks(annotations=self.tidings.library.annotations(article_id))
+        """The pane shows the article's annotations as stored, with the waiting changes."""
+        if self.pane.article is not None and self.pane.article.id == article_id:
+            stored = self.tidings.library.annotations(article_id)
+            self.pane.update_marks(annotations=self.tidings.writes.annotations(article_id, stored))
         self.article_list.refresh_article(article_id)
 
     def action_annotations(self, on: int | None = None) -> None:
@@ -447,7 +459,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         article = self.pane.article
         if article is None:
             return
-        notes = self.tidings.library.annotations(article.id)
+        stored = self.tidings.library.annotations(article.id)
+        notes = [n for n in self.tidings.writes.annotations(article.id, stored) if n.id]  # written ones
         if not notes:
             self.notify("No annotations in this article yet: select with →, then h or a")
             return
@@ -457,18 +470,19 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
     def _annotation_chosen(self, choice: AnnotationChoice | None) -> None:
         if choice is None:
             return
-        library = self.tidings.library
+        writes = self.tidings.writes
         note = choice.annotation
         if choice.action == "jump":
             self.pane.update_marks(marked=[(note.start, note.end)])
             self.pane.scroll_to_offset(note.start)
             self.pane.focus()
         elif choice.action == "delete":
-            library.delete_annotation(note.id)
+            writes.add("delete_annotation", note.id)
             self._reload_annotations(note.article_id)
 
             def restore() -> None:
-                library.annotate(note.article_id, note.start, note.end, note=note.note, colour=note.colour)
+                writes.add("annotate", note.article_id, note.start, note.end, note=note.note,
+                           colour=note.colour)
                 self._reload_annotations(note.article_id)
 
             self._remember("deleted annotation", restore)
@@ -477,14 +491,14 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             palette = self.tidings.palette
             names = list(palette.highlights) if palette else ["yellow"]
             following = names[(names.index(note.colour) + 1) % len(names)] if note.colour in names else names[0]
-            library.update_annotation(note.id, colour=following)
+            writes.add("update_annotation", note.id, colour=following)
             self._reload_annotations(note.article_id)
             self.action_annotations(on=note.id)  # back on the same one, for the next c
         elif choice.action == "edit":
 
             def save(text: str | None) -> None:
                 if text is not None:
-                    library.update_annotation(note.id, note=text)
+                    writes.add("update_annotation", note.id, note=text)
                     self._reload_annotations(note.article_id)
 
             self.app.push_screen(NoteEditor(note.quote, note.note), save)
@@ -520,21 +534,21 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     def set_read(self, article_id: int, read: bool) -> None:
         """Mark one article read or unread (nothing happens if it already is). The write
-        leaves the UI thread (tui/marks.py) and is retried while the library is locked."""
+        leaves the UI thread (tui/writer.py) and is retried while the library is locked."""
         if self._is_read(article_id) == read:
             return
-        self.tidings.marks.add([article_id], read=read)
+        self.tidings.writes.mark([article_id], read=read)
         self.unread_changed([article_id], read)
         self.article_list.refresh_article(article_id)
         self.update_status()
 
     def _is_read(self, article_id: int) -> bool:
         """Read as the library has it, or as a mark waiting to be written will make it."""
-        wanted, _starred = self.tidings.marks.wanted(article_id)
+        wanted, _starred = self.tidings.writes.wanted(article_id)
         return wanted if wanted is not None else self.tidings.library.summary(article_id).read
 
     def _is_starred(self, article_id: int) -> bool:
-        _read, wanted = self.tidings.marks.wanted(article_id)
+        _read, wanted = self.tidings.writes.wanted(article_id)
         return wanted if wanted is not None else self.tidings.library.summary(article_id).starred
 
     def _remember(self, what: str, undo: Callable[[], None]) -> None:
@@ -566,8 +580,9 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self._remember("unstarred" if was else "starred", lambda: self._set_star(article_id, was))
 
     def _set_star(self, article_id: int, starred: bool) -> None:
-        self.tidings.marks.add([article_id], starred=starred)
+        self.tidings.writes.mark([article_id], starred=starred)
         self.article_list.refresh_article(article_id)
+        self.update_status()
 
     def action_mark_all_read(self) -> None:
         ids = list(self.article_list.ids)
@@ -578,7 +593,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             if yes:
                 library = self.tidings.library
                 unread = sorted(library.unread_among(ids))
-                self.tidings.marks.add(ids, read=True)
+                self.tidings.writes.mark(ids, read=True)
                 self._marks_changed()
                 self._remember(
                     f"marked {len(unread)} articles read", lambda: self._mark_unread_again(unread)
@@ -589,7 +604,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     def _mark_unread_again(self, ids: list[int]) -> None:
         if ids:
-            self.tidings.marks.add(ids, read=False)
+            self.tidings.writes.mark(ids, read=False)
         self._marks_changed()
 
     def _marks_changed(self) -> None:
@@ -598,12 +613,12 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.article_list.set_ids(self.article_list.ids, keep=self.article_list.current)
         self.update_status()
 
-    def on_marks_changed(self, _message: MarksChanged) -> None:
-        """The mark writer wrote a mark (or found the library locked): redraw rows and status."""
+    def writes_changed(self, annotations: bool) -> None:
+        """The writer applied a change (or found the library locked): redraw rows, status
+        and (when an annotation was written) the open article's annotations."""
         self._marks_changed()
-        marks = self.tidings.marks
-        while marks.dropped:
-            self.notify(f"mark not saved: {marks.dropped.pop(0)}", severity="warning", markup=False)
+        if annotations and self.pane.article is not None:
+            self._reload_annotations(self.pane.article.id)
 
     def action_open_url(self) -> None:
         """o: the article's address; o then a number (within a second): its link n."""

@@ -83,6 +83,8 @@ class Reader(Controller):
         mentions = library.mentions(article_id)
         timeline = library.timeline(article_id)
         pane.show(article, mentions, timeline)
+        if self.tidings.writes.pending:  # annotations made but not written yet show too
+            pane.update_marks(annotations=self.tidings.writes.annotations(article_id, article.annotations))
         pending = library.is_queued(article_id)
         self.main.sidebar.show(mentions, timeline, article.published, self.tidings.palette, pending)
         self._mark(span)

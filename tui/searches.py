@@ -106,12 +106,11 @@ class Searches(Controller):
         def save(name: str | None) -> None:
             if not name:
                 return
-            try:
-                self.tidings.library.save_search(name, text)
-            except QueryError as error:
-                self.notify(f"not saved: {error}", severity="warning", markup=False)
-                return
-            self.notify(f"Saved search {name!r}: press v to show it", timeout=3, markup=False)
+            self.tidings.writes.add(  # off the UI thread; a refusal is said as "not saved: why"
+                "save_search", name, text,
+                on_done=lambda _r: self.notify(f"Saved search {name!r}: press v to show it",
+                                               timeout=3, markup=False),
+            )
 
         self.app.push_screen(NamePrompt("Save this search as", text), save)
 
@@ -138,7 +137,7 @@ class Searches(Controller):
         library = self.tidings.library
         for saved in library.saved_searches(counts=False):
             if saved.query == view.key and view.name.startswith(f"Search: {saved.name}"):
-                library.delete_search(saved.name)
+                self.tidings.writes.add("delete_search", saved.name)
                 self.notify(f"Deleted the saved search {saved.name!r}", timeout=3, markup=False)
                 return True
         return False

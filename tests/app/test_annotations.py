@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tidings.storage import Annotation, Library
+from tidings.tui.app import TidingsApp
 from tests.app.conftest import make_app, notices, screen_text
 from tests.app.test_reading import style_of
 from tidings.tui.themes import theme_files
@@ -14,7 +15,9 @@ FIRST = "Anna Berg signed the harbour deal in Rostock on 12 February 2019."
 SECOND = "The Baltic Shipping Company will pay for the new quay."
 
 
-def stored(path: Path) -> list[Annotation]:
+def stored(path: Path, app: TidingsApp) -> list[Annotation]:
+    """The annotations in the library once the app's writer has applied what it holds."""
+    assert app.writes.flush(10)
     library = Library.open(path)
     article_id = library.query("select id from articles where guid = 'harbour'")[0]["id"]
     notes = library.annotations(article_id)
@@ -33,7 +36,7 @@ async def test_h_highlights_the_selected_sentence_and_it_survives_a_restart(libr
         assert app.main.pane.selected_text == FIRST
         await pilot.press("h")
         await pilot.pause()
-        assert [n.quote for n in stored(library_path)] == [FIRST]
+        assert [n.quote for n in stored(library_path, app)] == [FIRST]
         assert "Highlighted" in notices(app)
     app = make_app(library_path)
     async with app.run_test(size=WIDE) as pilot:
@@ -58,7 +61,7 @@ async def test_selection_moves_by_sentence_extends_with_shift_and_by_word_with_c
         assert app.main.pane.selected_text == "Anna Berg signed"
         await pilot.press("h")
         await pilot.pause()
-        assert [n.quote for n in stored(library_path)] == ["Anna Berg signed"]
+        assert [n.quote for n in stored(library_path, app)] == ["Anna Berg signed"]
 
 
 async def test_a_highlights_with_a_note(library_path: Path) -> None:
@@ -69,7 +72,7 @@ async def test_a_highlights_with_a_note(library_path: Path) -> None:
         assert SECOND in screen_text(app)  # the quote above the editor
         await pilot.press(*"Who pays? [b]not[/b]", "ctrl+s")
         await pilot.pause()
-        notes = stored(library_path)
+        notes = stored(library_path, app)
         assert [(n.quote, n.note) for n in notes] == [(SECOND, "Who pays? [b]not[/b]")]
 
 
@@ -78,7 +81,7 @@ async def test_escape_in_the_note_editor_saves_nothing(library_path: Path) -> No
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("enter", "right", "a", *"draft", "escape")
         await pilot.pause()
-        assert stored(library_path) == []
+        assert stored(library_path, app) == []
 
 
 async def test_N_lists_annotations_to_jump_edit_recolour_and_delete(long_path: Path) -> None:
@@ -101,13 +104,13 @@ async def test_N_lists_annotations_to_jump_edit_recolour_and_delete(long_path: P
         assert app.focused is app.main.pane
         await pilot.press("N", "e", "end", *" (edited)", "ctrl+s")
         await pilot.pause()
-        assert stored(long_path)[0].note == "who is she (edited)"
+        assert stored(long_path, app)[0].note == "who is she (edited)"
         await pilot.press("N", "c")
         await pilot.pause()
-        assert stored(long_path)[0].colour == "green"
+        assert stored(long_path, app)[0].colour == "green"
         await pilot.press("escape", "N", "down", "d")
         await pilot.pause()
-        assert [n.quote for n in stored(long_path)] == ["Anna Berg"]
+        assert [n.quote for n in stored(long_path, app)] == ["Anna Berg"]
         assert "Annotation deleted" in notices(app)
 
 

@@ -83,10 +83,10 @@ async def test_u_undoes_read_star_mark_all_and_a_deleted_annotation(library_path
         assert "Undone: marked 3 articles read" in notices(app)
         await pilot.press("k", "N", "d")
         await pilot.pause()
-        assert stored(library_path) == []
+        assert stored(library_path, app) == []
         await pilot.press("u")
         await pilot.pause()
-        assert [(n.quote, n.note) for n in stored(library_path)] == [("Anna Berg", "who")]
+        assert [(n.quote, n.note) for n in stored(library_path, app)] == [("Anna Berg", "who")]
         assert app.main.pane.marks.annotations  # drawn again
         await pilot.press("u", "u")  # the m on the second article, then nothing left
         await pilot.pause()
@@ -106,7 +106,7 @@ async def test_c_keeps_the_cursor_on_the_recoloured_annotation(long_path: Path) 
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        first, second = stored(long_path)
+        first, second = stored(long_path, app)
         assert (first.colour, second.colour) == ("yellow", "blue")  # yellow → green → blue
 
 
@@ -118,7 +118,7 @@ async def test_after_h_right_selects_the_next_sentence(library_path: Path) -> No
         await pilot.pause()
         await pilot.press("right")
         assert app.main.pane.selected_text == SECOND
-        assert [n.quote for n in stored(library_path)] == [FIRST]
+        assert [n.quote for n in stored(library_path, app)] == [FIRST]
 
 
 async def test_o_and_a_number_opens_that_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

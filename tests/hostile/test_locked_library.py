@@ -4,6 +4,7 @@ retried, and lands when the lock frees."""
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import sys
 import textwrap
@@ -14,7 +15,9 @@ import pytest
 
 from tidings.storage import Library
 from tidings.storage import library as library_module
-from tests.app.conftest import build_library, make_app, screen_text
+from tidings.tui.app import keep_waiting_writes
+from tidings.tui.writer import pending_path
+from tests.app.conftest import build_library, make_app, notices, screen_text
 from tests.support import REPO
 
 HOLDER = textwrap.dedent(
@@ -51,9 +54,87 @@ async def test_a_star_made_while_another_process_holds_the_lock_is_kept_and_writ
         await pilot.pause()
         assert app.main.article_list.current != article
         holder.wait(timeout=20)
-        assert app.marks.flush(timeout=10)
+        assert app.writes.flush(timeout=10)
         await pilot.pause()
         assert "mark pending" not in screen_text(app)
     library = Library.open(library_path)
     assert library.summary(article).starred  # the star was not lost
     library.close()
+
+
+def hold_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process (a real one) holding the library's write lock for a while."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)],
+                              stdout=subprocess.PIPE, text=True, cwd=REPO)
+    assert holder.stdout is not None and holder.stdout.readline().startswith("locked")
+    return holder
+
+
+def stored_notes(path: Path) -> list[tuple[str, str]]:
+    library = Library.open(path)
+    notes = [(n.quote, n.note) for _summary, kept in library.all_annotations() for n in kept]
+    library.close()
+    return notes
+
+
+async def test_a_note_made_while_another_process_holds_the_lock_is_kept_and_written(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_module, "BUSY_TIMEOUT_MS", 300)
+    build_library(library_path)
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("enter", "right")
+        quote = app.main.pane.selected_text
+        holder = hold_lock(library_path, 3)
+        started = time.monotonic()
+        await pilot.press("a", *"kept", "ctrl+s")  # a highlight with a note
+        await pilot.pause(0.8)
+        assert time.monotonic() - started < 2.5  # the UI thread did not wait for the lock
+        assert "1 annotation pending (library locked, retrying)" in screen_text(app)
+        assert app.main.pane.marks.annotations[0].note == "kept"  # shown while it waits
+        await pilot.press("s")  # the app still answers: a star queues behind the note
+        await pilot.pause()
+        assert "1 annotation, 1 mark pending" in screen_text(app)
+        assert "★" in screen_text(app).splitlines()[0][:4]  # the list shows the star already
+        assert stored_notes(library_path) == []
+        holder.wait(timeout=20)
+        assert app.writes.flush(timeout=10)
+        await pilot.pause()
+        assert "annotation pending" not in screen_text(app)
+        assert "mark pending" not in screen_text(app)
+    assert stored_notes(library_path) == [(quote, "kept")]  # the note was not lost
+
+
+async def test_quitting_while_the_lock_is_held_keeps_the_note_for_the_next_start(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(library_module, "BUSY_TIMEOUT_MS", 300)
+    build_library(library_path)
+    kept = pending_path(library_path)
+    app = make_app(library_path)
+    holder = None
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("enter", "right")
+        quote = app.main.pane.selected_text
+        holder = hold_lock(library_path, 8)
+        await pilot.press("a", *"for later", "ctrl+s")
+        await pilot.pause(0.3)
+        app.main.pane.blur()
+        await pilot.press("escape", "q")  # quit waits for the write, and says so
+        await pilot.pause()
+        assert app.is_running and "quitting once written" in notices(app)
+        await pilot.press("q")  # quit now
+        await pilot.pause()
+    keep_waiting_writes(app.writes, kept)  # what `tidings` does once the app has closed
+    assert "1 annotation kept in" in capsys.readouterr().err
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stored_notes(library_path) == []
+    holder.wait(timeout=20)
+    app = make_app(library_path)  # the next start writes it
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        assert app.writes.flush(timeout=10)
+        await pilot.pause()
+    assert stored_notes(library_path) == [(quote, "for later")]
+    assert not kept.exists()

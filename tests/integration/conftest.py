@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,12 +28,11 @@ def ttrss() -> Iterator[TtRss]:
     # not under pytest's base folder: pytest sets /tmp/pytest-of-<user> back to 0700 whenever a
     # session starts, and PostgreSQL and PHP run as their own users
     folder = Path(tempfile.mkdtemp(prefix="tidings-ttrss-"))
-    server = TtRss(folder / "server")
+    server = TtRss(folder / "server", remove=folder)  # stopped and removed even if we are killed
     try:
         yield server
     finally:
         server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import socket
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from tests.support import REPO
 SCRIPTS = REPO / "tests" / "services" / "ttrss"
 INSTALLED = Path("/usr/share/tt-rss/www")
 USER, PASSWORD = "admin", "password"
+START_SECONDS = 180
 
 
 def unavailable() -> str | None:
@@ -47,21 +50,36 @@ def _free_pair() -> int:
 
 
 class TtRss:
-    """One running server: `api(op, **params)` as the admin user, `stop()` by PID."""
+    """One running server: `api(op, **params)` as the admin user, `stop()` by PID.
 
-    def __init__(self, folder: Path) -> None:
+    It runs under tests/services/ttrss/supervise.py, which stops it (and removes `remove`)
+    as soon as this process ends, even by SIGKILL: no PostgreSQL outlives the test session."""
+
+    def __init__(self, folder: Path, remove: Path | None = None) -> None:
         self.folder = folder
         port = _free_pair()
-        started = subprocess.run(
-            [str(SCRIPTS / "start.sh"), str(folder), str(port)],
-            capture_output=True, text=True, timeout=180, env={**os.environ, "PGPORT": str(port + 1)},
+        self.supervisor = subprocess.Popen(
+            [sys.executable, str(SCRIPTS / "supervise.py"), str(folder), str(port),
+             *([str(remove)] if remove else [])],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, start_new_session=True,
+            env={**os.environ, "PGPORT": str(port + 1)},
         )
-        if started.returncode != 0:
-            raise RuntimeError(f"tt-rss did not start: {started.stderr.strip()[-500:]}")
+        assert self.supervisor.stdout is not None
+        ready, _, _ = select.select([self.supervisor.stdout], [], [], START_SECONDS)
+        answer = self.supervisor.stdout.readline().strip() if ready else "failed: timed out"
+        if not answer.startswith("ready "):
+            self._end_supervisor()
+            raise RuntimeError(f"tt-rss did not start: {answer}")
         self.url = f"http://127.0.0.1:{port}/"
         self.api_url = self.url + "api/"
         self.client = httpx.Client(timeout=120)
         self.sid = self.api("login", user=USER, password=PASSWORD)["session_id"]
+
+    def pids(self) -> list[int]:
+        """The server's processes as start.sh recorded them (PostgreSQL's postmaster, PHP)."""
+        state = dict(line.split("=", 1) for line in
+                     (self.folder / "state.env").read_text().splitlines() if "=" in line)
+        return [int(state[key]) for key in ("TTRSS_PG_PID", "TTRSS_PHP_PID") if state.get(key)]
 
     def api(self, op: str, **params: Any) -> Any:
         body = {"op": op, **params}
@@ -97,8 +115,17 @@ class TtRss:
             self.api("updateArticle", article_ids=str(article_id), field=0, mode=int(starred))
 
     def stop(self) -> None:
-        """Stop it (by the PIDs start.sh recorded); a second call does nothing."""
+        """Stop it (the supervisor runs stop.sh); a second call does nothing."""
         if self.client.is_closed:
             return
         self.client.close()
-        subprocess.run([str(SCRIPTS / "stop.sh"), str(self.folder)], capture_output=True, timeout=60)
+        self._end_supervisor()
+
+    def _end_supervisor(self) -> None:
+        assert self.supervisor.stdin is not None
+        try:
+            self.supervisor.stdin.write("stop\n")
+            self.supervisor.stdin.close()
+        except BrokenPipeError:
+            pass
+        self.supervisor.wait(timeout=90)

@@ -174,6 +174,19 @@ def labels(analysis: enrich.Analysis) -> dict[str, str]:
      {"Tanya Holloway": "PERSON", "Jackson": "GPE", "Mississippi": "GPE", "Andrew Jackson": "PERSON"}),
     ("Among them are Nexans of France and Prysmian of Italy, each with a Danish partner.",
      {"Nexans": "ORG", "France": "GPE", "Prysmian": "ORG", "Italy": "GPE"}),
+    # a city that plays is its team; a country is not
+    ("Leinster beat Toulouse 29-21 in Dublin on Saturday. Toulouse coach Ugo Mola said his side lost. "
+     "Russia beat back an attack near Kharkiv.",
+     {"Leinster": "ORG", "Toulouse": "ORG", "Dublin": "GPE", "Russia": "GPE", "Kharkiv": "GPE"}),
+    # companies listed together, described by where they are based or what they make
+    ("Siemens Energy and Prysmian are bidding for the contracts. Rival Aleph Alpha, based in Heidelberg, "
+     "cut jobs. Helsing, the defence software maker, is raising money. Passengers in Elgin and Nairn waited.",
+     {"Siemens Energy": "ORG", "Prysmian": "ORG", "Aleph Alpha": "ORG", "Heidelberg": "GPE", "Helsing": "ORG",
+      "Elgin": "GPE", "Nairn": "GPE"}),
+    # small places from maintained data and place words; a given name before a town is a person
+    ("Gusts could reach 80mph on the coasts of Anglesey, when the River Dee is expected to peak. Residents "
+     "who spoke included Rosa Lincoln, a retired teacher.",
+     {"Anglesey": "GPE", "River Dee": "GPE", "Rosa Lincoln": "PERSON"}),
 ])
 def test_lone_names_take_their_type_from_context_and_maintained_gazetteers(backend, text, expected):
     found = labels(analyse(text))
@@ -195,3 +208,10 @@ def test_every_form_of_a_person_is_one_person(backend):
             "had doubled. \"We were promised a tram,\" Jensen said.")
     jensen = [m for m in analyse(text).entities if "Jensen" in m.text]
     assert len(jensen) == 3 and {(m.canonical, m.label) for m in jensen} == {("Mette Jensen", "PERSON")}
+
+
+def test_a_town_before_council_is_a_place_in_the_title(backend):
+    analysis = enrich.analyse("Eugene council delays vote on shelter",
+                              "The Eugene City Council on Thursday postponed a vote on a shelter.", dt.date(2025, 9, 4))
+    assert {m.canonical: m.label for m in analysis.title_entities} == {"Eugene": "GPE"}
+    assert {m.canonical: m.label for m in analysis.entities} == {"Eugene City Council": "ORG"}

@@ -58,6 +58,21 @@ def test_re_enriching_an_article_withdraws_its_old_votes(library: Library) -> No
     assert votes == [{"label": "ORG", "weight": SURE_WEIGHT}]
 
 
+def test_article_counts_follow_re_analysis_without_recounting(library: Library) -> None:
+    first = _store(library, "a", [("Energinet", "ORG", False), ("Rostock", "GPE", False), ("Rostock", "GPE", False)])
+    _store(library, "b", [("Energinet", "ORG", False), ("Mette Jensen", "PERSON", False), ("Jensen", "PERSON", False)])
+    library.requeue(all_articles=True)
+    queued = library.queued_articles([first])[0]
+    again = [Mention("Ystad", "GPE", 0, 5, "Ystad"), Mention("Energinet", "ORG", 7, 16, "Energinet")]
+    library.store_enrichment(queued, entities=again, title_entities=[], timeline=[], version=2, backend="test",
+                             related_places=["Denmark"])
+    counts = {row["name"]: row["article_count"] for row in library.query("select name, article_count from entities")}
+    recount = {row["name"]: row["n"] for row in library.query(
+        "select e.name, count(distinct m.article_id) as n from entities e "
+        "left join mentions m on m.entity_id = e.id group by e.id")}
+    assert counts == recount == {"Energinet": 2, "Rostock": 0, "Mette Jensen": 1, "Ystad": 1, "Denmark": 1}
+
+
 def test_other_wins_only_alone_and_ties_read_a_place_first() -> None:
     assert decide([("NORP", 5), ("GPE", 1)]) == ("place", "GPE")
     assert decide([("NORP", 2)]) == ("other", "NORP")

@@ -3,12 +3,13 @@ library where the answer is known by construction."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
 
 from tidings.storage import ArticleIn, Library
-from tidings.storage.search_language import QueryError, compile_query, parse
+from tidings.storage.search_language import QueryError, compile_query, fold, parse
 from tidings.enrich.model import Mention
 
 
@@ -174,6 +175,17 @@ def test_accents_and_special_letters_fold_both_ways(nordic: Library) -> None:
     assert titles(nordic, "ronne") == {"Cable laid off Rønne"}
     assert titles(nordic, "Rønne") == {"Cable laid off Rønne"}
     assert titles(nordic, "strasse") == {"Fishermen protest"}
+
+
+def test_fold_is_whole_text_decomposition_without_marks() -> None:
+    """Folded a character at a time, the text is what decomposing it whole and dropping
+    every mark gives: precomposed and combining accents, ligatures, full-width letters."""
+    text = "Ångström’s ﬁnal Ｒønne Straße e\u0301te\u0301 Łódź x\u0327\u0301 ǿ 12½ café"
+    whole = "".join(c for c in unicodedata.normalize("NFKD", text.replace("ø", "o").replace(
+        "ß", "ss").replace("Ł", "L")) if not unicodedata.combining(c))
+    assert fold(text) == whole.replace("ø", "o")
+    assert fold(text) == "Angstrom’s final Ronne Strasse ete Lodz x o 121⁄2 cafe"
+    assert fold(fold(text)) == fold(text)  # nothing folded folds further
 
 
 def test_or_and_parentheses(nordic: Library) -> None:
