@@ -11,7 +11,7 @@ from tidings.enrich.context_labels import relabel
 from tidings.enrich.found import CANDIDATE, Found
 from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.person_names import all_person_forms, person_forms
-from tidings.enrich.span_fixes import cut_lowercase_tail, refine, split_country_prefix
+from tidings.enrich.span_fixes import cut_lowercase_tail, names_a_town, refine, split_country_prefix
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
@@ -35,7 +35,8 @@ def analyse(title: str, text: str, published: dt.date | None) -> Analysis:
         head = _body_name_ahead(title[f.start:f.end], forms)
         if head:  # "Rostock for Baltic" when the body knows "Rostock"
             f.end = f.start + len(head)
-        f.label = forms.get(title[f.start:f.end], f.label)
+        if not names_a_town(title, f):  # "Lincoln council" stays the town beside the body's "Rosa Lincoln"
+            f.label = forms.get(title[f.start:f.end], f.label)
     title_entities = link(title, title_found, people)
     return Analysis(
         entities=_without_nationalities(entities),

@@ -44,6 +44,7 @@ _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|"
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
+_LIST_NEXT_PLACED = re.compile(rf",? (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")
 _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 
 
@@ -275,7 +276,8 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
 
 def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
     out = []
-    nxt = _LIST_NEXT.match(text, f.end)
+    # "in Elgin and Nairn said": after a preposition of place the list is of places, whatever follows
+    nxt = (_LIST_NEXT_PLACED if _placed(text, f.start) else _LIST_NEXT).match(text, f.end)
     if nxt:
         g = 1 if nxt.group(1) else 2
         out.append((nxt.start(g), nxt.end(g)))

@@ -202,6 +202,12 @@ def _after_person_cue(text: str, start: int, titles: _Titles) -> bool:
 # Lower-case words after a town's name that say the town is meant ("Eugene council", "Leeds police").
 _MUNICIPAL = frozenset("council city county mayor police residents voters schools officials hospital".split())
 _MUNICIPAL_AFTER = re.compile(r" (?:" + "|".join(sorted(_MUNICIPAL)) + r")\b")
+def names_a_town(text: str, f: Found) -> bool:
+    """A one-word name the maintained data knows as a place, before "council", "residents"..."""
+    name = text[f.start:f.end]
+    return " " not in name and bool(_MUNICIPAL_AFTER.match(text, f.end)) and geonames.is_place(name)
+
+
 _LOWER_TAIL = re.compile(r"(?: [a-z][\w\-]*)+$")
 
 
@@ -222,7 +228,7 @@ def cut_lowercase_tail(text: str, found: list[Found]) -> list[Found]:
             name = text[f.start:f.end]
         if " " not in name and name in ORG_WORDS and not gazetteer.lookup(name):
             continue
-        if " " not in name and not f.sure and _MUNICIPAL_AFTER.match(text, f.end) and geonames.is_place(name):
+        if not f.sure and names_a_town(text, f):
             f = Found(f.start, f.end, "GPE", True)  # "Eugene council delays vote" (a title's first word)
         out.append(f)
     return out
