@@ -1,0 +1,21 @@
+"""The recogniser's fast path finds exactly what spaCy's own pipeline finds."""
+from pathlib import Path
+
+import pytest
+
+from tidings.enrich import backends
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "istanbul-talks.txt"
+
+
+def test_width_one_beam_finds_what_the_greedy_pipeline_finds(monkeypatch):
+    monkeypatch.delenv("TIDINGS_NLP", raising=False)
+    nlp = backends.load_model()
+    if nlp is None:
+        pytest.skip("spaCy or its model is not installed")
+    texts = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if p.strip()] + ["", " "]
+    spans, _ = backends.run_spacy(texts, [])
+    greedy = [[(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in backends._NON_NAMES]
+              for doc in nlp.pipe(texts, disable=["tok2vec", "tagger"])]
+    assert spans == greedy
+    assert sum(map(len, spans)) > 10
