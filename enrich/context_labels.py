@@ -77,6 +77,11 @@ _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
     """Labels corrected from context; short forms of the article's people are left alone."""
     in_full_names = {w for f in found if f.label == "PERSON" for w in text[f.start:f.end].split()[1:]}
+    named: dict[str, set[str]] = {}  # last word -> the person names ending with it ("Reed", "Carla Reed")
+    for f in found:
+        if f.label == "PERSON":
+            named.setdefault(text[f.start:f.end].split()[-1], set()).add(text[f.start:f.end])
+    shared_surnames = {last for last, names in named.items() if len(names) > 1}
     for f in found:
         name = text[f.start:f.end]
         if _plays(text, f, name):
@@ -84,7 +89,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
             continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
-        label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names)
+        label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames)
         if label:
             f.label, f.sure = label, True
     lone: dict[str, set[str]] = {}
@@ -171,7 +176,8 @@ _PLACE_PREPOSITIONS = ("on", "On", "from", "to")
 _IN_REGION = re.compile(r", ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\b")
 
 
-def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str]) -> str | None:
+def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
+                     shared_surnames: set[str] = frozenset()) -> str | None:
     """Organisations and places named by one word (Energinet, Codelco, Inverness), from the words
     around them, their shape, company suffixes or GeoNames; a word of someone's full name is left alone."""
     if name in in_full_names:
@@ -216,6 +222,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str]) ->
         if _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) or _WHO_AFTER.match(text, f.end):
             return "PERSON"  # "Council member Andrew Jackson", "Tigst Assefa, who set ..."
     if not lone and f.label == "PERSON" and not f.sure and _not_a_person(name) \
+            and name.split()[-1] not in shared_surnames \
             and not _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) \
             and not _PERSON_APPOSITION.match(text, f.end) and not _WHO_AFTER.match(text, f.end) \
             and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):

@@ -187,6 +187,10 @@ def labels(analysis: enrich.Analysis) -> dict[str, str]:
     ("Gusts could reach 80mph on the coasts of Anglesey, when the River Dee is expected to peak. Residents "
      "who spoke included Rosa Lincoln, a retired teacher.",
      {"Anglesey": "GPE", "River Dee": "GPE", "Rosa Lincoln": "PERSON"}),
+    # a person whose given name is a town, with relatives of the same surname
+    ("Austin Reed, a pianist who toured with Dizzy Gillespie, died at his home in Austin, Texas. His daughter, "
+     "Carla Reed, said the cause was heart failure. Reed was born in Memphis.",
+     {"Austin Reed": "PERSON", "Austin": "GPE", "Carla Reed": "PERSON"}),
 ])
 def test_lone_names_take_their_type_from_context_and_maintained_gazetteers(backend, text, expected):
     found = labels(analyse(text))
