@@ -136,8 +136,8 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
             if article.enclosures:
                 self._replace_enclosures(article_id, article.enclosures, new=True)
             self._join_by_url(article_id, row["url_key"])
-            self._queue(article_id, stamp)
             results[place] = StoreResult(article_id, "new")
+        self._queue_all([ids[row["guid"]][0] for _place, _article, row in pending], stamp)
 
     def _known(self, feed_id: int, guids: list[str]) -> dict[str, tuple[int, str]]:
         """(id, content hash) of the feed's articles with these guids."""
@@ -165,10 +165,14 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
 
     def _queue(self, article_id: int, stamp: str) -> None:
         """Queue an article for analysis (again, if it changed), behind the open ones."""
-        self.db.execute(
+        self._queue_all([article_id], stamp)
+
+    def _queue_all(self, article_ids: list[int], stamp: str) -> None:
+        """Queue articles for analysis in one prepared statement (a refresh queues thousands)."""
+        self.db.conn.executemany(
             "insert into enrich_queue (article_id, priority, queued) values (?, 0, ?) "
             "on conflict(article_id) do update set priority = 0, queued = excluded.queued",
-            [article_id, stamp],
+            [(article_id, stamp) for article_id in article_ids],
         )
 
     def _reanchor(self, article_id: int, text: str) -> None:

@@ -210,6 +210,13 @@ class Library(
         page = int(self.db.execute("pragma page_size").fetchone()[0])
         self.db.execute(f"pragma wal_autocheckpoint = {max(1, int(size) // page)}")
 
+    def use_page_cache(self, size: int) -> None:
+        """Keep up to `size` bytes of the library's pages in this connection's cache (SQLite's
+        default is 2 MB). A refresh into a big library inserts into indexes whose keys fall
+        anywhere (URLs, titles, dates): with the default cache nearly every insert read its
+        index pages again from the file."""
+        self.db.execute(f"pragma cache_size = {-max(1, int(size) // 1024)}")
+
     def change_signature(self) -> tuple[int, int, int]:
         """What changes when another connection commits (SQLite's data_version), and which
         articles exist (the newest id, the count from `article_counts`): a few hundred

@@ -140,3 +140,34 @@ def test_mentions_over_time_by_day_then_by_week(library: Library) -> None:
     unit, first, weeks = library.mentions_over_time(rostock)
     assert (unit, first) == ("week", "2024-12-30")  # the Monday of the first article's week
     assert weeks[0] == 3 and weeks[-1] == 1 and sum(weeks) == 4 and len(weeks) == 27
+
+
+def test_the_entity_page_reads_a_common_names_newest_articles_only(
+    library: Library, monkeypatch
+) -> None:
+    """A name in more articles than RECENT: the page counts them all and shows the newest,
+    its timeline and activity come from the RECENT most recently stored (a name in 400,000
+    articles of a big library costs what a rare one does)."""
+    from tidings.enrich.model import TimelineItem
+    from tidings.storage import enrichment
+    from tidings.tui.widgets.entity_page import load_entity
+
+    monkeypatch.setattr(enrichment, "RECENT", 3)
+    feed = library.local_feed("Wire")
+    for n in range(6):
+        text = f"Rostock on {n + 1} May."
+        article = library.store_article(feed, ArticleIn(
+            guid=f"g{n}", title=f"T {n}", text=text, published=f"2025-05-{n + 1:02d}")).id
+        queued = library.queued_articles([article])[0]
+        library.store_enrichment(
+            queued, entities=[Mention("Rostock", "GPE", 0, 7, "Rostock")], title_entities=[],
+            timeline=[TimelineItem(f"{n + 1} May", 11, 11 + len(f"{n + 1} May"),
+                                   f"2025-05-{n + 1:02d}", "day", text, 0, len(text))],
+            version=1, backend="test")
+    rostock = library.entity_named("Rostock")["id"]
+    assert len(library.entity_timeline(rostock)) == 6
+    data = load_entity(library, rostock)
+    assert data is not None and data.article_count == 6
+    assert [a.title for a in data.articles] == ["T 5", "T 4", "T 3"]
+    assert [row["date"] for row in data.timeline] == ["2025-05-04", "2025-05-05", "2025-05-06"]
+    assert sum(data.activity[2]) == 3

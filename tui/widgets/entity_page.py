@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Sparkline
 
 from tidings.storage import ArticleSummary, Library
+from tidings.storage.enrichment import RECENT
 from tidings.tui.dates import short_date, timeline_date
 from tidings.tui.themes import ThemeFile
 from tidings.tui.widgets.entity_browser import entity_item
@@ -48,8 +49,8 @@ class EntityChoice:
 @dataclass
 class EntityData:
     entity: dict[str, Any]
-    article_ids: list[int]
-    articles: list[ArticleSummary]
+    article_count: int
+    articles: list[ArticleSummary]  # the newest ARTICLES
     timeline: list[dict[str, Any]]
     co_mentioned: list[dict[str, Any]]
     # Articles mentioning it per day or week ("day"/"week", first bucket's date, counts).
@@ -66,15 +67,15 @@ def load_entity(library: Library, entity_id: int) -> EntityData | None:
     entity = library.entity(entity_id)
     if entity is None:
         return None
-    ids = library.entity_article_ids(entity_id)
-    summaries = library.summaries(ids[:ARTICLES])
+    ids = library.entity_article_ids(entity_id, limit=ARTICLES)
+    summaries = library.summaries(ids)
     return EntityData(
         entity,
-        ids,
-        [summaries[i] for i in ids[:ARTICLES] if i in summaries],
-        library.entity_timeline(entity_id),
+        library.entity_article_count(entity_id),
+        [summaries[i] for i in ids if i in summaries],
+        library.entity_timeline(entity_id, bounded=True),
         library.co_mentioned(entity_id, limit=10),
-        library.mentions_over_time(entity_id),
+        library.mentions_over_time(entity_id, bounded=True),
     )
 
 
@@ -162,17 +163,18 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
             self.query_one("#entity-heading", Title).set_text("This entity is no longer in the library")
             return
         entity = data.entity
-        count = len(data.article_ids)
+        count = data.article_count
         self.query_one("#entity-heading", Title).set_text(
             f"{visible(entity['name'])} · {entity['type']} · "
             f"{count} article{'s' if count != 1 else ''}"
         )
         shown = f" (newest {len(data.articles)})" if count > len(data.articles) else ""
         self.query_one("#articles-title", Title).set_text(f"Articles · {count}{shown}")
-        self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(data.timeline)}")
+        recent = f" (its newest {RECENT:,} articles)" if count > RECENT else ""
+        self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(data.timeline)}{recent}")
         unit, first, counts = data.activity
         self.query_one("#activity", Sparkline).data = counts
-        self.query_one("#activity-title", Title).set_text(activity_caption(unit, first, counts))
+        self.query_one("#activity-title", Title).set_text(activity_caption(unit, first, counts) + recent)
         self.query_one("#with-title", Title).set_text(f"Often with · {len(data.co_mentioned)}")
         self.query_one("#entity-articles", ItemList).set_items([article_item(s) for s in data.articles])
         self.query_one("#entity-timeline", ItemList).set_items([timeline_item(r) for r in data.timeline])
