@@ -15,7 +15,7 @@ Healthcare""".split())
 PLACE_WORDS = {
     **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
     **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve".split()},
-    **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village".split()},
+    **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village Territory Territories".split()},
 }
 
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
