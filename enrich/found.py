@@ -20,6 +20,9 @@ class Found:
 
 def without_overlaps(found: list[Found]) -> list[Found]:
     """Keep the longer of overlapping spans (the earlier one on a tie), sorted by start."""
+    ordered = sorted(found, key=lambda f: f.start)
+    if all(a.end <= b.start and a.start < a.end for a, b in zip(ordered, ordered[1:])):
+        return ordered  # the usual case: nothing overlaps
     taken = bytearray(max((f.end for f in found), default=0) + 1)
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
