@@ -69,8 +69,9 @@ _ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teach
 _TEAM_AFTER = re.compile(r"(?:['’]s)? (?:head coach|coach|manager|captain|fly-half|scrum-half|striker|midfielder"
                          r"|goalkeeper|winger|fans|supporters|squad|beat|defeated|edged|thrashed|routed|drew with"
                          r"|lost to|knocked out)\b")
-_TEAM_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|routed|drew with|lost to|knocked out|will play|play host to"
-                          r"|hosts|host) $")
+_TEAM_BEFORE = re.compile(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
+                          r"|lost to|knocked out|will play|play host to|hosts|host) $")
+_LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 
 
@@ -112,19 +113,19 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
 def _plays(text: str, f: Found, name: str) -> bool:
     """A city or region named as a sports team: it beats, is beaten, has a coach or fans.
     Countries are left alone ("Russia beat back the attack")."""
-    if f.label not in PLACE_LABELS and f.label != CANDIDATE or name in gazetteer.COUNTRIES:
+    if f.label not in PLACE_LABELS and not (f.label == CANDIDATE and geonames.is_place(name)) \
+            or name in gazetteer.COUNTRIES:
         return False
     after = _TEAM_AFTER.match(text, f.end)
     if after and after.group().lstrip("'’s ").split()[0] in ("beat", "defeated", "edged", "thrashed", "routed"):
         return bool(_SCORE_AFTER.search(text[f.end:f.end + 60]) or " " not in name and _lone_opponent(text, after.end()))
-    return bool(after or _TEAM_BEFORE.search(text, max(0, f.start - 20), f.start)
-                and _SCORE_AFTER.match(text, f.end))
+    before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
+    return bool(after or before and (_SCORE_AFTER.match(text, f.end) or before.group(1)))
 
 
 def _lone_opponent(text: str, pos: int) -> bool:
     """"beat Toulouse in Dublin": one capitalised word after the verb, then a lower-case word or a stop."""
-    m = re.match(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])", text[pos:pos + 40])
-    return bool(m)
+    return bool(_LONE_OPPONENT.match(text, pos))
 
 
 def _context_label(text: str, f: Found, name: str) -> str | None:
