@@ -66,11 +66,11 @@ _ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teach
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
-_TEAM_AFTER = re.compile(r"(?:['’]s)? (?:head coach|coach|manager|captain|fly-half|scrum-half|striker|midfielder"
-                         r"|goalkeeper|winger|fans|supporters|squad|beat|defeated|edged|thrashed|routed|drew with"
+_TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|head coach|coach|manager|captain"
+                         r"|fly-half|scrum-half|striker|midfielder|goalkeeper|winger|fans|supporters|squad|drew with"
                          r"|lost to|knocked out)\b")
 _TEAM_BEFORE = re.compile(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
-                          r"|lost to|knocked out|will play|play host to|hosts|host) $")
+                          r"|lost to|knocked out|will play) $")
 _LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 
@@ -117,7 +117,7 @@ def _plays(text: str, f: Found, name: str) -> bool:
             or name in gazetteer.COUNTRIES:
         return False
     after = _TEAM_AFTER.match(text, f.end)
-    if after and after.group().lstrip("'’s ").split()[0] in ("beat", "defeated", "edged", "thrashed", "routed"):
+    if after and after.group("won"):
         return bool(_SCORE_AFTER.search(text[f.end:f.end + 60]) or " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
     return bool(after or before and (_SCORE_AFTER.match(text, f.end) or before.group(1)))

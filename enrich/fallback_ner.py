@@ -11,7 +11,7 @@ from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_OR
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.segments import Span, Word, layout, word_texts, words
-from tidings.enrich.titles import LOWER_ROLE, TITLE_RUN, TITLE_STARTS
+from tidings.enrich.titles import LOWER_ROLE, TITLE_RUN, may_start_title
 
 _JOINERS = {"of", "for", "on", "and", "&"}
 # Abbreviations whose full stop stays inside a name ("St. Vincent de Paul").
@@ -78,7 +78,7 @@ def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int])
     for k in caps:
         if k in marked:
             continue
-        m = TITLE_RUN.match(text, toks[k].start()) if text.startswith(TITLE_STARTS, toks[k].start()) else None
+        m = TITLE_RUN.match(text, toks[k].start()) if may_start_title(text, toks[k].start()) else None
         if not m:
             continue
         inside = [n for n in range(k, len(toks)) if toks[n].start() < m.end()]

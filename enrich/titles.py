@@ -38,6 +38,12 @@ _MODIFIERS = "Acting|Former|Deputy|Interim|Then-|then-|Outgoing|Incoming"
 TITLE_RUN = re.compile(rf"(?:(?:{_MODIFIERS})\s*)?(?:{TITLE_ALTERNATION})(?:\s+(?:{TITLE_ALTERNATION}))*(?![\w\-])")
 # The first words titles can start with: a phrase starting with none of them needs no regex.
 TITLE_STARTS = tuple({t.split(" ")[0].replace("\\.", ".") for t in (TITLE_ALTERNATION + "|" + _MODIFIERS).split("|")})
+_TITLE_HEADS = frozenset(t[:2] for t in TITLE_STARTS)  # every title start has two characters at least
+
+
+def may_start_title(text: str, pos: int = 0) -> bool:
+    """True when a title may start at text[pos] (a set lookup first: most words are no title)."""
+    return text[pos:pos + 2] in _TITLE_HEADS and text.startswith(TITLE_STARTS, pos)
 # A title anywhere in a text, starting at a word boundary. Every title starts with a capital or
 # "then-"; the lookahead lets the regex engine skip to those letters instead of trying each position.
 TITLE_ANYWHERE = re.compile(r"(?=[A-Zt])(?<![\w\-])(?:" + TITLE_RUN.pattern + ")")
@@ -54,7 +60,7 @@ LOWER_ROLE = re.compile(
 
 def strip_leading_title(name: str) -> tuple[str, int]:
     """Remove titles at the start of a person name; return the rest and how many chars were cut."""
-    m = TITLE_RUN.match(name) if name.startswith(TITLE_STARTS) else None
+    m = TITLE_RUN.match(name) if may_start_title(name) else None
     if not m:
         return name, 0
     cut = m.end()
@@ -69,4 +75,4 @@ def strip_leading_title(name: str) -> tuple[str, int]:
 def is_title(phrase: str) -> bool:
     """True when the whole phrase is a title ("Secretary of State", "State")."""
     phrase = phrase.strip()
-    return phrase.startswith(TITLE_STARTS) and bool(TITLE_RUN.fullmatch(phrase))
+    return may_start_title(phrase) and bool(TITLE_RUN.fullmatch(phrase))
