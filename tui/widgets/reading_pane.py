@@ -29,7 +29,7 @@ from tidings.tui.sentences import sentence_spans, word_spans
 from tidings.tui.search import Highlighter
 from tidings.tui.themes import ThemeFile
 from tidings.tui.widgets.muted import muted_style, undim
-from tidings.tui.widgets.scrolling import PrewrappedView, set_virtual_size
+from tidings.tui.widgets.scrolling import LazyStrips, PrewrappedView, set_virtual_size
 
 Span = tuple[int, int]
 _CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}
@@ -307,13 +307,19 @@ class ReadingPane(PrewrappedView, can_focus=True):
         console = self.app.console
         base = self.rich_style
         muted = muted_style(self.app)
-        self._strips = [
-            Strip([Segment(" " * indent)] * bool(indent) + undim(line.render(console), muted))
-            .apply_style(base)
-            .crop(0, width)
-            .adjust_cell_length(width, base)
-            for indent, line in zip(indents, (_no_newline(line) for line in lines))
-        ]
+        pieces = list(zip(indents, lines))
+
+        def draw(index: int) -> Strip:
+            indent, line = pieces[index]
+            segments = undim(_no_newline(line).render(console), muted)
+            return (
+                Strip([Segment(" " * indent)] * bool(indent) + segments)
+                .apply_style(base)
+                .crop(0, width)
+                .adjust_cell_length(width, base)
+            )
+
+        self._strips = LazyStrips(draw, len(pieces))
         set_virtual_size(self, Size(width, len(self._strips)))
         self.refresh()
 
