@@ -1,9 +1,10 @@
 """The refresh's store worker: every SQLite call of a refresh, on one connection of its own
 in one thread.
 
-Writes queue up while the worker is busy and then run together in one transaction, each in
-a savepoint of its own: full-text indexing costs far less in a few large transactions, and
-one feed's failure touches no other. (The worker used to move to a process mid-refresh; on
+Writes queue up while the worker is busy and then run together in one transaction: the
+feeds' records in one `record_fetches` (their new articles in a few large INSERTs: the
+full-text index costs far less so), and, should that fail, each write in a savepoint of its
+own, so that one feed's failure touches no other. (The worker used to move to a process mid-refresh; on
 150 feeds x 40 articles that took a median 9.2 s against 5.2 s in a thread, 4.1 s of CPU
 against 3.6 s, so it went.)
 """
@@ -25,7 +26,7 @@ T = TypeVar("T")
 
 _worker = threading.local()  # the store worker's library, in the worker's thread
 CHECKPOINT_BYTES = 40 * 2**20  # let the WAL grow during a refresh; checkpoint at the end
-PAGE_CACHE_BYTES = 64 * 2**20  # the refresh's indexes in memory, not re-read per insert
+PAGE_CACHE_BYTES = 32 * 2**20  # the refresh's hot index pages in memory, not re-read per insert
 
 
 def _open_store(path: Path) -> None:
@@ -47,14 +48,28 @@ class _Failed:
 
 def _store_batch(batch: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list[Any]:
     library: Library = _worker.library
-    results: list[Any] = []
+    results: list[Any] = [None] * len(batch)
+    done: set[int] = set()
     with library.write():
-        for fn, args in batch:
+        fetches = [i for i, (fn, _args) in enumerate(batch) if fn is Library.record_fetch]
+        if len(fetches) > 1:
+            try:  # together: their new articles in a few large INSERTs (see record_fetches)
+                with library.write():
+                    stored = library.record_fetches([batch[i][1] for i in fetches])
+                results_of = dict(zip(fetches, stored))
+                for i in fetches:
+                    results[i] = results_of[i]
+                done.update(fetches)
+            except Exception:  # noqa: BLE001 (rolled back: each feed on its own below)
+                pass
+        for i, (fn, args) in enumerate(batch):
+            if i in done:
+                continue
             try:
                 with library.write():  # a savepoint: one feed's failure touches no other
-                    results.append(fn(library, *args))
+                    results[i] = fn(library, *args)
             except Exception as error:  # noqa: BLE001 (handed to that write's caller)
-                results.append(_Failed(error))
+                results[i] = _Failed(error)
     return results
 
 

@@ -8,7 +8,7 @@ annotated articles move to a local collection named after it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -327,27 +327,45 @@ class FeedQueries(ArticleQueries):
         """Record what one fetch of a feed came to, in one transaction: its articles and new
         fetch state (validators, title, a permanent move), that it had not changed, or its
         failure and when to try again (ingest decides; storage records)."""
+        return self.record_fetches([(feed_id, outcome)])[0]
+
+    def record_fetches(
+        self, fetches: Sequence[tuple[int, FetchOutcome]]
+    ) -> list[list[StoreResult]]:
+        """`record_fetch` for several feeds in one transaction, each feed's results in the
+        order given: their new articles are inserted together (see `_store_feeds`)."""
         with self.write():
-            if outcome.error is not None:
-                self._record_failure(feed_id, outcome)
-                return []
-            if outcome.not_modified:
-                self._record_state(feed_id, outcome, "last_error = null, last_warning = null")
-                self._record_schedule(feed_id, outcome.schedule, learnt=False)
-                return []
-            results = self._store_all(feed_id, outcome.articles)
-            self._record_state(
-                feed_id,
-                outcome,
-                "etag = :etag, last_modified = :last_modified, last_error = null, "
-                "last_warning = :problem, "
-                "site_url = coalesce(:site_url, site_url), "
-                "title = case when title = url and :title is not null then :title else title end",
-            )
-            self._record_schedule(feed_id, outcome.schedule, learnt=True)
-            if outcome.moved_to:
-                self.set_feed_url(feed_id, outcome.moved_to)
+            fetched = [(feed_id, outcome) for feed_id, outcome in fetches
+                       if outcome.error is None and not outcome.not_modified]
+            stored = iter(self._store_feeds(
+                [(feed_id, outcome.articles) for feed_id, outcome in fetched]))
+            results: list[list[StoreResult]] = []
+            for feed_id, outcome in fetches:
+                if outcome.error is not None:
+                    self._record_failure(feed_id, outcome)
+                    results.append([])
+                elif outcome.not_modified:
+                    self._record_state(feed_id, outcome, "last_error = null, last_warning = null")
+                    self._record_schedule(feed_id, outcome.schedule, learnt=False)
+                    results.append([])
+                else:
+                    results.append(next(stored))
+                    self._record_fetched(feed_id, outcome)
             return results
+
+    def _record_fetched(self, feed_id: int, outcome: FetchOutcome) -> None:
+        """A full fetch's new state: validators, title, site, schedule, a permanent move."""
+        self._record_state(
+            feed_id,
+            outcome,
+            "etag = :etag, last_modified = :last_modified, last_error = null, "
+            "last_warning = :problem, "
+            "site_url = coalesce(:site_url, site_url), "
+            "title = case when title = url and :title is not null then :title else title end",
+        )
+        self._record_schedule(feed_id, outcome.schedule, learnt=True)
+        if outcome.moved_to:
+            self.set_feed_url(feed_id, outcome.moved_to)
 
     def _record_schedule(self, feed_id: int, schedule: Schedule | None, learnt: bool) -> None:
         """When the feed is next due (at once without a schedule); after a full fetch also

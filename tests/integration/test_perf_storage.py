@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tidings.ingest.enricher import WorkerLock
-from tidings.storage import ArticleIn, Library
+from tidings.storage import ArticleIn, FetchOutcome, Library
 from tidings.storage.migrations import migrations
 
 
@@ -156,3 +156,54 @@ def test_the_list_views_read_their_ids_from_covering_indexes(library: Library) -
             f"explain query plan select a.id from articles a where {where} "
             "order by a.published desc, a.id desc").fetchall())
         assert f"COVERING INDEX {index}" in plan and "TEMP B-TREE" not in plan
+
+
+def _harbour_fetches(library: Library) -> list[tuple[int, FetchOutcome]]:
+    """Three feeds fetched at once: a story both papers carry (the same page), a repeated
+    guid, a feed that failed and one that had not changed."""
+    ids = [getattr(f, "id", f) for f in (
+        library.add_feed(f"https://{name}.example/feed", title=name.title())
+        for name in ("gazette", "courier", "broken", "quiet"))]
+    story = "https://port.example/dredging"
+    return [
+        (ids[0], FetchOutcome(200, [
+            ArticleIn(guid="g1", title="Dredging plan", text="The harbour will be dredged.",
+                      url=story),
+            ArticleIn(guid="g2", title="Ferry times", text="Ferries run hourly from May."),
+            ArticleIn(guid="g1", title="Dredging plan", text="Dredged in May.", url=story),
+        ], title="The Gazette")),
+        (ids[1], FetchOutcome(200, [
+            ArticleIn(guid="c1", title="Dredging plan", text="The harbour will be dredged.",
+                      url=story + "?utm_source=rss"),
+            ArticleIn(guid="c2", title="Quay repairs", text="The quay reopens in June."),
+        ])),
+        (ids[2], FetchOutcome(None, error="cannot connect", retry_in=60.0)),
+        (ids[3], FetchOutcome(304, not_modified=True)),
+    ]
+
+
+def _state(library: Library) -> list[tuple[object, ...]]:
+    return library.db.execute(
+        "select a.id, f.url, a.guid, a.text, a.dup_of, q.article_id is not null from articles a "
+        "join feeds f on f.id = a.feed_id left join enrich_queue q on q.article_id = a.id "
+        "order by a.id").fetchall()
+
+
+def test_feeds_recorded_together_store_what_one_by_one_would(tmp_path: Path) -> None:
+    """A refresh's batch records its feeds in one call (their new articles in one INSERT):
+    the same articles, ids, duplicate groups, queue and feed states as feed by feed."""
+    apart, together = (Library.open(tmp_path / name) for name in ("apart.db", "together.db"))
+    one_by_one = [apart.record_fetch(feed_id, outcome)
+                  for feed_id, outcome in _harbour_fetches(apart)]
+    at_once = together.record_fetches(_harbour_fetches(together))
+    assert at_once == one_by_one
+    assert [[r.status for r in feed] for feed in at_once] == [
+        ["new", "new", "updated"], ["new", "new"], [], []]
+    assert _state(together) == _state(apart)
+    gazette_story, courier_story = at_once[0][0].id, at_once[1][0].id
+    assert together.db.execute("select dup_of from articles where id = ?",
+                               [courier_story]).fetchone() == (gazette_story,)
+    feeds = "select url, title, last_error, error_count, last_status from feeds order by id"
+    assert together.db.execute(feeds).fetchall() == apart.db.execute(feeds).fetchall()
+    apart.close()
+    together.close()
