@@ -51,7 +51,8 @@ _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = re.compile(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
-                                r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from) $")
+                                r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
+                                r"|published in|(?:the|a) (?:journal|magazine|newspaper)) $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
                                r"|headquarters|owner|subsidiary|unit|parent)\b"
@@ -171,6 +172,7 @@ _PLURAL_PEOPLE = re.compile(r"(?:ers|ists|ians|ials|ors|ants|ents)$")
 _ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
 _ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team"}
 _OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
+_NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")
 # "Austin, Texas", "Jackson, Mississippi": a name followed by its state or country.
@@ -186,6 +188,10 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if _BASED.match(text, f.end):
         return "GPE"
     lone = " " not in name
+    near = _NEAR.match(text, f.end)
+    if near and lone and f.label not in ("ORG", "PERSON") and not _starts_sentence(text, f.start) \
+            and (gazetteer.lookup(near.group(1)) in PLACE_LABELS or geonames.is_place(near.group(1))):
+        return "GPE"  # "lifted off from Starbase near Boca Chica"
     region = _IN_REGION.match(text, f.end)
     if region and gazetteer.lookup(region.group(1)) in PLACE_LABELS and (lone or f.label != "ORG") \
             and not has_company_suffix(name):

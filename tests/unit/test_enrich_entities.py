@@ -187,6 +187,9 @@ def labels(analysis: enrich.Analysis) -> dict[str, str]:
     ("Gusts could reach 80mph on the coasts of Anglesey, when the River Dee is expected to peak. Residents "
      "who spoke included Rosa Lincoln, a retired teacher.",
      {"Anglesey": "GPE", "River Dee": "GPE", "Rosa Lincoln": "PERSON"}),
+    # a place near a known place; what findings are published in
+    ("The booster lifted off from Starbase near Houston at 7:25 a.m. The findings were published in "
+     "Nature Astronomy.", {"Starbase": "GPE", "Houston": "GPE", "Nature Astronomy": "ORG"}),
     # a person whose given name is a town, with relatives of the same surname
     ("Austin Reed, a pianist who toured with Dizzy Gillespie, died at his home in Austin, Texas. His daughter, "
      "Carla Reed, said the cause was heart failure. Reed was born in Memphis.",
