@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tidings.storage import PRIORITY_SOON
+from tidings.storage import PRIORITY_SOON, Library
 from tidings.tui import views
 from tidings.tui.feed_actions import FeedActions
 from tidings.tui.reader import ArticleOpened, Reader
@@ -65,6 +65,7 @@ class ListLoaded(Message):
 
     view: View
     ids: list[int]
+    unread: int  # how many of them are unread, counted in the worker too
 
 
 FIRST_SCREEN = 500  # ids shown at once; a longer list arrives from a worker just after
@@ -254,13 +255,23 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
 
     @work(thread=True, exit_on_error=False, group="list", exclusive=True)
     def _load_list(self, view: View, sort: str, hide_read: bool) -> None:
-        ids = views.view_ids(self.tidings.library.for_thread(), view, sort, hide_read)
-        self.post_message(ListLoaded(view, ids))
+        library = self.tidings.library.for_thread()
+        ids = views.view_ids(library, view, sort, hide_read)
+        self.post_message(ListLoaded(view, ids, self._count_unread(library, view, ids)))
 
     def on_list_loaded(self, message: ListLoaded) -> None:
         if message.view == self.view and not needs_search(self.view):
             self.article_list.set_ids(message.ids, keep=self.article_list.current)
+            self._unread_for, self._unread_shown = self.article_list.ids, message.unread
             self.update_status()
+
+    @staticmethod
+    def _count_unread(library: Library, view: View, ids: list[int]) -> int:
+        """The view's unread articles: the library's count for all of it, else among its
+        ids (at hundreds of thousands of ids, in a worker: `_load_list`)."""
+        if view.kind == "all" and not view.text:
+            return library.count_unread()
+        return len(library.unread_among(ids))
 
     def update_status(self) -> None:
         """The view, its search, what it shows and how much of that is unread, then refresh
@@ -269,8 +280,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         ids = self.article_list.ids
         if self._unread_for is not ids:
             self._unread_for = ids
-            all_view = self.view.kind == "all" and not self.view.text
-            self._unread_shown = library.count_unread() if all_view else len(library.unread_among(ids))
+            self._unread_shown = self._count_unread(library, self.view, ids)
         status = Text()
         if self._flash:
             status.append(self._flash + "  ", style="bold reverse")

@@ -157,3 +157,28 @@ async def test_a_long_list_paints_its_first_screen_then_holds_every_article(
         assert f"{len(every)} shown" in screen_text(app)
         await pilot.press("j")
         assert app.screen.article_list.current == every[1]
+
+
+async def test_a_long_views_unread_count_arrives_with_its_ids(
+    library_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The worker that loads a long view counts its unread too (off the UI thread): the
+    status line's count is the view's own, not the first screen's."""
+    from tidings.tui import main_screen
+    from tidings.tui.views import View
+
+    monkeypatch.setattr(main_screen, "FIRST_SCREEN", 1)
+    library = Library.open(library_path)
+    every = library.article_ids()
+    library.mark(every[:1], read=True)
+    unread = len(library.article_ids(unread=True))
+    library.close()
+    assert 1 < unread < len(every)
+    app = make_app(library_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        app.screen.show_view(View("unread", name="Unread"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.screen.article_list.ids) == unread
+        assert f"{unread} shown · {unread} unread" in screen_text(app)

@@ -108,8 +108,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._ids = ids
         self._rows.clear()
         self.virtual_size = Size(self.size.width, len(ids))
-        index = ids.index(keep) if keep is not None and keep in ids else 0
-        if keep is not None and keep in ids and 0 <= line < max(1, self.size.height):
+        kept = _index(ids, keep)  # one pass over a list that may hold a million ids
+        index = 0 if kept is None else kept
+        if kept is not None and 0 <= line < max(1, self.size.height):
             self.scroll_to(y=max(0, index - line), animate=False, immediate=True)
         self._moved_by_user = False
         try:
@@ -252,6 +253,15 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._ids))
+
+
+def _index(ids: list[int], wanted: int | None) -> int | None:
+    if wanted is None:
+        return None
+    try:
+        return ids.index(wanted)
+    except ValueError:
+        return None
 
 
 def _row_parts(row: ArticleSummary, width: int) -> tuple[str, str, str]:
