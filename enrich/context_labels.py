@@ -67,9 +67,9 @@ _ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teach
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
-_TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|head coach|coach|manager|captain"
-                         r"|fly-half|scrum-half|striker|midfielder|goalkeeper|winger|fans|supporters|squad|drew with"
-                         r"|lost to|knocked out)\b")
+_TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
+                         r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
+                         r"|squad|drew with|lost to|knocked out)\b")
 _TEAM_BEFORE = re.compile(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
                           r"|lost to|knocked out|will play) $")
 _LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
@@ -112,16 +112,21 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
 
 
 def _plays(text: str, f: Found, name: str) -> bool:
-    """A city or region named as a sports team: it beats, is beaten, has a coach or fans.
-    Countries are left alone ("Russia beat back the attack")."""
-    if f.label not in PLACE_LABELS and not (f.label == CANDIDATE and geonames.is_place(name)) \
-            or name in gazetteer.COUNTRIES:
+    """A town named as a sports team: it beats, is beaten, has a coach or fans. A name no
+    gazetteer knows counts only with a score or a coach ("Brentford manager Thomas Frank");
+    countries are left alone ("Russia beat back the attack")."""
+    if name in gazetteer.COUNTRIES or f.label == "PERSON" and f.sure:
+        return False
+    town = f.label in PLACE_LABELS or geonames.is_place(name)
+    if not town and f.label != CANDIDATE:
         return False
     after = _TEAM_AFTER.match(text, f.end)
     if after and after.group("won"):
-        return bool(_SCORE_AFTER.search(text[f.end:f.end + 60]) or " " not in name and _lone_opponent(text, after.end()))
+        return bool(_SCORE_AFTER.search(text[f.end:f.end + 60])
+                    or town and " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
-    return bool(after or before and (_SCORE_AFTER.match(text, f.end) or before.group(1)))
+    return bool(after and (town or after.group("role"))
+                or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)))
 
 
 def _lone_opponent(text: str, pos: int) -> bool:

@@ -20,7 +20,7 @@ PLACE_WORDS = {
 
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
 PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River".split()},
-                     **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt".split()}}
+                     **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt Greater".split()}}
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
 JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | set(PLACE_FIRST_WORDS) | {"States", "House"}
 

@@ -13,10 +13,14 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS, POSSESSIVE_IN_NAMES, SENTENCE_STARTERS
+from tidings.enrich.name_words import (ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
+                                       SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 
+# First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
+# "Port", "San" and "Fort" also begin clubs and companies ("Port Vale").
+_PLACE_HEADS = {w for w, label in PLACE_FIRST_WORDS.items() if label == "LOC"} | {"Greater"}
 _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
@@ -93,6 +97,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     elif label not in ("PERSON", "GPE", "LOC", "FAC") and name.split()[-1] in PLACE_WORDS \
             and not any(w in ORG_WORDS for w in name.split()):  # "the Aviva Stadium" (EVENT), "Gaza Strip" (ORG)
         label = PLACE_WORDS[name.split()[-1]]
+    elif label == "ORG" and " " in name and name.split()[0] in _PLACE_HEADS \
+            and not any(w in ORG_WORDS for w in name.split()):  # "Greater Manchester", "Lake Geneva"
+        label = PLACE_FIRST_WORDS[name.split()[0]]
     elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \
             and looks_like_person(name):  # "Finance Minister Christian Lindner", "Nitish Kumar's party"
         label = "PERSON"
@@ -121,9 +128,10 @@ def split_country_prefix(text: str, found: list[Found]) -> list[Found]:
 
 
 def _named_after_city(name: str) -> bool:
+    """"Real Madrid", "Emergency Management Victoria"; not "Rosa Lincoln" nor "Greater Manchester"."""
     parts = name.split()
     return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
-        and not (len(parts) == 2 and parts[0] in GIVEN_NAMES)  # "Rosa Lincoln" is a person
+        and not (len(parts) == 2 and parts[0] in GIVEN_NAMES) and parts[0] not in _PLACE_HEADS
 
 
 def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

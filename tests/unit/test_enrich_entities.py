@@ -178,6 +178,10 @@ def labels(analysis: enrich.Analysis) -> dict[str, str]:
     ("Leinster beat Toulouse 29-21 in Dublin on Saturday. Toulouse coach Ugo Mola said his side lost. "
      "Russia beat back an attack near Kharkiv.",
      {"Leinster": "ORG", "Toulouse": "ORG", "Dublin": "GPE", "Russia": "GPE", "Kharkiv": "GPE"}),
+    ("Chelsea beat Brentford 2-0 at Stamford Bridge. Brentford manager Thomas Frank said his side lacked energy. "
+     "The trust runs six homes in Greater Manchester, Greater Manchester Police said.",
+     {"Chelsea": "ORG", "Brentford": "ORG", "Thomas Frank": "PERSON", "Greater Manchester": "GPE",
+      "Greater Manchester Police": "ORG"}),
     # companies listed together, described by where they are based or what they make
     ("Siemens Energy and Prysmian are bidding for the contracts. Rival Aleph Alpha, based in Heidelberg, "
      "cut jobs. Helsing, the defence software maker, is raising money. Passengers in Elgin and Nairn waited.",
