@@ -52,7 +52,8 @@ _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = re.compile(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
                                 r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
-                                r"|published in|(?:the|a) (?:journal|magazine|newspaper)) $")
+                                r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
+                                r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of) $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
                                r"|headquarters|owner|subsidiary|unit|parent)\b"
@@ -202,7 +203,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and not has_company_suffix(name):
         return "GPE"
     if (_ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end)) \
-            and (lone or f.label != "PERSON"):
+            and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure):
         return "ORG"
     if has_company_suffix(name):
         return "ORG"

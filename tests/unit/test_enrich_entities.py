@@ -191,6 +191,8 @@ def labels(analysis: enrich.Analysis) -> dict[str, str]:
     ("Gusts could reach 80mph on the coasts of Anglesey, when the River Dee is expected to peak. Residents "
      "who spoke included Rosa Lincoln, a retired teacher.",
      {"Anglesey": "GPE", "River Dee": "GPE", "Rosa Lincoln": "PERSON"}),
+    ("Helen Ward, a spokeswoman for Thames Water, said so. A spokesman for Donald Trump declined.",
+     {"Helen Ward": "PERSON", "Thames Water": "ORG", "Donald Trump": "PERSON"}),
     # a place near a known place; what findings are published in
     ("The booster lifted off from Starbase near Houston at 7:25 a.m. The findings were published in "
      "Nature Astronomy.", {"Starbase": "GPE", "Houston": "GPE", "Nature Astronomy": "ORG"}),
