@@ -91,4 +91,6 @@ PERSON_ROLES = frozenset("""champion player star singer actor actress coach mana
 founder chairman chairwoman chief executive spokesman spokeswoman spokesperson lawyer judge senator governor mayor
 ambassador envoy economist analyst professor author writer director general commander activist journalist
 candidate lawmaker politician businessman businesswoman billionaire entrepreneur investor striker goalkeeper
-midfielder defender captain rapper musician artist son daughter wife husband father mother widow""".split())
+midfielder defender captain rapper musician artist son daughter wife husband father mother widow councillor
+councilman councilwoman pianist composer novelist poet scientist researcher teacher nurse doctor surgeon
+officer detective prosecutor attorney accountant engineer farmer resident pupil student veteran""".split())

@@ -193,6 +193,8 @@ def labels(analysis: enrich.Analysis) -> dict[str, str]:
      {"Anglesey": "GPE", "River Dee": "GPE", "Rosa Lincoln": "PERSON"}),
     ("Helen Ward, a spokeswoman for Thames Water, said so. A spokesman for Donald Trump declined.",
      {"Helen Ward": "PERSON", "Thames Water": "ORG", "Donald Trump": "PERSON"}),
+    ("Sydney Hale, a Labour councillor for Cockerton, said the decision would hit families hardest.",
+     {"Sydney Hale": "PERSON"}),
     # a place near a known place; what findings are published in
     ("The booster lifted off from Starbase near Houston at 7:25 a.m. The findings were published in "
      "Nature Astronomy.", {"Starbase": "GPE", "Houston": "GPE", "Nature Astronomy": "ORG"}),
