@@ -52,12 +52,13 @@ def refresh_pass(db: Path, opml: Path, concurrency: int | None) -> None:
     library = Library.open(db)
     feeds, _warnings = read_opml(opml.read_bytes())
     known = {row["url"] for row in library.feeds_overview()}
-    for feed in feeds:
-        if feed.url not in known:
-            try:
-                library.add_feed(feed.url, title=feed.title, tags=feed.tags)
-            except FeedExists:
-                pass
+    with library.write():  # one transaction (newsboat reads its URL file and subscribes nothing)
+        for feed in feeds:
+            if feed.url not in known:
+                try:
+                    library.add_feed(feed.url, title=feed.title, tags=feed.tags)
+                except FeedExists:
+                    pass
     library.close()
     # every feed, due or not: newsboat's `-x reload` fetches them all, and the all-304 pass
     # must ask the server about every feed (a schedule would skip them all)
