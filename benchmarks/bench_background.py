@@ -51,11 +51,12 @@ def build(path: Path, queued: int) -> None:
     with library.write() as db:
         rows = []
         for n in range(queued):
-            if n >= queued - REALISTIC:
+            if n >= queued - REALISTIC:  # dated after every backlog item: the enricher takes them first
                 title, text, _ = make_article(rng)
+                published = f"2025-01-01T{n % 24:02d}:{n % 60:02d}:00+00:00"
             else:
                 title, text = f"Backlog story {n}", f"Short backlog item {n} from the wire."
-            published = f"20{20 + n * 5 // queued:02d}-01-01T00:00:{n % 60:02d}+00:00"
+                published = f"20{20 + n * 5 // queued:02d}-01-01T00:00:{n % 60:02d}+00:00"
             rows.append((feed, f"g{n}", title, text, published, published, content_hash(title, text)))
             if len(rows) == 10_000 or n == queued - 1:
                 db.conn.executemany(
