@@ -44,7 +44,7 @@ _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|"
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
-_LIST_NEXT_PLACED = re.compile(rf",? (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")
+_LIST_NEXT_PLACED = re.compile(rf" (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")  # ", and" joins clauses
 _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 
 
@@ -53,7 +53,8 @@ _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 _ORG_BEFORE_PHRASE = re.compile(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
                                 r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                 r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
-                                r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of) $")
+                                r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
+                                r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
                                r"|headquarters|owner|subsidiary|unit|parent)\b"
@@ -84,7 +85,10 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     for f in found:
         if f.label == "PERSON":
             named.setdefault(text[f.start:f.end].split()[-1], set()).add(text[f.start:f.end])
-    shared_surnames = {last for last, names in named.items() if len(names) > 1}
+    alone = {text[f.start:f.end] for f in found if " " not in text[f.start:f.end] and not gazetteer.lookup(
+        text[f.start:f.end])}
+    # a surname two people share, or that the text also uses alone ("Jackson Browne" ... "Browne, 76")
+    shared_surnames = {last for last, names in named.items() if len(names) > 1 or last in alone}
     for f in found:
         name = text[f.start:f.end]
         if _plays(text, f, name):
@@ -99,6 +103,11 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     for f in found:
         if " " not in text[f.start:f.end]:
             lone.setdefault(text[f.start:f.end], set()).add(f.label)
+    for f in found:
+        first = text[f.start:f.end].split()[0]
+        if f.label == "PERSON" and not f.sure and " " in text[f.start:f.end] and lone.get(first) == {"ORG"} \
+                and first not in GIVEN_NAMES:
+            f.label = "ORG"  # "Samsung Electronics" when "Samsung" alone is a company
     for f in found:
         name = text[f.start:f.end]
         if f.label != "PERSON" and not f.sure and lone.get(name.split()[-1]) == {"PERSON"} and looks_like_person(name):
@@ -156,6 +165,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "ORG"
     if _BASED_IN.match(text, f.end) and not f.sure and name.split()[0] not in GIVEN_NAMES:
         return "ORG"
+    if _AGE_AFTER.match(text, f.end) and f.label != "PERSON" and looks_like_person(name) \
+            and not geonames.is_place(name):
+        return "PERSON"  # "Browne, 76, last toured in 2022": news gives people's ages
     if _PERSON_APPOSITION.match(text, f.end) and f.label != "PERSON" and " " in name:
         return "PERSON"
     inside = _IN_PLACE.match(text, f.end)
@@ -178,6 +190,7 @@ _PLURAL_PEOPLE = re.compile(r"(?:ers|ists|ians|ials|ors|ants|ents)$")
 _ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
 _ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team"}
 _OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
+_AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},")
 _NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")
@@ -277,7 +290,7 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
             for start, end in _neighbours(text, f):
                 name = text[start:end]
                 if (name in person_forms or name in SENTENCE_STARTERS or name.isupper() or gazetteer.lookup(name)
-                        or TITLE_RUN.match(name)):
+                        or TITLE_RUN.match(name) or any(w in ORG_WORDS for w in name.split())):
                     continue
                 other = by_span.get((start, end))
                 inside = [] if other else [g for g in by_span.values() if g.start < end and start < g.end]

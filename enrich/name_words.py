@@ -8,6 +8,7 @@ Fund Programme Program Guard Guards Congress Senate Cabinet Government Administr
 News Network Press Club FC Museum School College Hospital Church Embassy Alliance Coalition Front Movement Brigade
 Command Centre Center Exchange Reserve Treasury Trust Partners Holdings Technologies Motors Energy Systems Labs Media
 Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution Bloc Network Broadcasting Railways
+Journal Electronics Robotics Semiconductor Semiconductors
 Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Panel Centres Centers Power Electric Steel Airline Bancorp Commissions Councils Ministries Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group Records Schools Elementary Events
 Materials Rail Care Zoo Studios Pictures Entertainment Foods Brands Logistics Shipping Therapeutics Biosciences
 Healthcare""".split())

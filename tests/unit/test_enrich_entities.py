@@ -195,6 +195,11 @@ def labels(analysis: enrich.Analysis) -> dict[str, str]:
      {"Helen Ward": "PERSON", "Thames Water": "ORG", "Donald Trump": "PERSON"}),
     ("Sydney Hale, a Labour councillor for Cockerton, said the decision would hit families hardest.",
      {"Sydney Hale": "PERSON"}),
+    ("Jackson Browne will play two shows in Nashville next month. Browne, 76, last toured in 2022. Shares of "
+     "Samsung fell 2% in Seoul, and Samsung Electronics said profit fell. The findings were published in "
+     "The Astrophysical Journal.",
+     {"Jackson Browne": "PERSON", "Samsung": "ORG", "Samsung Electronics": "ORG",
+      "Astrophysical Journal": "ORG"}),
     # a place near a known place; what findings are published in
     ("The booster lifted off from Starbase near Houston at 7:25 a.m. The findings were published in "
      "Nature Astronomy.", {"Starbase": "GPE", "Houston": "GPE", "Nature Astronomy": "ORG"}),
