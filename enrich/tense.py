@@ -96,8 +96,9 @@ def tense_for(text: str, sentence: Span, start: int, end: int, cues: list[Cue],
     clause = _clause(text, sentence, start, end)
     inside = [c for c in cues if clause.start <= c.pos < clause.end]
     for pool in (inside, cues):
-        before = [c for c in pool if c.pos < start
-                  and not any(c.pos < d.start and d.end <= start for d in other_dates)]
+        # (a future cue is not taken: "will travel on Sunday and meet them on Monday" looks ahead twice)
+        before = [c for c in pool if c.pos < start and (c.tense == "future" or not any(
+            c.pos < d.start and d.end <= start for d in other_dates))]
         if before:
             return before[-1].tense
         after = [c for c in pool if c.pos >= end]
