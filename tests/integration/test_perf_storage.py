@@ -207,3 +207,18 @@ def test_feeds_recorded_together_store_what_one_by_one_would(tmp_path: Path) -> 
     assert together.db.execute(feeds).fetchall() == apart.db.execute(feeds).fetchall()
     apart.close()
     together.close()
+
+
+def test_the_feed_overview_counts_match_the_articles(library: Library) -> None:
+    """`feeds list` and the OPML export read kept counts, not a count of every article:
+    they still agree with the articles after stores, marks and a refresh's batch."""
+    fetches = _harbour_fetches(library)
+    library.record_fetches(fetches)
+    library.store_articles(fetches[0][0], [ArticleIn(guid="g9", title="Late", text="Late news.")])
+    some = [row[0] for row in library.db.execute("select id from articles limit 2")]
+    library.mark(some, read=True)
+    overview = {row["id"]: (row["articles"], row["unread"]) for row in library.feeds_overview()}
+    counted = dict.fromkeys(overview, (0, 0)) | {
+        feed_id: (articles, unread) for feed_id, articles, unread in library.db.execute(
+            "select feed_id, count(*), sum(read = 0) from articles group by feed_id")}
+    assert overview == counted and overview[fetches[0][0]][0] == 3
