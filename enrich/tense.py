@@ -136,6 +136,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return None
     if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and w not in _INTENT):
         return "past"
+    if w in _PAST_INTENT and w.endswith("ed") and nxt != "to" and prev not in _NOT_INFINITIVE:
+        return "past"  # "agreed in October" (but "agreed to end it", "the planned strike")
     if w in _PRESENT:
         return "present"
     return None

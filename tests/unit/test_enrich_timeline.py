@@ -87,6 +87,9 @@ def test_more_relative_expressions(backend, text, expected):
     # "until" after a past verb: the nearer side.
     (dt.date(2024, 12, 30), "She has cancelled her travel plans until mid-January.", {"mid-January": "2025-01"}),
     (dt.date(2024, 3, 22), "The bill funds the government through September 30.", {"September 30": "2024-09-30"}),
+    # A past intention verb without "to" is a past verb.
+    (dt.date(2026, 11, 26), "The ceasefire, agreed in October, is due to end on Sunday.",
+     {"October": "2026-10", "Sunday": "2026-11-29"}),
     # A future verb reaches over a date to the next verb it governs; a past one does not.
     (dt.date(2026, 11, 26), "The minister will travel to Brussels on Sunday and meet her counterparts on Monday "
      "morning.", {"Sunday": "2026-11-29", "Monday morning": "2026-11-30"}),
