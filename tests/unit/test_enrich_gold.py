@@ -22,6 +22,7 @@ scoring = _scoring()
 
 BATCHES = json.loads((EVAL_DIR / "batches.json").read_text(encoding="utf-8"))
 ISSUE_11 = set(BATCHES["issue-11 (unseen, 2026-11-30)"])
+BATCH_8 = set(BATCHES["issue-11 batch 8 (unseen, 2026-11-30)"])
 
 # Floors a little below what was measured when they were set (2026-11-30). On the 35 earlier
 # articles: entity F1 0.980 spaCy, 0.970 fallback; on the 22 of issue 11 (after the general rules
@@ -29,9 +30,13 @@ ISSUE_11 = set(BATCHES["issue-11 (unseen, 2026-11-30)"])
 # session 3's general rules (teams, listed companies, town councils); timeline P/R 0.99-1.00.
 # Issue 11 asks for 0.93 (spaCy) and 0.88 (fallback) at first sight on new articles and timeline
 # P/R >= 0.97: the timeline floors hold that target, the entity floors hold what was reached.
+# Batch 8 was written blind and scored at first sight (entity F1 0.868 spaCy, 0.857 fallback;
+# timeline P/R 0.971/0.944 and 0.962/0.935): its floors hold that first sight, not the target.
 FLOORS = {
-    "spacy": {"earlier": 0.975, "issue-11": 0.96, "timeline": 0.97},
-    "fallback": {"earlier": 0.965, "issue-11": 0.945, "timeline": 0.97},
+    "spacy": {"earlier": 0.975, "issue-11": 0.96, "batch-8": 0.86, "timeline": 0.97,
+              "batch-8 timeline": 0.93},
+    "fallback": {"earlier": 0.965, "issue-11": 0.945, "batch-8": 0.85, "timeline": 0.97,
+                 "batch-8 timeline": 0.93},
 }
 
 
@@ -42,15 +47,17 @@ def test_gold_set_quality(backend, monkeypatch):
     else:
         monkeypatch.delenv("TIDINGS_NLP", raising=False)
     scores = scoring.evaluate(EVAL_DIR / "gold", enrich.analyse)
-    assert len(scores) >= 57
-    earlier = [s for s in scores if s.name not in ISSUE_11]
+    assert len(scores) >= 79
+    earlier = [s for s in scores if s.name not in ISSUE_11 | BATCH_8]
     new = [s for s in scores if s.name in ISSUE_11]
-    assert len(new) == len(ISSUE_11) >= 20
+    blind = [s for s in scores if s.name in BATCH_8]
+    assert len(new) == len(ISSUE_11) >= 20 and len(blind) == len(BATCH_8) >= 20
     floor = FLOORS[backend]
-    for group, chosen in (("earlier", earlier), ("issue-11", new)):
+    for group, chosen in (("earlier", earlier), ("issue-11", new), ("batch-8", blind)):
         _, overall, timeline = scoring.totals(chosen)
         assert overall.f1 >= floor[group], (group, [e for s in chosen for e in s.errors])
-        assert timeline.recall >= floor["timeline"] and timeline.precision >= floor["timeline"], group
+        least = floor.get(f"{group} timeline", floor["timeline"])
+        assert timeline.recall >= least and timeline.precision >= least, group
 
 
 def test_scoring_counts_acceptable_and_wrong_names():
