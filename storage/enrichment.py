@@ -365,9 +365,11 @@ class EnrichmentQueries(DuplicateQueries):
         """Articles mentioning the entity per day (per ISO week when they span more than
         `max_days`): the unit ("day" or "week"), the first bucket's date and the counts,
         with empty buckets as zeros, oldest first; `bounded`: of its RECENT most recently
-        stored articles only."""
+        stored articles only. Dates come from the narrow articles_filters index: reading each
+        article's row cost 30 ms more on a cold page cache at a million articles."""
         rows = self.db.execute(
-            "select substr(a.published, 1, 10) as day, count(*) from articles a where a.id in "
+            "select substr(a.published, 1, 10) as day, count(*) from articles a "
+            "indexed by articles_filters where a.id in "
             "(select article_id from mentions where entity_id = ? and article_id >= ?) "
             "and a.published is not null group by day order by day",
             [entity_id, self._recent_floor(entity_id) if bounded else 0],
