@@ -1,4 +1,4 @@
-"""The base of every dialog (confirm, help, views, annotations, notes, names, feed errors,
+"""The base of every dialog (confirm, help, views, annotations, notes, names, rules, feed errors,
 related articles, the entity browser): one box in the middle of the screen, one way to
 close it, one stylesheet (dialogs.tcss).
 """

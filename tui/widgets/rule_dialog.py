@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tidings.tui.widgets.dialog import Dialog
 from tidings.tui.widgets.reading_pane import visible
 
 
@@ -20,22 +19,13 @@ class RuleChoice:
     kind: str  # "feed", "author" or "word"
 
 
-class RuleDialog(ModalScreen[RuleChoice | None]):
+class RuleDialog(Dialog[RuleChoice | None]):
     BINDINGS = [
         Binding("f", "choose('feed')", "This feed", id="rule.feed"),
         Binding("a", "choose('author')", "This author", id="rule.author"),
         Binding("w", "choose('word')", "A word", id="rule.word"),
-        Binding("escape", "cancel", "Cancel", id="rule.cancel"),
+        Binding("escape", "close", "Cancel", id="rule.cancel"),
     ]
-
-    DEFAULT_CSS = """
-    RuleDialog { align: center middle; }
-    RuleDialog > Vertical {
-        width: 64; max-width: 100%; height: auto;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    RuleDialog .keys { color: $text-muted; }
-    """
 
     def __init__(self, feed: str, author: str | None, word: str | None) -> None:
         super().__init__()
@@ -43,23 +33,19 @@ class RuleDialog(ModalScreen[RuleChoice | None]):
         self.author = author
         self.word = word
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         lines = Text("Hide new articles like this one (a rule):\n", style="bold")
         lines.append(f"\n f  from the feed {visible(self.feed)}")
         if self.author:
             lines.append(f"\n a  by {visible(self.author)}")
         word = f"containing {visible(self.word)!r}" if self.word else "containing a word"
         lines.append(f"\n w  {word}")
-        with Vertical():
-            yield Static(lines)
-            yield Static(Text("escape: cancel   tidings rule remove NAME undoes a rule"),
-                         classes="keys")
+        yield Static(lines)
+        yield Static(Text("escape: cancel   tidings rule remove NAME undoes a rule"),
+                     classes="keys")
 
     def action_choose(self, kind: str) -> None:
         if kind == "author" and not self.author:
             self.notify("This article names no author", severity="warning")
             return
         self.dismiss(RuleChoice(kind))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
