@@ -19,11 +19,17 @@ def _broken(library: Library, feed_id: int, guid: str) -> int:
     raise ValueError(f"feed {guid} could not be stored")
 
 
-async def test_one_failed_write_rolls_back_alone(tmp_path: Path) -> None:
-    path = tmp_path / "lib.db"
+def _wire_feed(path: Path) -> int:
+    """A new library at path with one local feed: its id."""
     library = Library.open(path)
     feed = library.local_feed("Wire")
     library.close()
+    return feed
+
+
+async def test_one_failed_write_rolls_back_alone(tmp_path: Path) -> None:
+    path = tmp_path / "lib.db"
+    feed = _wire_feed(path)
     worker = StoreWorker(path)
     try:
         results = await asyncio.gather(
@@ -42,9 +48,7 @@ async def test_one_failed_write_rolls_back_alone(tmp_path: Path) -> None:
 
 async def test_reads_see_what_the_batches_wrote(tmp_path: Path) -> None:
     path = tmp_path / "lib.db"
-    library = Library.open(path)
-    feed = library.local_feed("Wire")
-    library.close()
+    feed = _wire_feed(path)
     worker = StoreWorker(path)
     try:
         await asyncio.gather(*(worker.write(_store, feed, f"g{n}") for n in range(20)))
