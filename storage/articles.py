@@ -157,15 +157,17 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
         for new in pending:
             guids.setdefault(new.feed_id, []).append(new.row["guid"])
         ids = {feed_id: self._known(feed_id, wanted) for feed_id, wanted in guids.items()}
+        new_ids: list[int] = []
         for new in pending:
             article_id = ids[new.feed_id][new.row["guid"]][0]
+            new_ids.append(article_id)
             known[new.feed_id][new.row["guid"]] = (article_id, new.row["content_hash"])
             self._add_related(article_id, new.article.related)
             if new.article.enclosures:
                 self._replace_enclosures(article_id, new.article.enclosures, new=True)
             self._join_by_url(article_id, new.row["url_key"])
             results[new.feed][new.place] = StoreResult(article_id, "new")
-        self._queue_all([ids[new.feed_id][new.row["guid"]][0] for new in pending], stamp)
+        self._queue_all(new_ids, stamp)
 
     def _known(self, feed_id: int, guids: list[str]) -> dict[str, tuple[int, str]]:
         """(id, content hash) of the feed's articles with these guids."""
