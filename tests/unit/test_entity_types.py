@@ -145,11 +145,13 @@ def test_mentions_over_time_by_day_then_by_week(library: Library) -> None:
 def test_the_entity_page_reads_a_common_names_newest_articles_only(
     library: Library, monkeypatch
 ) -> None:
-    """A name in more articles than RECENT: the page counts them all and shows the newest,
-    its timeline and activity come from the RECENT most recently stored (a name in 400,000
-    articles of a big library costs what a rare one does)."""
+    """A name in more articles than RECENT: the page counts them all and shows the newest;
+    its activity comes from the RECENT most recently stored, its timeline and companions
+    from the articles it lists (a name in 400,000 articles of a big library costs what a
+    rare one does)."""
     from tidings.enrich.model import TimelineItem
     from tidings.storage import enrichment
+    from tidings.tui.widgets import entity_page
     from tidings.tui.widgets.entity_page import load_entity
 
     monkeypatch.setattr(enrichment, "RECENT", 3)
@@ -170,4 +172,9 @@ def test_the_entity_page_reads_a_common_names_newest_articles_only(
     assert data is not None and data.article_count == 6
     assert [a.title for a in data.articles] == ["T 5", "T 4", "T 3"]
     assert [row["date"] for row in data.timeline] == ["2025-05-04", "2025-05-05", "2025-05-06"]
+    assert sum(data.activity[2]) == 3
+    monkeypatch.setattr(entity_page, "ARTICLES", 2)
+    data = load_entity(library, rostock)
+    assert data is not None and [a.title for a in data.articles] == ["T 5", "T 4"]
+    assert [row["title"] for row in data.timeline] == ["T 4", "T 5"]
     assert sum(data.activity[2]) == 3
