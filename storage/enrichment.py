@@ -370,7 +370,12 @@ class EnrichmentQueries(DuplicateQueries):
                 "and m.start >= t.sentence_start and m.start < t.sentence_end)",
                 [*article_ids, entity_id],
             )
-        return sorted(rows, key=lambda row: (period_start(row["date"]), row["article_id"]))
+        # One item per sentence and date: "on Monday ... Monday's vote" is one event.
+        unique: dict[tuple[int, int, str], dict[str, Any]] = {}
+        for row in sorted(rows, key=lambda row: row["start"]):
+            sentence = row["start"] if row["sentence_start"] is None else row["sentence_start"]
+            unique.setdefault((row["article_id"], sentence, row["date"]), row)
+        return sorted(unique.values(), key=lambda row: (period_start(row["date"]), row["article_id"]))
 
     def mentions_over_time(
         self, entity_id: int, max_days: int = 92, bounded: bool = False

@@ -178,3 +178,36 @@ def test_the_entity_page_reads_a_common_names_newest_articles_only(
     assert data is not None and [a.title for a in data.articles] == ["T 5", "T 4"]
     assert [row["title"] for row in data.timeline] == ["T 4", "T 5"]
     assert sum(data.activity[2]) == 3
+
+
+def test_an_entitys_timeline_shows_a_sentence_once_per_date(library: Library) -> None:
+    """"Talks on Monday ... Monday's vote" in one sentence is one event on the entity's
+    timeline; another date in that sentence, or the same date elsewhere, is another."""
+    from tidings.enrich.model import TimelineItem
+
+    text = "Rostock holds talks on Monday before Monday's vote and a rally on 9 May. Rostock votes on Monday."
+    first, second = text.split(". ")[0] + ".", text.split(". ")[1]
+    second_start = text.index(second)
+    feed = library.local_feed("Wire")
+    article = library.store_article(feed, ArticleIn(
+        guid="g", title="T", text=text, published="2025-05-01")).id
+    items = [
+        TimelineItem(expr, text.index(expr, at), text.index(expr, at) + len(expr), day, "day",
+                     sentence, start, start + len(sentence))
+        for expr, at, day, sentence, start in [
+            ("on Monday", 0, "2025-05-05", first, 0),
+            ("Monday's", 0, "2025-05-05", first, 0),
+            ("on 9 May", 0, "2025-05-09", first, 0),
+            ("on Monday", second_start, "2025-05-05", second, second_start),
+        ]
+    ]
+    library.store_enrichment(
+        library.queued_articles([article])[0],
+        entities=[Mention("Rostock", "GPE", 0, 7, "Rostock"),
+                  Mention("Rostock", "GPE", second_start, second_start + 7, "Rostock")],
+        title_entities=[], timeline=items, version=1, backend="test")
+    rostock = library.entity_named("Rostock")["id"]
+    for found in (library.entity_timeline(rostock), library.entity_timeline(rostock, [article])):
+        assert [(row["expression"], row["date"]) for row in found] == [
+            ("on Monday", "2025-05-05"), ("on Monday", "2025-05-05"), ("on 9 May", "2025-05-09")]
+        assert [row["sentence_start"] for row in found] == [0, second_start, 0]

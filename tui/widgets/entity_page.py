@@ -117,7 +117,7 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
     EntityPage > #entity-heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     EntityPage Horizontal { height: 1fr; }
     EntityPage Vertical { width: 1fr; border-right: solid $reader-line; }
-    EntityPage #with-column { width: 36; border-right: none; }
+    EntityPage #with-column { width: 28%; max-width: 36; border-right: none; }
     EntityPage Vertical > Title { padding: 0 1; color: $reader-muted; text-style: bold; }
     EntityPage ItemList { height: 1fr; padding: 0 1; }
     EntityPage #activity { height: 3; margin: 0 1 1 1; }
@@ -166,11 +166,11 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
         count = data.article_count
         self.query_one("#entity-heading", Title).set_text(
             f"{visible(entity['name'])} · {entity['type']} · "
-            f"{count} article{'s' if count != 1 else ''}"
+            f"{count:,} article{'s' if count != 1 else ''}"
         )
         shown = f" (newest {len(data.articles)})" if count > len(data.articles) else ""
-        self.query_one("#articles-title", Title).set_text(f"Articles · {count}{shown}")
-        among = f" (in its newest {len(data.articles)} articles)" if shown else ""
+        self.query_one("#articles-title", Title).set_text(f"Articles · {count:,}{shown}")
+        among = f" (from the newest {len(data.articles)})" if shown else ""
         self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(data.timeline)}{among}")
         recent = f" (its newest {RECENT:,} articles)" if count > RECENT else ""
         unit, first, counts = data.activity
