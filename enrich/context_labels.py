@@ -24,7 +24,7 @@ _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
-_ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
+_ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:which (?:was|is) )?(?:founded|owned|run|headquartered|listed|backed) (?:by|in|on)\b")
 # "Aleph Alpha, based in Heidelberg": news says where a company is based; a person it says lives somewhere.
@@ -286,8 +286,9 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if lone and f.label == "PERSON" and len(name) > 5 and name.lower().endswith(_ORG_ENDINGS) \
             and name not in GIVEN_NAMES:
         return "ORG"  # "Swedbank"
-    if not lone and f.label != "ORG" and not f.sure and any(p in ORG_WORDS for p in name.split()[1:]):
-        return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans"
+    if not lone and f.label != "ORG" and not f.sure and (any(p in ORG_WORDS for p in name.split()[1:]) or (
+            name.split()[0] in ORG_WORDS and name.split()[-1] not in PLACE_WORDS)):
+        return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans", "Instituto Butantan"
     if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
             and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
         return "GPE"

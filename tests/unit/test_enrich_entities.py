@@ -263,3 +263,23 @@ def test_a_town_before_council_is_a_place_in_the_title(backend):
 def test_context_cues_type_names_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # kinds of places after a name; places a compass or a list names
+    ("Icebergs calved from the Tornavik glacier drifted past the Kvelland wharf. Oil from the Marapé field "
+     "reached the coast.", {"Tornavik": "GPE", "Kvelland": "GPE", "Marapé": "GPE"}),
+    # a company by what it is, sells or bought; foreign organisation words
+    ("Smaller producer Veltra, which has bought two fields, gained. Delivery app Zumbo grew. Ostrell, the "
+     "region's largest power distributor, said lines were down. Dr Ana Quiroga works at Instituto Parnaíba.",
+     {"Veltra": "ORG", "Zumbo": "ORG", "Ostrell": "ORG", "Ana Quiroga": "PERSON", "Instituto Parnaíba": "ORG"}),
+    # an abbreviation in capitals is no common noun at the start of a sentence; "Near" is no name
+    ("FC Tavora, the league leaders, said the match would go ahead. Near Quelimane, floods cut the road.",
+     {"FC Tavora": "ORG", "Quelimane": "GPE"}),
+    # councillors and curators are titles, not part of the name
+    ("Councillor Maeve Corrigan voted against. Curator Jonas Lindqvist chose the prints.",
+     {"Maeve Corrigan": "PERSON", "Jonas Lindqvist": "PERSON"}),
+])
+def test_place_and_organisation_words_type_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
