@@ -283,3 +283,20 @@ def test_context_cues_type_names_never_seen(backend, text, expected):
 def test_place_and_organisation_words_type_names_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # roads are a kind and a number
+    ("Police closed Interstate 35 and Route 9 after the crash.", {"Interstate 35": "GPE", "Route 9": "GPE"}),
+    # a saint's church or school and one word's bay keep their possessive
+    ("Her funeral is at St Aidan's Church. She taught at Saint Bride's School of Design. Whales were seen in "
+     "Tasman's Bay.", {"St Aidan's Church": "ORG", "Saint Bride's School of Design": "ORG", "Tasman's Bay": "GPE"}),
+    # a title after "of" belongs to the organisation; a person named like a city after a title or before "who"
+    ("Officials from the Office of the Data Protection Commissioner visited. Dr Mirela Lima, who leads the lab, "
+     "agreed.", {"Office of the Data Protection Commissioner": "ORG", "Mirela Lima": "PERSON"}),
+    # a given name the model left out before a surname
+    ("\"We will grow,\" chief executive Ana Kovalenko said.", {"Ana Kovalenko": "PERSON"}),
+])
+def test_span_fixes_for_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
