@@ -11,16 +11,20 @@ Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution 
 Journal Electronics Robotics Semiconductor Semiconductors
 Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Panel Centres Centers Power Electric Steel Airline Bancorp Commissions Councils Ministries Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group Records Schools Elementary Events
 Materials Rail Care Zoo Studios Pictures Entertainment Foods Brands Logistics Shipping Therapeutics Biosciences
-Healthcare""".split())
+Healthcare
+Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
+Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
+Sociedad Société Gesellschaft""".split())
 
 PLACE_WORDS = {
-    **{w: "FAC" for w in "Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
-    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve".split()},
+    **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
+    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village Territory Territories".split()},
 }
 
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
-PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River".split()},
+PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River Isla Islas Playa Cerro Lago Laguna"
+                                          " Bahía Ilha Praia Isola".split()},
                      **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt Greater".split()}}
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
 JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | set(PLACE_FIRST_WORDS) | {"States", "House"}
@@ -38,7 +42,8 @@ Around Almost Just Like Unlike Through Throughout Within Beyond Toward Towards A
 Please Let Do Does Did Is Are Was Were Be Been Has Have Had Will Would Could Should Can May Might Must Shall
 Sources Analysts Experts Critics Residents Witnesses Police Authorities Leaders Talks Negotiators Protesters Diplomats
 Our Mine Ours Theirs Whatever Whoever Everyone Everybody Nobody Nothing Something Someone Anyone Few Fewer Less
-Compared Given Including Excluding Regarding Concerning Based Separately Together Today Tomorrow Yesterday""".split())
+Compared Given Including Excluding Regarding Concerning Based Separately Together Today Tomorrow Yesterday
+Near Off Outside Inside Behind Above Below Beside""".split())
 
 SPEECH_VERBS = frozenset("said says told added asked wrote argued insisted warned noted explained stated claimed "
                          "tweeted posted replied responded announced urged called admitted acknowledged".split())
@@ -47,7 +52,10 @@ SPEECH_VERBS = frozenset("said says told added asked wrote argued insisted warne
 PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsula": "LOC", "crossing": "FAC",
                "county": "GPE", "district": "GPE", "valley": "LOC", "river": "LOC", "island": "LOC", "airport": "FAC",
                "border": "LOC", "neighbourhood": "GPE", "neighborhood": "GPE", "suburb": "GPE", "municipality": "GPE",
-               "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC"}
+               "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC",
+               "glacier": "LOC", "fjord": "LOC", "beach": "LOC", "lagoon": "LOC", "reef": "LOC", "volcano": "LOC",
+               "estuary": "LOC", "wharf": "FAC", "quay": "FAC", "harbour": "FAC", "harbor": "FAC",
+               "waterfront": "FAC", "field": "LOC", "oilfield": "LOC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
                          "municipality towns cities villages regions provinces states islands".split())
@@ -60,11 +68,13 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "insurer airline broadcaster newspaper party union association federation club team "
                       "coalition consortium regulator watchdog institute university network manufacturer maker "
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
-                      "chipmaker carmaker drugmaker service".split())
+                      "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
+                      "chain store brand carrier body".split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
-                       "broadcaster newspaper agency utility".split())
+                       "broadcaster newspaper agency utility producer exporter refiner distributor publisher "
+                       "app platform brand chain carrier".split())
 
 # Capitalised abbreviations that are not organisations.
 NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT LNG UAV MP MPs MEP MEPs HIV AIDS "
@@ -75,7 +85,8 @@ June July August September October November December Mr Mrs Ms Dr Also I I'm I�
 Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 
 # Common nouns that start sentences capitalised ("Operator Hokuriku Electric Power said ...").
-COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)}
+COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)
+                                                          if not w.isupper()}  # "FC Porto" keeps "FC"
                 | set("head operator regulator officials police firefighters rescuers protesters voters shares markets "
                       "prices services trains flights schools hospitals rivals competitors peers investors lawmakers "
                       "legislators senators ministers leaders residents analysts economists traders workers "

@@ -26,6 +26,12 @@ _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
+# "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
+_OF_BEFORE_TITLE = re.compile(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
+# Roads are named by a kind of road and a number.
+_ROAD = re.compile(r"(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway|State Route"
+                   r"|US Route|National Highway) \d{1,4}[A-Z]?$")
+_WHO_AFTER = re.compile(r",? who\b")
 # A capitalised word (not a possessive) right before a name.
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*[a-z]) $")
 
@@ -35,8 +41,8 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     titles = _Titles(text)
     out = []
     for raw_start, raw_end, raw_label in spans:
-        for piece in [p for part in _split_parenthesis(text, raw_start, raw_end, raw_label)
-                      for p in _split_possessives(text, *part)]:
+        for piece in [p for comma_part in _split_commas(text, raw_start, raw_end, raw_label)
+                      for part in _split_parenthesis(text, *comma_part) for p in _split_possessives(text, *part)]:
             for start, end, label in _split_leading_place(text, *piece):
                 found = _refine_one(text, start, end, label, titles)
                 if found:
@@ -63,6 +69,13 @@ class _Titles:
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
+    if label == "ORG" and " of " in text[start:end]:
+        more = _CAPITALISED_AFTER.match(text, end)
+        if more and not gazetteer.lookup(more.group(1).split()[0]):  # "Office of the Special" + "Prosecutor"
+            end = more.end()
+    whole = _possessive_name_end(text, start, end) if start < end and text[end:end + 1] in "'’" else None
+    if whole is not None:  # the model stopped at "St Matthew" in "St Matthew's Church"
+        end, possessor = whole, False
     name = text[start:end]
     if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
         return None
@@ -75,8 +88,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     if is_title(name) or (label != "PERSON" and titles.cover(start, end)):
         return None
     title_start = titles.start_ending_at(end)
-    if title_start is not None and title_start > start and label != "PERSON":  # "FEMA Administrator"
-        end = title_start - 1
+    if title_start is not None and title_start > start and label != "PERSON" \
+            and not _OF_BEFORE_TITLE.search(text, start, title_start):  # "FEMA Administrator", not "Office of the
+        end = title_start - 1  # Data Protection Commissioner" (but "Bank of England Governor" is cut)
         name = text[start:end]
     head = PARTICLE_HEAD.search(text, max(0, start - 24), start) if " " not in name else None
     if head:  # "Van der" + "Plas": the model saw only the last word
@@ -88,11 +102,21 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     if label == "ORG" and text[end:end + 1] == "+":  # "OPEC+"
         end += 1
         name = text[start:end]
+    given = _GIVEN_BEFORE.search(text, max(0, start - 30), start) if " " not in name else None
+    if given and given.group(1) in GIVEN_NAMES and not gazetteer.lookup(name) and name not in ORG_WORDS \
+            and not titles.cover(given.start(1), given.end(1)):  # "chief executive Ana" + "Moretti"
+        return with_particles(text, Found(given.start(1), end, "PERSON", sure=True))
     sure = True
     known = gazetteer.lookup(name)
     if known:
         label = known
-    elif label != "ORG" and _named_after_city(name):  # "Real Madrid", "Emergency Management Victoria"
+    elif _ROAD.match(name):  # "Interstate 20", "Route 9"
+        label = "FAC"
+    elif label == "PERSON" and " " in name and name.split()[0] not in GIVEN_NAMES and any(
+            PLACE_WORDS.get(w) in ("LOC", "FAC") for w in name.split()[1:]):  # "Disko Bay", "Bergen Airport Flesland"
+        label = next(PLACE_WORDS[w] for w in name.split()[1:] if PLACE_WORDS.get(w) in ("LOC", "FAC"))
+    elif label != "ORG" and _named_after_city(name) and not (
+            _after_person_cue(text, start, titles) or _WHO_AFTER.match(text, end)):  # "Real Madrid", not "Dr Ana Lima"
         label = "ORG"
     elif label not in ("PERSON", "GPE", "LOC", "FAC") and name.split()[-1] in PLACE_WORDS \
             and not any(w in ORG_WORDS for w in name.split()):  # "the Aviva Stadium" (EVENT), "Gaza Strip" (ORG)
@@ -145,6 +169,35 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
     return [(start, end, label)]
 
 
+def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Takoradi, Kwame Asante": a name holds no comma, so a span the model ran over one is two names."""
+    cut = text.find(", ", start, end)
+    if cut == -1:
+        return [(start, end, label)]
+    return [(start, cut, label)] + _split_commas(text, cut + 2, end, label)
+
+
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(?!['’]s)")
+_POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
+_SAINTS = ("St ", "St. ", "Saint ", "San ", "Santa ")
+
+
+def _possessive_name_end(text: str, start: int, end: int) -> int | None:
+    """End of a name holding a possessive: a saint's church or school ("St Matthew's Church", "Saint
+    Martin's School of Art"), or one word's bay or island ("Hawke's Bay"); None for "Kenya's Ruto"."""
+    m = _POSSESSIVE_TAIL.match(text, end)
+    if not m:
+        return None
+    head, word = text[start:end], m.group(1)
+    if gazetteer.lookup(head) or head in GIVEN_NAMES:
+        return None
+    if head.startswith(_SAINTS) and (word in ORG_WORDS or word in PLACE_WORDS):
+        return m.end()
+    if " " not in head and PLACE_WORDS.get(word) == "LOC" and not m.group(2):
+        return m.end(1)
+    return None
+
+
 def _split_parenthesis(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """"International Council for the Exploration of the Sea (ICES": a name and its acronym, not one name
     (but "Janata Dal (United)" is one)."""
@@ -159,6 +212,8 @@ def _split_possessives(text: str, start: int, end: int, label: str) -> list[tupl
     m = _INNER_POSSESSIVE.search(text, start, end)
     if not m or text[start:m.end()].split()[-1] in POSSESSIVE_IN_NAMES:  # "People's Liberation Army"
         return [(start, end, label)]
+    if _possessive_name_end(text, start, m.start()) is not None:  # "Hawke's Bay", "St Mary's Hospital"
+        return [(start, max(end, _possessive_name_end(text, start, m.start())), label)]
     head_end, tail_start = m.start(), m.end()
     head = text[start:head_end]
     tail = text[tail_start:end]

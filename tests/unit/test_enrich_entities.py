@@ -235,3 +235,68 @@ def test_a_town_before_council_is_a_place_in_the_title(backend):
                               "The Eugene City Council on Thursday postponed a vote on a shelter.", dt.date(2025, 9, 4))
     assert {m.canonical: m.label for m in analysis.title_entities} == {"Eugene": "GPE"}
     assert {m.canonical: m.label for m in analysis.entities} == {"Eugene City Council": "ORG"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where someone works, what makes or polls, what is invested in, what has "its" after its verb
+    ("\"Margins will hold,\" said Ruth Adeyemi, a credit analyst at Morrowfield in Leeds. A portfolio manager at "
+     "Cleary Vance said the same.", {"Ruth Adeyemi": "PERSON", "Morrowfield": "ORG", "Leeds": "GPE",
+                                     "Cleary Vance": "ORG"}),
+    ("The tablets, made by India's Zydarex, beat the 40 million rupees expected by analysts polled by Quorvant. "
+     "Investors in Pellucid include two pension funds. Brasoleo cut its dividend.",
+     {"Zydarex": "ORG", "Quorvant": "ORG", "Pellucid": "ORG", "Brasoleo": "ORG"}),
+    ("Makers such as Halvik of Norway and Vesteroth of Sweden want the standard.", {"Vesteroth": "ORG"}),
+    # compass words, "suburbs such as", a facility at a place
+    ("Rain fell on northern Tarvelo and on islands east of Quessaro.", {"Tarvelo": "GPE", "Quessaro": "GPE"}),
+    ("Ratepayers in suburbs such as Kellyvale and Mornbrook objected. The substation at Tregarrick will open "
+     "in 2027.", {"Kellyvale": "GPE", "Mornbrook": "GPE", "Tregarrick": "GPE"}),
+    # whom a coach or player served is a team
+    ("He coached Vardona and Castelmor, and played as a defender for Ribeira Nova in the 1970s.",
+     {"Vardona": "ORG", "Castelmor": "ORG", "Ribeira Nova": "ORG"}),
+    # a role or a relative before the name, a "who" after a listed place
+    ("Its director of research, Marek Zawadowski, said the dish works. He is survived by his wife, Ilsabet, "
+     "and a son. A clerk at the port of Takoradi, Kwame Asante, who kept the ledgers, testified.",
+     {"Marek Zawadowski": "PERSON", "Ilsabet": "PERSON", "Takoradi": "GPE", "Kwame Asante": "PERSON"}),
+    ("Sri Lanka Rugby said opener Dinuka Weerasena would fly home.",
+     {"Sri Lanka Rugby": "ORG", "Dinuka Weerasena": "PERSON"}),
+])
+def test_context_cues_type_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # kinds of places after a name; places a compass or a list names
+    ("Icebergs calved from the Tornavik glacier drifted past the Kvelland wharf. Oil from the Marapé field "
+     "reached the coast.", {"Tornavik": "GPE", "Kvelland": "GPE", "Marapé": "GPE"}),
+    # a company by what it is, sells or bought; foreign organisation words
+    ("Smaller producer Veltra, which has bought two fields, gained. Delivery app Zumbo grew. Ostrell, the "
+     "region's largest power distributor, said lines were down. Dr Ana Quiroga works at Instituto Parnaíba.",
+     {"Veltra": "ORG", "Zumbo": "ORG", "Ostrell": "ORG", "Ana Quiroga": "PERSON", "Instituto Parnaíba": "ORG"}),
+    # an abbreviation in capitals is no common noun at the start of a sentence; "Near" is no name
+    ("FC Tavora, the league leaders, said the match would go ahead. Near Quelimane, floods cut the road.",
+     {"FC Tavora": "ORG", "Quelimane": "GPE"}),
+    # councillors and curators are titles, not part of the name
+    ("Councillor Maeve Corrigan voted against. Curator Jonas Lindqvist chose the prints.",
+     {"Maeve Corrigan": "PERSON", "Jonas Lindqvist": "PERSON"}),
+])
+def test_place_and_organisation_words_type_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # roads are a kind and a number
+    ("Police closed Interstate 35 and Route 9 after the crash.", {"Interstate 35": "GPE", "Route 9": "GPE"}),
+    # a saint's church or school and one word's bay keep their possessive
+    ("Her funeral is at St Aidan's Church. She taught at Saint Bride's School of Design. Whales were seen in "
+     "Tasman's Bay.", {"St Aidan's Church": "ORG", "Saint Bride's School of Design": "ORG", "Tasman's Bay": "GPE"}),
+    # a title after "of" belongs to the organisation; a person named like a city after a title or before "who"
+    ("Officials from the Office of the Data Protection Commissioner visited. Dr Mirela Lima, who leads the lab, "
+     "agreed.", {"Office of the Data Protection Commissioner": "ORG", "Mirela Lima": "PERSON"}),
+    # a given name the model left out before a surname
+    ("\"We will grow,\" chief executive Ana Kovalenko said.", {"Ana Kovalenko": "PERSON"}),
+])
+def test_span_fixes_for_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
