@@ -18,6 +18,7 @@ from tidings.enrich.name_words import (ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, 
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 from tidings.enrich.words_before import word_before
+from tidings.enrich.end_anchored import EndAnchored
 
 # First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
 # "Port", "San" and "Fort" also begin clubs and companies ("Port Vale").
@@ -27,7 +28,7 @@ _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
-_OF_BEFORE_TITLE = re.compile(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
+_OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
 # Roads are named by a kind of road and a number.
 _ROAD = re.compile(r"(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway|State Route"
                    r"|US Route|National Highway) \d{1,4}[A-Z]?$")

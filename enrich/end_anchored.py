@@ -1,0 +1,107 @@
+r"""Regexes searched in a window that must end where the window ends (r"\b(?:rival|owner of) $").
+
+The rules ask such a regex, for every name of every article, about the words before the name;
+the regex engine tries it at every position of the window. Every match ends with one of a few
+strings ("al ", "of "), read off the pattern itself, so when the text before the name ends with
+none of them there is no match and the engine need not run. The answers are the regex's own
+(tests/unit/test_enrich_end_anchored.py compares them at every position of the gold articles).
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+_TAIL = 4  # characters of each match's end that are read off the pattern
+_MAX_TAILS = 4096  # beyond this many, a pattern is searched as it is
+Tails = set[tuple[str, bool]]  # (a possible end of a match, whether what comes before it is unknown)
+
+
+class EndAnchored:
+    """A compiled pattern ending in "$", whose `search` skips the engine when no match can end there."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = re.compile(pattern, flags)
+        self.tails = _tails_of(self.pattern)
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match | None:
+        """`re.Pattern.search(text, pos, endpos)`."""
+        if self.tails is not None:
+            tail = text[max(pos, endpos - _TAIL - 1):endpos]
+            # ("$" matches before a newline that ends the window too; non-ASCII letters may match
+            # an ASCII one when case is ignored: then the engine decides.)
+            if tail.isascii() and not tail.endswith(self.tails) and not (
+                    tail.endswith("\n") and tail[:-1].endswith(self.tails)):
+                return None
+        return self.pattern.search(text, pos, endpos)
+
+
+def _tails_of(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The strings every match ends with one of, or None when the pattern does not pin them down."""
+    if pattern.flags & re.MULTILINE:
+        return None
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if not items or items[-1] != (sre.AT, sre.AT_END):
+        return None
+    tails = _sequence(items, bool(pattern.flags & re.IGNORECASE))
+    if tails is None or any(not t for t, _ in tails):
+        return None
+    return tuple(sorted({t for t, _ in tails}))
+
+
+def _sequence(items: list, icase: bool) -> Tails | None:
+    out: Tails = set()
+    partial: Tails = {("", False)}
+    for op, av in reversed(items):
+        pieces = _item(op, av, icase)
+        if pieces is None:
+            return None
+        following: Tails = set()
+        for tail, open_before in partial:
+            for piece, stop in pieces:
+                joined = (piece + tail)[-_TAIL:]
+                (out if stop or len(joined) >= _TAIL else following).add((joined, True if stop else False))
+        partial = following
+        if len(out) + len(partial) > _MAX_TAILS:
+            return None
+        if not partial:
+            break
+    return out | partial
+
+
+def _item(op, av, icase: bool) -> Tails | None:
+    """Possible ends of what one parsed item matches: (string, True when the item's match may hold
+    more before it that is not pinned down)."""
+    if op is sre.LITERAL:
+        return _char(chr(av), icase)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {("", False)}
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av) and len(av) <= 8:
+        out: Tails = set()
+        for _, code in av:
+            out |= _char(chr(code), icase)
+        return out
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return _sequence(list(sub), (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE)
+    if op is sre.BRANCH:
+        out = set()
+        for branch in av[1]:
+            tails = _sequence(list(branch), icase)
+            if tails is None:
+                return None
+            out |= tails
+        return out
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        tails = _sequence(list(sub), icase)
+        if tails is None:
+            return None
+        return {(t, True) for t, _ in tails} | ({("", False)} if low == 0 else set())
+    return {("", True)}  # a character class, a back reference...: nothing pinned down
+
+
+def _char(c: str, icase: bool) -> Tails:
+    if icase and c.lower() != c.upper():
+        return {(c.lower(), False), (c.upper(), False)} if c.isascii() else {("", True)}
+    return {(c, False)}

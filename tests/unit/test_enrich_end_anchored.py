@@ -1,0 +1,40 @@
+"""Every end-anchored rule regex answers as the plain regex would, at every position of real text."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import tidings.enrich
+from tidings.enrich.end_anchored import EndAnchored
+
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
+_TRICKY = ("Shares of The union of Tema, rival \nAcme said MEMBER Jones, co-author Rivals Adidas and Puma beat "
+           "Leeds drew with Bath 2-1 in Elgin and Nairn, the Kelvin sign \u212a ſ and staff at \n")
+
+
+def _patterns() -> list[tuple[str, EndAnchored]]:
+    found = []
+    for info in pkgutil.iter_modules(tidings.enrich.__path__):
+        module = importlib.import_module(f"tidings.enrich.{info.name}")
+        found += [(f"{info.name}.{name}", value) for name, value in vars(module).items() if isinstance(value, EndAnchored)]
+    return found
+
+
+def test_the_rules_use_end_anchored_patterns() -> None:
+    assert len(_patterns()) >= 5
+    assert all(p.tails for _, p in _patterns()), [name for name, p in _patterns() if not p.tails]
+
+
+@pytest.mark.parametrize("name,pattern", _patterns())
+def test_same_answers_as_the_plain_regex(name: str, pattern: EndAnchored) -> None:
+    texts = [_TRICKY] + [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))[::3]]
+    for text in texts:
+        for end in range(len(text) + 1):
+            for window in (20, 60):
+                lo = max(0, end - window)
+                plain = pattern.pattern.search(text, lo, end)
+                fast = pattern.search(text, lo, end)
+                assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (name, end)
