@@ -8,7 +8,7 @@ from tidings.enrich import gazetteer
 from tidings.enrich.found import Found
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS
-from tidings.enrich.end_anchored import EndAnchored
+from tidings.enrich.pinned_regex import EndAnchored
 
 _ANY_CASE_PARTICLE = "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
 _PARTICLE_TAIL = re.compile(r"(?:(?: (?:" + _ANY_CASE_PARTICLE + r"))+ [A-Z][\w’'\-]*[\w])+")

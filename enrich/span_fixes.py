@@ -18,7 +18,7 @@ from tidings.enrich.name_words import (ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, 
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 from tidings.enrich.words_before import word_before
-from tidings.enrich.end_anchored import EndAnchored
+from tidings.enrich.pinned_regex import EndAnchored
 
 # First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
 # "Port", "San" and "Fort" also begin clubs and companies ("Port Vale").

@@ -1,14 +1,17 @@
-r"""Regexes searched in a window that must end where the window ends (r"\b(?:rival|owner of) $").
+r"""Regexes whose matches begin or end with one of a few literal strings, read off the pattern itself.
 
-The rules ask such a regex, for every name of every article, about the words before the name;
-the regex engine tries it at every position of the window. Every match ends with one of a few
-strings ("al ", "of "), read off the pattern itself, so when the text before the name ends with
-none of them there is no match and the engine need not run. The answers are the regex's own
-(tests/unit/test_enrich_end_anchored.py compares them at every position of the gold articles).
+The rules search, for every name of every article, the words before the name with regexes that
+must end where the window ends (r"\b(?:rival|owner of) $"); the engine tries such a regex at
+every position of the window. Every match ends with one of a few strings ("al ", "of "): when
+the text before the name ends with none of them, there is no match and the engine need not run
+(`EndAnchored`). Likewise a scan of the whole text for "Route 9" or "the town of X" need only try
+the places where "Route" or "town" occurs, found by `str.find` (`LiteralHeaded`). The answers are
+the regexes' own (tests/unit/test_enrich_pinned_regex.py compares them on the gold articles).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -36,6 +39,43 @@ class EndAnchored:
         return self.pattern.search(text, pos, endpos)
 
 
+class LiteralHeaded:
+    """A compiled pattern whose `finditer` tries only where one of its literal heads occurs."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = re.compile(pattern, flags)
+        self.heads = _heads_of(self.pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """`re.Pattern.finditer(text)`: the leftmost matches that do not overlap."""
+        if self.heads is None:
+            yield from self.pattern.finditer(text)
+            return
+        starts = set()
+        for head in self.heads:
+            at = text.find(head)
+            while at != -1:
+                starts.add(at)
+                at = text.find(head, at + 1)
+        done = 0
+        for start in sorted(starts):
+            if start >= done:
+                m = self.pattern.match(text, start)
+                if m:
+                    done = m.end()
+                    yield m
+
+
+def _heads_of(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The strings every match starts with one of (case kept), or None when there are many or none."""
+    if pattern.flags & re.IGNORECASE or "(?i" in pattern.pattern:  # other letters may match ignoring case
+        return None
+    heads = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)), False, forward=True)
+    if heads is None or len(heads) > 24 or any(not h for h, _ in heads):
+        return None
+    return tuple(sorted({h for h, _ in heads}))
+
+
 def _tails_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     """The strings every match ends with one of, or None when the pattern does not pin them down."""
     if pattern.flags & re.MULTILINE:
@@ -49,17 +89,18 @@ def _tails_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted({t for t, _ in tails}))
 
 
-def _sequence(items: list, icase: bool) -> Tails | None:
+def _sequence(items: list, icase: bool, forward: bool = False) -> Tails | None:
+    """Possible ends (or, `forward`, starts) of what a sequence of parsed items matches."""
     out: Tails = set()
     partial: Tails = {("", False)}
-    for op, av in reversed(items):
-        pieces = _item(op, av, icase)
+    for op, av in (items if forward else reversed(items)):
+        pieces = _item(op, av, icase, forward)
         if pieces is None:
             return None
         following: Tails = set()
-        for tail, open_before in partial:
+        for tail, _ in partial:
             for piece, stop in pieces:
-                joined = (piece + tail)[-_TAIL:]
+                joined = (tail + piece)[:_TAIL] if forward else (piece + tail)[-_TAIL:]
                 (out if stop or len(joined) >= _TAIL else following).add((joined, True if stop else False))
         partial = following
         if len(out) + len(partial) > _MAX_TAILS:
@@ -69,9 +110,9 @@ def _sequence(items: list, icase: bool) -> Tails | None:
     return out | partial
 
 
-def _item(op, av, icase: bool) -> Tails | None:
-    """Possible ends of what one parsed item matches: (string, True when the item's match may hold
-    more before it that is not pinned down)."""
+def _item(op, av, icase: bool, forward: bool) -> Tails | None:
+    """Possible ends (starts) of what one parsed item matches: (string, True when the item's match
+    may hold more before (after) it that is not pinned down)."""
     if op is sre.LITERAL:
         return _char(chr(av), icase)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
@@ -83,18 +124,19 @@ def _item(op, av, icase: bool) -> Tails | None:
         return out
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, sub = av
-        return _sequence(list(sub), (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE)
+        return _sequence(list(sub), (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE,
+                         forward)
     if op is sre.BRANCH:
         out = set()
         for branch in av[1]:
-            tails = _sequence(list(branch), icase)
+            tails = _sequence(list(branch), icase, forward)
             if tails is None:
                 return None
             out |= tails
         return out
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _, sub = av
-        tails = _sequence(list(sub), icase)
+        tails = _sequence(list(sub), icase, forward)
         if tails is None:
             return None
         return {(t, True) for t, _ in tails} | ({("", False)} if low == 0 else set())

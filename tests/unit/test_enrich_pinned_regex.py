@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import tidings.enrich
-from tidings.enrich.end_anchored import EndAnchored
+from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
 _TRICKY = ("Shares of The union of Tema, rival \nAcme said MEMBER Jones, co-author Rivals Adidas and Puma beat "
@@ -38,3 +38,24 @@ def test_same_answers_as_the_plain_regex(name: str, pattern: EndAnchored) -> Non
                 plain = pattern.pattern.search(text, lo, end)
                 fast = pattern.search(text, lo, end)
                 assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (name, end)
+
+
+def _headed() -> list[tuple[str, LiteralHeaded]]:
+    found = []
+    for info in pkgutil.iter_modules(tidings.enrich.__path__):
+        module = importlib.import_module(f"tidings.enrich.{info.name}")
+        found += [(f"{info.name}.{name}", value) for name, value in vars(module).items() if isinstance(value, LiteralHeaded)]
+    return found
+
+
+def test_whole_text_scans_have_literal_heads() -> None:
+    assert _headed() and all(p.heads for _, p in _headed())
+
+
+@pytest.mark.parametrize("name,pattern", _headed())
+def test_whole_text_scans_find_what_the_plain_regex_finds(name: str, pattern: LiteralHeaded) -> None:
+    texts = [_TRICKY, "the town of Elgin and the city of the town of Nairn, Route 9A and Interstate 20 reports port of Tema"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+            [(m.span(), m.groups()) for m in pattern.pattern.finditer(text)], name
