@@ -224,9 +224,11 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
-    if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near") \
+    if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near", "Near") \
             and not before.group(0).endswith(" of "):
         return "GPE"
+    if word_before in ("near", "Near") and not f.sure and no_org_word and not given:
+        return "GPE"  # "made landfall near Corpus Christi"
     return None
 
 
@@ -237,7 +239,8 @@ _SPOKE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r") $")
 # "Insurers said", "Economists said": people in the plural, not a company.
 _PLURAL_PEOPLE = re.compile(r"(?:ers|ists|ians|ials|ors|ants|ents)$")
 _ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
-_ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team"}
+_ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team", "National",
+                    "International", "Federal", "Global"}  # no one is called "National Grid"
 _OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},")
 _NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
@@ -373,11 +376,17 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
         g = 1 if nxt.group(1) else 2
         out.append((nxt.start(g), nxt.end(g)))
     prev = _LIST_PREV.search(text, max(0, f.start - 60), f.start)
+    if prev and prev.group(0).endswith(", ") and not prev.group(0).endswith((" and ", " or ")) \
+            and not _LIST_GOES_ON.match(text, f.end):
+        prev = None  # "east of Luzon, PAGASA said": a comma alone, then a verb, ends a clause, not a list
     if prev:
         first, _, rest = prev.group(1).partition(" ")
         start = prev.start(1) + len(first) + 1 if rest and first.lower() in ORG_BEFORE else prev.start(1)
         out.append((start, prev.end(1)))  # "Rivals Adidas and Puma": the rivals are Adidas and Puma
     return out
+
+
+_LIST_GOES_ON = re.compile(r",| and | or |\.|$")
 
 
 def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
