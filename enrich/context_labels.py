@@ -15,8 +15,8 @@ from tidings.enrich.person_names import looks_like_person
 from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PERSON_ROLES, PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import TITLE_RUN
+from tidings.enrich.words_before import word_before_of
 
-_WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
 _WORD_AFTER = re.compile(r" (\w+)")
 _VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "who"})
 _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
@@ -176,18 +176,18 @@ def _lone_opponent(text: str, pos: int) -> bool:
 
 
 def _context_label(text: str, f: Found, name: str) -> str | None:
-    before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
+    before = word_before_of(text, f.start, 30)
     after = _WORD_AFTER.match(text, f.end)
-    word_before = before.group(1) if before else ""
+    word_before = before.word if before else ""
     word_after = after.group(1).lower() if after else ""
-    if word_before in PLACE_BEFORE and before.group(0).endswith(" of "):
+    if word_before in PLACE_BEFORE and before.of:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
     place_kind = _PLACE_APPOSITION.match(text, f.end)
     if place_kind:
         return _PLACE_KINDS[place_kind.group(1)]
-    if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
+    if text.endswith((" at ", " from "), 0, f.start) and _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
         return "ORG"
     given = name.split()[0] in GIVEN_NAMES
     if _ONE_MEMBER_AT.search(text, max(0, f.start - 20), f.start) and not given and not geonames.is_place(name) \
@@ -208,7 +208,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "PERSON"
     org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
-    if (word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of "))
+    if (word_after in ORG_AFTER or (org_before and not before.of)
             or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
         return "ORG"
     if _BASED_IN.match(text, f.end) and not f.sure and name.split()[0] not in GIVEN_NAMES:
@@ -225,7 +225,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
     if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near") \
-            and not before.group(0).endswith(" of "):
+            and not before.of:
         return "GPE"
     return None
 
@@ -297,8 +297,8 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
         return "GPE"
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
-        before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
-        if before and before.group(1) in _PLACE_PREPOSITIONS and not before.group(0).endswith(" of "):
+        before = word_before_of(text, f.start, 30)
+        if before and before.word in _PLACE_PREPOSITIONS and not before.of:
             return "GPE"  # "on Bornholm", "commutes from Forres"
     if not lone and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
         if _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) or _WHO_AFTER.match(text, f.end):
