@@ -15,8 +15,8 @@ from tidings.enrich.person_names import looks_like_person
 from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PERSON_ROLES, PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import TITLE_RUN
+from tidings.enrich.words_before import word_before_of
 
-_WORD_BEFORE = re.compile(r"(\w+)(?: of)? $")
 _WORD_AFTER = re.compile(r" (\w+)")
 _VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "who"})
 _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
@@ -71,8 +71,9 @@ _INVESTORS_IN = re.compile(r"\b[Ii]nvestors? in $")
 # "Vale cut its dividend", "Ørsted raised its forecast": a name with "its" after its verb is an organisation.
 _ITS_AFTER = re.compile(r" [a-z]+ its\b")
 # "northern Luzon", "east of Luzon", "central Oulu": compass words place what follows.
-_COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
-                             r"|(?:north|south|east|west)(?:-?(?:east|west))? of) $")
+_COMPASS_OF = {"north", "south", "east", "west"} | {f"{a}{h}{b}" for a in ("north", "south") for h in ("", "-")
+                                                 for b in ("east", "west")}
+_COMPASS_BEFORE = {w + "ern" for w in _COMPASS_OF} | {"central"}
 # "suburbs such as Nightcliff", "towns like Forres".
 _PLACES_SUCH_AS = re.compile(r"\b(?:suburbs|towns|cities|villages|regions|provinces|states|countries|islands|districts"
                              r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
@@ -80,6 +81,7 @@ _PLACES_SUCH_AS = re.compile(r"\b(?:suburbs|towns|cities|villages|regions|provin
 _FACILITY_AT = re.compile(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
+_SERVES_TEAM_ENDS = (" for ", " with ", "coached ", "coaches ", "managed ", "captained ")
 _SERVES_TEAM = re.compile(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
                           r"|signed with|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
@@ -176,39 +178,43 @@ def _lone_opponent(text: str, pos: int) -> bool:
 
 
 def _context_label(text: str, f: Found, name: str) -> str | None:
-    before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
+    before = word_before_of(text, f.start, 30)
     after = _WORD_AFTER.match(text, f.end)
-    word_before = before.group(1) if before else ""
+    word_before = before.word if before else ""
     word_after = after.group(1).lower() if after else ""
-    if word_before in PLACE_BEFORE and before.group(0).endswith(" of "):
+    if word_before in PLACE_BEFORE and before.of:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
     place_kind = _PLACE_APPOSITION.match(text, f.end)
     if place_kind:
         return _PLACE_KINDS[place_kind.group(1)]
-    if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
+    if text.endswith((" at ", " from "), 0, f.start) and _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
         return "ORG"
     given = name.split()[0] in GIVEN_NAMES
-    if _ONE_MEMBER_AT.search(text, max(0, f.start - 20), f.start) and not given and not geonames.is_place(name) \
+    if text.endswith((" at ", " with "), 0, f.start) and _ONE_MEMBER_AT.search(text, max(0, f.start - 20), f.start) \
+            and not given and not geonames.is_place(name) \
             and not (f.label == "PERSON" and f.sure):
         return "ORG"
     no_org_word = not any(w in ORG_WORDS for w in name.split())
-    if (_COMPASS_BEFORE.search(text, max(0, f.start - 20), f.start)
-            or _PLACES_SUCH_AS.search(text, max(0, f.start - 40), f.start)) and no_org_word and not given:
+    compass = before and word_before in (_COMPASS_OF if before.of else _COMPASS_BEFORE)
+    if (compass or text.endswith((" as ", " like ", " including "), 0, f.start)
+            and _PLACES_SUCH_AS.search(text, max(0, f.start - 40), f.start)) and no_org_word and not given:
         return "GPE"
     if " " not in name and not (f.label == "ORG" and f.sure) and no_org_word and not given \
-            and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
+            and word_before in ("at", "in", "near") and not before.of and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
         return "GPE"
-    if _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) and name not in gazetteer.COUNTRIES \
+    if text.endswith(_SERVES_TEAM_ENDS, 0, f.start) and _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) \
+            and name not in gazetteer.COUNTRIES \
             and not (f.label == "PERSON" and (given or f.sure)):
         return "ORG"
     if f.label != "PERSON" and text.startswith((",", " said"), f.end) and no_org_word \
-            and not has_company_suffix(name) and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
+            and not has_company_suffix(name) and text.endswith(", ", 0, f.start) \
+            and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
         return "PERSON"
     org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
-    if (word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of "))
+    if (word_after in ORG_AFTER or (org_before and not before.of)
             or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
         return "ORG"
     if _BASED_IN.match(text, f.end) and not f.sure and name.split()[0] not in GIVEN_NAMES:
@@ -225,7 +231,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
     if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near", "Near") \
-            and not before.group(0).endswith(" of "):
+            and not before.of:
         return "GPE"
     if word_before in ("near", "Near") and not f.sure and no_org_word and not given:
         return "GPE"  # "made landfall near Corpus Christi"
@@ -273,7 +279,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if has_company_suffix(name):
         return "ORG"
     if lone and name not in GIVEN_NAMES and not geonames.is_place(name) and not (f.label == "PERSON" and f.sure) and (
-            _INVESTORS_IN.search(text, max(0, f.start - 20), f.start)
+            text.endswith(" in ", 0, f.start) and _INVESTORS_IN.search(text, max(0, f.start - 20), f.start)
             or _ITS_AFTER.match(text, f.end) and not _PLURAL_PEOPLE.search(name)):
         return "ORG"
     if lone and name.isupper() and name.isalpha() and 3 <= len(name) <= 6 and f.label == "PERSON":
@@ -300,8 +306,8 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
         return "GPE"
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
-        before = _WORD_BEFORE.search(text, max(0, f.start - 30), f.start)
-        if before and before.group(1) in _PLACE_PREPOSITIONS and not before.group(0).endswith(" of "):
+        before = word_before_of(text, f.start, 30)
+        if before and before.word in _PLACE_PREPOSITIONS and not before.of:
             return "GPE"  # "on Bornholm", "commutes from Forres"
     if not lone and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
         if _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) or _WHO_AFTER.match(text, f.end):

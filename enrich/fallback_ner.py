@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from tidings.enrich import gazetteer
@@ -10,7 +11,7 @@ from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
-from tidings.enrich.segments import Span, Word, layout, word_texts, words
+from tidings.enrich.segments import Span, Tokens, layout, tokens
 from tidings.enrich.titles import LOWER_ROLE, TITLE_RUN, may_start_title
 
 _JOINERS = {"of", "for", "on", "and", "&"}
@@ -30,35 +31,46 @@ def find_names_by_confidence(text: str) -> tuple[list[tuple[int, int, str]], lis
     person, "Ministry" in an organisation), and the others. The first can fill the gaps of a
     statistical model as they are; the second only when their context confirms them."""
     strong, weak = [], []
+    toks = tokens(text)
     for _, sents in layout(text):
         for sent in sents:
-            for s, e, label, sure in _sentence_names(text, sent):
+            for s, e, label, sure in _sentence_names(text, sent, _Words(toks, toks.within(sent))):
                 (strong if sure else weak).append((s, e, label))
     return strong, weak
 
 
-def _sentence_names(text: str, sent: Span) -> list[tuple[int, int, str, bool]]:
-    toks = words(text, sent)
-    strs = word_texts(text, sent)
-    caps = [k for k, w in enumerate(strs) if _name_word(w)]
-    titles = _title_tokens(text, toks, strs, caps)
+class _Words:
+    """The words of one sentence, sliced once from the text's shared tokens."""
+
+    __slots__ = ("starts", "ends", "strs")
+
+    def __init__(self, toks: Tokens, inside: range):
+        self.starts = toks.starts[inside.start:inside.stop]
+        self.ends = toks.ends[inside.start:inside.stop]
+        self.strs = toks.strs[inside.start:inside.stop]
+
+
+def _sentence_names(text: str, sent: Span, w: _Words) -> list[tuple[int, int, str, bool]]:
+    strs = w.strs
+    caps = [k for k, word in enumerate(strs) if _name_word(word)]
+    titles = _title_tokens(text, w, caps)
     out = []
     end = 0
     for i in caps:
         if i < end or i in titles:
             continue
-        j = end = _run_end(text, toks, strs, titles, i)
+        j = end = _run_end(text, w, titles, i)
         first = i
-        starts_sentence = _starts_sentence(text, sent, toks[i])
-        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[toks[i].start():toks[j - 1].end()]) \
-                and not (j == i + 1 and _APPOSITION_AFTER.match(text, toks[i].end())):
+        starts_sentence = _starts_sentence(text, sent, w.starts[i])
+        if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[w.starts[i]:w.ends[j - 1]]) \
+                and not (j == i + 1 and _APPOSITION_AFTER.match(text, w.ends[i])):
             first += 1
             while first < j and not _capitalised(strs[first]):  # "Bank of ..." -> skip "of" too
                 first += 1
         if first < j:
-            label, strong = _label(text, toks, strs, titles, first, j, starts_sentence and first == i)
+            label, strong = _label(text, w, titles, first, j, starts_sentence and first == i)
             if label:
-                out.append((toks[first].start(), _strip_possessive(text, toks[j - 1]), label, strong))
+                out.append((w.starts[first], _strip_possessive(text, w.starts[j - 1], w.ends[j - 1]), label, strong))
     return out
 
 
@@ -72,20 +84,20 @@ def _common_first_word(word: str) -> bool:
             or (word.endswith(("ing", "ed", "ly")) and not gazetteer.lookup(word)))
 
 
-def _title_tokens(text: str, toks: list[Word], strs: list[str], caps: list[int]) -> set[int]:
+def _title_tokens(text: str, w: _Words, caps: list[int]) -> set[int]:
     """Indexes of tokens that belong to a person title ("Secretary of State"), not to a name."""
     marked: set[int] = set()
+    starts = w.starts
     for k in caps:
         if k in marked:
             continue
-        m = TITLE_RUN.match(text, toks[k].start()) if may_start_title(text, toks[k].start()) else None
+        m = TITLE_RUN.match(text, starts[k]) if may_start_title(text, starts[k]) else None
         if not m:
             continue
-        inside = [n for n in range(k, len(toks)) if toks[n].start() < m.end()]
-        nxt = inside[-1] + 1
-        if nxt < len(strs) and strs[nxt] in ORG_WORDS:  # "Justice Department", "General Assembly"
+        nxt = bisect_left(starts, m.end(), k)  # the first word after the title
+        if nxt < len(starts) and w.strs[nxt] in ORG_WORDS:  # "Justice Department", "General Assembly"
             continue
-        marked.update(inside)
+        marked.update(range(k, nxt))
     return marked
 
 
@@ -110,11 +122,12 @@ def _capitalised(word: str) -> bool:
     return not ("-" in word and all(gazetteer.is_place_or_people(p) for p in word.split("-")))  # "Russia-US"
 
 
-def _run_end(text: str, toks: list[Word], strs: list[str], titles: set[int], i: int) -> int:
+def _run_end(text: str, w: _Words, titles: set[int], i: int) -> int:
     """End index (exclusive) of the name starting at token i."""
+    strs = w.strs
     j = i + 1
-    while j < len(toks):
-        if not _adjacent(text, toks[j - 1], toks[j]):
+    while j < len(strs):
+        if not _adjacent(text, w.ends[j - 1], w.starts[j], strs[j - 1]):
             break
         if strs[j - 1].endswith(("’s", "'s")) and strs[j - 1] not in POSSESSIVE_IN_NAMES:
             break
@@ -122,7 +135,7 @@ def _run_end(text: str, toks: list[Word], strs: list[str], titles: set[int], i: 
             j += 1
             continue
         gap = _connector(strs, j, i)
-        if gap and j + gap < len(toks) and _capitalised(strs[j + gap]) and j + gap not in titles:
+        if gap and j + gap < len(strs) and _capitalised(strs[j + gap]) and j + gap not in titles:
             j += gap + 1
             continue
         break
@@ -144,29 +157,30 @@ def _connector(strs: list[str], j: int, start: int) -> int:
     return 0
 
 
-def _adjacent(text: str, a: Word, b: Word) -> bool:
-    gap = text[a.end():b.start()]
-    if gap == ". " and text[a.start():a.end()] in _ABBREVIATIONS_IN_NAMES:  # "St. Vincent de Paul"
+def _adjacent(text: str, end: int, start: int, word: str) -> bool:
+    """Whether two words (the first ending at `end`, the next starting at `start`) may be in one name."""
+    if end + 1 == start and text[end] == " ":  # the usual case, without slicing
+        return True
+    gap = text[end:start]
+    if gap == ". " and word in _ABBREVIATIONS_IN_NAMES:  # "St. Vincent de Paul"
         return True
     return gap.strip() in ("", "&") and "\n" not in gap
 
 
-
-def _starts_sentence(text: str, sent: Span, tok: Word) -> bool:
-    return not text[sent.start:tok.start()].strip(" “\"‘'(—–-")
-
-
-def _strip_possessive(text: str, tok: Word) -> int:
-    word = text[tok.start():tok.end()]
-    if word.endswith(("’s", "'s")):
-        return tok.end() - 2
-    return tok.end()
+def _starts_sentence(text: str, sent: Span, start: int) -> bool:
+    return start == sent.start or not text[sent.start:start].strip(" “\"‘'(—–-")
 
 
-def _label(text: str, toks: list[Word], strs: list[str], titles: set[int], i: int, j: int,
+def _strip_possessive(text: str, start: int, end: int) -> int:
+    """The end of the word text[start:end] without its possessive "’s"."""
+    return end - 2 if text.endswith(("’s", "'s"), start, end) else end
+
+
+def _label(text: str, w: _Words, titles: set[int], i: int, j: int,
            sentence_initial: bool) -> tuple[str | None, bool]:
-    """The label of the run toks[i:j], and whether it rests on more than word shape."""
-    name = text[toks[i].start():_strip_possessive(text, toks[j - 1])]
+    """The label of the run of words i..j-1, and whether it rests on more than word shape."""
+    strs = w.strs
+    name = text[w.starts[i]:_strip_possessive(text, w.starts[j - 1], w.ends[j - 1])]
     parts = name.split()
     known = gazetteer.lookup(name)
     if known:
@@ -181,7 +195,7 @@ def _label(text: str, toks: list[Word], strs: list[str], titles: set[int], i: in
     if place_word and " of " in name:  # "Democratic Republic of Congo", "Gulf of Mexico"
         return PLACE_WORDS[place_word[0]], True
     if len(parts) == 1:
-        after = text[toks[j - 1].end():toks[j - 1].end() + 1]
+        after = text[w.ends[j - 1]:w.ends[j - 1] + 1]
         return _single_word_label(name, strs, i, j, sentence_initial, after in ("", ".", ",", ";", "”", '"'))
     if parts[0] in PLACE_FIRST_WORDS:  # "River Dee", "Lake Chad" are sure; "San", "Port" may begin other names
         return PLACE_FIRST_WORDS[parts[0]], PLACE_FIRST_WORDS[parts[0]] == "LOC"

@@ -8,6 +8,7 @@ from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
 from tidings.enrich.person_names import person_forms
 from tidings.enrich.titles import TITLE_ANYWHERE
+from tidings.enrich.words_before import word_before
 
 # Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip");
 # the leading lookahead lets the regex engine skip quickly to capitals.
@@ -27,7 +28,6 @@ def _lengths_by_first_word() -> dict[str, tuple[int, ...]]:
 _LENGTHS_BY_FIRST_WORD = _lengths_by_first_word()
 # The names `gazetteer.lookup` calls a place or an organisation, with that label, in one dictionary.
 _PLACES_AND_ORGANISATIONS = {**dict.fromkeys(gazetteer.ORGANISATIONS, "ORG"), **gazetteer.PLACES}
-_PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
 
@@ -104,9 +104,9 @@ def _word_char(c: str) -> bool:
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """False when a hit is part of a longer capitalised name ("Charlotte Brown", "Apple Daily")."""
-    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    prev = word_before(text, start, 40, ".’'-")
     nxt = _NEXT_WORD.match(text, end)
-    before = prev.group(1) if prev and not prev.group(1).endswith(".") else ""  # a full stop ends the sentence
+    before = prev if prev and not prev.endswith(".") else ""  # a full stop ends the sentence
     for word in (before, nxt.group(1) if nxt else ""):
         if word[:1].isupper() and word not in SENTENCE_STARTERS and not gazetteer.is_place_or_people(word) \
                 and not TITLE_ANYWHERE.fullmatch(word) and word not in ORG_WORDS:

@@ -14,8 +14,10 @@ _NO_BREAK_BEFORE_DOT = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Adm|Cmdr|Maj|Brig|Supt)"
     r"|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$"
 )
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-'’.]*[^\W_])?")
-Word = re.Match  # a word token: .start(), .end(), .group()
+# A word starts and ends with a letter or digit; inside, runs of letters and digits may be joined
+# by hyphens, apostrophes, full stops and underscores ("al-Sharaa", "Biden’s", "1,000" is two words).
+# (Written as runs rather than "[\w...]*[^\W_]" so the engine does not back off the last character.)
+_WORD = re.compile(r"(?=[^\W_])(?:(?:[A-Z]\.){2,}|[^\W_]+(?:[\-'’._]+[^\W_]+)*)")
 
 
 class Span(NamedTuple):
@@ -54,26 +56,30 @@ def layout(text: str) -> tuple[tuple[Span, tuple[Span, ...]], ...]:
     return tuple((para, tuple(sentences(text, para))) for para in paragraphs(text))
 
 
-def words(text: str, span: Span) -> list[Word]:
-    """Word tokens (keeping "U.S.", "al-Sharaa", "Biden’s" whole) inside a span, as regex matches.
+class Tokens(NamedTuple):
+    """The words of one text, found by one scan and shared by every pass that reads words
+    (names, titles, tense cues): parallel lists, so a pass indexes instead of re-scanning."""
 
-    Spans end at white space or at the end of the text, so slicing the tokens of the whole
-    text gives the same words as tokenising the span, and the text is tokenised only once.
-    """
-    toks, starts, _ = _tokens(text)
-    return toks[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+    starts: list[int]
+    ends: list[int]
+    strs: list[str]
 
-
-def word_texts(text: str, span: Span) -> list[str]:
-    """The strings of `words(text, span)`."""
-    _, starts, strs = _tokens(text)
-    return strs[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+    def within(self, span: Span) -> range:
+        """Indexes of the words inside `span`. Spans end at white space or at the end of the
+        text, so the words of a span are exactly those of the whole text that start inside it."""
+        return range(bisect_left(self.starts, span.start), bisect_left(self.starts, span.end))
 
 
 @lru_cache(maxsize=4)
-def _tokens(text: str) -> tuple[list[Word], list[int], list[str]]:
-    toks = list(_WORD.finditer(text))
-    return toks, [t.start() for t in toks], [t.group() for t in toks]
+def tokens(text: str) -> Tokens:
+    """The words of `text` (keeping "U.S.", "al-Sharaa", "Biden’s" whole); cached, as several passes need them."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        starts.append(start)
+        ends.append(end)
+    return Tokens(starts, ends, [text[s:e] for s, e in zip(starts, ends)])
 
 
 def _trim(text: str, span: Span) -> Span:

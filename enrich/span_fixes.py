@@ -17,6 +17,7 @@ from tidings.enrich.name_words import (ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, 
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
+from tidings.enrich.words_before import word_before
 
 # First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
 # "Port", "San" and "Fort" also begin clubs and companies ("Port Vale").
@@ -25,7 +26,6 @@ _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
-_PREV_WORD = re.compile(r"([\w.’'\-]+) $")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
 _OF_BEFORE_TITLE = re.compile(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
@@ -276,9 +276,9 @@ def _after_person_cue(text: str, start: int, titles: _Titles) -> bool:
         return False
     if titles.start_ending_at(start - 1) is not None:
         return True
-    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    prev = word_before(text, start, 40, ".’'-")
     name = text[start:start + 60].split(",")[0].split()
-    return bool(prev and LOWER_ROLE.match(prev.group(1))) and len(name) >= 2 and name[1][:1].isupper()
+    return bool(prev and LOWER_ROLE.match(prev)) and len(name) >= 2 and name[1][:1].isupper()
 
 
 # Lower-case words after a town's name that say the town is meant ("Eugene council", "Leeds police").

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from tidings.enrich.segments import Span, word_texts, words
+from tidings.enrich.segments import Span, tokens
 
 # "unsure": an infinitive after a past intention ("decided to reopen ... in May") may lie either side.
 Tense = Literal["past", "future", "present", "unsure"]
@@ -66,21 +66,23 @@ class Cue:
 
 def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     """Tense cues of one sentence; `tags` maps word offsets to Penn tags (empty without a model)."""
-    toks = words(text, sentence)
-    lower = [w.lower() for w in word_texts(text, sentence)]
+    toks = tokens(text)
+    inside = toks.within(sentence)
+    starts = toks.starts[inside.start:inside.stop]
+    lower = [w.lower() for w in toks.strs[inside.start:inside.stop]]
     cues = []
     candidates = range(len(lower)) if tags else [
         i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]
     for i in candidates:
-        tok, w = toks[i], lower[i]
+        start, w = starts[i], lower[i]
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         if w == "to" and _requested(lower, i, nxt) or w in ("to", "until") and any(
                 x in _DEFER for x in lower[max(0, i - 4):i]):
-            cues.append(Cue(tok.start(), "future", False))
+            cues.append(Cue(start, "future", False))
             continue
-        tense = _word_tense(w, tags.get(tok.start()), lower[i - 1] if i else "", nxt)
+        tense = _word_tense(w, tags.get(start), lower[i - 1] if i else "", nxt)
         if tense:
-            cues.append(Cue(tok.start(), tense, w in REPORTING))
+            cues.append(Cue(start, tense, w in REPORTING))
     return cues
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from tidings.enrich.literal_regex import alternation
+
 _CORE = r"""
 Deputy Assistant Secretary of State|Assistant Secretary of State|Under Secretary of State|Undersecretary of State
 |Deputy Secretary of State|Secretary of State|Secretary of Defense|Secretary of the Treasury|Treasury Secretary
@@ -30,15 +32,14 @@ Deputy Assistant Secretary of State|Assistant Secretary of State|Under Secretary
 """
 _REGNAL = r"King|Queen|Pope|Prince|Princess|Emperor|Empress|Tsar|Patriarch"
 
-TITLE_ALTERNATION = "|".join(sorted(
-    (t.strip() for t in (_CORE + "|" + _REGNAL).replace("\n", "").split("|") if t.strip()),
-    key=len, reverse=True,
-))
+# The titles as plain strings ("Sen." unescaped); the regex alternation is their trie.
+_TITLES = sorted({t.strip().replace("\\.", ".") for t in (_CORE + "|" + _REGNAL).replace("\n", "").split("|") if t.strip()})
+TITLE_ALTERNATION = alternation(_TITLES)
 # One or more titles in a row, optionally joined by hyphens ("Deputy Foreign Minister").
 _MODIFIERS = "Acting|Former|Deputy|Interim|Then-|then-|Outgoing|Incoming"
 TITLE_RUN = re.compile(rf"(?:(?:{_MODIFIERS})\s*)?(?:{TITLE_ALTERNATION})(?:\s+(?:{TITLE_ALTERNATION}))*(?![\w\-])")
 # The first words titles can start with: a phrase starting with none of them needs no regex.
-TITLE_STARTS = tuple({t.split(" ")[0].replace("\\.", ".") for t in (TITLE_ALTERNATION + "|" + _MODIFIERS).split("|")})
+TITLE_STARTS = tuple({t.split(" ")[0] for t in _TITLES} | set(_MODIFIERS.split("|")))
 _TITLE_HEADS = frozenset(t[:2] for t in TITLE_STARTS)  # every title start has two characters at least
 
 
