@@ -127,7 +127,9 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
         label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames)
-        if label:
+        if label == _TOWN_BY_NAME_ONLY:  # a weaker vote than a cue: "Nokia, based in Espoo" outvotes it
+            f.label, f.sure = "GPE", False
+        elif label:
             f.label, f.sure = label, True
     lone: dict[str, set[str]] = {}
     for f in found:
@@ -238,6 +240,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     return None
 
 
+# A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
+_TOWN_BY_NAME_ONLY = "GPE?"
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:based|owned|listed|born|led|backed|made)$")
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
 _SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
@@ -304,7 +308,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans", "Instituto Butantan"
     if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
             and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
-        return "GPE"
+        return _TOWN_BY_NAME_ONLY if f.label == "ORG" else "GPE"
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
         before = word_before_of(text, f.start, 30)
         if before and before.word in _PLACE_PREPOSITIONS and not before.of:

@@ -314,3 +314,8 @@ def test_span_fixes_for_names_never_seen(backend, text, expected):
 def test_lists_compass_names_and_towns_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_town_name_only_loses_to_a_cue_for_a_company(backend):
+    text = "Kalmar, based in Helsinki, makes port cranes. Orders for Kalmar machines rose. Kalmar shares fell."
+    assert labels(analyse(text))["Kalmar"] == "ORG"
