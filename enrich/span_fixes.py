@@ -28,6 +28,13 @@ _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
 _OF_BEFORE_TITLE = re.compile(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+
+
+def _known_place(name: str) -> bool:
+    return gazetteer.lookup(name) in PLACE_LABELS or geonames.is_place(name)
+
+
 # Roads are named by a kind of road and a number.
 _ROAD = re.compile(r"(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway|State Route"
                    r"|US Route|National Highway) \d{1,4}[A-Z]?$")
@@ -41,7 +48,8 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     titles = _Titles(text)
     out = []
     for raw_start, raw_end, raw_label in spans:
-        for piece in [p for comma_part in _split_commas(text, raw_start, raw_end, raw_label)
+        for piece in [p for places in _split_places(text, raw_start, raw_end, raw_label)
+                      for comma_part in _split_commas(text, *places)
                       for part in _split_parenthesis(text, *comma_part) for p in _split_possessives(text, *part)]:
             for start, end, label in _split_leading_place(text, *piece):
                 found = _refine_one(text, start, end, label, titles)
@@ -112,6 +120,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif _ROAD.match(name):  # "Interstate 20", "Route 9"
         label = "FAC"
+    elif name.split()[0] in _COMPASS and " " in name and _known_place(name.split(" ", 1)[1]):
+        label = "LOC"  # "East Texas", "Western Australia"
     elif label == "PERSON" and " " in name and name.split()[0] not in GIVEN_NAMES and any(
             PLACE_WORDS.get(w) in ("LOC", "FAC") for w in name.split()[1:]):  # "Disko Bay", "Bergen Airport Flesland"
         label = next(PLACE_WORDS[w] for w in name.split()[1:] if PLACE_WORDS.get(w) in ("LOC", "FAC"))
@@ -166,6 +176,15 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
         place = gazetteer.lookup(head)
         if place in PLACE_LABELS and 2 <= len(words) - k <= 4 and words[k] in GIVEN_NAMES and looks_like_person(rest):
             return [(start, start + len(head), place), (start + len(head) + 1, end, "PERSON")]
+    return [(start, end, label)]
+
+
+def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places."""
+    words = text[start:end].split(" ")
+    if len(words) == 3 and words[1] == "and" and all(geonames.is_place(w) or gazetteer.lookup(w) in PLACE_LABELS
+                                                     for w in (words[0], words[2])):
+        return [(start, start + len(words[0]), "GPE"), (end - len(words[2]), end, "GPE")]
     return [(start, end, label)]
 
 

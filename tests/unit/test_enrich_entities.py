@@ -300,3 +300,22 @@ def test_place_and_organisation_words_type_names_never_seen(backend, text, expec
 def test_span_fixes_for_names_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a comma, then a verb, ends a clause: the name before it is no list member of the organisation after
+    ("The storm was 500 km east of Mindoro, NDRRMC said, and heading north.", {"Mindoro": "GPE", "NDRRMC": "ORG"}),
+    # near a place; two towns run together; a compass word before a known place
+    ("The storm came ashore near Punta Gorda. Warnings stayed in force for Tyler and Longview. Rain soaked "
+     "East Texas.", {"Punta Gorda": "GPE", "Tyler": "GPE", "Longview": "GPE", "East Texas": "GPE"}),
+    # nobody is called "National ..."
+    ("National Grid said the line would reopen.", {"National Grid": "ORG"}),
+])
+def test_lists_compass_names_and_towns_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_town_name_only_loses_to_a_cue_for_a_company(backend):
+    text = "Kalmar, based in Helsinki, makes port cranes. Orders for Kalmar machines rose. Kalmar shares fell."
+    assert labels(analyse(text))["Kalmar"] == "ORG"
