@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tidings.enrich.literal_regex import alternation
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -99,7 +101,7 @@ _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUM
     "earlier", "later", "following", "previous", "yesterday", "today", "tomorrow", "tonight", "over", "during", "at", "on"} | set(MONTHS) | set(WEEKDAYS)
 _LOOK_BACK = 40
 # Starts of the words an expression may begin with: a number, one of those words, a month's first letters.
-_MAY_BEGIN = re.compile(r"(?<![\w'’])(?:\d\w*|(?i:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True))
+_MAY_BEGIN = re.compile(r"(?<![\w'’])(?:\d\w*|(?i:" + alternation(_FIRST_WORDS)
                         + r")(?!\w)|(?i:" + "|".join(sorted({m[:3] for m in MONTHS})) + r")\w*)")
 
 
