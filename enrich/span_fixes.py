@@ -13,7 +13,8 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
+from tidings.enrich.name_words import (ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_WORDS,
+                                       POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
@@ -77,6 +78,10 @@ class _Titles:
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
+    if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
+        place = _OF_PLACE_AFTER.match(text, end)
+        if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
+            end = place.end()
     if label == "ORG" and " of " in text[start:end]:
         more = _CAPITALISED_AFTER.match(text, end)
         if more and not gazetteer.lookup(more.group(1).split()[0]):  # "Office of the Special" + "Prosecutor"
@@ -197,6 +202,7 @@ def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int
 
 
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(?!['’]s)")
+_OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
 _SAINTS = ("St ", "St. ", "Saint ", "San ", "Santa ")
 
@@ -290,6 +296,7 @@ def names_a_town(text: str, f: Found) -> bool:
     return " " not in name and bool(_MUNICIPAL_AFTER.match(text, f.end)) and geonames.is_place(name)
 
 
+_ORG_KIND_AFTER = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
 _LOWER_TAIL = re.compile(r"(?: [a-z][\w\-]*)+$")
 
 
@@ -308,7 +315,8 @@ def cut_lowercase_tail(text: str, found: list[Found]) -> list[Found]:
                 label, sure = (f.label if f.label != "ORG" else "CANDIDATE"), False
             f = Found(f.start, f.start + tail.start(), label, sure)
             name = text[f.start:f.end]
-        if " " not in name and name in ORG_WORDS and not gazetteer.lookup(name):
+        if " " not in name and name in ORG_WORDS and not gazetteer.lookup(name) \
+                and not _ORG_KIND_AFTER.match(text, f.end):  # but "Community, the steelworkers' union"
             continue
         if not f.sure and names_a_town(text, f):
             f = Found(f.start, f.end, "GPE", True)  # "Eugene council delays vote" (a title's first word)

@@ -319,3 +319,15 @@ def test_lists_compass_names_and_towns_never_seen(backend, text, expected):
 def test_a_town_name_only_loses_to_a_cue_for_a_company(backend):
     text = "Kalmar, based in Helsinki, makes port cranes. Orders for Kalmar machines rose. Kalmar shares fell."
     assert labels(analyse(text))["Kalmar"] == "ORG"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation word alone is a name when an apposition says what kind of organisation it is
+    ("Ffion Rees, an organiser for Alliance, the dockers' union, said talks had failed.", {"Alliance": "ORG"}),
+    # "of" and a place after an organisation word belong to the name, a country's name does not
+    ("She is a virologist at the Vaccine Research Unit of Kintampo. Telecom Egypt and the Central Bank of "
+     "Kenya agreed.", {"Vaccine Research Unit of Kintampo": "ORG"}),
+])
+def test_organisation_words_and_their_places_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
