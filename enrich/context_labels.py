@@ -45,6 +45,7 @@ _ONE_MEMBER_AT = re.compile(r"\b(?:analyst|economist|strategist|researcher|trade
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
+_OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)-(?:owned|backed|controlled|funded)\b")
 _ROAD = re.compile(r"\b(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway) \d{1,4}[A-Z]?\b")
 _PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
@@ -150,9 +151,14 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     for m in _PLACE_OF.finditer(text):
         if taken.find(1, m.start(1), m.end(1)) == -1:
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
-    roads = [Found(m.start(), m.end(), "FAC", sure=True) for m in _ROAD.finditer(text)]
-    if roads:  # "Interstate 20": a number ends the name, and the rules' names hold no numbers
-        found = [f for f in found if not any(r.start <= f.start and f.end <= r.end for r in roads)] + roads
+    # "Interstate 20": a number ends the name, and the rules' names hold no numbers; "the Brakstad-owned
+    # smelter" names its owner, unless a place ("Iran-backed")
+    whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in _ROAD.finditer(text)] + [
+        (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in _OWNED_BY.finditer(text)
+        if not gazetteer.is_place_or_people(m.group(1)) and not geonames.is_place(m.group(1))
+        and m.group(1) not in SENTENCE_STARTERS]
+    if whole:
+        found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)] + [w for _, _, w in whole]
     return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
 
 

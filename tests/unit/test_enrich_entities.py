@@ -331,3 +331,16 @@ def test_a_town_name_only_loses_to_a_cue_for_a_company(backend):
 def test_organisation_words_and_their_places_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X-owned", "X-backed" name an owner, unless X is a place
+    ("The Brakstad-owned smelter will close. A Veloxa-backed start-up and an Iran-backed militia were named.",
+     {"Brakstad": "ORG", "Veloxa": "ORG", "Iran": "GPE"}),
+    # "the X union", "the X party"
+    ("Members of the Vestry union walked out, and the Kestrel party said pay lagged.",
+     {"Vestry": "ORG", "Kestrel": "ORG"}),
+])
+def test_owners_unions_and_parties_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
