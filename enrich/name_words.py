@@ -69,7 +69,7 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "coalition consortium regulator watchdog institute university network manufacturer maker "
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
                       "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
-                      "chain store brand carrier body".split())
+                      "chain store brand carrier body grocer supermarket automaker shipowner".split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "

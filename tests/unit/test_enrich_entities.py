@@ -344,3 +344,16 @@ def test_organisation_words_and_their_places_never_seen(backend, text, expected)
 def test_owners_unions_and_parties_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age after a full name keeps it a person, even when the given name is a town
+    ("Madison Ortiz, 34, of Lancaster, was charged. Lancaster police said she fled.",
+     {"Madison Ortiz": "PERSON", "Lancaster": "GPE"}),
+    # grocers and any "-maker" in an apposition are companies
+    ("Prices at Coopvik, the Nordic grocer, fell. Ferrovane, the Italian steelmaker, cut output.",
+     {"Coopvik": "ORG", "Ferrovane": "ORG"}),
+])
+def test_ages_and_kinds_of_company_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
