@@ -35,7 +35,8 @@ _DEFER = {"adjourned", "postponed", "deferred", "delayed", "rescheduled", "adjou
 # finds present forms itself, the rules need them listed.
 _SCHEDULE_PRESENT = {"opens", "closes", "starts", "begins", "ends", "resumes", "sits", "meets", "convenes",
                      "reopens", "expires", "breaks", "hosts", "faces", "kicks", "launches", "arrives", "departs",
-                     "returns", "travels", "visits", "plays", "takes", "holds", "goes", "comes", "runs", "lasts"}
+                     "returns", "travels", "visits", "plays", "takes", "holds", "goes", "comes", "runs", "lasts",
+                     "publishes", "unveils", "hears", "debates"}  # not "reports", "votes": nouns as often
 # "she expected no deals before the meeting in August": what is expected or forecast lies ahead
 # (not "more than expected", "as forecast", "the expected rise").
 _EXPECT = {"expected", "expects", "expect", "predicted", "predicts", "anticipated", "anticipates", "forecasts"}

@@ -197,6 +197,7 @@ THU_2_JUL_2026 = dt.date(2026, 7, 2)
     ("The regional assembly sits on Tuesday to debate the levy.", {"Tuesday": "2026-07-07"}),
     ("The harvest festival opens on Saturday in the old market.", {"Saturday": "2026-07-04"}),
     ("The tribunal breaks for its summer recess in August.", {"August": "2026-08"}),
+    ("The watchdog publishes its ruling on Wednesday.", {"Wednesday": "2026-07-08"}),
     # what is put off is put off to a later date, whatever the tense of the putting off
     ("The magistrate postponed the sentencing to September 14.", {"September 14": "2026-09-14"}),
     # "from" keeps the future a modal gives it
