@@ -25,7 +25,8 @@ _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
-_ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
+_ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
+                             + r"|[a-z]+maker)\b")
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:which (?:was|is) )?(?:founded|owned|run|headquartered|listed|backed) (?:by|in|on)\b")
 # "Aleph Alpha, based in Heidelberg": news says where a company is based; a person it says lives somewhere.
@@ -46,6 +47,7 @@ _ONE_MEMBER_AT = EndAnchored(r"\b(?:analyst|economist|strategist|researcher|trad
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
+_OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)-(?:owned|backed|controlled|funded)\b")
 _ROAD = LiteralHeaded(r"\b(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway) \d{1,4}[A-Z]?\b")
 _PLACE_OF = LiteralHeaded(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
@@ -72,8 +74,9 @@ _INVESTORS_IN = EndAnchored(r"\b[Ii]nvestors? in $")
 # "Vale cut its dividend", "Ørsted raised its forecast": a name with "its" after its verb is an organisation.
 _ITS_AFTER = re.compile(r" [a-z]+ its\b")
 # "northern Luzon", "east of Luzon", "central Oulu": compass words place what follows.
-_COMPASS_BEFORE = EndAnchored(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
-                             r"|(?:north|south|east|west)(?:-?(?:east|west))? of) $")
+_COMPASS_OF = {"north", "south", "east", "west"} | {f"{a}{h}{b}" for a in ("north", "south") for h in ("", "-")
+                                                 for b in ("east", "west")}
+_COMPASS_BEFORE = {w + "ern" for w in _COMPASS_OF} | {"central"}
 # "suburbs such as Nightcliff", "towns like Forres".
 _PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provinces|states|countries|islands|districts"
                              r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
@@ -81,6 +84,7 @@ _PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provi
 _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
+_SERVES_TEAM_ENDS = (" for ", " with ", "coached ", "coaches ", "managed ", "captained ")
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
                           r"|signed with|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
@@ -126,7 +130,9 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
         label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames)
-        if label:
+        if label == _TOWN_BY_NAME_ONLY:  # a weaker vote than a cue: "Nokia, based in Espoo" outvotes it
+            f.label, f.sure = "GPE", False
+        elif label:
             f.label, f.sure = label, True
     lone: dict[str, set[str]] = {}
     for f in found:
@@ -147,9 +153,14 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     for m in _PLACE_OF.finditer(text):
         if taken.find(1, m.start(1), m.end(1)) == -1:
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
-    roads = [Found(m.start(), m.end(), "FAC", sure=True) for m in _ROAD.finditer(text)]
-    if roads:  # "Interstate 20": a number ends the name, and the rules' names hold no numbers
-        found = [f for f in found if not any(r.start <= f.start and f.end <= r.end for r in roads)] + roads
+    # "Interstate 20": a number ends the name, and the rules' names hold no numbers; "the Brakstad-owned
+    # smelter" names its owner, unless a place ("Iran-backed")
+    whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in _ROAD.finditer(text)] + [
+        (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in _OWNED_BY.finditer(text)
+        if not gazetteer.is_place_or_people(m.group(1)) and not geonames.is_place(m.group(1))
+        and m.group(1) not in SENTENCE_STARTERS]
+    if whole:
+        found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)] + [w for _, _, w in whole]
     return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
 
 
@@ -191,21 +202,25 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
         return "ORG"
     given = name.split()[0] in GIVEN_NAMES
-    if _ONE_MEMBER_AT.search(text, max(0, f.start - 20), f.start) and not given and not geonames.is_place(name) \
+    if text.endswith((" at ", " with "), 0, f.start) and _ONE_MEMBER_AT.search(text, max(0, f.start - 20), f.start) \
+            and not given and not geonames.is_place(name) \
             and not (f.label == "PERSON" and f.sure):
         return "ORG"
     no_org_word = not any(w in ORG_WORDS for w in name.split())
-    if (_COMPASS_BEFORE.search(text, max(0, f.start - 20), f.start)
-            or _PLACES_SUCH_AS.search(text, max(0, f.start - 40), f.start)) and no_org_word and not given:
+    compass = before and word_before in (_COMPASS_OF if before.of else _COMPASS_BEFORE)
+    if (compass or text.endswith((" as ", " like ", " including "), 0, f.start)
+            and _PLACES_SUCH_AS.search(text, max(0, f.start - 40), f.start)) and no_org_word and not given:
         return "GPE"
     if " " not in name and not (f.label == "ORG" and f.sure) and no_org_word and not given \
-            and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
+            and word_before in ("at", "in", "near") and not before.of and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
         return "GPE"
-    if _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) and name not in gazetteer.COUNTRIES \
+    if text.endswith(_SERVES_TEAM_ENDS, 0, f.start) and _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) \
+            and name not in gazetteer.COUNTRIES \
             and not (f.label == "PERSON" and (given or f.sure)):
         return "ORG"
     if f.label != "PERSON" and text.startswith((",", " said"), f.end) and no_org_word \
-            and not has_company_suffix(name) and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
+            and not has_company_suffix(name) and text.endswith(", ", 0, f.start) \
+            and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
         return "PERSON"
     org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
@@ -225,12 +240,16 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
-    if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near") \
+    if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near", "Near") \
             and not before.of:
         return "GPE"
+    if word_before in ("near", "Near") and not f.sure and no_org_word and not given:
+        return "GPE"  # "made landfall near Corpus Christi"
     return None
 
 
+# A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
+_TOWN_BY_NAME_ONLY = "GPE?"
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:based|owned|listed|born|led|backed|made)$")
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
 _SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
@@ -238,7 +257,8 @@ _SPOKE_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r") $")
 # "Insurers said", "Economists said": people in the plural, not a company.
 _PLURAL_PEOPLE = re.compile(r"(?:ers|ists|ians|ials|ors|ants|ents)$")
 _ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
-_ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team"}
+_ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team", "National",
+                    "International", "Federal", "Global"}  # no one is called "National Grid"
 _OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},")
 _NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
@@ -271,7 +291,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if has_company_suffix(name):
         return "ORG"
     if lone and name not in GIVEN_NAMES and not geonames.is_place(name) and not (f.label == "PERSON" and f.sure) and (
-            _INVESTORS_IN.search(text, max(0, f.start - 20), f.start)
+            text.endswith(" in ", 0, f.start) and _INVESTORS_IN.search(text, max(0, f.start - 20), f.start)
             or _ITS_AFTER.match(text, f.end) and not _PLURAL_PEOPLE.search(name)):
         return "ORG"
     if lone and name.isupper() and name.isalpha() and 3 <= len(name) <= 6 and f.label == "PERSON":
@@ -296,7 +316,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans", "Instituto Butantan"
     if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
             and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
-        return "GPE"
+        return _TOWN_BY_NAME_ONLY if f.label == "ORG" else "GPE"
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
         before = word_before_of(text, f.start, 30)
         if before and before.word in _PLACE_PREPOSITIONS and not before.of:
@@ -308,6 +328,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and name.split()[-1] not in shared_surnames \
             and not _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) \
             and not _PERSON_APPOSITION.match(text, f.end) and not _WHO_AFTER.match(text, f.end) \
+            and not _AGE_AFTER.match(text, f.end) \
             and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):
         return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
     return None
@@ -374,11 +395,17 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
         g = 1 if nxt.group(1) else 2
         out.append((nxt.start(g), nxt.end(g)))
     prev = _LIST_PREV.search(text, max(0, f.start - 60), f.start)
+    if prev and prev.group(0).endswith(", ") and not prev.group(0).endswith((" and ", " or ")) \
+            and not _LIST_GOES_ON.match(text, f.end):
+        prev = None  # "east of Luzon, PAGASA said": a comma alone, then a verb, ends a clause, not a list
     if prev:
         first, _, rest = prev.group(1).partition(" ")
         start = prev.start(1) + len(first) + 1 if rest and first.lower() in ORG_BEFORE else prev.start(1)
         out.append((start, prev.end(1)))  # "Rivals Adidas and Puma": the rivals are Adidas and Puma
     return out
+
+
+_LIST_GOES_ON = re.compile(r",| and | or |\.|$")
 
 
 def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:

@@ -62,14 +62,14 @@ PLACE_BEFORE = frozenset("city town village port capital region province state d
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
 ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
                       "spokesman spokeswoman spokesperson stock subsidiary unit division chief ceo co-ceo chairman "
-                      "chairwoman founder co-founder boss coach".split())
+                      "chairwoman founder co-founder boss coach union party".split())
 # Lower-case nouns naming a kind of organisation, in appositions ("Gavi, the vaccine alliance").
 ORG_KINDS = frozenset("alliance agency company firm group organisation organization charity foundation bank lender "
                       "insurer airline broadcaster newspaper party union association federation club team "
                       "coalition consortium regulator watchdog institute university network manufacturer maker "
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
                       "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
-                      "chain store brand carrier body".split())
+                      "chain store brand carrier body grocer supermarket automaker shipowner".split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "

@@ -13,7 +13,8 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
+from tidings.enrich.name_words import (ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_WORDS,
+                                       POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
@@ -29,6 +30,13 @@ _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
 _OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
+
+
+def _known_place(name: str) -> bool:
+    return gazetteer.lookup(name) in PLACE_LABELS or geonames.is_place(name)
+
+
 # Roads are named by a kind of road and a number.
 _ROAD = re.compile(r"(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway|State Route"
                    r"|US Route|National Highway) \d{1,4}[A-Z]?$")
@@ -42,7 +50,8 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     titles = _Titles(text)
     out = []
     for raw_start, raw_end, raw_label in spans:
-        for piece in [p for comma_part in _split_commas(text, raw_start, raw_end, raw_label)
+        for piece in [p for places in _split_places(text, raw_start, raw_end, raw_label)
+                      for comma_part in _split_commas(text, *places)
                       for part in _split_parenthesis(text, *comma_part) for p in _split_possessives(text, *part)]:
             for start, end, label in _split_leading_place(text, *piece):
                 found = _refine_one(text, start, end, label, titles)
@@ -70,6 +79,10 @@ class _Titles:
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
+    if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
+        place = _OF_PLACE_AFTER.match(text, end)
+        if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
+            end = place.end()
     if label == "ORG" and " of " in text[start:end]:
         more = _CAPITALISED_AFTER.match(text, end)
         if more and not gazetteer.lookup(more.group(1).split()[0]):  # "Office of the Special" + "Prosecutor"
@@ -113,6 +126,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif _ROAD.match(name):  # "Interstate 20", "Route 9"
         label = "FAC"
+    elif name.split()[0] in _COMPASS and " " in name and _known_place(name.split(" ", 1)[1]):
+        label = "LOC"  # "East Texas", "Western Australia"
     elif label == "PERSON" and " " in name and name.split()[0] not in GIVEN_NAMES and any(
             PLACE_WORDS.get(w) in ("LOC", "FAC") for w in name.split()[1:]):  # "Disko Bay", "Bergen Airport Flesland"
         label = next(PLACE_WORDS[w] for w in name.split()[1:] if PLACE_WORDS.get(w) in ("LOC", "FAC"))
@@ -170,6 +185,15 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
     return [(start, end, label)]
 
 
+def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places."""
+    words = text[start:end].split(" ")
+    if len(words) == 3 and words[1] == "and" and all(geonames.is_place(w) or gazetteer.lookup(w) in PLACE_LABELS
+                                                     for w in (words[0], words[2])):
+        return [(start, start + len(words[0]), "GPE"), (end - len(words[2]), end, "GPE")]
+    return [(start, end, label)]
+
+
 def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """"Takoradi, Kwame Asante": a name holds no comma, so a span the model ran over one is two names."""
     cut = text.find(", ", start, end)
@@ -179,6 +203,7 @@ def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int
 
 
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(?!['’]s)")
+_OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
 _SAINTS = ("St ", "St. ", "Saint ", "San ", "Santa ")
 
@@ -272,6 +297,7 @@ def names_a_town(text: str, f: Found) -> bool:
     return " " not in name and bool(_MUNICIPAL_AFTER.match(text, f.end)) and geonames.is_place(name)
 
 
+_ORG_KIND_AFTER = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r")\b")
 _LOWER_TAIL = re.compile(r"(?: [a-z][\w\-]*)+$")
 
 
@@ -290,7 +316,8 @@ def cut_lowercase_tail(text: str, found: list[Found]) -> list[Found]:
                 label, sure = (f.label if f.label != "ORG" else "CANDIDATE"), False
             f = Found(f.start, f.start + tail.start(), label, sure)
             name = text[f.start:f.end]
-        if " " not in name and name in ORG_WORDS and not gazetteer.lookup(name):
+        if " " not in name and name in ORG_WORDS and not gazetteer.lookup(name) \
+                and not _ORG_KIND_AFTER.match(text, f.end):  # but "Community, the steelworkers' union"
             continue
         if not f.sure and names_a_town(text, f):
             f = Found(f.start, f.end, "GPE", True)  # "Eugene council delays vote" (a title's first word)

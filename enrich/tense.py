@@ -35,7 +35,12 @@ _DEFER = {"adjourned", "postponed", "deferred", "delayed", "rescheduled", "adjou
 # finds present forms itself, the rules need them listed.
 _SCHEDULE_PRESENT = {"opens", "closes", "starts", "begins", "ends", "resumes", "sits", "meets", "convenes",
                      "reopens", "expires", "breaks", "hosts", "faces", "kicks", "launches", "arrives", "departs",
-                     "returns", "travels", "visits", "plays", "takes", "holds", "goes", "comes", "runs", "lasts"}
+                     "returns", "travels", "visits", "plays", "takes", "holds", "goes", "comes", "runs", "lasts",
+                     "publishes", "unveils", "hears", "debates"}  # not "reports", "votes": nouns as often
+# "she expected no deals before the meeting in August": what is expected or forecast lies ahead
+# (not "more than expected", "as forecast", "the expected rise").
+_EXPECT = {"expected", "expects", "expect", "predicted", "predicts", "anticipated", "anticipates", "forecasts"}
+_NOT_BEFORE_EXPECT = {"than", "as", "was", "were", "is", "are", "be", "been", "being", "had", "has", "have"}
 # After "to", these begin a noun phrase ("wrote to the minister"), not an infinitive.
 _NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"}
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
@@ -51,7 +56,8 @@ _NOT_VERBS_ED = {"need", "red", "bed", "seed", "feed", "speed", "united", "based
                  "naked", "sacred", "hundred", "wicked", "kindred", "shed", "wed", "indeed", "breed", "greed", "creed"}
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed", "reported", "noted", "wrote",
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
-_VOCABULARY = _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | {"to", "until"}
+_VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
+               | {"to", "until"})
 _CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
 
 
@@ -134,6 +140,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "future"
     if w == "to" and prev in _INTENT:
         return "unsure" if prev in _PAST_INTENT else "future"
+    if w in _EXPECT and nxt != "to" and prev not in _NOT_BEFORE_EXPECT and prev not in _NOT_INFINITIVE:
+        return "future"
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"
     if tag is not None:

@@ -58,7 +58,8 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
                     items.append(_item(text, sent, expr.start, expr.end, *after_day(expr, last_day)))
                 continue
             if previous is None or not _COORDINATED.fullmatch(text, previous.end, expr.start):
-                tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans)
+                tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans) \
+                    or _direction_of_others(exprs, expr)
             previous = expr  # "in May and June": June shares May's tense
             resolved = resolve(expr, published, tense)
             if resolved is not None:
@@ -66,6 +67,15 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
                 if resolved[1] == "day":
                     last_day = dt.date.fromisoformat(resolved[0])
     return items
+
+
+def _direction_of_others(exprs: list[DateExpression], expr: DateExpression) -> str | None:
+    """Without a tense word, a sentence's "next Sunday" or "last week" gives the way its other dates
+    point ("... next Sunday, while Auckland host Melbourne on Friday")."""
+    ways = {"future" if e.rel == "next" or e.word == "tomorrow" else "past"
+            for e in exprs if e is not expr and (e.rel in ("next", "last") or e.kind == "ago"
+                                                 or e.word in ("tomorrow", "yesterday"))}
+    return ways.pop() if len(ways) == 1 else None
 
 
 def _item(text: str, sent: Span, start: int, end: int, date: str, precision: str) -> TimelineItem:

@@ -300,3 +300,60 @@ def test_place_and_organisation_words_type_names_never_seen(backend, text, expec
 def test_span_fixes_for_names_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a comma, then a verb, ends a clause: the name before it is no list member of the organisation after
+    ("The storm was 500 km east of Mindoro, NDRRMC said, and heading north.", {"Mindoro": "GPE", "NDRRMC": "ORG"}),
+    # near a place; two towns run together; a compass word before a known place
+    ("The storm came ashore near Punta Gorda. Warnings stayed in force for Tyler and Longview. Rain soaked "
+     "East Texas.", {"Punta Gorda": "GPE", "Tyler": "GPE", "Longview": "GPE", "East Texas": "GPE"}),
+    # nobody is called "National ..."
+    ("National Grid said the line would reopen.", {"National Grid": "ORG"}),
+])
+def test_lists_compass_names_and_towns_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_town_name_only_loses_to_a_cue_for_a_company(backend):
+    text = "Kalmar, based in Helsinki, makes port cranes. Orders for Kalmar machines rose. Kalmar shares fell."
+    assert labels(analyse(text))["Kalmar"] == "ORG"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation word alone is a name when an apposition says what kind of organisation it is
+    ("Ffion Rees, an organiser for Alliance, the dockers' union, said talks had failed.", {"Alliance": "ORG"}),
+    # "of" and a place after an organisation word belong to the name, a country's name does not
+    ("She is a virologist at the Vaccine Research Unit of Kintampo. Telecom Egypt and the Central Bank of "
+     "Kenya agreed.", {"Vaccine Research Unit of Kintampo": "ORG"}),
+])
+def test_organisation_words_and_their_places_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X-owned", "X-backed" name an owner, unless X is a place
+    ("The Brakstad-owned smelter will close. A Veloxa-backed start-up and an Iran-backed militia were named.",
+     {"Brakstad": "ORG", "Veloxa": "ORG", "Iran": "GPE"}),
+    # "the X union", "the X party"
+    ("Members of the Vestry union walked out, and the Kestrel party said pay lagged.",
+     {"Vestry": "ORG", "Kestrel": "ORG"}),
+])
+def test_owners_unions_and_parties_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age after a full name keeps it a person, even when the given name is a town
+    ("Madison Ortiz, 34, of Lancaster, was charged. Lancaster police said she fled.",
+     {"Madison Ortiz": "PERSON", "Lancaster": "GPE"}),
+    # grocers and any "-maker" in an apposition are companies
+    ("Prices at Coopvik, the Nordic grocer, fell. Ferrovane, the Italian steelmaker, cut output.",
+     {"Coopvik": "ORG", "Ferrovane": "ORG"}),
+])
+def test_ages_and_kinds_of_company_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected

@@ -197,6 +197,7 @@ THU_2_JUL_2026 = dt.date(2026, 7, 2)
     ("The regional assembly sits on Tuesday to debate the levy.", {"Tuesday": "2026-07-07"}),
     ("The harvest festival opens on Saturday in the old market.", {"Saturday": "2026-07-04"}),
     ("The tribunal breaks for its summer recess in August.", {"August": "2026-08"}),
+    ("The watchdog publishes its ruling on Wednesday.", {"Wednesday": "2026-07-08"}),
     # what is put off is put off to a later date, whatever the tense of the putting off
     ("The magistrate postponed the sentencing to September 14.", {"September 14": "2026-09-14"}),
     # "from" keeps the future a modal gives it
@@ -221,3 +222,19 @@ def test_days_counted_from_the_last_date_and_current_periods(backend, text, expe
 
 def test_the_following_day_without_an_earlier_day_is_left_out(backend):
     assert dates("Rescuers returned the following day.", THU_2_JUL_2026) == {}
+
+
+MON_5_OCT_2026 = dt.date(2026, 10, 5)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no tense word: the sentence's "next Sunday" gives the way
+    ("Their rivals visit Hobart next Sunday, while Launceston host Devonport on Friday.",
+     {"next Sunday": "2026-10-11", "Friday": "2026-10-09"}),
+    # what someone expects or forecasts lies ahead; "than expected" tells nothing
+    ("The chairman told shareholders he expected no new plants before the vote in December.",
+     {"December": "2026-12"}),
+    ("Sales in September were higher than expected.", {"September": "2026-09"}),
+])
+def test_direction_from_the_sentence_and_from_expectations(backend, text, expected):
+    assert dates(text, MON_5_OCT_2026) == expected
