@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
-_TAIL = 4  # characters of each match's end that are read off the pattern
+_TAIL = 8  # characters of each match's end (or start) that are read off the pattern
 _MAX_TAILS = 4096  # beyond this many, a pattern is searched as it is
 Tails = set[tuple[str, bool]]  # (a possible end of a match, whether what comes before it is unknown)
 
@@ -30,12 +30,14 @@ class EndAnchored:
     def search(self, text: str, pos: int, endpos: int) -> re.Match | None:
         """`re.Pattern.search(text, pos, endpos)`."""
         if self.tails is not None:
+            # Ends are kept in lower case (a pattern may ignore case); "$" matches before a newline
+            # that ends the window too; a non-ASCII letter may match an ASCII one ignoring case: then
+            # the engine decides.
             tail = text[max(pos, endpos - _TAIL - 1):endpos]
-            # ("$" matches before a newline that ends the window too; non-ASCII letters may match
-            # an ASCII one when case is ignored: then the engine decides.)
-            if tail.isascii() and not tail.endswith(self.tails) and not (
-                    tail.endswith("\n") and tail[:-1].endswith(self.tails)):
-                return None
+            if tail.isascii():
+                tail = tail.lower()
+                if not tail.endswith(self.tails) and not (tail.endswith("\n") and tail[:-1].endswith(self.tails)):
+                    return None
         return self.pattern.search(text, pos, endpos)
 
 
@@ -70,7 +72,7 @@ def _heads_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     """The strings every match starts with one of (case kept), or None when there are many or none."""
     if pattern.flags & re.IGNORECASE or "(?i" in pattern.pattern:  # other letters may match ignoring case
         return None
-    heads = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)), False, forward=True)
+    heads = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)), fold=False, forward=True)
     if heads is None or len(heads) > 24 or any(not h for h, _ in heads):
         return None
     return tuple(sorted({h for h, _ in heads}))
@@ -83,18 +85,19 @@ def _tails_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     items = list(_parser.parse(pattern.pattern, pattern.flags))
     if not items or items[-1] != (sre.AT, sre.AT_END):
         return None
-    tails = _sequence(items, bool(pattern.flags & re.IGNORECASE))
+    tails = _sequence(items, fold=True)
     if tails is None or any(not t for t, _ in tails):
         return None
     return tuple(sorted({t for t, _ in tails}))
 
 
-def _sequence(items: list, icase: bool, forward: bool = False) -> Tails | None:
-    """Possible ends (or, `forward`, starts) of what a sequence of parsed items matches."""
+def _sequence(items: list, fold: bool, forward: bool = False) -> Tails | None:
+    """Possible ends (or, `forward`, starts) of what a sequence of parsed items matches, in lower
+    case when `fold` (a letter may then stand for both cases, which the matches may hold)."""
     out: Tails = set()
     partial: Tails = {("", False)}
     for op, av in (items if forward else reversed(items)):
-        pieces = _item(op, av, icase, forward)
+        pieces = _item(op, av, fold, forward)
         if pieces is None:
             return None
         following: Tails = set()
@@ -110,40 +113,38 @@ def _sequence(items: list, icase: bool, forward: bool = False) -> Tails | None:
     return out | partial
 
 
-def _item(op, av, icase: bool, forward: bool) -> Tails | None:
+def _item(op, av, fold: bool, forward: bool) -> Tails | None:
     """Possible ends (starts) of what one parsed item matches: (string, True when the item's match
     may hold more before (after) it that is not pinned down)."""
     if op is sre.LITERAL:
-        return _char(chr(av), icase)
+        return _char(chr(av), fold)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return {("", False)}
     if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av) and len(av) <= 8:
         out: Tails = set()
         for _, code in av:
-            out |= _char(chr(code), icase)
+            out |= _char(chr(code), fold)
         return out
     if op is sre.SUBPATTERN:
-        _, add_flags, del_flags, sub = av
-        return _sequence(list(sub), (icase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE,
-                         forward)
+        return _sequence(list(av[3]), fold, forward)
     if op is sre.BRANCH:
         out = set()
         for branch in av[1]:
-            tails = _sequence(list(branch), icase, forward)
+            tails = _sequence(list(branch), fold, forward)
             if tails is None:
                 return None
             out |= tails
         return out
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _, sub = av
-        tails = _sequence(list(sub), icase, forward)
+        tails = _sequence(list(sub), fold, forward)
         if tails is None:
             return None
         return {(t, True) for t, _ in tails} | ({("", False)} if low == 0 else set())
     return {("", True)}  # a character class, a back reference...: nothing pinned down
 
 
-def _char(c: str, icase: bool) -> Tails:
-    if icase and c.lower() != c.upper():
-        return {(c.lower(), False), (c.upper(), False)} if c.isascii() else {("", True)}
-    return {(c, False)}
+def _char(c: str, fold: bool) -> Tails:
+    if not fold:
+        return {(c, False)}
+    return {(c.lower(), False)} if c.isascii() else {("", True)}
