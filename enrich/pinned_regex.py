@@ -5,7 +5,8 @@ must end where the window ends (r"\b(?:rival|owner of) $"); the engine tries suc
 every position of the window. Every match ends with one of a few strings ("al ", "of "): when
 the text before the name ends with none of them, there is no match and the engine need not run
 (`EndAnchored`). Likewise a scan of the whole text for "Route 9" or "the town of X" need only try
-the places where "Route" or "town" occurs, found by `str.find` (`LiteralHeaded`). The answers are
+the places where "Route" or "town" occurs, found by one scan for those heads (`LiteralHeaded`):
+a pattern that begins with a lookahead or a word boundary is tried by the engine at every position. The answers are
 the regexes' own (tests/unit/test_enrich_pinned_regex.py compares them on the gold articles).
 """
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+
+from tidings.enrich.literal_regex import alternation
 
 _TAIL = 8  # characters of each match's end (or start) that are read off the pattern
 _MAX_TAILS = 4096  # beyond this many, a pattern is searched as it is
@@ -46,26 +49,27 @@ class LiteralHeaded:
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = re.compile(pattern, flags)
-        self.heads = _heads_of(self.pattern)
+        heads = _heads_of(self.pattern)
+        # One scan for every head: a trie of literals, which the engine skips through quickly.
+        self._heads = re.compile(alternation(heads)) if heads else None
+        self.heads = heads
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        """`re.Pattern.finditer(text)`: the leftmost matches that do not overlap."""
-        if self.heads is None:
-            yield from self.pattern.finditer(text)
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        """`re.Pattern.finditer(text, pos, endpos)`: the leftmost matches that do not overlap."""
+        end = len(text) if endpos is None else endpos
+        if self._heads is None:
+            yield from self.pattern.finditer(text, pos, end)
             return
-        starts = set()
-        for head in self.heads:
-            at = text.find(head)
-            while at != -1:
-                starts.add(at)
-                at = text.find(head, at + 1)
-        done = 0
-        for start in sorted(starts):
+        done = pos
+        head = self._heads.search(text, pos, end)
+        while head:
+            start = head.start()
             if start >= done:
-                m = self.pattern.match(text, start)
+                m = self.pattern.match(text, start, end)
                 if m:
                     done = m.end()
                     yield m
+            head = self._heads.search(text, max(start + 1, done), end)  # a head may start inside another
 
 
 def _heads_of(pattern: re.Pattern) -> tuple[str, ...] | None:
@@ -73,7 +77,7 @@ def _heads_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     if pattern.flags & re.IGNORECASE or "(?i" in pattern.pattern:  # other letters may match ignoring case
         return None
     heads = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)), fold=False, forward=True)
-    if heads is None or len(heads) > 24 or any(not h for h, _ in heads):
+    if heads is None or len(heads) > 400 or any(not h for h, _ in heads):
         return None
     return tuple(sorted({h for h, _ in heads}))
 

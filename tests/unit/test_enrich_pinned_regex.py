@@ -54,8 +54,12 @@ def test_whole_text_scans_have_literal_heads() -> None:
 
 @pytest.mark.parametrize("name,pattern", _headed())
 def test_whole_text_scans_find_what_the_plain_regex_finds(name: str, pattern: LiteralHeaded) -> None:
-    texts = [_TRICKY, "the town of Elgin and the city of the town of Nairn, Route 9A and Interstate 20 reports port of Tema"]
+    texts = [_TRICKY, "the town of Elgin and the city of the town of Nairn, Route 9A and Interstate 20 reports port of Tema",
+             "Then-President Acting Chief Executive Sen. Warren, Danish-born Swedes on Monday 2020-2021 Sept. 3 Mayor"]
     texts += [p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt"))]
     for text in texts:
         assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
             [(m.span(), m.groups()) for m in pattern.pattern.finditer(text)], name
+        for pos, endpos in ((1, len(text) - 1), (len(text) // 3, len(text) // 2), (7, 300)):
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)] == \
+                [(m.span(), m.groups()) for m in pattern.pattern.finditer(text, pos, endpos)], name
