@@ -75,13 +75,8 @@ class Tokens(NamedTuple):
 @lru_cache(maxsize=4)
 def tokens(text: str) -> Tokens:
     """The words of `text` (keeping "U.S.", "al-Sharaa", "Biden’s" whole); cached, as several passes need them."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        starts.append(start)
-        ends.append(end)
-    return Tokens(starts, ends, [text[s:e] for s, e in zip(starts, ends)])
+    found = list(_WORD.finditer(text))
+    return Tokens([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
 
 
 def _trim(text: str, span: Span) -> Span:
