@@ -39,10 +39,10 @@ _PLACE_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(" + "|".join(s
                                + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south)\b|$)")
 # "analysts at Jefferies": people who work at an organisation.
 _MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
-                         r"|staff|workers|engineers|lawyers) (?:at|from) $")
+                          r"|staff|workers|engineers|lawyers) (?:at|from) $")
 # "a portfolio manager at Allan Gray", "an analyst at Bernstein in London": someone's employer.
 _ONE_MEMBER_AT = EndAnchored(r"\b(?:analyst|economist|strategist|researcher|trader|banker|executive|employee|engineer"
-                            r"|lawyer|partner|manager|investigator|scientist|consultant|adviser|advisor) (?:at|with) $")
+                             r"|lawyer|partner|manager|investigator|scientist|consultant|adviser|advisor) (?:at|with) $")
 # "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
@@ -58,11 +58,11 @@ _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
-                                r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by(?: [A-Z][\w\-]+['’]s)?"
-                                r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
-                                r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
-                                r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
-                                r"(?: [Tt]he)? $")
+                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by(?: [A-Z][\w\-]+['’]s)?"
+                                 r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
+                                 r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
+                                 r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
+                                 r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
                                r"|headquarters|owner|subsidiary|unit|parent)\b"
@@ -79,26 +79,26 @@ _COMPASS_OF = {"north", "south", "east", "west"} | {f"{a}{h}{b}" for a in ("nort
 _COMPASS_BEFORE = {w + "ern" for w in _COMPASS_OF} | {"central"}
 # "suburbs such as Nightcliff", "towns like Forres".
 _PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provinces|states|countries|islands|districts"
-                             r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
+                              r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
 # "the substation at Margam", "a plant at Tarragona": a facility is at a place.
 _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
-                          r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
+                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM_ENDS = (" for ", " with ", "coached ", "coaches ", "managed ", "captained ")
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
-                          r"|signed with|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
+                           r"|signed with|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
 _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
-                                                                            "sister", "son", "daughter"}))
-                                + r")(?: of [a-z ]{3,30})?, $")
+                                                                             "sister", "son", "daughter"}))
+                                 + r")(?: of [a-z ]{3,30})?, $")
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
 # Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
 _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
-                          r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
-                          r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
-                          r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
-                          r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst) $")
+                           r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
+                           r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
+                           r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
+                           r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst) $")
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
@@ -106,7 +106,7 @@ _TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|
                          r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
                          r"|squad|drew with|lost to|knocked out)\b")
 _TEAM_BEFORE = EndAnchored(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
-                          r"|lost to|knocked out|will play) $")
+                           r"|lost to|knocked out|will play) $")
 _LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 
