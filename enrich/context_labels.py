@@ -27,7 +27,8 @@ _WHERE = re.compile(r",? where\b")
 _ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
                              + r"|[a-z]+maker)\b")
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
-_ORG_PARTICIPLE = re.compile(r",? (?:which (?:was|is) )?(?:founded|owned|run|headquartered|listed|backed) (?:by|in|on)\b")
+_ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
+                             r" (?:by|in|on)\b")
 # "Aleph Alpha, based in Heidelberg": news says where a company is based; a person it says lives somewhere.
 _BASED_IN = re.compile(r", (?:which is )?based in\b")
 # "Bornholm, the Danish island, ...": an appositive naming a kind of place, and ending there.
@@ -64,7 +65,7 @@ _ORG_BEFORE_PHRASE = re.compile(r"\b(?i:shares (?:of|in)|stake in|the union|riva
                                 r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
-                               r"|headquarters|owner|subsidiary|unit|parent)\b"
+                               r"|headquarters|owner|subsidiary|unit|parent|app|website|platform|brand|stores)\b"
                                r"| said in a statement\b| (?:reported|posted) (?:a |an |its |record |higher |lower )"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces)\b")
@@ -103,9 +104,9 @@ _ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teach
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
 _TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
                          r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
-                         r"|squad|drew with|lost to|knocked out)\b")
+                         r"|squad|drew with|lost to|knocked out|(?:lost|won|drew) \d{1,3}[-–]\d{1,3})\b")
 _TEAM_BEFORE = re.compile(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
-                          r"|lost to|knocked out|will play) $")
+                          r"|lost(?: \d{1,3}[-–]\d{1,3})? to|knocked out|will play) $")
 _LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 
@@ -142,6 +143,14 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if f.label == "PERSON" and not f.sure and " " in text[f.start:f.end] and lone.get(first) == {"ORG"} \
                 and first not in GIVEN_NAMES:
             f.label = "ORG"  # "Samsung Electronics" when "Samsung" alone is a company
+    org_heads = {text[f.start:f.end].split()[0] for f in found if f.label == "ORG"
+                 and len(text[f.start:f.end].split()) == 2 and text[f.start:f.end].split()[-1] in ORG_WORDS}
+    for f in found:
+        name = text[f.start:f.end]
+        if name in org_heads and not f.sure and name not in person_forms and name not in GIVEN_NAMES \
+                and not gazetteer.lookup(name) and not geonames.is_place(name) \
+                and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):  # not "World ..."
+            f.label = "ORG"  # "Dunmore" after "Dunmore Athletic", "Kestrel" after "Kestrel Group"
     for f in found:
         name = text[f.start:f.end]
         if f.label != "PERSON" and not f.sure and lone.get(name.split()[-1]) == {"PERSON"} and looks_like_person(name):

@@ -357,3 +357,17 @@ def test_owners_unions_and_parties_never_seen(backend, text, expected):
 def test_ages_and_kinds_of_company_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first word of a two-word organisation, alone, is that organisation; club words; a lost score
+    ("Supporters of Quarrington Athletic marched. Later, Quarrington lost 2-0 to Felsham Rovers.",
+     {"Quarrington Athletic": "ORG", "Quarrington": "ORG", "Felsham Rovers": "ORG"}),
+    ("The midfielder joined Harrowby United in June.", {"Harrowby United": "ORG"}),
+    # what was founded, and whose app it is
+    ("Qorvik's app was downloaded 2 million times. Qorvik was founded in 2019 by two engineers.",
+     {"Qorvik": "ORG"}),
+])
+def test_club_and_company_forms_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
