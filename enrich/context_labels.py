@@ -127,6 +127,10 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if _plays(text, f, name):
             f.label, f.sure = "ORG", True
             continue
+        if (name in person_forms or name in in_full_names) and not f.sure and " " not in name \
+                and text.endswith((" in ", " near "), 0, f.start) and geonames.is_place(name):
+            f.label, f.sure = "GPE", True  # "people in Bergen" beside the forecaster Kari Bergen
+            continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
         label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames)

@@ -91,7 +91,7 @@ COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_
                       "prices services trains flights schools hospitals rivals competitors peers investors lawmakers "
                       "legislators senators ministers leaders residents analysts economists traders workers "
                       "employees customers users fans forecaster manager co-founder founder organisers organizers "
-                      "dockworkers passengers superintendent".split()))
+                      "dockworkers passengers superintendent meteorologist scientist".split()))
 
 # Possessive words that belong inside names ("People's Liberation Army", "Moody's").
 POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'

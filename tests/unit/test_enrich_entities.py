@@ -371,3 +371,11 @@ def test_ages_and_kinds_of_company_never_seen(backend, text, expected):
 def test_club_and_company_forms_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_town_after_in_stays_a_town_beside_a_person_of_that_name(backend):
+    text = ("Shops in Harstad stayed shut on Monday. Meteorologist Ola Harstad said the wind would ease. "
+            "Harstad added that ferries would resume.")
+    mentions = [(m.text, m.label, m.canonical) for m in analyse(text).entities if "Harstad" in m.text]
+    assert mentions[0] == ("Harstad", "GPE", "Harstad")
+    assert {(label, canonical) for _, label, canonical in mentions[1:]} == {("PERSON", "Ola Harstad")}
