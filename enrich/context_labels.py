@@ -47,8 +47,11 @@ _ONE_MEMBER_AT = re.compile(r"\b(?:analyst|economist|strategist|researcher|trade
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
-_OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)-(?:owned|backed|controlled|funded)\b")
-_ROAD = re.compile(r"\b(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway) \d{1,4}[A-Z]?\b")
+_OWNED_WORDS = ("-owned", "-backed", "-controlled", "-funded")
+_OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)(?:" + "|".join(_OWNED_WORDS) + r")\b")
+_ROAD_KINDS = ("Interstate ", "Highway ", "Route ", "Loop ", "Motorway ", "Autobahn ", "Autoroute ", "Expressway ",
+               "Freeway ")
+_ROAD = re.compile(r"\b(?:" + "|".join(k.strip() for k in _ROAD_KINDS) + r") \d{1,4}[A-Z]?\b")
 _PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_NEXT_PLACED = re.compile(rf" (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")  # ", and" joins clauses
@@ -167,8 +170,10 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
     # "Interstate 20": a number ends the name, and the rules' names hold no numbers; "the Brakstad-owned
     # smelter" names its owner, unless a place ("Iran-backed")
-    whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in _ROAD.finditer(text)] + [
-        (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in _OWNED_BY.finditer(text)
+    roads = _ROAD.finditer(text) if any(k in text for k in _ROAD_KINDS) else ()
+    owners = _OWNED_BY.finditer(text) if any(k in text for k in _OWNED_WORDS) else ()
+    whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in roads] + [
+        (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in owners
         if not gazetteer.is_place_or_people(m.group(1)) and not geonames.is_place(m.group(1))
         and m.group(1) not in SENTENCE_STARTERS]
     if whole:
