@@ -42,6 +42,7 @@ BUSY_TIMEOUT_MS = 10_000
 # newsboat's 82 MB on the 1000 x 20 benchmark feeds).
 PAGE_SIZE = 16_384
 RANK_WINDOW = 5_000  # full-text matches ordered by relevance; older ones follow by date
+SUMMARY_CHUNK = 10_000  # ids per query when reading list rows
 
 _this_thread = threading.local()  # .library: the connection for_thread() opened here
 
@@ -337,12 +338,13 @@ class Library(
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def summaries(self, ids: list[int]) -> dict[int, ArticleSummary]:
-        """List rows for these ids (the few on screen), keyed by id."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.query(_SUMMARY_SQL + f" where a.id in ({marks})", ids)
-        return {row["id"]: self._summary(row) for row in rows}
+        """List rows for these ids (the few on screen, or all an export names), keyed by id."""
+        found: dict[int, ArticleSummary] = {}
+        for start in range(0, len(ids), SUMMARY_CHUNK):  # SQLite takes at most 32,766 values
+            chunk = ids[start:start + SUMMARY_CHUNK]
+            rows = self.query(_SUMMARY_SQL + f" where a.id in ({','.join('?' * len(chunk))})", chunk)
+            found.update((row["id"], self._summary(row)) for row in rows)
+        return found
 
     def summary(self, article_id: int) -> ArticleSummary:
         rows = self.query(_SUMMARY_SQL + " where a.id = ?", [article_id])
