@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tidings.storage.base import now
+from tidings.storage.base import chunks, marks, now
 from tidings.storage.clean import MAX_NAME_CHARS, one_line, strip_controls
 from tidings.storage.enclosures import EnclosureQueries
 from tidings.storage.enrichment import EnrichmentQueries
@@ -42,7 +42,6 @@ BUSY_TIMEOUT_MS = 10_000
 # newsboat's 82 MB on the 1000 x 20 benchmark feeds).
 PAGE_SIZE = 16_384
 RANK_WINDOW = 5_000  # full-text matches ordered by relevance; older ones follow by date
-SUMMARY_CHUNK = 10_000  # ids per query when reading list rows
 
 _this_thread = threading.local()  # .library: the connection for_thread() opened here
 
@@ -340,9 +339,8 @@ class Library(
     def summaries(self, ids: list[int]) -> dict[int, ArticleSummary]:
         """List rows for these ids (the few on screen, or all an export names), keyed by id."""
         found: dict[int, ArticleSummary] = {}
-        for start in range(0, len(ids), SUMMARY_CHUNK):  # SQLite takes at most 32,766 values
-            chunk = ids[start:start + SUMMARY_CHUNK]
-            rows = self.query(_SUMMARY_SQL + f" where a.id in ({','.join('?' * len(chunk))})", chunk)
+        for chunk in chunks(ids):  # SQLite binds at most 32,766 values a statement
+            rows = self.query(_SUMMARY_SQL + f" where a.id in ({marks(chunk)})", chunk)
             found.update((row["id"], self._summary(row)) for row in rows)
         return found
 
