@@ -196,7 +196,12 @@ def _plays(text: str, f: Found, name: str) -> bool:
                     or town and " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
     return bool(after and (town or after.group("role"))
-                or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)))
+                or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)
+                               or town and " " not in name and _AT_VENUE.match(text, f.end)))
+
+
+# "beat Benfica at the Estádio da Luz", "beat Leeds at home": a venue after the beaten town.
+_AT_VENUE = re.compile(r" (?:at|in front of) (?:home|the [A-Z]|[A-Z])")
 
 
 def _lone_opponent(text: str, pos: int) -> bool:

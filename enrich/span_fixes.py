@@ -86,6 +86,10 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         more = _CAPITALISED_AFTER.match(text, end)
         if more and not gazetteer.lookup(more.group(1).split()[0]):  # "Office of the Special" + "Prosecutor"
             end = more.end()
+    if text.endswith(" and ", 0, start) and start < end and text[start:end].split()[-1] in ORG_WORDS:
+        pair = _THE_X_AND.search(text, max(0, start - 40), start)
+        if pair:  # "the Victoria and" + "Albert Museum", "the Bill and" + "Melinda Gates Foundation"
+            start, label = pair.start(1), "ORG"
     whole = _possessive_name_end(text, start, end) if start < end and text[end:end + 1] in "'’" else None
     if whole is not None:  # the model stopped at "St Matthew" in "St Matthew's Church"
         end, possessor = whole, False
@@ -203,6 +207,7 @@ def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int
 
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(?!['’]s)")
 _OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
+_THE_X_AND = re.compile(r"\b[Tt]he ([A-Z][\w\-]+) and $")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
 _SAINTS = ("St ", "St. ", "Saint ", "San ", "Santa ")
 

@@ -379,3 +379,18 @@ def test_a_town_after_in_stays_a_town_beside_a_person_of_that_name(backend):
     mentions = [(m.text, m.label, m.canonical) for m in analyse(text).entities if "Harstad" in m.text]
     assert mentions[0] == ("Harstad", "GPE", "Harstad")
     assert {(label, canonical) for _, label, canonical in mentions[1:]} == {("PERSON", "Ola Harstad")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the X and Y Museum": one name; a name with a company before "and" is not joined
+    ("The Tate and Lyle Museum bought 40 prints. Shares in Tesco and Halifax Bank fell.",
+     {"Tate and Lyle Museum": "ORG", "Tesco": "ORG", "Halifax Bank": "ORG"}),
+    # galleries, libraries, orchestras and transit authorities are organisations, whatever their place
+    ("The Art Gallery of Western Kenya and Harbour Transit signed the deal.",
+     {"Art Gallery of Western Kenya": "ORG", "Harbour Transit": "ORG"}),
+    # a town beaten at a venue is its team
+    ("Under him the club beat Braga at the Estádio Municipal twice.", {"Braga": "ORG"}),
+])
+def test_joined_names_and_beaten_towns_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
