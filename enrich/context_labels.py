@@ -116,6 +116,7 @@ _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 
 def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
     """Labels corrected from context; short forms of the article's people are left alone."""
+    found = found + _lower_camel_names(text, found)
     in_full_names = {w for f in found if f.label == "PERSON" for w in text[f.start:f.end].split()[1:]}
     named: dict[str, set[str]] = {}  # last word -> the person names ending with it ("Reed", "Carla Reed")
     for f in found:
@@ -179,6 +180,16 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     if whole:
         found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)] + [w for _, _, w in whole]
     return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
+
+
+# "iFood", "eBay": a name that starts with a small letter, kept only if the words around it say what it is.
+_LOWER_CAMEL = re.compile(r"(?<![\w\-’'])[a-z]{1,2}[A-Z][a-z][A-Za-z]+\b")
+
+
+def _lower_camel_names(text: str, found: list[Found]) -> list[Found]:
+    taken = [(f.start, f.end) for f in found]
+    return [Found(m.start(), m.end(), CANDIDATE) for m in _LOWER_CAMEL.finditer(text)
+            if not any(b < m.end() and m.start() < e for b, e in taken)]
 
 
 def _plays(text: str, f: Found, name: str) -> bool:

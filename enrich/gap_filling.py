@@ -28,6 +28,7 @@ def _lengths_by_first_word() -> dict[str, tuple[int, ...]]:
 _LENGTHS_BY_FIRST_WORD = _lengths_by_first_word()
 # The names `gazetteer.lookup` calls a place or an organisation, with that label, in one dictionary.
 _PLACES_AND_ORGANISATIONS = {**dict.fromkeys(gazetteer.ORGANISATIONS, "ORG"), **gazetteer.PLACES}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
 
@@ -48,6 +49,9 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
         taken[f.start:f.end] = b"\1" * (f.end - f.start)
     added = []
     for start, end, label in _gazetteer_hits(text) + list(_occurrences(text, forms)):
+        compass = word_before(text, start, 12) if label in PLACE_LABELS else None
+        if compass in _COMPASS and geonames.is_place(text[start - len(compass) - 1:end]):
+            start, label = start - len(compass) - 1, "LOC"  # "Western Australia": "Western" is also a people's word
         if taken.find(1, start, end) == -1 and _stands_alone(text, start, end):
             if label == "PERSON" and text.endswith((" in ", " near "), 0, start) and " " not in text[start:end] \
                     and geonames.is_place(text[start:end]):

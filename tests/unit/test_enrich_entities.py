@@ -394,3 +394,15 @@ def test_a_town_after_in_stays_a_town_beside_a_person_of_that_name(backend):
 def test_joined_names_and_beaten_towns_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compass word before a place GeoNames knows whole ("Western" is also a people's word)
+    ("The observatory in Western Australia released the image.", {"Western Australia": "GPE"}),
+    # names that start with a small letter, typed by the words around them
+    ("Its portfolio includes food delivery app uDeliv in Peru. Shares of eZone fell.",
+     {"uDeliv": "ORG", "eZone": "ORG", "Peru": "GPE"}),
+])
+def test_compass_places_and_small_letter_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
