@@ -47,7 +47,7 @@ run: demo
 	$(BIN)/tidings --db $(DEMO_DB)
 
 test: $(STAMP) tmux ttrss
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 clean:
 	rm -rf $(VENV) var build dist *.egg-info

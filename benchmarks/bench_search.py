@@ -92,8 +92,9 @@ class Picker:
         """(feed title, text, published) of a random article meeting `where`."""
         while True:
             row = self.library.db.execute(
+                # articles first (cross join): joined from feeds, every pick was in the first feed
                 "select f.title, a.title || ' ' || a.text, a.published from articles a "
-                f"join feeds f on f.id = a.feed_id where a.id >= ? and {where} limit 1",
+                f"cross join feeds f on f.id = a.feed_id where a.id >= ? and {where} limit 1",
                 [self.rng.randint(1, self.top)],
             ).fetchone()
             if row:

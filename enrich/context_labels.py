@@ -28,7 +28,8 @@ _WHERE = re.compile(r",? where\b")
 _ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
                              + r"|[a-z]+maker)\b")
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
-_ORG_PARTICIPLE = re.compile(r",? (?:which (?:was|is) )?(?:founded|owned|run|headquartered|listed|backed) (?:by|in|on)\b")
+_ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
+                             r" (?:by|in|on)\b")
 # "Aleph Alpha, based in Heidelberg": news says where a company is based; a person it says lives somewhere.
 _BASED_IN = re.compile(r", (?:which is )?based in\b")
 # "Bornholm, the Danish island, ...": an appositive naming a kind of place, and ending there.
@@ -47,8 +48,11 @@ _ONE_MEMBER_AT = EndAnchored(r"\b(?:analyst|economist|strategist|researcher|trad
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
-_OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)-(?:owned|backed|controlled|funded)\b")
-_ROAD = LiteralHeaded(r"\b(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway) \d{1,4}[A-Z]?\b")
+_OWNED_WORDS = ("-owned", "-backed", "-controlled", "-funded")
+_OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)(?:" + "|".join(_OWNED_WORDS) + r")\b")
+_ROAD_KINDS = ("Interstate ", "Highway ", "Route ", "Loop ", "Motorway ", "Autobahn ", "Autoroute ", "Expressway ",
+               "Freeway ")
+_ROAD = re.compile(r"\b(?:" + "|".join(k.strip() for k in _ROAD_KINDS) + r") \d{1,4}[A-Z]?\b")
 _PLACE_OF = LiteralHeaded(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_NEXT_PLACED = re.compile(rf" (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")  # ", and" joins clauses
@@ -65,7 +69,7 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
-                               r"|headquarters|owner|subsidiary|unit|parent)\b"
+                               r"|headquarters|owner|subsidiary|unit|parent|app|website|platform|brand|stores)\b"
                                r"| said in a statement\b| (?:reported|posted) (?:a |an |its |record |higher |lower )"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces)\b")
@@ -104,15 +108,16 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
 _TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
                          r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
-                         r"|squad|drew with|lost to|knocked out)\b")
+                         r"|squad|drew with|lost to|knocked out|(?:lost|won|drew) \d{1,3}[-–]\d{1,3})\b")
 _TEAM_BEFORE = EndAnchored(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
-                           r"|lost to|knocked out|will play) $")
+                           r"|lost(?: \d{1,3}[-–]\d{1,3})? to|knocked out|will play) $")
 _LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 
 
 def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found]:
     """Labels corrected from context; short forms of the article's people are left alone."""
+    found = found + _lower_camel_names(text, found)
     in_full_names = {w for f in found if f.label == "PERSON" for w in text[f.start:f.end].split()[1:]}
     named: dict[str, set[str]] = {}  # last word -> the person names ending with it ("Reed", "Carla Reed")
     for f in found:
@@ -126,6 +131,10 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         name = text[f.start:f.end]
         if _plays(text, f, name):
             f.label, f.sure = "ORG", True
+            continue
+        if (name in person_forms or name in in_full_names) and not f.sure and " " not in name \
+                and text.endswith((" in ", " near "), 0, f.start) and geonames.is_place(name):
+            f.label, f.sure = "GPE", True  # "people in Bergen" beside the forecaster Kari Bergen
             continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
@@ -143,6 +152,14 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if f.label == "PERSON" and not f.sure and " " in text[f.start:f.end] and lone.get(first) == {"ORG"} \
                 and first not in GIVEN_NAMES:
             f.label = "ORG"  # "Samsung Electronics" when "Samsung" alone is a company
+    org_heads = {text[f.start:f.end].split()[0] for f in found if f.label == "ORG"
+                 and len(text[f.start:f.end].split()) == 2 and text[f.start:f.end].split()[-1] in ORG_WORDS}
+    for f in found:
+        name = text[f.start:f.end]
+        if name in org_heads and not f.sure and name not in person_forms and name not in GIVEN_NAMES \
+                and not gazetteer.lookup(name) and not geonames.is_place(name) \
+                and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):  # not "World ..."
+            f.label = "ORG"  # "Dunmore" after "Dunmore Athletic", "Kestrel" after "Kestrel Group"
     for f in found:
         name = text[f.start:f.end]
         if f.label != "PERSON" and not f.sure and lone.get(name.split()[-1]) == {"PERSON"} and looks_like_person(name):
@@ -155,13 +172,25 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
     # "Interstate 20": a number ends the name, and the rules' names hold no numbers; "the Brakstad-owned
     # smelter" names its owner, unless a place ("Iran-backed")
-    whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in _ROAD.finditer(text)] + [
-        (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in _OWNED_BY.finditer(text)
+    roads = _ROAD.finditer(text) if any(k in text for k in _ROAD_KINDS) else ()
+    owners = _OWNED_BY.finditer(text) if any(k in text for k in _OWNED_WORDS) else ()
+    whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in roads] + [
+        (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in owners
         if not gazetteer.is_place_or_people(m.group(1)) and not geonames.is_place(m.group(1))
         and m.group(1) not in SENTENCE_STARTERS]
     if whole:
         found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)] + [w for _, _, w in whole]
     return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
+
+
+# "iFood", "eBay": a name that starts with a small letter, kept only if the words around it say what it is.
+_LOWER_CAMEL = re.compile(r"(?<![\w\-’'])[a-z]{1,2}[A-Z][a-z][A-Za-z]+\b")
+
+
+def _lower_camel_names(text: str, found: list[Found]) -> list[Found]:
+    taken = [(f.start, f.end) for f in found]
+    return [Found(m.start(), m.end(), CANDIDATE) for m in _LOWER_CAMEL.finditer(text)
+            if not any(b < m.end() and m.start() < e for b, e in taken)]
 
 
 def _plays(text: str, f: Found, name: str) -> bool:
@@ -179,7 +208,12 @@ def _plays(text: str, f: Found, name: str) -> bool:
                     or town and " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
     return bool(after and (town or after.group("role"))
-                or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)))
+                or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)
+                               or town and " " not in name and _AT_VENUE.match(text, f.end)))
+
+
+# "beat Benfica at the Estádio da Luz", "beat Leeds at home": a venue after the beaten town.
+_AT_VENUE = re.compile(r" (?:at|in front of) (?:home|the [A-Z]|[A-Z])")
 
 
 def _lone_opponent(text: str, pos: int) -> bool:

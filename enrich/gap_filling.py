@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tidings.enrich import gazetteer
+from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
 from tidings.enrich.person_names import person_forms
@@ -29,13 +29,16 @@ def _lengths_by_first_word() -> dict[str, tuple[int, ...]]:
 _LENGTHS_BY_FIRST_WORD = _lengths_by_first_word()
 # The names `gazetteer.lookup` calls a place or an organisation, with that label, in one dictionary.
 _PLACES_AND_ORGANISATIONS = {**dict.fromkeys(gazetteer.ORGANISATIONS, "ORG"), **gazetteer.PLACES}
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
 _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 
 
 def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | None = None) -> list[Found]:
     """Add gazetteer names and repeats of names already found (surnames included) that were missed."""
     forms = dict(extra_forms or {})
-    for f in found:
+    # people first: a surname that is also a town ("Ola Harstad", "in Harstad") is the person unless
+    # "in" or "near" comes before it (below)
+    for f in sorted(found, key=lambda f: f.label != "PERSON"):
         name = text[f.start:f.end]
         if f.label == "PERSON":
             for form in person_forms(name):
@@ -47,7 +50,13 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
         taken[f.start:f.end] = b"\1" * (f.end - f.start)
     added = []
     for start, end, label in _gazetteer_hits(text) + list(_occurrences(text, forms)):
+        compass = word_before(text, start, 12) if label in PLACE_LABELS else None
+        if compass in _COMPASS and geonames.is_place(text[start - len(compass) - 1:end]):
+            start, label = start - len(compass) - 1, "LOC"  # "Western Australia": "Western" is also a people's word
         if taken.find(1, start, end) == -1 and _stands_alone(text, start, end):
+            if label == "PERSON" and text.endswith((" in ", " near "), 0, start) and " " not in text[start:end] \
+                    and geonames.is_place(text[start:end]):
+                label = "GPE"  # "people in Bergen" beside the forecaster Kari Bergen
             added.append(Found(start, end, label, sure=True))
             taken[start:end] = b"\1" * (end - start)
     return without_overlaps(found + added)

@@ -14,7 +14,8 @@ Materials Rail Care Zoo Studios Pictures Entertainment Foods Brands Logistics Sh
 Healthcare
 Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
 Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
-Sociedad Société Gesellschaft""".split())
+Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery Library Theatre Theater Orchestra
+Transit""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
@@ -91,7 +92,7 @@ COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_
                       "prices services trains flights schools hospitals rivals competitors peers investors lawmakers "
                       "legislators senators ministers leaders residents analysts economists traders workers "
                       "employees customers users fans forecaster manager co-founder founder organisers organizers "
-                      "dockworkers passengers superintendent".split()))
+                      "dockworkers passengers superintendent meteorologist scientist".split()))
 
 # Possessive words that belong inside names ("People's Liberation Army", "Moody's").
 POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'

@@ -37,6 +37,12 @@ def _known_place(name: str) -> bool:
     return gazetteer.lookup(name) in PLACE_LABELS or geonames.is_place(name)
 
 
+def _starts_name(text: str, pos: int) -> bool:
+    """True when a capitalised word ends just before `pos` ("Bank West Texas"): the compass word is inside a name."""
+    prev = word_before(text, pos, 30)
+    return bool(prev) and prev[:1].isupper() and prev not in SENTENCE_STARTERS
+
+
 # Roads are named by a kind of road and a number.
 _ROAD = re.compile(r"(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway|State Route"
                    r"|US Route|National Highway) \d{1,4}[A-Z]?$")
@@ -89,6 +95,13 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         more = _CAPITALISED_AFTER.match(text, end)
         if more and not gazetteer.lookup(more.group(1).split()[0]):  # "Office of the Special" + "Prosecutor"
             end = more.end()
+    compass = word_before(text, start, 12) if label in PLACE_LABELS and start < end else None
+    if compass in _COMPASS and _known_place(text[start:end]) and not _starts_name(text, start - len(compass) - 1):
+        start, label = start - len(compass) - 1, "LOC"  # "Western" + "Australia", "East" + "Texas"
+    if text.endswith(" and ", 0, start) and start < end and text[start:end].split()[-1] in ORG_WORDS:
+        pair = _THE_X_AND.search(text, max(0, start - 40), start)
+        if pair:  # "the Victoria and" + "Albert Museum", "the Bill and" + "Melinda Gates Foundation"
+            start, label = pair.start(1), "ORG"
     whole = _possessive_name_end(text, start, end) if start < end and text[end:end + 1] in "'’" else None
     if whole is not None:  # the model stopped at "St Matthew" in "St Matthew's Church"
         end, possessor = whole, False
@@ -206,6 +219,7 @@ def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int
 
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(?!['’]s)")
 _OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
+_THE_X_AND = re.compile(r"\b[Tt]he ([A-Z][\w\-]+) and $")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
 _SAINTS = ("St ", "St. ", "Saint ", "San ", "Santa ")
 

@@ -56,7 +56,7 @@ LOWER_ROLE = re.compile(
     r"|professor|researcher|official|diplomat|negotiator|adviser|advisor|aide|CEO|founder|chairman|chairwoman"
     r"|head|coach|manager|activist|journalist|correspondent|writer|author|candidate|lawmaker|MP|MEP|premier"
     r"|executive|counterpart|predecessor|successor|rival|opponent|deputy|colleague|wife|husband|son|daughter|brother|sister"
-    r"|forecaster|co-founder|member|superintendent|nurse|teacher|officer)$"
+    r"|forecaster|meteorologist|scientist|co-founder|member|superintendent|nurse|teacher|officer)$"
 )
 
 

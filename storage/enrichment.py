@@ -8,6 +8,7 @@ reads (`MentionLike`, `DatedLike`): storage imports nothing of ours.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -51,6 +52,7 @@ def period_start(value: str) -> date:
 # The entity page's bounded queries (timeline, activity, newest articles) read the entity's
 # this many most recently stored articles: a name in 400,000 costs what one in 1,000 does.
 RECENT = 1000
+PAGE_ARTICLES = 200  # the newest articles an entity's page lists (`tidings entity` too)
 ANALYSED_CHARS = 100_000  # a longer article is analysed (and shown in the app) up to here
 
 
@@ -364,11 +366,11 @@ class EnrichmentQueries(DuplicateQueries):
                 "select t.article_id, a.title, t.expression, t.date, t.precision, "
                 "t.sentence, t.start, t.sentence_start from timeline t "
                 "join articles a on a.id = t.article_id "
-                f"where t.article_id in ({','.join('?' * len(article_ids))}) and exists "
+                "where t.article_id in (select value from json_each(?)) and exists "
                 "(select 1 from mentions m where m.article_id = t.article_id "
                 "and m.entity_id = ? and m.field = 'text' "
                 "and m.start >= t.sentence_start and m.start < t.sentence_end)",
-                [*article_ids, entity_id],
+                [json.dumps(list(article_ids)), entity_id],
             )
         # One item per sentence and date: "on Monday ... Monday's vote" is one event.
         unique: dict[tuple[int, int, str], dict[str, Any]] = {}
@@ -420,7 +422,7 @@ class EnrichmentQueries(DuplicateQueries):
             among = "select article_id from mentions where entity_id = ? order by article_id desc limit ?"
             params: list[Any] = [entity_id, RECENT]
         else:
-            among, params = ",".join("?" * len(article_ids)), list(article_ids)
+            among, params = "select value from json_each(?)", [json.dumps(list(article_ids))]
         return self.query(
             "select e.id, e.name, e.type, e.label, count(distinct m.article_id) as articles "
             "from mentions m join entities e on e.id = m.entity_id "

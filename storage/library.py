@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tidings.storage.base import now
+from tidings.storage.base import chunks, marks, now
 from tidings.storage.clean import MAX_NAME_CHARS, one_line, strip_controls
 from tidings.storage.enclosures import EnclosureQueries
 from tidings.storage.enrichment import EnrichmentQueries
@@ -337,12 +337,12 @@ class Library(
         return [row[0] for row in self.db.execute(sql, params).fetchall()]
 
     def summaries(self, ids: list[int]) -> dict[int, ArticleSummary]:
-        """List rows for these ids (the few on screen), keyed by id."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.query(_SUMMARY_SQL + f" where a.id in ({marks})", ids)
-        return {row["id"]: self._summary(row) for row in rows}
+        """List rows for these ids (the few on screen, or all an export names), keyed by id."""
+        found: dict[int, ArticleSummary] = {}
+        for chunk in chunks(ids):  # SQLite binds at most 32,766 values a statement
+            rows = self.query(_SUMMARY_SQL + f" where a.id in ({marks(chunk)})", chunk)
+            found.update((row["id"], self._summary(row)) for row in rows)
+        return found
 
     def summary(self, article_id: int) -> ArticleSummary:
         rows = self.query(_SUMMARY_SQL + " where a.id = ?", [article_id])

@@ -18,7 +18,8 @@ class Terminal:
                  width: int = 160, height: int = 45) -> None:
         self.socket = f"tidings-test-{uuid.uuid4().hex[:8]}"
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
-        shell = f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}"
+        # COLUMNS and LINES would override the pane's size (pytest-xdist's workers set 80x24).
+        shell = f"cd {shlex.quote(str(cwd))} && env -u COLUMNS -u LINES {exports} {shlex.join(command)}"
         self._tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height), shell)
 
     def _tmux(self, *args: str) -> str:

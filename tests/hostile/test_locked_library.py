@@ -8,7 +8,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,12 @@ from tests.support import REPO
 
 HOLDER = textwrap.dedent(
     """
-    import sqlite3, sys, time
+    import sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)
     conn.execute("begin immediate")
     conn.execute("update feeds set title = title")
     print("locked", flush=True)
-    time.sleep(float(sys.argv[2]))
+    sys.stdin.readline()  # until the test lets go
     conn.execute("commit")
     """
 )
@@ -42,18 +41,15 @@ async def test_a_star_made_while_another_process_holds_the_lock_is_kept_and_writ
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()
         article = app.main.article_list.current
-        holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(library_path), "3"],
-                                  stdout=subprocess.PIPE, text=True, cwd=REPO)
-        assert holder.stdout is not None and holder.stdout.readline().startswith("locked")
-        started = time.monotonic()
+        holder = hold_lock(library_path)
         await pilot.press("s")
         await pilot.pause(0.8)
-        assert time.monotonic() - started < 2.5  # the UI thread did not wait for the lock
         assert "1 mark pending (library locked, retrying)" in screen_text(app)
         await pilot.press("j")  # the app still answers
         await pilot.pause()
         assert app.main.article_list.current != article
-        holder.wait(timeout=20)
+        assert holder.poll() is None  # ... while the lock is held: the UI did not wait for it
+        release(holder)
         assert app.writes.flush(timeout=10)
         await pilot.pause()
         assert "mark pending" not in screen_text(app)
@@ -62,12 +58,19 @@ async def test_a_star_made_while_another_process_holds_the_lock_is_kept_and_writ
     library.close()
 
 
-def hold_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
-    """Another process (a real one) holding the library's write lock for a while."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)],
+def hold_lock(path: Path) -> subprocess.Popen[str]:
+    """Another process (a real one) holding the library's write lock until `release`."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True, cwd=REPO)
     assert holder.stdout is not None and holder.stdout.readline().startswith("locked")
     return holder
+
+
+def release(holder: subprocess.Popen[str]) -> None:
+    assert holder.stdin is not None
+    holder.stdin.write("\n")
+    holder.stdin.close()
+    assert holder.wait(timeout=20) == 0
 
 
 def stored_notes(path: Path) -> list[tuple[str, str]]:
@@ -86,11 +89,9 @@ async def test_a_note_made_while_another_process_holds_the_lock_is_kept_and_writ
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.press("enter", "right")
         quote = app.main.pane.selected_text
-        holder = hold_lock(library_path, 3)
-        started = time.monotonic()
+        holder = hold_lock(library_path)
         await pilot.press("a", *"kept", "ctrl+s")  # a highlight with a note
         await pilot.pause(0.8)
-        assert time.monotonic() - started < 2.5  # the UI thread did not wait for the lock
         assert "1 annotation pending (library locked, retrying)" in screen_text(app)
         assert app.main.pane.marks.annotations[0].note == "kept"  # shown while it waits
         await pilot.press("s")  # the app still answers: a star queues behind the note
@@ -98,7 +99,8 @@ async def test_a_note_made_while_another_process_holds_the_lock_is_kept_and_writ
         assert "1 annotation, 1 mark pending" in screen_text(app)
         assert "★" in screen_text(app).splitlines()[0][:4]  # the list shows the star already
         assert stored_notes(library_path) == []
-        holder.wait(timeout=20)
+        assert holder.poll() is None  # all this while the lock is held: the UI did not wait for it
+        release(holder)
         assert app.writes.flush(timeout=10)
         await pilot.pause()
         assert "annotation pending" not in screen_text(app)
@@ -113,11 +115,10 @@ async def test_quitting_while_the_lock_is_held_keeps_the_note_for_the_next_start
     build_library(library_path)
     kept = pending_path(library_path)
     app = make_app(library_path)
-    holder = None
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.press("enter", "right")
         quote = app.main.pane.selected_text
-        holder = hold_lock(library_path, 8)
+        holder = hold_lock(library_path)
         await pilot.press("a", *"for later", "ctrl+s")
         await pilot.pause(0.3)
         app.main.pane.blur()
@@ -130,7 +131,7 @@ async def test_quitting_while_the_lock_is_held_keeps_the_note_for_the_next_start
     assert "1 annotation kept in" in capsys.readouterr().err
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stored_notes(library_path) == []
-    holder.wait(timeout=20)
+    release(holder)
     app = make_app(library_path)  # the next start writes it
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()

@@ -85,6 +85,22 @@ def test_entity_page_lists_articles_companions_and_timeline(db: Path) -> None:
     assert missing.returncode == 1 and "no entity" in missing.stderr
 
 
+def test_entity_lists_its_newest_articles_and_all_on_request(db: Path) -> None:
+    """As the app's page: the newest --limit articles with their timeline and companions;
+    --all for every article and the whole timeline (a name in 377,000 articles once stopped
+    with "too many SQL variables")."""
+    every = json.loads(run_tidings("entity", "Bornholm", "--all", "--json", db=db).stdout)
+    assert len(every["articles"]) == every["article_count"] >= 5
+    newest = json.loads(run_tidings("entity", "Bornholm", "--limit", "2", "--json", db=db).stdout)
+    assert newest["articles"] == every["articles"][:2]
+    ids = {a["id"] for a in newest["articles"]}
+    assert {item["article_id"] for item in newest["timeline"]} <= ids
+    assert {item["article_id"] for item in every["timeline"]} - ids, "--all dates the older ones too"
+    assert all(other["articles"] <= 2 for other in newest["co_mentioned"])
+    text = run_tidings("entity", "Bornholm", "--limit", "2", db=db).stdout
+    assert "(its newest 2; --all for every one)" in text
+
+
 def test_entities_by_type(db: Path) -> None:
     people = json.loads(run_tidings("entities", "--type", "person", "--json", db=db).stdout)
     assert people and all(row["label"] == "PERSON" for row in people)

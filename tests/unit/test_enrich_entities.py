@@ -357,3 +357,52 @@ def test_owners_unions_and_parties_never_seen(backend, text, expected):
 def test_ages_and_kinds_of_company_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first word of a two-word organisation, alone, is that organisation; club words; a lost score
+    ("Supporters of Quarrington Athletic marched. Later, Quarrington lost 2-0 to Felsham Rovers.",
+     {"Quarrington Athletic": "ORG", "Quarrington": "ORG", "Felsham Rovers": "ORG"}),
+    ("The midfielder joined Harrowby United in June.", {"Harrowby United": "ORG"}),
+    # what was founded, and whose app it is
+    ("Qorvik's app was downloaded 2 million times. Qorvik was founded in 2019 by two engineers.",
+     {"Qorvik": "ORG"}),
+])
+def test_club_and_company_forms_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_town_after_in_stays_a_town_beside_a_person_of_that_name(backend):
+    text = ("Shops in Harstad stayed shut on Monday. Meteorologist Ola Harstad said the wind would ease. "
+            "Harstad added that ferries would resume.")
+    mentions = [(m.text, m.label, m.canonical) for m in analyse(text).entities if "Harstad" in m.text]
+    assert mentions[0] == ("Harstad", "GPE", "Harstad")
+    assert {(label, canonical) for _, label, canonical in mentions[1:]} == {("PERSON", "Ola Harstad")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the X and Y Museum": one name; a name with a company before "and" is not joined
+    ("The Tate and Lyle Museum bought 40 prints. Shares in Tesco and Halifax Bank fell.",
+     {"Tate and Lyle Museum": "ORG", "Tesco": "ORG", "Halifax Bank": "ORG"}),
+    # galleries, libraries, orchestras and transit authorities are organisations, whatever their place
+    ("The Art Gallery of Western Kenya and Harbour Transit signed the deal.",
+     {"Art Gallery of Western Kenya": "ORG", "Harbour Transit": "ORG"}),
+    # a town beaten at a venue is its team
+    ("Under him the club beat Braga at the Estádio Municipal twice.", {"Braga": "ORG"}),
+])
+def test_joined_names_and_beaten_towns_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compass word before a place GeoNames knows whole ("Western" is also a people's word)
+    ("The observatory in Western Australia released the image.", {"Western Australia": "GPE"}),
+    # names that start with a small letter, typed by the words around them
+    ("Its portfolio includes food delivery app uDeliv in Peru. Shares of eZone fell.",
+     {"uDeliv": "ORG", "eZone": "ORG", "Peru": "GPE"}),
+])
+def test_compass_places_and_small_letter_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected

@@ -7,6 +7,7 @@ import re
 import click
 
 from tidings.storage import QueryError
+from tidings.storage.enrichment import PAGE_ARTICLES
 from tidings.tui.cli import LIMIT, Context, cli, dump_json, pass_context
 from tidings.tui.cli.enrichment import entities_up_to_date
 from tidings.tui.cli.articles import summary_json
@@ -94,10 +95,14 @@ def entities(ctx: Context, kind: str | None, limit: int | None, as_json: bool) -
 
 @cli.command()
 @click.argument("name")
+@click.option("--limit", type=LIMIT, default=PAGE_ARTICLES, show_default=True,
+              help="Its newest articles to list, with their timeline and companions.")
+@click.option("--all", "every", is_flag=True, help="Every article that mentions it, and the whole timeline.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
-def entity(ctx: Context, name: str, as_json: bool) -> None:
-    """One entity: the articles that mention it, who it appears with, its timeline."""
+def entity(ctx: Context, name: str, limit: int, every: bool, as_json: bool) -> None:
+    """One entity: the articles that mention it (newest first), its timeline in them and who it
+    appears with, as its page in the app shows them."""
     library = ctx.library
     entities_up_to_date(library)
     candidates = library.entity_candidates(name)
@@ -107,19 +112,22 @@ def entity(ctx: Context, name: str, as_json: bool) -> None:
         listed = "; ".join(f"{c['name']} ({c['type']}, {c['article_count']} articles)" for c in candidates[:10])
         raise click.ClickException(f"{name!r} may be any of: {listed}")
     found = candidates[0]
-    ids = library.entity_article_ids(found["id"])
+    ids = library.entity_article_ids(found["id"], limit=None if every else limit)
+    among = None if every else ids
     summaries = library.summaries(ids)
     articles = [summary_json(summaries[i]) for i in ids]
     data = {
         **found,
         "articles": articles,
-        "co_mentioned": library.co_mentioned(found["id"]),
-        "timeline": library.entity_timeline(found["id"]),
+        "co_mentioned": library.co_mentioned(found["id"], article_ids=among),
+        "timeline": library.entity_timeline(found["id"], article_ids=among),
     }
     if as_json:
         dump_json(data)
         return
-    click.echo(f"{found['name']} ({found['type']}), {found['article_count']} articles")
+    click.echo(f"{found['name']} ({found['type']}), {found['article_count']:,} articles")
+    if len(ids) < found["article_count"]:
+        click.echo(f"(its newest {len(ids):,}; --all for every one)")
     click.echo("\nTimeline")
     for item in data["timeline"]:
         click.echo(f"  {item['date']:<10}  {item['sentence']}  [{item['article_id']}]")

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Sparkline
 
 from tidings.storage import ArticleSummary, Library
-from tidings.storage.enrichment import RECENT
+from tidings.storage.enrichment import PAGE_ARTICLES, RECENT
 from tidings.tui.dates import short_date, timeline_date
 from tidings.tui.themes import ThemeFile
 from tidings.tui.widgets.entity_browser import entity_item
@@ -32,7 +32,7 @@ from tidings.tui.widgets.item_list import ItemList, Title
 from tidings.tui.widgets.reading_pane import visible
 from tidings.tui.workers import WorkerErrors
 
-ARTICLES = 200  # article rows drawn on the page (the count says how many there are)
+ARTICLES = PAGE_ARTICLES  # article rows drawn on the page (the count says how many there are)
 SNIPPET = 90
 
 
