@@ -11,6 +11,7 @@ from tidings.enrich.context_labels import relabel
 from tidings.enrich.found import CANDIDATE, Found
 from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.literal_regex import alternation
+from tidings.enrich.pinned_regex import LiteralHeaded
 from tidings.enrich.person_names import all_person_forms, person_forms
 from tidings.enrich.span_fixes import cut_lowercase_tail, names_a_town, refine, split_country_prefix
 from tidings.enrich.model import Analysis, Mention
@@ -54,7 +55,7 @@ _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ians|ese|ic|i|an|ans|ch|ss)$")
 
 # Not when the word begins a name ("European Commission", "Danish Energy Agency").
 # (The lookahead lets the regex engine skip to capitals instead of trying every position.)
-_DEMONYM_WORD = re.compile(r"(?=[A-Z])\b(?:" + alternation(gazetteer.DEMONYM_PLACES) + r")\b(?! [A-Z])")
+_DEMONYM_WORD = LiteralHeaded(r"(?=[A-Z])\b(?:" + alternation(gazetteer.DEMONYM_PLACES) + r")\b(?! [A-Z])")
 
 
 def _related_places(text: str) -> list[str]:

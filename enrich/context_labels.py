@@ -16,6 +16,7 @@ from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WOR
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import TITLE_RUN
 from tidings.enrich.words_before import word_before_of
+from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 _WORD_AFTER = re.compile(r" (\w+)")
 _VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "who"})
@@ -38,11 +39,11 @@ _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "penins
 _PLACE_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
                                + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south)\b|$)")
 # "analysts at Jefferies": people who work at an organisation.
-_MEMBERS_AT = re.compile(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
-                         r"|staff|workers|engineers|lawyers) (?:at|from) $")
+_MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
+                          r"|staff|workers|engineers|lawyers) (?:at|from) $")
 # "a portfolio manager at Allan Gray", "an analyst at Bernstein in London": someone's employer.
-_ONE_MEMBER_AT = re.compile(r"\b(?:analyst|economist|strategist|researcher|trader|banker|executive|employee|engineer"
-                            r"|lawyer|partner|manager|investigator|scientist|consultant|adviser|advisor) (?:at|with) $")
+_ONE_MEMBER_AT = EndAnchored(r"\b(?:analyst|economist|strategist|researcher|trader|banker|executive|employee|engineer"
+                             r"|lawyer|partner|manager|investigator|scientist|consultant|adviser|advisor) (?:at|with) $")
 # "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
@@ -52,21 +53,21 @@ _OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)(?:" + "|".join(_OWNED_WORDS) +
 _ROAD_KINDS = ("Interstate ", "Highway ", "Route ", "Loop ", "Motorway ", "Autobahn ", "Autoroute ", "Expressway ",
                "Freeway ")
 _ROAD = re.compile(r"\b(?:" + "|".join(k.strip() for k in _ROAD_KINDS) + r") \d{1,4}[A-Z]?\b")
-_PLACE_OF = re.compile(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
+_PLACE_OF = LiteralHeaded(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_NEXT_PLACED = re.compile(rf" (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")  # ", and" joins clauses
-_LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
+_LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 
 
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
-_ORG_BEFORE_PHRASE = re.compile(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
-                                r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by"
-                                r"(?: [A-Z][\w\-]+['’]s)?"
-                                r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
-                                r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
-                                r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
-                                r"(?: [Tt]he)? $")
+_ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
+                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by"
+                                 r"(?: [A-Z][\w\-]+['’]s)?"
+                                 r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
+                                 r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
+                                 r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
+                                 r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
                                r"|headquarters|owner|subsidiary|unit|parent|app|website|platform|brand|stores)\b"
@@ -74,7 +75,7 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces)\b")
 # "investors in Mistral": money goes into companies (places the gazetteers know are left alone).
-_INVESTORS_IN = re.compile(r"\b[Ii]nvestors? in $")
+_INVESTORS_IN = EndAnchored(r"\b[Ii]nvestors? in $")
 # "Vale cut its dividend", "Ørsted raised its forecast": a name with "its" after its verb is an organisation.
 _ITS_AFTER = re.compile(r" [a-z]+ its\b")
 # "northern Luzon", "east of Luzon", "central Oulu": compass words place what follows.
@@ -82,36 +83,36 @@ _COMPASS_OF = {"north", "south", "east", "west"} | {f"{a}{h}{b}" for a in ("nort
                                                  for b in ("east", "west")}
 _COMPASS_BEFORE = {w + "ern" for w in _COMPASS_OF} | {"central"}
 # "suburbs such as Nightcliff", "towns like Forres".
-_PLACES_SUCH_AS = re.compile(r"\b(?:suburbs|towns|cities|villages|regions|provinces|states|countries|islands|districts"
-                             r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
+_PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provinces|states|countries|islands|districts"
+                              r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
 # "the substation at Margam", "a plant at Tarragona": a facility is at a place.
-_FACILITY_AT = re.compile(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
-                          r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
+_FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
+                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM_ENDS = (" for ", " with ", "coached ", "coaches ", "managed ", "captained ")
-_SERVES_TEAM = re.compile(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
-                          r"|signed with"
-                          r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
+_SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
+                           r"|signed with"
+                           r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
-_ROLE_COMMA_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
-                                                                            "sister", "son", "daughter"}))
-                                + r")(?: of [a-z ]{3,30})?, $")
+_ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
+                                                                             "sister", "son", "daughter"}))
+                                 + r")(?: of [a-z ]{3,30})?, $")
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
 # Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
-_ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
-                          r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
-                          r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
-                          r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
-                          r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst) $")
+_ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
+                           r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
+                           r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
+                           r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
+                           r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst) $")
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
 _TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
                          r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
                          r"|squad|drew with|lost to|knocked out|(?:lost|won|drew) \d{1,3}[-–]\d{1,3})\b")
-_TEAM_BEFORE = re.compile(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
-                          r"|lost(?: \d{1,3}[-–]\d{1,3})? to|knocked out|will play) $")
+_TEAM_BEFORE = EndAnchored(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
+                           r"|lost(?: \d{1,3}[-–]\d{1,3})? to|knocked out|will play) $")
 _LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
 
@@ -236,7 +237,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     place_kind = _PLACE_APPOSITION.match(text, f.end)
     if place_kind:
         return _PLACE_KINDS[place_kind.group(1)]
-    if text.endswith((" at ", " from "), 0, f.start) and _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
+    if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
         return "ORG"
     given = name.split()[0] in GIVEN_NAMES
     if text.endswith((" at ", " with "), 0, f.start) and _ONE_MEMBER_AT.search(text, max(0, f.start - 20), f.start) \
@@ -291,7 +292,7 @@ _TOWN_BY_NAME_ONLY = "GPE?"
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:based|owned|listed|born|led|backed|made)$")
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
 _SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
-_SPOKE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r") $")
+_SPOKE_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r") $")
 # "Insurers said", "Economists said": people in the plural, not a company.
 _PLURAL_PEOPLE = re.compile(r"(?:ers|ists|ians|ials|ors|ants|ents)$")
 _ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")

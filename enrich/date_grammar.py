@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tidings.enrich.literal_regex import alternation
+from tidings.enrich.pinned_regex import LiteralHeaded
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
@@ -93,8 +94,8 @@ class DateExpression:
 _GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
            for i in range(len(_PATTERNS))]
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
-_ANCHOR = re.compile(rf"(?=[JFMASONDTWYtwmya12fpn])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
-                     rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)|(?:19|20|21)\d\d)\b")
+_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpn])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
+                        rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)|(?:19|20|21)\d\d)\b")
 # Words an expression may begin with, besides month and weekday names and numbers.
 _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
     "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",

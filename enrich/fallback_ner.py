@@ -52,7 +52,7 @@ class _Words:
 
 def _sentence_names(text: str, sent: Span, w: _Words) -> list[tuple[int, int, str, bool]]:
     strs = w.strs
-    caps = [k for k, word in enumerate(strs) if _name_word(word)]
+    caps = [k for k, word in enumerate(strs) if not word.islower() and _name_word(word)]  # (most words are)
     titles = _title_tokens(text, w, caps)
     out = []
     end = 0
@@ -107,7 +107,7 @@ _DIGIT_NAME = re.compile(r"\d+[A-Z][a-z]+$")
 
 @lru_cache(maxsize=16384)  # asked for every word of every sentence; the vocabulary is far smaller
 def _name_word(word: str) -> bool:
-    """A word a name may begin with."""
+    """A word a name may begin with (never one all in lower case: "al-Sharaa" has its capital)."""
     return bool(word[0].isupper() or "-" in word[:5] or _DIGIT_NAME.match(word)) and _capitalised(word)
 
 

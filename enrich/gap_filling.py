@@ -10,9 +10,10 @@ from tidings.enrich.person_names import person_forms
 from tidings.enrich.titles import TITLE_ANYWHERE
 from tidings.enrich.words_before import word_before
 
-# Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip");
-# the leading lookahead lets the regex engine skip quickly to capitals.
-_CAPITALISED = re.compile(r"(?=[A-ZÀ-Ý])(?<![\w\-])[A-ZÀ-Ý][\w.'’\-+]*(?: (?:(?:of|the|and|de|es|al)(?= ))?[ ]?[A-ZÀ-Ý][\w.'’\-+]*)*")
+# Runs of capitalised words, joined by the small words names contain ("Bank of England", "Gaza Strip").
+# The pattern begins with the capital itself (then looks behind it for a word character or hyphen),
+# so the regex engine skips to capitals in its fast scan; a leading lookahead would defeat that.
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý](?<![\w\-].)[\w.'’\-+]*(?: (?:(?:of|the|and|de|es|al)(?= ))?[ ]?[A-ZÀ-Ý][\w.'’\-+]*)*")
 
 def _lengths_by_first_word() -> dict[str, tuple[int, ...]]:
     """Word counts (longest first) of the multi-word well-known names, by their first word."""

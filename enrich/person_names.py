@@ -8,11 +8,12 @@ from tidings.enrich import gazetteer
 from tidings.enrich.found import Found
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.name_words import ORG_WORDS, PARTICLES, PLACE_WORDS
+from tidings.enrich.pinned_regex import EndAnchored
 
 _ANY_CASE_PARTICLE = "|".join(sorted(PARTICLES | {p.capitalize() for p in PARTICLES}, key=len, reverse=True))
 _PARTICLE_TAIL = re.compile(r"(?:(?: (?:" + _ANY_CASE_PARTICLE + r"))+ [A-Z][\w’'\-]*[\w])+")
 _INITIAL = re.compile(r"[A-Z]\.?")
-PARTICLE_HEAD = re.compile(r"(?<![\w’'\-])(?:(?:" + _ANY_CASE_PARTICLE + r") )+$")
+PARTICLE_HEAD = EndAnchored(r"(?<![\w’'\-])(?:(?:" + _ANY_CASE_PARTICLE + r") )+$")
 
 
 @lru_cache(maxsize=4096)  # asked for every person mention, several times per article

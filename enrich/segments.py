@@ -15,9 +15,11 @@ _NO_BREAK_BEFORE_DOT = re.compile(
     r"|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$"
 )
 # A word starts and ends with a letter or digit; inside, runs of letters and digits may be joined
-# by hyphens, apostrophes, full stops and underscores ("al-Sharaa", "Biden’s", "1,000" is two words).
-# (Written as runs rather than "[\w...]*[^\W_]" so the engine does not back off the last character.)
-_WORD = re.compile(r"(?=[^\W_])(?:(?:[A-Z]\.){2,}|[^\W_]+(?:[\-'’._]+[^\W_]+)*)")
+# by hyphens, apostrophes, full stops and underscores ("al-Sharaa", "Biden’s", "1,000" is two words);
+# capitals with full stops ("U.S.") keep their last stop. Written to begin with the first letter,
+# so the regex engine skips to letters in its fast scan, and as runs, so it never backs off a
+# letter (tests/unit/test_enrich_scanning.py holds it to the plain pattern).
+_WORD = re.compile(r"[^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:[\-'’._]+[^\W_]+)*)")
 
 
 class Span(NamedTuple):
@@ -73,13 +75,8 @@ class Tokens(NamedTuple):
 @lru_cache(maxsize=4)
 def tokens(text: str) -> Tokens:
     """The words of `text` (keeping "U.S.", "al-Sharaa", "Biden’s" whole); cached, as several passes need them."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        starts.append(start)
-        ends.append(end)
-    return Tokens(starts, ends, [text[s:e] for s, e in zip(starts, ends)])
+    found = list(_WORD.finditer(text))
+    return Tokens([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
 
 
 def _trim(text: str, span: Span) -> Span:

@@ -19,6 +19,7 @@ from tidings.enrich.name_words import (ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FI
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 from tidings.enrich.words_before import word_before
+from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 # First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
 # "Port", "San" and "Fort" also begin clubs and companies ("Port Vale").
@@ -28,7 +29,7 @@ _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
-_OF_BEFORE_TITLE = re.compile(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
+_OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 
 
@@ -46,6 +47,8 @@ def _starts_name(text: str, pos: int) -> bool:
 _ROAD = re.compile(r"(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway|State Route"
                    r"|US Route|National Highway) \d{1,4}[A-Z]?$")
 _WHO_AFTER = re.compile(r",? who\b")
+# Titles anywhere in a text, found by one scan for the words titles begin with.
+_TITLE_SCAN = LiteralHeaded(TITLE_ANYWHERE.pattern)
 # A capitalised word (not a possessive) right before a name.
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*[a-z]) $")
 
@@ -69,7 +72,7 @@ class _Titles:
     """The person titles of a text ("Secretary of State"), searchable by position."""
 
     def __init__(self, text: str):
-        self._spans = [(m.start(), m.end()) for m in TITLE_ANYWHERE.finditer(text)]
+        self._spans = [(m.start(), m.end()) for m in _TITLE_SCAN.finditer(text)]
         self._starts = [s for s, _ in self._spans]
         self._start_by_end = {e: s for s, e in self._spans}
 

@@ -52,3 +52,11 @@ def test_trie_of_words_with_shared_prefixes() -> None:
     assert pattern.match("Sen. Warren").group() == "Sen."
     assert pattern.match("Senator Warren").group() == "Senator"
     assert pattern.match("Sen Warren") is None
+
+
+def test_no_word_in_lower_case_begins_a_name() -> None:
+    from tidings.enrich.fallback_ner import _name_word
+
+    words = {w for text in _texts() for w in tokens(text).strs} | {"al-sharaa", "50hertz", "3m", "ibn-x", "d’arc"}
+    assert not [w for w in words if w.islower() and _name_word(w)]
+    assert _name_word("al-Sharaa") and _name_word("50Hertz")
