@@ -337,6 +337,7 @@ def test_organisation_words_and_their_places_never_seen(backend, text, expected)
     # "X-owned", "X-backed" name an owner, unless X is a place
     ("The Brakstad-owned smelter will close. A Veloxa-backed start-up and an Iran-backed militia were named.",
      {"Brakstad": "ORG", "Veloxa": "ORG", "Iran": "GPE"}),
+    ("Maria Okonjo endorsed him, and the Okonjo-backed candidate won.", {"Maria Okonjo": "PERSON", "Okonjo": None}),
     # "the X union", "the X party"
     ("Members of the Vestry union walked out, and the Kestrel party said pay lagged.",
      {"Vestry": "ORG", "Kestrel": "ORG"}),
