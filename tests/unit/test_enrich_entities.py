@@ -407,3 +407,10 @@ def test_joined_names_and_beaten_towns_never_seen(backend, text, expected):
 def test_compass_places_and_small_letter_names_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+def test_outskirts_residents_and_streets_of_a_place(backend):
+    found = labels(analyse("Shelling hit the outskirts of Vovchansk. Residents of Tarkwa and the streets of "
+                           "Kumbungu were flooded."))
+    assert {name: found.get(name) for name in ("Vovchansk", "Tarkwa", "Kumbungu")} == dict.fromkeys(
+        ("Vovchansk", "Tarkwa", "Kumbungu"), "GPE")
