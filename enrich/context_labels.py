@@ -62,6 +62,8 @@ _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
+                                 r"|(?:revenues?|profits?|sales|earnings|losses|job cuts) at"
+                                 r"|to (?:buy|acquire)|(?:acquisition|takeover|purchase) of|bid for|merger with"
                                  r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by"
                                  r"(?: [A-Z][\w\-]+['’]s)?"
                                  r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
@@ -75,6 +77,8 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces)\b")
 # "investors in Mistral": money goes into companies (places the gazetteers know are left alone).
+# "shares in X", "a stake in X", "investors in X": "in" before a company, not a place.
+_IN_COMPANY = EndAnchored(r"\b(?:shares|stake|stakes|investors?|investment|holding|holdings) in $")
 _INVESTORS_IN = EndAnchored(r"\b[Ii]nvestors? in $")
 # "Vale cut its dividend", "Ørsted raised its forecast": a name with "its" after its verb is an organisation.
 _ITS_AFTER = re.compile(r" [a-z]+ its\b")
@@ -280,7 +284,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
     if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near", "Near") \
-            and not before.of:
+            and not before.of and not _IN_COMPANY.search(text, max(0, f.start - 30), f.start):
         return "GPE"
     if word_before in ("near", "Near") and not f.sure and no_org_word and not given:
         return "GPE"  # "made landfall near Corpus Christi"

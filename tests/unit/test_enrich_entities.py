@@ -414,3 +414,13 @@ def test_outskirts_residents_and_streets_of_a_place(backend):
                            "Kumbungu were flooded."))
     assert {name: found.get(name) for name in ("Vovchansk", "Tarkwa", "Kumbungu")} == dict.fromkeys(
         ("Vovchansk", "Tarkwa", "Kumbungu"), "GPE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is bought, taken over or holds revenue is a company; "shares in X" is no place
+    ("Revenue at Zentrix rose 12%. Brovik agreed to buy Talvana for $2 billion. The fund bought shares in "
+     "Marlowe.", {"Zentrix": "ORG", "Talvana": "ORG", "Marlowe": "ORG"}),
+])
+def test_deals_and_holdings_name_companies_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
