@@ -62,7 +62,10 @@ _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
-                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by(?: [A-Z][\w\-]+['’]s)?"
+                                 r"|(?:revenues?|profits?|sales|earnings|losses|job cuts) at"
+                                 r"|to (?:buy|acquire)|(?:acquisition|takeover|purchase) of|bid for|merger with"
+                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by"
+                                 r"(?: [A-Z][\w\-]+['’]s)?"
                                  r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                  r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
                                  r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
@@ -74,6 +77,8 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces)\b")
 # "investors in Mistral": money goes into companies (places the gazetteers know are left alone).
+# "shares in X", "a stake in X", "investors in X": "in" before a company, not a place.
+_IN_COMPANY = EndAnchored(r"\b(?:shares|stake|stakes|investors?|investment|holding|holdings) in $")
 _INVESTORS_IN = EndAnchored(r"\b[Ii]nvestors? in $")
 # "Vale cut its dividend", "Ørsted raised its forecast": a name with "its" after its verb is an organisation.
 _ITS_AFTER = re.compile(r" [a-z]+ its\b")
@@ -90,7 +95,8 @@ _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM_ENDS = (" for ", " with ", "coached ", "coaches ", "managed ", "captained ")
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
-                           r"|signed with|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
+                           r"|signed with"
+                           r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
 _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
                                                                              "sister", "son", "daughter"}))
@@ -177,9 +183,11 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in roads] + [
         (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in owners
         if not gazetteer.is_place_or_people(m.group(1)) and not geonames.is_place(m.group(1))
-        and m.group(1) not in SENTENCE_STARTERS]
+        and m.group(1) not in SENTENCE_STARTERS and m.group(1) not in person_forms
+        and m.group(1) not in in_full_names]  # not "the Trump-backed candidate"
     if whole:
-        found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)] + [w for _, _, w in whole]
+        found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)]
+        found += [w for _, _, w in whole]
     return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
 
 
@@ -246,7 +254,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
             and _PLACES_SUCH_AS.search(text, max(0, f.start - 40), f.start)) and no_org_word and not given:
         return "GPE"
     if " " not in name and not (f.label == "ORG" and f.sure) and no_org_word and not given \
-            and word_before in ("at", "in", "near") and not before.of and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
+            and word_before in ("at", "in", "near") and not before.of \
+            and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
         return "GPE"
     if text.endswith(_SERVES_TEAM_ENDS, 0, f.start) and _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) \
             and name not in gazetteer.COUNTRIES \
@@ -275,7 +284,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
         return "GPE"
     if f.label in ("PERSON", CANDIDATE) and " " not in name and word_before in ("in", "near", "Near") \
-            and not before.of:
+            and not before.of and not _IN_COMPANY.search(text, max(0, f.start - 30), f.start):
         return "GPE"
     if word_before in ("near", "Near") and not f.sure and no_org_word and not given:
         return "GPE"  # "made landfall near Corpus Christi"

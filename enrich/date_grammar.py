@@ -57,6 +57,7 @@ _PATTERNS = [
      + rf"(?!{_S}(?:{_SCHEDULE_NOUNS})\b)(?:{_S}(?:morning|afternoon|evening|night))?"),
     ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year|decade)s?{_S}ago\b"),
     ("relday", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?:['’]s)?\b"),
+    ("relday", r"\b(?P<word>[Ll]ast" + _S + r"night|[Tt]his" + _S + r"(?:morning|afternoon|evening))\b"),
     ("month", rf"\b{_CONTEXT}{_S}(?P<at>(?P<mon>{_MONTH_FULL})\b)" + _POSS + rf"(?!{_S}[A-Z\d])"),
     ("month", rf"\b(?P<mon>{_MONTH_PLAIN})\b" + _POSS + rf"(?!{_S}[A-Z\d])(?![-'’]\w)"),
     ("year", rf"\b(?:by|By|until|before)" + _S + r"(?P<at>(?P<y>21\d\d))\b(?![\d%])"),  # "by 2100"
@@ -94,8 +95,9 @@ class DateExpression:
 _GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
            for i in range(len(_PATTERNS))]
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
-_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpn])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
-                        rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)|(?:19|20|21)\d\d)\b")
+_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
+                        rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)"
+                     rf"|[Ll]ast(?= night\b)|[Tt]his(?= (?:morning|afternoon|evening)\b)|(?:19|20|21)\d\d)\b")
 # Words an expression may begin with, besides month and weekday names and numbers.
 _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
     "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",

@@ -39,7 +39,8 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
     if expr.kind == "weekday":
         return _weekday(expr.weekday, expr.rel, published, tense)
     if expr.kind == "relday":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[expr.word]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}.get(
+            " ".join(expr.word.split()), 0)  # "this morning" is the day of publication
         return (published + dt.timedelta(days=offset)).isoformat(), "day"
     if expr.kind == "relperiod":
         return _period(expr.unit, {"last": -1, "this": 0, "next": 1}[expr.rel], published)

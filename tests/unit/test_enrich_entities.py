@@ -337,6 +337,7 @@ def test_organisation_words_and_their_places_never_seen(backend, text, expected)
     # "X-owned", "X-backed" name an owner, unless X is a place
     ("The Brakstad-owned smelter will close. A Veloxa-backed start-up and an Iran-backed militia were named.",
      {"Brakstad": "ORG", "Veloxa": "ORG", "Iran": "GPE"}),
+    ("Maria Okonjo endorsed him, and the Okonjo-backed candidate won.", {"Maria Okonjo": "PERSON", "Okonjo": None}),
     # "the X union", "the X party"
     ("Members of the Vestry union walked out, and the Kestrel party said pay lagged.",
      {"Vestry": "ORG", "Kestrel": "ORG"}),
@@ -404,5 +405,22 @@ def test_joined_names_and_beaten_towns_never_seen(backend, text, expected):
      {"uDeliv": "ORG", "eZone": "ORG", "Peru": "GPE"}),
 ])
 def test_compass_places_and_small_letter_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_outskirts_residents_and_streets_of_a_place(backend):
+    found = labels(analyse("Shelling hit the outskirts of Vovchansk. Residents of Tarkwa and the streets of "
+                           "Kumbungu were flooded."))
+    assert {name: found.get(name) for name in ("Vovchansk", "Tarkwa", "Kumbungu")} == dict.fromkeys(
+        ("Vovchansk", "Tarkwa", "Kumbungu"), "GPE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is bought, taken over or holds revenue is a company; "shares in X" is no place
+    ("Revenue at Zentrix rose 12%. Brovik agreed to buy Talvana for $2 billion. The fund bought shares in "
+     "Marlowe.", {"Zentrix": "ORG", "Talvana": "ORG", "Marlowe": "ORG"}),
+])
+def test_deals_and_holdings_name_companies_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected

@@ -31,11 +31,11 @@ BATCH_8 = set(BATCHES["issue-11 batch 8 (unseen, 2026-11-30)"])
 # Issue 11 asks for 0.93 (spaCy) and 0.88 (fallback) at first sight on new articles and timeline
 # P/R >= 0.97: the timeline floors hold that target, the entity floors hold what was reached.
 # Batch 8 was written blind and scored at first sight (entity F1 0.868 spaCy, 0.857 fallback;
-# timeline P/R 0.971/0.944 and 0.962/0.935); after session 4's general rules it is seen: 0.958 and
-# 0.935, timeline P/R 0.991/0.986 with both. The floors hold those, a little below.
+# timeline P/R 0.971/0.944 and 0.962/0.935); after session 4's general rules it is seen: 0.968 and
+# 0.951, timeline P/R 0.991/0.986 with both. The floors hold those, a little below.
 FLOORS = {
-    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.95, "timeline": 0.97},
-    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.925, "timeline": 0.97},
+    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97},
+    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97},
 }
 
 

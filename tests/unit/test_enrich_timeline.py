@@ -238,3 +238,8 @@ MON_5_OCT_2026 = dt.date(2026, 10, 5)
 ])
 def test_direction_from_the_sentence_and_from_expectations(backend, text, expected):
     assert dates(text, MON_5_OCT_2026) == expected
+
+
+def test_last_night_and_this_morning_are_days_around_publication(backend):
+    assert dates("The gale struck last night and the ferries sailed again this morning.", THU_2_JUL_2026) == {
+        "last night": "2026-07-01", "this morning": "2026-07-02"}
