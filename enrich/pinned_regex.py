@@ -5,9 +5,10 @@ must end where the window ends (r"\b(?:rival|owner of) $"); the engine tries suc
 every position of the window. Every match ends with one of a few strings ("al ", "of "): when
 the text before the name ends with none of them, there is no match and the engine need not run
 (`EndAnchored`). Likewise a scan of the whole text for "Route 9" or "the town of X" need only try
-the places where "Route" or "town" occurs, found by one scan for those heads (`LiteralHeaded`):
-a pattern that begins with a lookahead or a word boundary is tried by the engine at every position. The answers are
-the regexes' own (tests/unit/test_enrich_pinned_regex.py compares them on the gold articles).
+where "Route" or "town" occurs, found by one scan for those heads (`LiteralHeaded`); a pattern
+that begins with a lookahead or a word boundary is tried by the engine at every position.
+The answers are the regexes' own (tests/unit/test_enrich_pinned_regex.py compares them on the
+gold articles).
 """
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ class LiteralHeaded:
 
 def _heads_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     """The strings every match starts with one of (case kept), or None when there are many or none."""
-    if pattern.flags & re.IGNORECASE or "(?i" in pattern.pattern:  # other letters may match ignoring case
+    if pattern.flags & re.IGNORECASE:  # other letters may match ignoring case
         return None
     heads = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)), fold=False, forward=True)
     if heads is None or len(heads) > 400 or any(not h for h, _ in heads):
@@ -130,6 +131,8 @@ def _item(op, av, fold: bool, forward: bool) -> Tails | None:
             out |= _char(chr(code), fold)
         return out
     if op is sre.SUBPATTERN:
+        if not fold and av[1] & re.IGNORECASE:  # "(?i:...)": exact heads are not known
+            return None
         return _sequence(list(av[3]), fold, forward)
     if op is sre.BRANCH:
         out = set()
