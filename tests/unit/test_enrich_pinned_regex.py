@@ -6,6 +6,8 @@ import pkgutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tidings.enrich
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
@@ -63,3 +65,20 @@ def test_whole_text_scans_find_what_the_plain_regex_finds(name: str, pattern: Li
         for pos, endpos in ((1, len(text) - 1), (len(text) // 3, len(text) // 2), (7, 300)):
             assert [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)] == \
                 [(m.span(), m.groups()) for m in pattern.pattern.finditer(text, pos, endpos)], name
+
+
+_ALPHABET = "aeiostnrlThSOfKk’'-_.,;\n \u00a0\u212a\u017f\u00e92"
+_WORDS = ["of ", "the ", "at ", "rival ", "shares ", "Route ", "town ", "Monday ", "beat ", "de ", "van ", "said ", "and "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(alphabet=_ALPHABET, max_size=4), max_size=12), st.integers(0, 80))
+def test_random_text_gets_the_plain_answers(parts: list[str], cut: int) -> None:
+    text = "".join(parts)
+    end = min(cut, len(text))
+    for _, pattern in _patterns():
+        for lo in (0, max(0, end - 20)):
+            plain, fast = pattern.pattern.search(text, lo, end), pattern.search(text, lo, end)
+            assert (fast and fast.span()) == (plain and plain.span())
+    for _, pattern in _headed():
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.pattern.finditer(text)]

@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tidings.enrich.words_before import word_before, word_before_of
 
@@ -37,3 +39,14 @@ def test_word_before_of_is_the_regex_search(window: int) -> None:
             expected = (found.group(1), found.group(0).endswith(" of ")) if found else None
             got = word_before_of(text, pos, window)
             assert (tuple(got) if got else None) == expected, (text[:40], pos)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab_1 of\n’'-.\u00e9\u00a0", max_size=40), st.integers(0, 40), st.integers(1, 12))
+def test_random_text_gets_the_regex_answers(text: str, pos: int, window: int) -> None:
+    pos = min(pos, len(text))
+    found = re.compile(r"(\w+)(?: of)? $").search(text, max(0, pos - window), pos)
+    got = word_before_of(text, pos, window)
+    assert (tuple(got) if got else None) == ((found.group(1), found.group(0).endswith(" of ")) if found else None)
+    found = re.compile(r"([\w.’'\-]+) $").search(text, max(0, pos - window), pos)
+    assert word_before(text, pos, window, ".’'-") == (found.group(1) if found else None)
