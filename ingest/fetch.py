@@ -262,6 +262,21 @@ def _describe(error: httpx.HTTPError) -> str:
     return f"{kind}: {text}"[:300]
 
 
+@asynccontextmanager
+async def _get(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> AsyncIterator[httpx.Response]:
+    """GET url as a stream, sent once more if the connection closed or reset before any
+    answer: most often a kept-alive connection the server had dropped (many close after a
+    response without saying so), which the request never reached."""
+    try:
+        response = await client.send(client.build_request("GET", url, headers=headers), stream=True)
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+        response = await client.send(client.build_request("GET", url, headers=headers), stream=True)
+    try:
+        yield response
+    finally:
+        await response.aclose()
+
+
 async def _fetch(
     client: httpx.AsyncClient,
     url: str,
@@ -281,7 +296,7 @@ async def _fetch(
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        async with limiter.slot(url), client.stream("GET", url, headers=headers) as response:
+        async with limiter.slot(url), _get(client, url, headers) as response:
             status = response.status_code
             if status in _REDIRECTS or status == 304 or status >= 400:
                 await _drain(response)

@@ -5,10 +5,12 @@ feed sending them touches no other feed."""
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
 
 import httpx
 from hypothesis import HealthCheck, example, given, settings
@@ -31,6 +33,7 @@ from tests.integration.test_feeds_refresh import ITEM, rss
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
 POLICY = Policy()
+HOLD_MAX = 30.0  # seconds a held response waits at most
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
 HOSTILE_VALUES = [
@@ -102,11 +105,13 @@ def test_nan_is_no_retry_after() -> None:  # min/max let NaN through before
 
 
 def raw_response(server: FeedServer, path: str, status: int, lines: list[bytes],
-                 body: bytes = b"", stall: float = 0.0) -> str:
-    """path answers with exactly these header lines (duplicates, raw UTF-8 bytes and all)."""
+                 body: bytes = b"", hold: threading.Event | None = None) -> str:
+    """path answers with exactly these header lines (duplicates, raw UTF-8 bytes and all);
+    with `hold`, only once it is set (or after HOLD_MAX seconds)."""
 
     def handle(handler: BaseHTTPRequestHandler) -> None:
-        time.sleep(stall)
+        if hold is not None:
+            hold.wait(HOLD_MAX)
         head = [f"HTTP/1.1 {status} Hostile".encode(), *lines,
                 f"Content-Length: {len(body)}".encode(), b"Content-Type: application/rss+xml"]
         handler.wfile.write(b"\r\n".join(head) + b"\r\n\r\n" + body)
@@ -157,13 +162,20 @@ async def test_a_hostile_server_gets_clamped_schedules_and_stalls_no_other_feed(
     ]
     failing.append(raw_response(feed_server, "/retry-twice", 503,
                                 [b"Retry-After: 5", b"Retry-After: 99999999999999999999"]))
-    stalled = raw_response(feed_server, "/stalled", 503, [b"Retry-After: 1e400"], stall=5)
+    # The stalled feed answers once every other feed is done: had the refresh waited for it,
+    # it would answer after HOLD_MAX seconds, before the others.
+    others_done = threading.Event()
+    stalled = raw_response(feed_server, "/stalled", 503, [b"Retry-After: 1e400"], hold=others_done)
     library = Library.open(library_path)
     ids = {url: library.add_feed(url) for url in [*good, *stored, *failing, stalled]}
     order: list[int] = []
 
-    summary = await refresh(library_path, fetch_pages=False,
-                            progress=lambda p: order.append(p.feed_id))
+    def progress(p: Any) -> None:
+        order.append(p.feed_id)
+        if len(order) == len(ids) - 1:
+            others_done.set()
+
+    summary = await refresh(library_path, fetch_pages=False, progress=progress)
 
     assert summary.feeds_fetched == len(good) + len(stored)
     assert summary.feeds_failed == len(failing) + 1
@@ -178,7 +190,7 @@ async def test_a_hostile_server_gets_clamped_schedules_and_stalls_no_other_feed(
         assert due <= now + timedelta(seconds=HINT_MAX, minutes=2), (url, row["next_due"])
     for url in [*failing, stalled]:
         row = rows[url]
-        assert row["last_error"] and row["error_count"] == 1, row
+        assert row["last_error"].startswith("HTTP ") and row["error_count"] == 1, (url, row["last_error"])  # what it served
         due = datetime.fromisoformat(row["next_due"])
         assert due <= now + timedelta(seconds=BACKOFF_MAX, minutes=2), (url, row["next_due"])
     again = await refresh(library_path, fetch_pages=False)  # and the next refresh is fine too

@@ -41,6 +41,12 @@ class Request:
     headers: dict[str, str]
 
 
+class _Server(ThreadingHTTPServer):
+    # A refresh opens many connections at once; the default backlog of 5 reset some of
+    # them under load (a feed then failed with a connection error, not what it served).
+    request_queue_size = 128
+
+
 class FeedServer:
     """Start with `with FeedServer() as server:`; `server.url(path)` is the full URL."""
 
@@ -73,7 +79,7 @@ class FeedServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._builtin_handlers()

@@ -77,3 +77,25 @@ async def test_conditional_get_gets_304(feed_server: FeedServer) -> None:
     )
     assert again.not_modified and again.body == b""
     assert feed_server.requests_to("/feed.xml")[1].headers["if-none-match"] == first.etag
+
+
+async def test_a_connection_closed_before_any_answer_is_asked_once_more(feed_server: FeedServer) -> None:
+    """A server that drops a (kept-alive) connection without answering: the GET is sent once
+    more, as browsers do; a server that never answers is still an error."""
+    calls: list[int] = []
+    feed_server.add("/feed.xml", FEED)
+
+    def drop_first(handler: object) -> None:
+        calls.append(1)
+        if len(calls) > 1:
+            feed_server._serve(handler, feed_server.documents["/feed.xml"])  # type: ignore[arg-type]
+        else:
+            handler.close_connection = True  # type: ignore[attr-defined]  # nothing written
+
+    feed_server.handlers["/drops-once"] = drop_first
+    got = await _get(feed_server.url("/drops-once"))
+    assert got.status == 200 and got.body == FEED.encode() and len(calls) == 2
+    feed_server.handlers["/drops"] = lambda handler: setattr(handler, "close_connection", True)
+    with pytest.raises(FetchError, match="broken response"):
+        await _get(feed_server.url("/drops"))
+    assert len(feed_server.requests_to("/drops")) == 2
