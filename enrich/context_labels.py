@@ -38,6 +38,9 @@ _PLACE_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(" + "|".join(s
 # "analysts at Jefferies": people who work at an organisation.
 _MEMBERS_AT = re.compile(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
                          r"|staff|workers|engineers|lawyers) (?:at|from) $")
+# "a portfolio manager at Allan Gray", "an analyst at Bernstein in London": someone's employer.
+_ONE_MEMBER_AT = re.compile(r"\b(?:analyst|economist|strategist|researcher|trader|banker|executive|employee|engineer"
+                            r"|lawyer|partner|manager|investigator|scientist|consultant|adviser|advisor) (?:at|with) $")
 # "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
 _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
@@ -51,6 +54,7 @@ _LIST_PREV = re.compile(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = re.compile(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
+                                r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by(?: [A-Z][\w\-]+['’]s)?"
                                 r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                 r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
                                 r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
@@ -61,11 +65,34 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"| said in a statement\b| (?:reported|posted) (?:a |an |its |record |higher |lower )"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces)\b")
+# "investors in Mistral": money goes into companies (places the gazetteers know are left alone).
+_INVESTORS_IN = re.compile(r"\b[Ii]nvestors? in $")
+# "Vale cut its dividend", "Ørsted raised its forecast": a name with "its" after its verb is an organisation.
+_ITS_AFTER = re.compile(r" [a-z]+ its\b")
+# "northern Luzon", "east of Luzon", "central Oulu": compass words place what follows.
+_COMPASS_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+                             r"|(?:north|south|east|west)(?:-?(?:east|west))? of) $")
+# "suburbs such as Nightcliff", "towns like Forres".
+_PLACES_SUCH_AS = re.compile(r"\b(?:suburbs|towns|cities|villages|regions|provinces|states|countries|islands|districts"
+                             r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
+# "the substation at Margam", "a plant at Tarragona": a facility is at a place.
+_FACILITY_AT = re.compile(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
+                          r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
+# "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
+_SERVES_TEAM = re.compile(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
+                          r"|signed with|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
+# "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
+_ROLE_COMMA_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
+                                                                            "sister", "son", "daughter"}))
+                                + r")(?: of [a-z ]{3,30})?, $")
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
 # Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
 _ROLE_BEFORE = re.compile(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
-                          r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor) $")
+                          r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
+                          r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
+                          r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
+                          r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst) $")
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
@@ -158,6 +185,23 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return _PLACE_KINDS[place_kind.group(1)]
     if _MEMBERS_AT.search(text, max(0, f.start - 20), f.start):
         return "ORG"
+    given = name.split()[0] in GIVEN_NAMES
+    if _ONE_MEMBER_AT.search(text, max(0, f.start - 20), f.start) and not given and not geonames.is_place(name) \
+            and not (f.label == "PERSON" and f.sure):
+        return "ORG"
+    no_org_word = not any(w in ORG_WORDS for w in name.split())
+    if (_COMPASS_BEFORE.search(text, max(0, f.start - 20), f.start)
+            or _PLACES_SUCH_AS.search(text, max(0, f.start - 40), f.start)) and no_org_word and not given:
+        return "GPE"
+    if " " not in name and not (f.label == "ORG" and f.sure) and no_org_word and not given \
+            and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
+        return "GPE"
+    if _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) and name not in gazetteer.COUNTRIES \
+            and not (f.label == "PERSON" and (given or f.sure)):
+        return "ORG"
+    if f.label != "PERSON" and text.startswith((",", " said"), f.end) and no_org_word \
+            and not has_company_suffix(name) and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
+        return "PERSON"
     org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.group(0).endswith(" of "))
@@ -182,6 +226,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     return None
 
 
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|owned|listed|born|led|backed|made)$")
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
 _SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 _SPOKE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r") $")
@@ -202,7 +247,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
                      shared_surnames: set[str] = frozenset()) -> str | None:
     """Organisations and places named by one word (Energinet, Codelco, Inverness), from the words
     around them, their shape, company suffixes or GeoNames; a word of someone's full name is left alone."""
-    if name in in_full_names:
+    if name in in_full_names or _HYPHEN_ADJECTIVE.search(name):  # "Texas-based" describes, it names nothing
         return None
     if _BASED.match(text, f.end):
         return "GPE"
@@ -220,9 +265,15 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"
     if has_company_suffix(name):
         return "ORG"
+    if lone and name not in GIVEN_NAMES and not geonames.is_place(name) and not (f.label == "PERSON" and f.sure) and (
+            _INVESTORS_IN.search(text, max(0, f.start - 20), f.start)
+            or _ITS_AFTER.match(text, f.end) and not _PLURAL_PEOPLE.search(name)):
+        return "ORG"
+    if lone and name.isupper() and name.isalpha() and 3 <= len(name) <= 6 and f.label == "PERSON":
+        return "ORG"  # "LSEG": people are not written in capitals
     of_country = _OF_COUNTRY.match(text, f.end)
-    if lone and of_country and gazetteer.lookup(of_country.group(1)) == "GPE" and f.label != "PERSON" \
-            and not geonames.is_place(name):
+    if lone and of_country and gazetteer.lookup(of_country.group(1)) == "GPE" and not geonames.is_place(name) \
+            and (f.label != "PERSON" or not f.sure and name not in GIVEN_NAMES):
         return "ORG"  # "Nexans of France and Prysmian of Italy"
     if lone and _MIXED_CASE.search(name) and f.label != "PERSON":
         return "ORG"
@@ -265,7 +316,8 @@ def _not_a_person(name: str) -> bool:
         return False
     if parts[0] in _ORG_FIRST_WORDS or any(p.isupper() and len(p) > 1 and p.isalpha() for p in parts):
         return True
-    return any(gazetteer.is_place_or_people(p) for p in parts)
+    return any(gazetteer.is_place_or_people(p) for p in parts) or any(
+        gazetteer.lookup(f"{a} {b}") in PLACE_LABELS for a, b in zip(parts, parts[1:]))  # "Sri Lanka Cricket"
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -290,6 +342,7 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
             for start, end in _neighbours(text, f):
                 name = text[start:end]
                 if (name in person_forms or name in SENTENCE_STARTERS or name.isupper() or gazetteer.lookup(name)
+                        or _WHO_AFTER.match(text, end)  # "the port of Tema, Yaw Ofosu, who ..."
                         or TITLE_RUN.match(name) or any(w in ORG_WORDS for w in name.split())):
                     continue
                 other = by_span.get((start, end))

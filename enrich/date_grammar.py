@@ -42,6 +42,12 @@ _PATTERNS = [
     ("relperiod", r"\b(?:(?P<part>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)" + _S + r")?(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)"
      + r"(?:" + _S + r"past)?" + _S + r"(?P<unit>week|month|year|weekend)(?![\w-])" + _POSS),
     ("weekend", r"\b(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n)" + _S + r"(?P<at>the" + _S + r"weekend)\b"),
+    # "by the end of the month": the current period
+    ("relperiod", r"\b(?P<part>(?:the" + _S + r")?(?:end|start|beginning|middle)" + _S + r"of)" + _S + r"(?P<rel>the)"
+     + _S + r"(?P<unit>week|month|year)(?![\w-])"),
+    # "the following day": a day after the date the text gave last
+    ("following", r"\b[Tt]he" + _S + r"(?P<rel>following|previous|next(?=" + _S + r"(?!week)))" + _S
+     + r"(?P<unit>day|morning|afternoon|evening|night|week)\b"),
     ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
     ("weekday", rf"\b(?<!Black )(?<!Good )(?<!Cyber )(?<!Super )(?<!Ash )(?<!Holy )(?<!Maundy )(?<!Bloody )"
                 rf"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
@@ -50,6 +56,7 @@ _PATTERNS = [
     ("relday", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?:['’]s)?\b"),
     ("month", rf"\b{_CONTEXT}{_S}(?P<at>(?P<mon>{_MONTH_FULL})\b)" + _POSS + rf"(?!{_S}[A-Z\d])"),
     ("month", rf"\b(?P<mon>{_MONTH_PLAIN})\b" + _POSS + rf"(?!{_S}[A-Z\d])(?![-'’]\w)"),
+    ("year", rf"\b(?:by|By|until|before)" + _S + r"(?P<at>(?P<y>21\d\d))\b(?![\d%])"),  # "by 2100"
     ("year", rf"{_NOT_A_YEAR_BEFORE}\b(?P<y>{_YEAR})\b(?!-\d|,\d|\.\d|{_S}(?:percent|per cent|people|troops|soldiers|"
              r"votes|residents|km|miles|metres|meters|tons|tonnes|units|jobs|points|feet)\b)" + _POSS),
 ]
@@ -62,7 +69,7 @@ class DateExpression:
 
     start: int
     end: int
-    kind: str  # iso, date, month, year, relperiod, weekend, weekday, ago, relday
+    kind: str  # iso, date, month, year, relperiod, weekend, weekday, ago, relday, following
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -84,12 +91,12 @@ class DateExpression:
 _GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
            for i in range(len(_PATTERNS))]
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
-_ANCHOR = re.compile(rf"(?=[JFMASONDTWYtwmya12])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
-                     rf"|(?:19|20)\d\d)\b")
+_ANCHOR = re.compile(rf"(?=[JFMASONDTWYtwmya12fpn])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
+                     rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)|(?:19|20|21)\d\d)\b")
 # Words an expression may begin with, besides month and weekday names and numbers.
 _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
     "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",
-    "earlier", "later", "yesterday", "today", "tomorrow", "tonight", "over", "during", "at", "on"} | set(MONTHS) | set(WEEKDAYS)
+    "earlier", "later", "following", "previous", "yesterday", "today", "tomorrow", "tonight", "over", "during", "at", "on"} | set(MONTHS) | set(WEEKDAYS)
 _LOOK_BACK = 40
 # Starts of the words an expression may begin with: a number, one of those words, a month's first letters.
 _MAY_BEGIN = re.compile(r"(?<![\w'’])(?:\d\w*|(?i:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True))
@@ -156,6 +163,8 @@ _DIGITS = re.compile(r"\d+")
 def _relation(matched: str, g: dict) -> str | None:
     if "rel" not in g:
         return None
+    if g["rel"].lower() == "the":  # "the end of the month"
+        return "this"
     return "last" if " past " in matched.lower() else g["rel"].lower()  # "this past weekend"
 
 

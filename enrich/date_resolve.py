@@ -21,7 +21,8 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
         tense = "past"
     elif expr.preceded_by in _UP_TO_WORDS:
         tense = None if tense == "past" else "future"
-    elif expr.preceded_by in _TARGET_WORDS and tense == "past" or expr.preceded_by == "from" and tense != "past":
+    elif expr.preceded_by in _TARGET_WORDS and tense == "past" or expr.preceded_by == "from" and tense in (
+            "present", None):
         tense = None  # "schedules for December"; "the ban runs from Feb. 9": either side
     if expr.kind in ("iso", "date") and expr.year is not None:
         return _day(expr.year, expr.month, expr.day)
@@ -50,6 +51,14 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
     if expr.kind == "ago":
         return _period(expr.unit, -expr.number, published)
     return None
+
+
+def after_day(expr: DateExpression, day: dt.date) -> tuple[str, str]:
+    """"the following day" (or morning, week), "the previous day": counted from `day`."""
+    step = -1 if expr.rel == "previous" else 1
+    if expr.unit == "week":
+        return iso_week(day + dt.timedelta(weeks=step)), "week"
+    return (day + dt.timedelta(days=step)).isoformat(), "day"
 
 
 def iso_week(day: dt.date) -> str:

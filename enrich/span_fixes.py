@@ -35,8 +35,8 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     titles = _Titles(text)
     out = []
     for raw_start, raw_end, raw_label in spans:
-        for piece in [p for part in _split_parenthesis(text, raw_start, raw_end, raw_label)
-                      for p in _split_possessives(text, *part)]:
+        for piece in [p for comma_part in _split_commas(text, raw_start, raw_end, raw_label)
+                      for part in _split_parenthesis(text, *comma_part) for p in _split_possessives(text, *part)]:
             for start, end, label in _split_leading_place(text, *piece):
                 found = _refine_one(text, start, end, label, titles)
                 if found:
@@ -143,6 +143,14 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
         if place in PLACE_LABELS and 2 <= len(words) - k <= 4 and words[k] in GIVEN_NAMES and looks_like_person(rest):
             return [(start, start + len(head), place), (start + len(head) + 1, end, "PERSON")]
     return [(start, end, label)]
+
+
+def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Takoradi, Kwame Asante": a name holds no comma, so a span the model ran over one is two names."""
+    cut = text.find(", ", start, end)
+    if cut == -1:
+        return [(start, end, label)]
+    return [(start, cut, label)] + _split_commas(text, cut + 2, end, label)
 
 
 def _split_parenthesis(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

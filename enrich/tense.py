@@ -29,6 +29,13 @@ _INTENT = _PAST_INTENT | {
 _REQUEST = {"asked", "urged", "told", "ordered", "invited", "advised", "warned", "encouraged", "instructed", "called",
             "allowed", "forced", "pressed", "requested", "directed", "summoned", "ask", "asks", "urge", "urges",
             "tell", "tells", "order", "orders", "invite", "invites", "advise", "advises", "call", "calls"}
+# "adjourned the hearing to September 8": what is put off is put off to a later date.
+_DEFER = {"adjourned", "postponed", "deferred", "delayed", "rescheduled", "adjourns", "postpones", "defers", "delays"}
+# Verbs of a timetable in the present ("the fair opens on Saturday", "the court sits on Tuesday"); the tagger
+# finds present forms itself, the rules need them listed.
+_SCHEDULE_PRESENT = {"opens", "closes", "starts", "begins", "ends", "resumes", "sits", "meets", "convenes",
+                     "reopens", "expires", "breaks", "hosts", "faces", "kicks", "launches", "arrives", "departs",
+                     "returns", "travels", "visits", "plays", "takes", "holds", "goes", "comes", "runs", "lasts"}
 # After "to", these begin a noun phrase ("wrote to the minister"), not an infinitive.
 _NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"}
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
@@ -44,7 +51,7 @@ _NOT_VERBS_ED = {"need", "red", "bed", "seed", "feed", "speed", "united", "based
                  "naked", "sacred", "hundred", "wicked", "kindred", "shed", "wed", "indeed", "breed", "greed", "creed"}
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed", "reported", "noted", "wrote",
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
-_VOCABULARY = _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _IRREGULAR_PAST | {"to"}
+_VOCABULARY = _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | {"to", "until"}
 _CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
 
 
@@ -67,7 +74,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     for i in candidates:
         tok, w = toks[i], lower[i]
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
-        if w == "to" and _requested(lower, i, nxt):
+        if w == "to" and _requested(lower, i, nxt) or w in ("to", "until") and any(
+                x in _DEFER for x in lower[max(0, i - 4):i]):
             cues.append(Cue(tok.start(), "future", False))
             continue
         tense = _word_tense(w, tags.get(tok.start()), lower[i - 1] if i else "", nxt)
@@ -138,6 +146,6 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "past"
     if w in _PAST_INTENT and w.endswith("ed") and nxt != "to" and prev not in _NOT_INFINITIVE:
         return "past"  # "agreed in October" (but "agreed to end it", "the planned strike")
-    if w in _PRESENT:
+    if w in _PRESENT or w in _SCHEDULE_PRESENT and prev not in _NOT_INFINITIVE:  # not "the returns"
         return "present"
     return None

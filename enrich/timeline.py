@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 from tidings.enrich.date_grammar import DateExpression, find_dates
-from tidings.enrich.date_resolve import resolve
+from tidings.enrich.date_resolve import after_day, resolve
 from tidings.enrich.model import TimelineItem
 from tidings.enrich.segments import Span, layout
 from tidings.enrich.tense import clause_has_cue, sentence_cues, tense_for
@@ -47,17 +47,24 @@ def sentences_to_tag(text: str, dated: Dated) -> list[Span]:
 def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dict[int, str]) -> list[TimelineItem]:
     """Timeline items, sorted by position; `tags` maps word offsets to Penn tags (may be empty)."""
     items = []
+    last_day: dt.date | None = None
     for sent, exprs in dated:
         cues = sentence_cues(text, sent, tags)
         spans = [Span(e.start, e.end) for e in exprs if not e.possessive]  # "next year's budget" takes no verb
         tense, previous = None, None
         for expr in exprs:
+            if expr.kind == "following":  # "the following day": after the last day the text named
+                if last_day is not None:
+                    items.append(_item(text, sent, expr.start, expr.end, *after_day(expr, last_day)))
+                continue
             if previous is None or not _COORDINATED.fullmatch(text, previous.end, expr.start):
                 tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans)
             previous = expr  # "in May and June": June shares May's tense
             resolved = resolve(expr, published, tense)
             if resolved is not None:
                 items.append(_item(text, sent, expr.start, expr.end, *resolved))
+                if resolved[1] == "day":
+                    last_day = dt.date.fromisoformat(resolved[0])
     return items
 
 

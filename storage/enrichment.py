@@ -342,22 +342,40 @@ class EnrichmentQueries(DuplicateQueries):
         ).fetchone()
         return int(row[0]) if row else 0
 
-    def entity_timeline(self, entity_id: int, bounded: bool = False) -> list[dict[str, Any]]:
-        """Dated items across the library whose sentence mentions the entity, by date;
-        `bounded`: only from its RECENT most recently stored articles (the page's view)."""
-        floor = self._recent_floor(entity_id) if bounded else 0
-        # Mentions, then their articles' timelines, then titles only for the items found
-        # (the planner's order read every mentioning article's row first).
-        rows = self.query(
-            "select distinct t.article_id, a.title, t.expression, t.date, t.precision, "
-            "t.sentence, t.start, t.sentence_start from mentions m "
-            "cross join timeline t on t.article_id = m.article_id "
-            "and m.start >= t.sentence_start and m.start < t.sentence_end "
-            "cross join articles a on a.id = t.article_id "
-            "where m.entity_id = ? and m.article_id >= ? and m.field = 'text'",
-            [entity_id, floor],
-        )
-        return sorted(rows, key=lambda row: (period_start(row["date"]), row["article_id"]))
+    def entity_timeline(
+        self, entity_id: int, article_ids: Sequence[int] | None = None
+    ) -> list[dict[str, Any]]:
+        """Dated items whose sentence mentions the entity, by date: across the library, or
+        only in `article_ids` (the page's articles). Those articles' own rows are read,
+        not every mention of the entity: on a cold page cache at a million articles the
+        library-wide join over a common name's newest 1,000 articles took 330 ms (p95)."""
+        if article_ids is None:
+            rows = self.query(
+                "select distinct t.article_id, a.title, t.expression, t.date, t.precision, "
+                "t.sentence, t.start, t.sentence_start from mentions m "
+                "cross join timeline t on t.article_id = m.article_id "
+                "and m.start >= t.sentence_start and m.start < t.sentence_end "
+                "cross join articles a on a.id = t.article_id "
+                "where m.entity_id = ? and m.field = 'text'",
+                [entity_id],
+            )
+        else:
+            rows = self.query(
+                "select t.article_id, a.title, t.expression, t.date, t.precision, "
+                "t.sentence, t.start, t.sentence_start from timeline t "
+                "join articles a on a.id = t.article_id "
+                f"where t.article_id in ({','.join('?' * len(article_ids))}) and exists "
+                "(select 1 from mentions m where m.article_id = t.article_id "
+                "and m.entity_id = ? and m.field = 'text' "
+                "and m.start >= t.sentence_start and m.start < t.sentence_end)",
+                [*article_ids, entity_id],
+            )
+        # One item per sentence and date: "on Monday ... Monday's vote" is one event.
+        unique: dict[tuple[int, int, str], dict[str, Any]] = {}
+        for row in sorted(rows, key=lambda row: row["start"]):
+            sentence = row["start"] if row["sentence_start"] is None else row["sentence_start"]
+            unique.setdefault((row["article_id"], sentence, row["date"]), row)
+        return sorted(unique.values(), key=lambda row: (period_start(row["date"]), row["article_id"]))
 
     def mentions_over_time(
         self, entity_id: int, max_days: int = 92, bounded: bool = False
@@ -393,17 +411,22 @@ class EnrichmentQueries(DuplicateQueries):
         return "week", monday.isoformat(), weeks
 
     def co_mentioned(
-        self, entity_id: int, limit: int = 10, recent: int = RECENT
+        self, entity_id: int, limit: int = 10, article_ids: Sequence[int] | None = None
     ) -> list[dict[str, Any]]:
-        """The entities that share the most articles with this one (among its `recent`
-        latest articles, so a name in thousands of stories costs no more than a rare one)."""
+        """The entities that share the most articles with this one: among `article_ids`
+        (the page's articles), else among its RECENT latest (so a name in thousands of
+        stories costs no more than a rare one)."""
+        if article_ids is None:
+            among = "select article_id from mentions where entity_id = ? order by article_id desc limit ?"
+            params: list[Any] = [entity_id, RECENT]
+        else:
+            among, params = ",".join("?" * len(article_ids)), list(article_ids)
         return self.query(
             "select e.id, e.name, e.type, e.label, count(distinct m.article_id) as articles "
             "from mentions m join entities e on e.id = m.entity_id "
-            "where m.article_id in (select article_id from mentions where entity_id = ? "
-            "order by article_id desc limit ?) "
+            f"where m.article_id in ({among}) "
             "and e.id != ? group by e.id order by articles desc, e.name limit ?",
-            [entity_id, recent, entity_id, limit],
+            [*params, entity_id, limit],
         )
 
     def entities(self, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

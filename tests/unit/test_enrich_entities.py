@@ -235,3 +235,31 @@ def test_a_town_before_council_is_a_place_in_the_title(backend):
                               "The Eugene City Council on Thursday postponed a vote on a shelter.", dt.date(2025, 9, 4))
     assert {m.canonical: m.label for m in analysis.title_entities} == {"Eugene": "GPE"}
     assert {m.canonical: m.label for m in analysis.entities} == {"Eugene City Council": "ORG"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where someone works, what makes or polls, what is invested in, what has "its" after its verb
+    ("\"Margins will hold,\" said Ruth Adeyemi, a credit analyst at Morrowfield in Leeds. A portfolio manager at "
+     "Cleary Vance said the same.", {"Ruth Adeyemi": "PERSON", "Morrowfield": "ORG", "Leeds": "GPE",
+                                     "Cleary Vance": "ORG"}),
+    ("The tablets, made by India's Zydarex, beat the 40 million rupees expected by analysts polled by Quorvant. "
+     "Investors in Pellucid include two pension funds. Brasoleo cut its dividend.",
+     {"Zydarex": "ORG", "Quorvant": "ORG", "Pellucid": "ORG", "Brasoleo": "ORG"}),
+    ("Makers such as Halvik of Norway and Vesteroth of Sweden want the standard.", {"Vesteroth": "ORG"}),
+    # compass words, "suburbs such as", a facility at a place
+    ("Rain fell on northern Tarvelo and on islands east of Quessaro.", {"Tarvelo": "GPE", "Quessaro": "GPE"}),
+    ("Ratepayers in suburbs such as Kellyvale and Mornbrook objected. The substation at Tregarrick will open "
+     "in 2027.", {"Kellyvale": "GPE", "Mornbrook": "GPE", "Tregarrick": "GPE"}),
+    # whom a coach or player served is a team
+    ("He coached Vardona and Castelmor, and played as a defender for Ribeira Nova in the 1970s.",
+     {"Vardona": "ORG", "Castelmor": "ORG", "Ribeira Nova": "ORG"}),
+    # a role or a relative before the name, a "who" after a listed place
+    ("Its director of research, Marek Zawadowski, said the dish works. He is survived by his wife, Ilsabet, "
+     "and a son. A clerk at the port of Takoradi, Kwame Asante, who kept the ledgers, testified.",
+     {"Marek Zawadowski": "PERSON", "Ilsabet": "PERSON", "Takoradi": "GPE", "Kwame Asante": "PERSON"}),
+    ("Sri Lanka Rugby said opener Dinuka Weerasena would fly home.",
+     {"Sri Lanka Rugby": "ORG", "Dinuka Weerasena": "PERSON"}),
+])
+def test_context_cues_type_names_never_seen(backend, text, expected):
+    found = labels(analyse(text))
+    assert {name: found.get(name) for name in expected} == expected

@@ -187,3 +187,37 @@ def test_weekday_takes_tense_of_its_own_clause(backend, text, expected):
 def test_weekday_naming_a_schedule_is_no_date(backend):
     assert dates("The council restored Sunday hours at three libraries on Tuesday.", SUN_29_NOV_2026) == {
         "Tuesday": "2026-11-24"}
+
+
+THU_2_JUL_2026 = dt.date(2026, 7, 2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a timetable in the present tense looks ahead, with or without a tagger
+    ("The regional assembly sits on Tuesday to debate the levy.", {"Tuesday": "2026-07-07"}),
+    ("The harvest festival opens on Saturday in the old market.", {"Saturday": "2026-07-04"}),
+    ("The tribunal breaks for its summer recess in August.", {"August": "2026-08"}),
+    # what is put off is put off to a later date, whatever the tense of the putting off
+    ("The magistrate postponed the sentencing to September 14.", {"September 14": "2026-09-14"}),
+    # "from" keeps the future a modal gives it
+    ("The port said it would charge the new fees from Monday.", {"Monday": "2026-07-06"}),
+])
+def test_present_scheduling_and_deferrals_look_ahead(backend, text, expected):
+    assert dates(text, THU_2_JUL_2026) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry sank on Tuesday and divers reached it the following morning.",
+     {"Tuesday": "2026-06-30", "the following morning": "2026-07-01"}),
+    ("The vote was held on June 20. Results came the next day.", {"June 20": "2026-06-20", "the next day": "2026-06-21"}),
+    ("The striker trained on Sunday; he had flown in the previous evening.",
+     {"Sunday": "2026-06-28", "the previous evening": "2026-06-27"}),
+    ("The agency will publish its figures by the end of the month.", {"the end of the month": "2026-07"}),
+    ("Sea levels could rise by a metre by 2150.", {"2150": "2150"}),
+])
+def test_days_counted_from_the_last_date_and_current_periods(backend, text, expected):
+    assert dates(text, THU_2_JUL_2026) == expected
+
+
+def test_the_following_day_without_an_earlier_day_is_left_out(backend):
+    assert dates("Rescuers returned the following day.", THU_2_JUL_2026) == {}

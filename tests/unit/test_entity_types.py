@@ -145,11 +145,13 @@ def test_mentions_over_time_by_day_then_by_week(library: Library) -> None:
 def test_the_entity_page_reads_a_common_names_newest_articles_only(
     library: Library, monkeypatch
 ) -> None:
-    """A name in more articles than RECENT: the page counts them all and shows the newest,
-    its timeline and activity come from the RECENT most recently stored (a name in 400,000
-    articles of a big library costs what a rare one does)."""
+    """A name in more articles than RECENT: the page counts them all and shows the newest;
+    its activity comes from the RECENT most recently stored, its timeline and companions
+    from the articles it lists (a name in 400,000 articles of a big library costs what a
+    rare one does)."""
     from tidings.enrich.model import TimelineItem
     from tidings.storage import enrichment
+    from tidings.tui.widgets import entity_page
     from tidings.tui.widgets.entity_page import load_entity
 
     monkeypatch.setattr(enrichment, "RECENT", 3)
@@ -171,3 +173,41 @@ def test_the_entity_page_reads_a_common_names_newest_articles_only(
     assert [a.title for a in data.articles] == ["T 5", "T 4", "T 3"]
     assert [row["date"] for row in data.timeline] == ["2025-05-04", "2025-05-05", "2025-05-06"]
     assert sum(data.activity[2]) == 3
+    monkeypatch.setattr(entity_page, "ARTICLES", 2)
+    data = load_entity(library, rostock)
+    assert data is not None and [a.title for a in data.articles] == ["T 5", "T 4"]
+    assert [row["title"] for row in data.timeline] == ["T 4", "T 5"]
+    assert sum(data.activity[2]) == 3
+
+
+def test_an_entitys_timeline_shows_a_sentence_once_per_date(library: Library) -> None:
+    """"Talks on Monday ... Monday's vote" in one sentence is one event on the entity's
+    timeline; another date in that sentence, or the same date elsewhere, is another."""
+    from tidings.enrich.model import TimelineItem
+
+    text = "Rostock holds talks on Monday before Monday's vote and a rally on 9 May. Rostock votes on Monday."
+    first, second = text.split(". ")[0] + ".", text.split(". ")[1]
+    second_start = text.index(second)
+    feed = library.local_feed("Wire")
+    article = library.store_article(feed, ArticleIn(
+        guid="g", title="T", text=text, published="2025-05-01")).id
+    items = [
+        TimelineItem(expr, text.index(expr, at), text.index(expr, at) + len(expr), day, "day",
+                     sentence, start, start + len(sentence))
+        for expr, at, day, sentence, start in [
+            ("on Monday", 0, "2025-05-05", first, 0),
+            ("Monday's", 0, "2025-05-05", first, 0),
+            ("on 9 May", 0, "2025-05-09", first, 0),
+            ("on Monday", second_start, "2025-05-05", second, second_start),
+        ]
+    ]
+    library.store_enrichment(
+        library.queued_articles([article])[0],
+        entities=[Mention("Rostock", "GPE", 0, 7, "Rostock"),
+                  Mention("Rostock", "GPE", second_start, second_start + 7, "Rostock")],
+        title_entities=[], timeline=items, version=1, backend="test")
+    rostock = library.entity_named("Rostock")["id"]
+    for found in (library.entity_timeline(rostock), library.entity_timeline(rostock, [article])):
+        assert [(row["expression"], row["date"]) for row in found] == [
+            ("on Monday", "2025-05-05"), ("on Monday", "2025-05-05"), ("on 9 May", "2025-05-09")]
+        assert [row["sentence_start"] for row in found] == [0, second_start, 0]

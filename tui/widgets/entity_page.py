@@ -1,6 +1,6 @@
-"""An entity's page: the articles that mention it (newest first), its timeline across the
-library (dated items whose sentence mentions it, in date order) and the entities it appears
-with most often.
+"""An entity's page: the articles that mention it (newest first), the timeline of those
+articles (dated items whose sentence mentions it, in date order), the entities it appears
+with most often in them, and its activity over time.
 
 Everything is read in one thread worker, which posts `EntityLoaded`. Choosing an article or a
 timeline item answers an `EntityChoice` (the app opens the article, scrolled to the
@@ -51,8 +51,8 @@ class EntityData:
     entity: dict[str, Any]
     article_count: int
     articles: list[ArticleSummary]  # the newest ARTICLES
-    timeline: list[dict[str, Any]]
-    co_mentioned: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]  # from those articles
+    co_mentioned: list[dict[str, Any]]  # in those articles
     # Articles mentioning it per day or week ("day"/"week", first bucket's date, counts).
     activity: tuple[str, str | None, list[int]] = ("day", None, [])
 
@@ -73,8 +73,8 @@ def load_entity(library: Library, entity_id: int) -> EntityData | None:
         entity,
         library.entity_article_count(entity_id),
         [summaries[i] for i in ids if i in summaries],
-        library.entity_timeline(entity_id, bounded=True),
-        library.co_mentioned(entity_id, limit=10),
+        library.entity_timeline(entity_id, article_ids=ids),
+        library.co_mentioned(entity_id, limit=10, article_ids=ids),
         library.mentions_over_time(entity_id, bounded=True),
     )
 
@@ -117,7 +117,7 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
     EntityPage > #entity-heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     EntityPage Horizontal { height: 1fr; }
     EntityPage Vertical { width: 1fr; border-right: solid $reader-line; }
-    EntityPage #with-column { width: 36; border-right: none; }
+    EntityPage #with-column { width: 28%; max-width: 36; border-right: none; }
     EntityPage Vertical > Title { padding: 0 1; color: $reader-muted; text-style: bold; }
     EntityPage ItemList { height: 1fr; padding: 0 1; }
     EntityPage #activity { height: 3; margin: 0 1 1 1; }
@@ -166,16 +166,17 @@ class EntityPage(WorkerErrors, Screen[EntityChoice | None]):
         count = data.article_count
         self.query_one("#entity-heading", Title).set_text(
             f"{visible(entity['name'])} · {entity['type']} · "
-            f"{count} article{'s' if count != 1 else ''}"
+            f"{count:,} article{'s' if count != 1 else ''}"
         )
         shown = f" (newest {len(data.articles)})" if count > len(data.articles) else ""
-        self.query_one("#articles-title", Title).set_text(f"Articles · {count}{shown}")
+        self.query_one("#articles-title", Title).set_text(f"Articles · {count:,}{shown}")
+        among = f" (from the newest {len(data.articles)})" if shown else ""
+        self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(data.timeline)}{among}")
         recent = f" (its newest {RECENT:,} articles)" if count > RECENT else ""
-        self.query_one("#timeline-title", Title).set_text(f"Timeline · {len(data.timeline)}{recent}")
         unit, first, counts = data.activity
         self.query_one("#activity", Sparkline).data = counts
         self.query_one("#activity-title", Title).set_text(activity_caption(unit, first, counts) + recent)
-        self.query_one("#with-title", Title).set_text(f"Often with · {len(data.co_mentioned)}")
+        self.query_one("#with-title", Title).set_text(f"Often with · {len(data.co_mentioned)}{among}")
         self.query_one("#entity-articles", ItemList).set_items([article_item(s) for s in data.articles])
         self.query_one("#entity-timeline", ItemList).set_items([timeline_item(r) for r in data.timeline])
         self.query_one("#entity-with", ItemList).set_items(
