@@ -23,6 +23,7 @@ scoring = _scoring()
 BATCHES = json.loads((EVAL_DIR / "batches.json").read_text(encoding="utf-8"))
 ISSUE_11 = set(BATCHES["issue-11 (unseen, 2026-11-30)"])
 BATCH_8 = set(BATCHES["issue-11 batch 8 (unseen, 2026-11-30)"])
+BATCH_9 = set(BATCHES["issue-11 batch 9 (unseen, 2026-11-30)"])
 
 # Floors a little below what was measured when they were set (2026-11-30). On the 35 earlier
 # articles: entity F1 0.980 spaCy, 0.970 fallback; on the 22 of issue 11 (after the general rules
@@ -33,9 +34,15 @@ BATCH_8 = set(BATCHES["issue-11 batch 8 (unseen, 2026-11-30)"])
 # Batch 8 was written blind and scored at first sight (entity F1 0.868 spaCy, 0.857 fallback;
 # timeline P/R 0.971/0.944 and 0.962/0.935); after session 4's general rules it is seen: 0.968 and
 # 0.951, timeline P/R 0.991/0.986 with both. The floors hold those, a little below.
+# Batch 9 (26 articles) was written blind and scored at first sight with session 4's final code:
+# entity F1 0.839 spaCy (P 0.871, R 0.810), 0.812 fallback (P 0.849, R 0.778); timeline P/R
+# 0.944/0.926 and 0.939/0.922. The targets are missed; its floors hold that first sight until rules
+# are written for what it shows (then it is seen, and its floors go up).
 FLOORS = {
-    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97},
-    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97},
+    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97,
+              "batch-9": 0.83, "batch-9 timeline": 0.92},
+    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97,
+                 "batch-9": 0.80, "batch-9 timeline": 0.91},
 }
 
 
@@ -46,13 +53,16 @@ def test_gold_set_quality(backend, monkeypatch):
     else:
         monkeypatch.delenv("TIDINGS_NLP", raising=False)
     scores = scoring.evaluate(EVAL_DIR / "gold", enrich.analyse)
-    assert len(scores) >= 79
-    earlier = [s for s in scores if s.name not in ISSUE_11 | BATCH_8]
+    assert len(scores) >= 105
+    earlier = [s for s in scores if s.name not in ISSUE_11 | BATCH_8 | BATCH_9]
     new = [s for s in scores if s.name in ISSUE_11]
     blind = [s for s in scores if s.name in BATCH_8]
+    ninth = [s for s in scores if s.name in BATCH_9]
     assert len(new) == len(ISSUE_11) >= 20 and len(blind) == len(BATCH_8) >= 20
+    assert len(ninth) == len(BATCH_9) >= 20
     floor = FLOORS[backend]
-    for group, chosen in (("earlier", earlier), ("issue-11", new), ("batch-8", blind)):
+    groups = (("earlier", earlier), ("issue-11", new), ("batch-8", blind), ("batch-9", ninth))
+    for group, chosen in groups:
         _, overall, timeline = scoring.totals(chosen)
         assert overall.f1 >= floor[group], (group, [e for s in chosen for e in s.errors])
         least = floor.get(f"{group} timeline", floor["timeline"])
