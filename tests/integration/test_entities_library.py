@@ -56,7 +56,10 @@ def test_entities_analyses_the_queue_first_and_gives_each_name_one_type(db: Path
     assert "queued for enrichment: 0" in run_tidings("doctor", db=db).stdout
     lines = run_tidings("entities", "--type", "place", "--limit", "5", db=db).stdout.splitlines()
     assert len(lines) == 5 and all(line.split()[1] == "place" for line in lines)
-    assert "Bornholm" in {line.split(None, 2)[2] for line in lines}
+    places = run_tidings("entities", "--type", "place", db=db).stdout.splitlines()
+    assert "Bornholm" in {line.split(None, 2)[2] for line in places}
+    counts = [int(line.split()[0]) for line in places]
+    assert counts == sorted(counts, reverse=True) and places[:5] == lines  # most written about first
 
 
 def test_a_surname_finds_the_one_person_who_has_it(db: Path) -> None:

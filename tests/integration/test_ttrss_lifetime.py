@@ -46,11 +46,12 @@ def test_a_killed_session_leaves_no_ttrss_running(tmp_path: Path) -> None:
         cwd=REPO, stdout=subprocess.PIPE, text=True, env={**os.environ, HOLD: "1"},
     )
     assert session.stdout is not None
-    line = ""
+    line, said = "", []
     deadline = time.monotonic() + 200
     while "PIDS" not in line and time.monotonic() < deadline and session.poll() is None:
         line = session.stdout.readline()
-    assert "PIDS" in line, "the held session did not start tt-rss"
+        said.append(line)
+    assert "PIDS" in line, "the held session did not start tt-rss:\n" + "".join(said)[-3000:]
     words = line.split("PIDS", 1)[1].split()
     pids = [int(w) for w in words[: words.index("FOLDER")]]
     folder = Path(words[words.index("FOLDER") + 1])
