@@ -40,17 +40,24 @@ def test_a_killed_session_leaves_no_ttrss_running(tmp_path: Path) -> None:
     reason = ttrss_unavailable()
     if reason:
         pytest.skip(reason)
-    session = subprocess.Popen(
-        [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
-         f"{Path(__file__).relative_to(REPO)}::test_hold_a_server"],
-        cwd=REPO, stdout=subprocess.PIPE, text=True, env={**os.environ, HOLD: "1"},
-    )
-    assert session.stdout is not None
-    line, said = "", []
-    deadline = time.monotonic() + 200
-    while "PIDS" not in line and time.monotonic() < deadline and session.poll() is None:
-        line = session.stdout.readline()
-        said.append(line)
+    # A second try if the held session's tt-rss did not start: that is the server's start
+    # (once seen beside a busy pytest-xdist worker), not what this test checks.
+    for _attempt in range(2):
+        session = subprocess.Popen(
+            [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
+             f"{Path(__file__).relative_to(REPO)}::test_hold_a_server"],
+            cwd=REPO, stdout=subprocess.PIPE, text=True, env={**os.environ, HOLD: "1"},
+        )
+        assert session.stdout is not None
+        line, said = "", []
+        deadline = time.monotonic() + 200
+        while "PIDS" not in line and time.monotonic() < deadline and session.poll() is None:
+            line = session.stdout.readline()
+            said.append(line)
+        if "PIDS" in line:
+            break
+        session.kill()
+        session.wait()
     assert "PIDS" in line, "the held session did not start tt-rss:\n" + "".join(said)[-3000:]
     words = line.split("PIDS", 1)[1].split()
     pids = [int(w) for w in words[: words.index("FOLDER")]]
