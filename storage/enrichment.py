@@ -49,8 +49,9 @@ def period_start(value: str) -> date:
     return date.fromisoformat(value)
 
 
-# The entity page's bounded queries (timeline, activity, newest articles) read the entity's
-# this many most recently stored articles: a name in 400,000 costs what one in 1,000 does.
+# The entity page's bounded queries (its newest articles, its activity; companions outside the
+# page) read the entity's this many most recently stored articles: a name in 400,000 costs
+# what one in 1,000 does. The page's timeline and companions come from the articles it lists.
 RECENT = 1000
 PAGE_ARTICLES = 200  # the newest articles an entity's page lists (`tidings entity` too)
 ANALYSED_CHARS = 100_000  # a longer article is analysed (and shown in the app) up to here
