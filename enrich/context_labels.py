@@ -50,9 +50,8 @@ _PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|"
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _OWNED_WORDS = ("-owned", "-backed", "-controlled", "-funded")
 _OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)(?:" + "|".join(_OWNED_WORDS) + r")\b")
-_ROAD_KINDS = ("Interstate ", "Highway ", "Route ", "Loop ", "Motorway ", "Autobahn ", "Autoroute ", "Expressway ",
-               "Freeway ")
-_ROAD = re.compile(r"\b(?:" + "|".join(k.strip() for k in _ROAD_KINDS) + r") \d{1,4}[A-Z]?\b")
+_ROAD = LiteralHeaded(r"\b(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway)"
+                      r" \d{1,4}[A-Z]?\b")
 _PLACE_OF = LiteralHeaded(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_NEXT_PLACED = re.compile(rf" (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")  # ", and" joins clauses
@@ -93,7 +92,6 @@ _PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provi
 _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
                            r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
-_SERVES_TEAM_ENDS = (" for ", " with ", "coached ", "coaches ", "managed ", "captained ")
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
                            r"|signed with"
                            r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
@@ -178,7 +176,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
             found.append(Found(m.start(1), m.end(1), "GPE", sure=True))
     # "Interstate 20": a number ends the name, and the rules' names hold no numbers; "the Brakstad-owned
     # smelter" names its owner, unless a place ("Iran-backed")
-    roads = _ROAD.finditer(text) if any(k in text for k in _ROAD_KINDS) else ()
+    roads = _ROAD.finditer(text)
     owners = _OWNED_BY.finditer(text) if any(k in text for k in _OWNED_WORDS) else ()
     whole = [(m.start(), m.end(), Found(m.start(), m.end(), "FAC", sure=True)) for m in roads] + [
         (m.start(), m.end(), Found(m.start(1), m.end(1), "ORG", sure=True)) for m in owners
@@ -257,7 +255,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
             and word_before in ("at", "in", "near") and not before.of \
             and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
         return "GPE"
-    if text.endswith(_SERVES_TEAM_ENDS, 0, f.start) and _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) \
+    if _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) \
             and name not in gazetteer.COUNTRIES \
             and not (f.label == "PERSON" and (given or f.sure)):
         return "ORG"
