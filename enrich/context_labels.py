@@ -190,13 +190,21 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
 
 
 # "iFood", "eBay": a name that starts with a small letter, kept only if the words around it say what it is.
-_LOWER_CAMEL = re.compile(r"(?<![\w\-’'])[a-z]{1,2}[A-Z][a-z][A-Za-z]+\b")
+# The pattern begins with the capital and looks behind it for the one or two small letters (group 1 or 2),
+# so the regex engine skips to capitals in its fast scan (tests/unit/test_enrich_scanning.py holds it to
+# the plain pattern r"(?<![\w\-’'])[a-z]{1,2}[A-Z][a-z][A-Za-z]+\b").
+_LOWER_CAMEL = re.compile(r"[A-Z](?:(?<=(?<![\w\-’'])([a-z])[A-Z])|(?<=(?<![\w\-’'])([a-z]{2})[A-Z]))[a-z][A-Za-z]+\b")
+
+
+def lower_camel_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words like "eBay" and "iFood"."""
+    return [(m.start(1) if m.start(1) != -1 else m.start(2), m.end()) for m in _LOWER_CAMEL.finditer(text)]
 
 
 def _lower_camel_names(text: str, found: list[Found]) -> list[Found]:
     taken = [(f.start, f.end) for f in found]
-    return [Found(m.start(), m.end(), CANDIDATE) for m in _LOWER_CAMEL.finditer(text)
-            if not any(b < m.end() and m.start() < e for b, e in taken)]
+    return [Found(start, end, CANDIDATE) for start, end in lower_camel_spans(text)
+            if not any(b < end and start < e for b, e in taken)]
 
 
 def _plays(text: str, f: Found, name: str) -> bool:
