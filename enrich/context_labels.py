@@ -299,6 +299,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
 
 # A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
 _TOWN_BY_NAME_ONLY = "GPE?"
+_THINGS = {"PRODUCT", "WORK_OF_ART", "EVENT"}
 # A lone word the model took for a person that no full name introduced: an organisation, unless a cue says otherwise.
 _ORG_BY_NAME_ONLY = "ORG?"
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:based|owned|listed|born|led|backed|made)$")
@@ -382,6 +383,11 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and not _AGE_AFTER.match(text, f.end) \
             and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):
         return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
+    if f.label in _THINGS and _SPEAKS.match(text, f.end) and not f.sure:
+        return "ORG"  # "Supercars said", "The Dunmore Falcons said": works and products do not speak
+    if not lone and f.label == "PERSON" and not f.sure and text.endswith(("the ", "The "), 0, f.start) \
+            and (f.start < 4 or not text[f.start - 5].isalnum()) and name.split()[0] not in GIVEN_NAMES:
+        return PLACE_WORDS.get(name.split()[-1], "ORG")  # "the Halvard Rovers", "the Kessner Highway": no one is "the" X
     if lone and f.label == "PERSON" and not f.sure and _never_introduced(text, f, name):
         return _ORG_BY_NAME_ONLY  # "Schindler reports on Friday": no one of that name was introduced
     return None

@@ -76,3 +76,19 @@ def test_a_surname_of_a_person_introduced_in_full_stays_a_person(backend):
             "and Dr Halvard Quist said Quist would examine his knee.")
     assert labels(text, "Brekkemo") == {"PERSON"}
     assert labels(text, "Quist") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The Dunmore Falcons said tickets for the final would go on sale on Monday.", "Dunmore Falcons", "ORG"),
+    ("Crews cleared snow from the Brakstad Thruway overnight, police said.", "Brakstad Thruway", "FAC"),
+    ("Fans marched along King Street to Orvik Field before the game.", "Orvik Field", "FAC"),
+    ("The Kessner Highway was closed by floodwater south of the town.", "Kessner Highway", "FAC"),
+])
+def test_the_before_a_name_and_the_kind_of_road_or_ground_say_it_is_no_person(backend, text, name, label):
+    assert labels(text, name) == {label}
+
+
+def test_a_role_between_the_and_a_name_leaves_the_person(backend):
+    text = "She toured with the pianist Tomas Brekkemo, and the singer Halvard Quist joined them in 1962."
+    assert labels(text, "Tomas Brekkemo") == {"PERSON"}
+    assert labels(text, "Halvard Quist") == {"PERSON"}
