@@ -27,7 +27,7 @@ from tidings.ingest.fetch import is_http_url
 from tidings.ingest.html import fragment_text
 from tidings.ingest.schedule import feed_hint
 from tidings.ingest.xml_guard import UnsafeXML, check_xml
-from tidings.storage import ArticleIn
+from tidings.storage import ArticleIn, PreparedArticle
 
 MAX_URL_CHARS = 4096
 SHORT_SUMMARY_CHARS = 500  # an entry whose only text is shorter than this is a summary
@@ -42,6 +42,7 @@ class FeedParseError(ValueError):
 class ParsedEntry:
     article: ArticleIn
     summary_only: bool  # the feed gave a short summary, not the article
+    prepared: PreparedArticle | None = None  # its row, made in the parse process; None once changed
 
 
 @dataclass

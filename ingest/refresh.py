@@ -35,7 +35,7 @@ from tidings.ingest.fetch import (
 )
 from tidings.ingest.schedule import Policy, decide, posting_gap, retry_after_wait
 from tidings.ingest.store_worker import StoreWorker
-from tidings.storage import FeedState, FetchOutcome, Library, Schedule
+from tidings.storage import FeedState, FetchOutcome, Library, Schedule, prepare_article
 
 T = TypeVar("T")
 PROCESS_POOL_MIN_FEEDS = 64  # below this, starting worker processes costs more than it saves
@@ -101,6 +101,15 @@ def _parse_pool(feeds: int) -> Executor:
     if _use_processes(feeds):
         return process_pool(min(os.cpu_count() or 1, 4), _SPAWN)
     return ThreadPoolExecutor(1, thread_name_prefix="tidings-parse")
+
+
+def _parse_and_prepare(body: bytes, url: str, content_type: str) -> ParsedFeed:
+    """The feed parsed and its articles' rows made, in a parse process: the store thread,
+    which every feed's articles pass through one at a time, then only writes them."""
+    parsed = parse_feed(body, url, content_type)
+    for entry in parsed.entries:
+        entry.prepared = prepare_article(entry.article)
+    return parsed
 
 
 def _extract_page(body: bytes, url: str, content_type: str) -> Extracted:
@@ -204,7 +213,7 @@ class _Refresh:
         fetched, parsed = got
         outcome = FetchOutcome(
             fetched.status,
-            [entry.article for entry in parsed.entries],
+            [entry.prepared or entry.article for entry in parsed.entries],
             etag=fetched.etag,
             last_modified=fetched.last_modified,
             title=parsed.title,
@@ -262,7 +271,7 @@ class _Refresh:
             return fetched
         try:
             parsed: ParsedFeed = await self._in_pool(
-                parse_feed, fetched.body, fetched.url, fetched.content_type
+                _parse_and_prepare, fetched.body, fetched.url, fetched.content_type
             )
         except FeedParseError as error:
             return FetchError(str(error), fetched.status)
@@ -289,6 +298,7 @@ class _Refresh:
 
     async def _full_text(self, entry: ParsedEntry) -> None:
         article = entry.article
+        entry.prepared = None  # the article may change below: the store prepares it again
         assert article.url is not None
         try:
             page = await fetch(

@@ -19,6 +19,7 @@ from tidings.storage.errors import (
     QueryError,
 )
 from tidings.storage.library import Library
+from tidings.storage.rows import prepare_article
 from tidings.storage.records import (
     Annotation,
     Article,
@@ -30,6 +31,7 @@ from tidings.storage.records import (
     FetchOutcome,
     MentionRow,
     NewsboatItem,
+    PreparedArticle,
     QueuedArticle,
     Related,
     RelatedLink,
@@ -60,6 +62,8 @@ __all__ = [
     "NotALibrary",
     "NotANewsboatCache",
     "NotFound",
+    "PreparedArticle",
+    "prepare_article",
     "QueryError",
     "QueuedArticle",
     "Related",

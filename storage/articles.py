@@ -18,9 +18,9 @@ from tidings.storage.base import chunks, marks, now
 from tidings.storage.clean import MAX_NAME_CHARS, MAX_TITLE_CHARS, one_line, one_line_url
 from tidings.storage.duplicates import DuplicateQueries
 from tidings.storage.errors import NotFound
-from tidings.storage.records import ArticleIn, StoreResult
+from tidings.storage.records import ArticleIn, PreparedArticle, StoreResult
 
-from tidings.storage.rows import article_row
+from tidings.storage.rows import article_row, prepare_article
 
 INSERT_ROWS = 500  # new articles per INSERT statement (well under SQLite's 32,766 variables)
 
@@ -67,18 +67,22 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
         every path that stores articles runs the rules on the new ones (`_store_all`)."""
         return self.store_articles(feed_id, [article])[0]
 
-    def store_articles(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
+    def store_articles(
+        self, feed_id: int, articles: Iterable[ArticleIn | PreparedArticle]
+    ) -> list[StoreResult]:
         """Insert or update many articles in one transaction."""
         with self.write():
             return self._store_all(feed_id, articles)
 
-    def _store_all(self, feed_id: int, articles: Iterable[ArticleIn]) -> list[StoreResult]:
+    def _store_all(
+        self, feed_id: int, articles: Iterable[ArticleIn | PreparedArticle]
+    ) -> list[StoreResult]:
         """Insert or update articles of one feed (unique on feed and guid), in the caller's
         transaction."""
         return self._store_feeds([(feed_id, articles)])[0]
 
     def _store_feeds(
-        self, feeds: Sequence[tuple[int, Iterable[ArticleIn]]]
+        self, feeds: Sequence[tuple[int, Iterable[ArticleIn | PreparedArticle]]]
     ) -> list[list[StoreResult]]:
         """Insert or update the articles of several feeds, in the caller's transaction; each
         feed's results in its order. One lookup a feed finds which guids it already holds;
@@ -99,7 +103,7 @@ class ArticleQueries(AnnotationQueries, DuplicateQueries):
         for index, (feed_id, articles) in enumerate(feeds):
             if feed_id in known:
                 insert_pending()  # the same feed twice: the second meets the first as stored
-            rows = [(article, article_row(feed_id, article)) for article in articles]
+            rows = [(p.article, article_row(feed_id, p)) for p in map(prepare_article, articles)]
             held_here = known[feed_id] = self._known(feed_id, [row["guid"] for _a, row in rows])
             feed_results: list[StoreResult | None] = []
             results.append(feed_results)

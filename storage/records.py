@@ -46,6 +46,16 @@ class ArticleIn:
 
 
 @dataclass(frozen=True)
+class PreparedArticle:
+    """An article with its row made (cleaned, hashed, keyed; `storage.prepare_article`)
+    wherever CPU is spare: a refresh prepares its articles in the parse processes, so that
+    its one writer thread only writes. A snapshot: prepare an article again after changing it."""
+
+    article: ArticleIn
+    row: dict[str, Any]  # the articles table's columns but feed_id
+
+
+@dataclass(frozen=True)
 class Schedule:
     """When a feed is fetched next, as ingest decided it after a fetch."""
 
@@ -62,7 +72,7 @@ class FetchOutcome:
     (`Library.record_fetch`)."""
 
     status: int | None
-    articles: list[ArticleIn] = field(default_factory=list)
+    articles: list[ArticleIn | PreparedArticle] = field(default_factory=list)
     etag: str | None = None
     last_modified: str | None = None
     title: str | None = None  # the feed's own title (names a feed still called by its URL)

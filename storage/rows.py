@@ -13,18 +13,19 @@ from tidings.storage.clean import (
     one_line_url,
 )
 from tidings.storage.duplicates import url_key
-from tidings.storage.records import ArticleIn
+from tidings.storage.records import ArticleIn, PreparedArticle
 
 
 def content_hash(title: str, text: str) -> str:
     return hashlib.sha256(f"{title}\x00{text}".encode()).hexdigest()[:32]
 
 
-def article_row(feed_id: int, article: ArticleIn) -> dict[str, Any]:
-    """The columns an article's row takes from the article itself (not fetched/updated)."""
+def prepare_article(article: ArticleIn | PreparedArticle) -> PreparedArticle:
+    """The article with its row made (pure CPU: a refresh runs it in its parse processes)."""
+    if isinstance(article, PreparedArticle):
+        return article
     row = clean_row(
         {
-            "feed_id": feed_id,
             "guid": article.guid,
             "title": article.title,
             "url": article.url,
@@ -43,4 +44,9 @@ def article_row(feed_id: int, article: ArticleIn) -> dict[str, Any]:
     row["author"] = one_line(row["author"], MAX_NAME_CHARS) or None if row["author"] else None
     row["content_hash"] = content_hash(row["title"], row["text"])
     row["url_key"] = url_key(row["url"])
-    return row
+    return PreparedArticle(article, row)
+
+
+def article_row(feed_id: int, article: ArticleIn | PreparedArticle) -> dict[str, Any]:
+    """The columns an article's row takes from the article itself (not fetched/updated)."""
+    return {"feed_id": feed_id, **prepare_article(article).row}
