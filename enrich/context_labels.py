@@ -110,7 +110,7 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
-_TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
+_TEAM_AFTER = re.compile(r"(?:['’]s|, who)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
                          r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
                          r"|squad|drew with|lost to|knocked out|(?:lost|won|drew) \d{1,3}[-–]\d{1,3})\b")
 _TEAM_BEFORE = EndAnchored(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
@@ -214,16 +214,27 @@ def _plays(text: str, f: Found, name: str) -> bool:
     if name in gazetteer.COUNTRIES or f.label == "PERSON" and f.sure:
         return False
     town = f.label in PLACE_LABELS or geonames.is_place(name)
-    if not town and f.label != CANDIDATE:
+    if not town and f.label != CANDIDATE and not _nicknamed(name, f):
         return False
     after = _TEAM_AFTER.match(text, f.end)
     if after and after.group("won"):
         return bool(_SCORE_AFTER.search(text[f.end:f.end + 60])
                     or town and " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
-    return bool(after and (town or after.group("role"))
+    return bool(after and (town or after.group("role") or after.group(0)[-1].isdigit())
                 or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)
                                or town and " " not in name and _AT_VENUE.match(text, f.end)))
+
+
+# "Kaizer Chiefs", "Hanwha Eagles": a name ending in a plural noun; with a score or a coach, a team.
+_PLURAL_LAST = re.compile(r"[a-z](?<![su]s)s$")
+
+
+def _nicknamed(name: str, f: Found) -> bool:
+    """A name the model took for a person that ends like a team's nickname (not a given name first:
+    "Serena Williams beat ... 6-3")."""
+    return f.label == "PERSON" and " " in name and bool(_PLURAL_LAST.search(name)) \
+        and name.split()[0] not in GIVEN_NAMES
 
 
 # "beat Benfica at the Estádio da Luz", "beat Leeds at home": a venue after the beaten town.

@@ -92,3 +92,17 @@ def test_a_role_between_the_and_a_name_leaves_the_person(backend):
     text = "She toured with the pianist Tomas Brekkemo, and the singer Halvard Quist joined them in 1962."
     assert labels(text, "Tomas Brekkemo") == {"PERSON"}
     assert labels(text, "Halvard Quist") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("Dunmore Kestrels beat Halvik Otters 2-1 on Saturday in front of 30,000 fans.", ["Dunmore Kestrels"]),
+    ("The result leaves them behind leaders Orvik Herons, who drew 1-1 away on Friday.", ["Orvik Herons"]),
+])
+def test_a_name_ending_in_a_plural_that_scores_is_a_team(backend, text, teams):
+    for team in teams:
+        assert labels(text, team) == {"ORG"}
+
+
+def test_a_player_named_in_full_who_wins_stays_a_person(backend):
+    text = "Carla Mendes beat Anna Ruiz 6-3 6-4 in the final on Sunday."
+    assert labels(text, "Carla Mendes") == {"PERSON"}
