@@ -106,7 +106,10 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
                            r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
                            r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
-                           r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst) $")
+                           r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
+                           r"|boss|kicker|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
+# "Ada Mertens, a software tester who ...": an appositive that goes on with "who" is about a person.
+_WHO_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w’'\-]+ ){0,4}who\b")
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
@@ -186,7 +189,8 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     if whole:
         found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)]
         found += [w for _, _, w in whole]
-    return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
+    return _coordinated_people(text, _coordinated_orgs(
+        text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms))
 
 
 # "iFood", "eBay": a name that starts with a small letter, kept only if the words around it say what it is.
@@ -348,8 +352,12 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if region and gazetteer.lookup(region.group(1)) in PLACE_LABELS and (lone or f.label != "ORG") \
             and not has_company_suffix(name):
         return "GPE"
+    introduced = not lone and (_ROLE_BEFORE.search(text, max(0, f.start - 20), f.start)
+                               or _WHO_APPOSITION.match(text, f.end))  # "team boss Ada Mertens said"
+    if introduced and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
+        return "PERSON"
     if (_ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end)) \
-            and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure):
+            and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure) and not introduced:
         return "ORG"
     if has_company_suffix(name):
         return "ORG"
@@ -509,6 +517,24 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
                     or other.label in PLACE_LABELS and _placed(text, start):
                 continue
             other.label, other.sure = "ORG", True
+    return found
+
+
+def _coordinated_people(text: str, found: list[Found]) -> list[Found]:
+    """"the car of Ada Mertens and Kiri Holloway": a full name listed with a person's is a person's,
+    when the model's other guess rests on nothing (no cue, no organisation or place word in it)."""
+    by_span = {(f.start, f.end): f for f in found}
+    for f in found:
+        name = text[f.start:f.end]
+        if f.label != "PERSON" or " " not in name or not looks_like_person(name):
+            continue
+        for start, end in _neighbours(text, f):
+            other = by_span.get((start, end))
+            other_name = text[start:end]
+            if other is not None and other.label == "ORG" and not other.sure and " " in other_name \
+                    and looks_like_person(other_name) and not _not_a_person(other_name) \
+                    and not has_company_suffix(other_name) and not _PLURAL_LAST.search(other_name):
+                other.label = "PERSON"
     return found
 
 

@@ -106,3 +106,27 @@ def test_a_name_ending_in_a_plural_that_scores_is_a_team(backend, text, teams):
 def test_a_player_named_in_full_who_wins_stays_a_person(backend):
     text = "Carla Mendes beat Anna Ruiz 6-3 6-4 in the final on Sunday."
     assert labels(text, "Carla Mendes") == {"PERSON"}
+
+
+def test_a_role_before_a_full_name_outweighs_a_companys_phrase():
+    text = '"We are confident," team boss Ada Mertens said in a statement on Monday.'
+    found = [found_at(text, "Ada Mertens", "ORG")]
+    assert relabel(text, found, set())[0].label == "PERSON"
+
+
+def test_an_appositive_going_on_with_who_is_about_a_person():
+    text = "Kiri Holloway, a software tester who rides the line every day, said fares were too high."
+    found = [found_at(text, "Kiri Holloway", "ORG")]
+    assert relabel(text, found, set())[0].label == "PERSON"
+
+
+def test_a_full_name_listed_with_a_person_is_a_person():
+    text = "Stewards examined the car of Jorund Waage and Kiri Holloway after the race."
+    found = [found_at(text, "Jorund Waage", "PERSON"), found_at(text, "Kiri Holloway", "ORG")]
+    assert [f.label for f in relabel(text, found, set())] == ["PERSON", "PERSON"]
+
+
+def test_a_company_listed_with_a_person_stays_a_company():
+    text = "The deal was signed by Carla Waage and Halvik Holdings on Friday."
+    found = [found_at(text, "Carla Waage", "PERSON"), found_at(text, "Halvik Holdings", "ORG")]
+    assert [f.label for f in relabel(text, found, set())] == ["PERSON", "ORG"]
