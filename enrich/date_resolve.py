@@ -21,6 +21,8 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
         tense = "past"
     elif expr.preceded_by in _UP_TO_WORDS:
         tense = None if tense == "past" else "future"
+    elif expr.preceded_by == "for" and expr.kind == "weekday" and not expr.rel:
+        tense = "future"  # "called a strike for Wednesday": a day something is set for lies ahead
     elif expr.preceded_by in _TARGET_WORDS and tense == "past" or expr.preceded_by == "from" and tense in (
             "present", None):
         tense = None  # "schedules for December"; "the ban runs from Feb. 9": either side

@@ -243,3 +243,18 @@ def test_direction_from_the_sentence_and_from_expectations(backend, text, expect
 def test_last_night_and_this_morning_are_days_around_publication(backend):
     assert dates("The gale struck last night and the ferries sailed again this morning.", THU_2_JUL_2026) == {
         "last night": "2026-07-01", "this morning": "2026-07-02"}
+
+
+THU = dt.date(2026, 4, 30)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day something is called, set or booked for lies ahead, whatever the tense of the calling
+    ("Unions have called a rally outside the town hall for Monday.", {"Monday": "2026-05-04"}),
+    ("The committee booked the main hall for Tuesday, its chairman said.", {"Tuesday": "2026-05-05"}),
+    # the comma of "900,000" does not end the clause that holds "will"
+    ("The city will begin vaccinating about 900,000 people from Monday after cases passed 2,000.",
+     {"Monday": "2026-05-04"}),
+])
+def test_a_day_set_for_and_a_number_with_commas(backend, text, expected):
+    assert dates(text, THU) == expected
