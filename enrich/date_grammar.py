@@ -96,8 +96,8 @@ class DateExpression:
 
 
 # Every expression contains one of these words; the grammar is only tried just before them.
-_GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
-           for i in range(len(_PATTERNS))]
+_GROUPS = [tuple(name for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")) for i in range(len(_PATTERNS))]
+_SHORT_NAMES = [tuple(name.split("_", 1)[1] for name in names) for names in _GROUPS]
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
 _ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago|later"
                         rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)"
@@ -120,8 +120,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for anchor in _ANCHOR.finditer(text, start, end):
         if anchor.start() < last_end:
             continue
-        for pos in [w.start() for w in _MAY_BEGIN.finditer(text, max(last_end, anchor.start() - _LOOK_BACK), anchor.end())]:
-            m = _GRAMMAR.match(text, pos, end)
+        for word in _MAY_BEGIN.finditer(text, max(last_end, anchor.start() - _LOOK_BACK), anchor.end()):
+            m = _GRAMMAR.match(text, word.start(), end)
             if m and m.end() > anchor.start():
                 expr = _expression(text, m)
                 if expr is not None:
@@ -136,12 +136,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
 def _expression(text: str, m: re.Match) -> DateExpression | None:
     idx = int(m.lastgroup[1:])
     kind = _PATTERNS[idx][0]
-    g = {short: v for full, short in _GROUPS[idx] if (v := m.group(full)) is not None}
+    names = _GROUPS[idx]
+    g = {short: v for short, v in zip(_SHORT_NAMES[idx], m.group(*names) if len(names) > 1 else (m.group(*names),))
+         if v is not None}
     start, stop = m.start(f"g{idx}_at") if "at" in g else m.start(), m.end()
     while text[stop - 1] in "’'s" and text[stop - 2:stop] in ("’s", "'s"):
         stop -= 2
     possessive = stop != m.end()
-    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)  # (it looks at nothing before its match)
     fields = dict(
         start=start, end=stop, kind=kind, possessive=possessive,
         preceded_by=before.group(1).lower() if before else "",

@@ -60,6 +60,8 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
     hits = [(s, e, label, True) for s, e, label in _gazetteer_hits(text)]
     for start, end, label, sure in hits + [(s, e, label, text[s:e] in sure_forms)
                                            for s, e, label in _occurrences(text, forms)]:
+        if taken.find(1, start, end) != -1:  # most hits are names found already (and a wider span would be too)
+            continue
         compass = word_before(text, start, 12) if label in PLACE_LABELS else None
         if compass in _COMPASS and geonames.is_place(text[start - len(compass) - 1:end]):
             start, label = start - len(compass) - 1, "LOC"  # "Western Australia": "Western" is also a people's word
