@@ -48,9 +48,13 @@ _PATTERNS = [
     # "by the end of the month": the current period
     ("relperiod", r"\b(?P<part>(?:the" + _S + r")?(?:end|start|beginning|middle)" + _S + r"of)" + _S + r"(?P<rel>the)"
      + _S + r"(?P<unit>week|month|year)(?![\w-])"),
+    # "two years later", "the year before", "in November that year": counted from the date the text gave last
+    ("later", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year)s?{_S}(?P<rel>later)\b"),
+    ("later", r"\b[Tt]he" + _S + r"(?P<unit>year|month)" + _S + r"(?P<rel>before|after)(?=[,.;:]|$)"),
+    ("later", rf"\b(?:[Ii]n{_S})?(?P<mon>{_MONTH_FULL}){_S}(?P<rel>that){_S}(?P<unit>year)\b"),
     # "the following day": a day after the date the text gave last
     ("following", r"\b[Tt]he" + _S + r"(?P<rel>following|previous|next(?=" + _S + r"(?!week)))" + _S
-     + r"(?P<unit>day|morning|afternoon|evening|night|week)\b"),
+     + r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"),
     ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
     ("weekday", rf"\b(?<!Black )(?<!Good )(?<!Cyber )(?<!Super )(?<!Ash )(?<!Holy )(?<!Maundy )(?<!Bloody )"
                 rf"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
@@ -73,7 +77,7 @@ class DateExpression:
 
     start: int
     end: int
-    kind: str  # iso, date, month, year, relperiod, weekend, weekday, ago, relday, following
+    kind: str  # iso, date, month, year, relperiod, weekend, weekday, ago, relday, following, later
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -95,7 +99,7 @@ class DateExpression:
 _GROUPS = [tuple(name for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")) for i in range(len(_PATTERNS))]
 _SHORT_NAMES = [tuple(name.split("_", 1)[1] for name in names) for names in _GROUPS]
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
-_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
+_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago|later"
                         rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)"
                      rf"|[Ll]ast(?= night\b)|[Tt]his(?= (?:morning|afternoon|evening)\b)|(?:19|20|21)\d\d)\b")
 # Words an expression may begin with, besides month and weekday names and numbers.

@@ -58,7 +58,7 @@ REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed"
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
 _VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | {"to", "until"})
-_CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
 
 @dataclass(frozen=True)

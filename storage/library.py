@@ -37,10 +37,12 @@ from tidings.storage.records import (
 )
 
 BUSY_TIMEOUT_MS = 10_000
-# An article's row (~3 KB of text) fits a 4 KB page once, leaving a quarter of it empty; 16 KB
-# pages hold five with little left over: a fresh library is 10% smaller (101 MB, not 112, for
-# newsboat's 82 MB on the 1000 x 20 benchmark feeds).
-PAGE_SIZE = 16_384
+# An article's row (~3 KB of text) fits a 4 KB page once, leaving a quarter of it empty. A page
+# leaves on average half a row unused: a tenth of a 16 KB page, a twentieth of a 32 KB one. On
+# the 1000 x 20 benchmark feeds (newsboat's cache 85 MB): 4 KB pages 112 MB (before the columns
+# and indexes since added), 16 KB 109 MB, 32 KB 106 MB, 64 KB 107 MB (each once vacuumed).
+# The million-article library's searches were no slower at 32 KB than at 4 KB.
+PAGE_SIZE = 32_768
 RANK_WINDOW = 5_000  # full-text matches ordered by relevance; older ones follow by date
 
 _this_thread = threading.local()  # .library: the connection for_thread() opened here

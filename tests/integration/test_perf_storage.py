@@ -116,11 +116,11 @@ def test_common_words_rank_the_newest_matches_and_still_find_every_one(
 
 def test_a_new_library_uses_large_pages_and_keeps_them(tmp_path: Path) -> None:
     fresh = Library.open(tmp_path / "new.db")
-    assert fresh.db.execute("pragma page_size").fetchone()[0] == 16384
+    assert fresh.db.execute("pragma page_size").fetchone()[0] == 32768
     assert fresh.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     fresh.close()
     again = Library.open(tmp_path / "new.db")
-    assert again.db.execute("pragma page_size").fetchone()[0] == 16384
+    assert again.db.execute("pragma page_size").fetchone()[0] == 32768
     again.close()
 
 

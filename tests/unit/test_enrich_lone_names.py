@@ -76,3 +76,57 @@ def test_a_surname_of_a_person_introduced_in_full_stays_a_person(backend):
             "and Dr Halvard Quist said Quist would examine his knee.")
     assert labels(text, "Brekkemo") == {"PERSON"}
     assert labels(text, "Quist") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The Dunmore Falcons said tickets for the final would go on sale on Monday.", "Dunmore Falcons", "ORG"),
+    ("Crews cleared snow from the Brakstad Thruway overnight, police said.", "Brakstad Thruway", "FAC"),
+    ("Fans marched along King Street to Orvik Field before the game.", "Orvik Field", "FAC"),
+    ("The Kessner Highway was closed by floodwater south of the town.", "Kessner Highway", "FAC"),
+])
+def test_the_before_a_name_and_the_kind_of_road_or_ground_say_it_is_no_person(backend, text, name, label):
+    assert labels(text, name) == {label}
+
+
+def test_a_role_between_the_and_a_name_leaves_the_person(backend):
+    text = "She toured with the pianist Tomas Brekkemo, and the singer Halvard Quist joined them in 1962."
+    assert labels(text, "Tomas Brekkemo") == {"PERSON"}
+    assert labels(text, "Halvard Quist") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("Dunmore Kestrels beat Halvik Otters 2-1 on Saturday in front of 30,000 fans.", ["Dunmore Kestrels"]),
+    ("The result leaves them behind leaders Orvik Herons, who drew 1-1 away on Friday.", ["Orvik Herons"]),
+])
+def test_a_name_ending_in_a_plural_that_scores_is_a_team(backend, text, teams):
+    for team in teams:
+        assert labels(text, team) == {"ORG"}
+
+
+def test_a_player_named_in_full_who_wins_stays_a_person(backend):
+    text = "Carla Mendes beat Anna Ruiz 6-3 6-4 in the final on Sunday."
+    assert labels(text, "Carla Mendes") == {"PERSON"}
+
+
+def test_a_role_before_a_full_name_outweighs_a_companys_phrase():
+    text = '"We are confident," team boss Ada Mertens said in a statement on Monday.'
+    found = [found_at(text, "Ada Mertens", "ORG")]
+    assert relabel(text, found, set())[0].label == "PERSON"
+
+
+def test_an_appositive_going_on_with_who_is_about_a_person():
+    text = "Kiri Holloway, a software tester who rides the line every day, said fares were too high."
+    found = [found_at(text, "Kiri Holloway", "ORG")]
+    assert relabel(text, found, set())[0].label == "PERSON"
+
+
+def test_a_full_name_listed_with_a_person_is_a_person():
+    text = "Stewards examined the car of Jorund Waage and Kiri Holloway after the race."
+    found = [found_at(text, "Jorund Waage", "PERSON"), found_at(text, "Kiri Holloway", "ORG")]
+    assert [f.label for f in relabel(text, found, set())] == ["PERSON", "PERSON"]
+
+
+def test_a_company_listed_with_a_person_stays_a_company():
+    text = "The deal was signed by Carla Waage and Halvik Holdings on Friday."
+    found = [found_at(text, "Carla Waage", "PERSON"), found_at(text, "Halvik Holdings", "ORG")]
+    assert [f.label for f in relabel(text, found, set())] == ["PERSON", "ORG"]
