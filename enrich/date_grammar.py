@@ -88,11 +88,13 @@ class DateExpression:
     word: str | None = None
     preceded_by: str = ""  # the word before the expression ("since", "on", "by")
     possessive: bool = False
+    year_shift: int | None = None  # "in January last year": the year counted from publication
 
     @property
     def needs_tense(self) -> bool:
         """True when the date depends on the tense ("on Thursday", "in March", "January 15")."""
-        return self.rel is None and self.year is None and self.kind in ("date", "month", "weekday", "weekend")
+        return self.rel is None and self.year is None and self.year_shift is None \
+            and self.kind in ("date", "month", "weekday", "weekend")
 
 
 # Every expression contains one of these words; the grammar is only tried just before them.
@@ -126,7 +128,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
                 expr = _expression(text, m)
                 if expr is not None:
                     found.append(expr)
-                last_end = m.end()
+                last_end = max(m.end(), expr.end if expr is not None else 0)
                 break
     return found
 
@@ -143,6 +145,9 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     while text[stop - 1] in "’'s" and text[stop - 2:stop] in ("’s", "'s"):
         stop -= 2
     possessive = stop != m.end()
+    shift = _YEAR_AFTER.match(text, stop) if kind in ("date", "month") and "y" not in g and not possessive else None
+    if shift:  # "in January last year", "on March 3 next year"
+        stop = shift.end()
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)  # (it looks at nothing before its match)
     fields = dict(
         start=start, end=stop, kind=kind, possessive=possessive,
@@ -152,6 +157,8 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     )
     if "y" in g:
         fields["year"] = int(g["y"])
+    if shift:
+        fields["year_shift"] = {"last": -1, "this": 0, "next": 1}[shift.group(1).lower()]
     if "m" in g:
         fields["month"] = int(g["m"])
     if "mon" in g:
@@ -167,6 +174,7 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     return DateExpression(**fields)
 
 
+_YEAR_AFTER = re.compile(r",?[ \u00a0]+(last|this|next)[ \u00a0]+year\b(?!['’])")
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+(?:at least[ \u00a0]+)?$")
 _DIGITS = re.compile(r"\d+")
 

@@ -1,6 +1,7 @@
 """Turn a matched expression into an ISO date, given the publication date and tense."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from tidings.enrich.date_grammar import DateExpression
@@ -26,6 +27,8 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
     elif expr.preceded_by in _TARGET_WORDS and tense == "past" or expr.preceded_by == "from" and tense in (
             "present", None):
         tense = None  # "schedules for December"; "the ban runs from Feb. 9": either side
+    if expr.year_shift is not None and published is not None:  # "in January last year"
+        expr = dataclasses.replace(expr, year=published.year + expr.year_shift)
     if expr.kind in ("iso", "date") and expr.year is not None:
         return _day(expr.year, expr.month, expr.day)
     if expr.kind in ("month", "year") and expr.year is not None:

@@ -276,3 +276,13 @@ def test_periods_counted_from_the_last_date_named(backend, text, expected):
 def test_the_year_before_a_clause_is_no_date_of_its_own(backend):
     text = "Sales were the highest since 2008, the year before prices crashed."
     assert dates(text, THU) == {"2008": "2008"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The survey team reached bedrock in January last year.", {"January last year": "2026-01"}),
+    ("The comet was first seen on March 3 last year. The following night it was gone.",
+     {"March 3 last year": "2026-03-03", "The following night": "2026-03-04"}),
+    ("The new line opens in February next year, the operator said.", {"February next year": "2028-02"}),
+])
+def test_a_month_with_last_or_next_year_is_one_date(backend, text, expected):
+    assert dates(text, dt.date(2027, 6, 1)) == expected
