@@ -13,7 +13,8 @@ from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.literal_regex import alternation
 from tidings.enrich.pinned_regex import LiteralHeaded
 from tidings.enrich.person_names import all_person_forms, person_forms
-from tidings.enrich.span_fixes import cut_lowercase_tail, names_a_town, refine, split_country_prefix
+from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_by_acronym, refine,
+                                      split_country_prefix)
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
@@ -72,7 +73,7 @@ def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     found = cut_lowercase_tail(text, refine(text, spans))
     people = {text[f.start:f.end] for f in found if f.label == "PERSON"}
     found = [f for f in relabel(text, found, all_person_forms(text, found) - people) if f.label != CANDIDATE]
-    return add_missing(text, split_country_prefix(text, found))
+    return add_missing(text, names_by_acronym(text, split_country_prefix(text, found)))
 
 
 # Longer paragraphs (text without blank lines) would need gigabytes in the model; the rules take them.

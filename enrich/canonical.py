@@ -1,7 +1,8 @@
 """Within one article, point short forms at the full name they stand for.
 
-"Lavrov" -> "Sergei Lavrov" (the nearest earlier full name, else the next one),
-"EU" -> "European Union" when defined as "European Union (EU)".
+"Lavrov" -> "Sergei Lavrov" (the nearest earlier full name, else the next one). An acronym
+defined as "International Energy Agency (IEA)" takes the full name's type but stays a name of
+its own: other articles use it alone, and the library joins them to this one through it.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
         if name in short_to_people and not (f.sure and f.label in PLACE_LABELS):  # "Austin, Texas"
             canonical, label = _nearest(short_to_people[name], f.start), "PERSON"
         elif name in acronyms:
-            canonical, label = acronyms[name]
+            label = acronyms[name][1]
         out.append((f, name, label, canonical))
     labels = _one_label_per_name(out)
     sure = {canonical for f, _, label, canonical in out if f.sure and label == labels[canonical]}

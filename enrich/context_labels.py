@@ -14,8 +14,8 @@ from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
 from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PERSON_ROLES, PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
-from tidings.enrich.titles import TITLE_RUN
-from tidings.enrich.words_before import word_before_of
+from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
+from tidings.enrich.words_before import word_before, word_before_of
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 _WORD_AFTER = re.compile(r" (\w+)")
@@ -106,11 +106,14 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
                            r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
                            r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
-                           r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst) $")
+                           r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
+                           r"|boss|kicker|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
+# "Ada Mertens, a software tester who ...": an appositive that goes on with "who" is about a person.
+_WHO_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w’'\-]+ ){0,4}who\b")
 
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
-_TEAM_AFTER = re.compile(r"(?:['’]s)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
+_TEAM_AFTER = re.compile(r"(?:['’]s|, who)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
                          r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
                          r"|squad|drew with|lost to|knocked out|(?:lost|won|drew) \d{1,3}[-–]\d{1,3})\b")
 _TEAM_BEFORE = EndAnchored(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
@@ -143,8 +146,8 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
         label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames)
-        if label == _TOWN_BY_NAME_ONLY:  # a weaker vote than a cue: "Nokia, based in Espoo" outvotes it
-            f.label, f.sure = "GPE", False
+        if label in (_TOWN_BY_NAME_ONLY, _ORG_BY_NAME_ONLY):  # a weaker vote than a cue: "Nokia, based in
+            f.label, f.sure = label[:-1], False                   # Espoo" outvotes it
         elif label:
             f.label, f.sure = label, True
     lone: dict[str, set[str]] = {}
@@ -186,17 +189,26 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     if whole:
         found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)]
         found += [w for _, _, w in whole]
-    return _coordinated_orgs(text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)
+    return _coordinated_people(text, _coordinated_orgs(
+        text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms))
 
 
 # "iFood", "eBay": a name that starts with a small letter, kept only if the words around it say what it is.
-_LOWER_CAMEL = re.compile(r"(?<![\w\-’'])[a-z]{1,2}[A-Z][a-z][A-Za-z]+\b")
+# The pattern begins with the capital and looks behind it for the one or two small letters (group 1 or 2),
+# so the regex engine skips to capitals in its fast scan (tests/unit/test_enrich_scanning.py holds it to
+# the plain pattern r"(?<![\w\-’'])[a-z]{1,2}[A-Z][a-z][A-Za-z]+\b").
+_LOWER_CAMEL = re.compile(r"[A-Z](?:(?<=(?<![\w\-’'])([a-z])[A-Z])|(?<=(?<![\w\-’'])([a-z]{2})[A-Z]))[a-z][A-Za-z]+\b")
+
+
+def lower_camel_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words like "eBay" and "iFood"."""
+    return [(m.start(1) if m.start(1) != -1 else m.start(2), m.end()) for m in _LOWER_CAMEL.finditer(text)]
 
 
 def _lower_camel_names(text: str, found: list[Found]) -> list[Found]:
     taken = [(f.start, f.end) for f in found]
-    return [Found(m.start(), m.end(), CANDIDATE) for m in _LOWER_CAMEL.finditer(text)
-            if not any(b < m.end() and m.start() < e for b, e in taken)]
+    return [Found(start, end, CANDIDATE) for start, end in lower_camel_spans(text)
+            if not any(b < end and start < e for b, e in taken)]
 
 
 def _plays(text: str, f: Found, name: str) -> bool:
@@ -206,16 +218,27 @@ def _plays(text: str, f: Found, name: str) -> bool:
     if name in gazetteer.COUNTRIES or f.label == "PERSON" and f.sure:
         return False
     town = f.label in PLACE_LABELS or geonames.is_place(name)
-    if not town and f.label != CANDIDATE:
+    if not town and f.label != CANDIDATE and not _nicknamed(name, f):
         return False
     after = _TEAM_AFTER.match(text, f.end)
     if after and after.group("won"):
         return bool(_SCORE_AFTER.search(text[f.end:f.end + 60])
                     or town and " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
-    return bool(after and (town or after.group("role"))
+    return bool(after and (town or after.group("role") or after.group(0)[-1].isdigit())
                 or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)
                                or town and " " not in name and _AT_VENUE.match(text, f.end)))
+
+
+# "Kaizer Chiefs", "Hanwha Eagles": a name ending in a plural noun; with a score or a coach, a team.
+_PLURAL_LAST = re.compile(r"[a-z](?<![su]s)s$")
+
+
+def _nicknamed(name: str, f: Found) -> bool:
+    """A name the model took for a person that ends like a team's nickname (not a given name first:
+    "Serena Williams beat ... 6-3")."""
+    return f.label == "PERSON" and " " in name and bool(_PLURAL_LAST.search(name)) \
+        and name.split()[0] not in GIVEN_NAMES
 
 
 # "beat Benfica at the Estádio da Luz", "beat Leeds at home": a venue after the beaten town.
@@ -291,6 +314,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
 
 # A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
 _TOWN_BY_NAME_ONLY = "GPE?"
+_THINGS = {"PRODUCT", "WORK_OF_ART", "EVENT"}
+# A lone word the model took for a person that no full name introduced: an organisation, unless a cue says otherwise.
+_ORG_BY_NAME_ONLY = "ORG?"
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:based|owned|listed|born|led|backed|made)$")
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
 _SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
@@ -326,8 +352,12 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if region and gazetteer.lookup(region.group(1)) in PLACE_LABELS and (lone or f.label != "ORG") \
             and not has_company_suffix(name):
         return "GPE"
+    introduced = not lone and (_ROLE_BEFORE.search(text, max(0, f.start - 20), f.start)
+                               or _WHO_APPOSITION.match(text, f.end))  # "team boss Ada Mertens said"
+    if introduced and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
+        return "PERSON"
     if (_ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end)) \
-            and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure):
+            and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure) and not introduced:
         return "ORG"
     if has_company_suffix(name):
         return "ORG"
@@ -372,7 +402,29 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and not _AGE_AFTER.match(text, f.end) \
             and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):
         return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
+    if f.label in _THINGS and _SPEAKS.match(text, f.end) and not f.sure:
+        return "ORG"  # "Supercars said", "The Dunmore Falcons said": works and products do not speak
+    if not lone and f.label == "PERSON" and not f.sure and text.endswith(("the ", "The "), 0, f.start) \
+            and (f.start < 4 or not text[f.start - 5].isalnum()) and name.split()[0] not in GIVEN_NAMES:
+        return PLACE_WORDS.get(name.split()[-1], "ORG")  # "the Halvard Rovers", "the Kessner Highway": no one is "the" X
+    if lone and f.label == "PERSON" and not f.sure and _never_introduced(text, f, name):
+        return _ORG_BY_NAME_ONLY  # "Schindler reports on Friday": no one of that name was introduced
     return None
+
+
+_TITLE_BEFORE = EndAnchored(rf"\b(?:{TITLE_ALTERNATION}) $")
+
+
+def _never_introduced(text: str, f: Found, name: str) -> bool:
+    """A lone word the model took for a person, though news names a person in full (or with a title)
+    before using the surname alone: no full name of the article ends with it (the caller knows), it
+    is no given name, no title or role word stands before it and no age or "who" follows it."""
+    if name in GIVEN_NAMES or not name[:1].isupper() or _PLURAL_PEOPLE.search(name) or name.isupper():
+        return False
+    before = word_before(text, f.start, 30, ".")
+    return not (before and (LOWER_ROLE.match(before) or before[:1].isupper()
+                            and _TITLE_BEFORE.search(text, max(0, f.start - 40), f.start))) \
+        and not _AGE_AFTER.match(text, f.end) and not _WHO_AFTER.match(text, f.end)
 
 
 def _not_a_person(name: str) -> bool:
@@ -465,6 +517,24 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
                     or other.label in PLACE_LABELS and _placed(text, start):
                 continue
             other.label, other.sure = "ORG", True
+    return found
+
+
+def _coordinated_people(text: str, found: list[Found]) -> list[Found]:
+    """"the car of Ada Mertens and Kiri Holloway": a full name listed with a person's is a person's,
+    when the model's other guess rests on nothing (no cue, no organisation or place word in it)."""
+    by_span = {(f.start, f.end): f for f in found}
+    for f in found:
+        name = text[f.start:f.end]
+        if f.label != "PERSON" or " " not in name or not looks_like_person(name):
+            continue
+        for start, end in _neighbours(text, f):
+            other = by_span.get((start, end))
+            other_name = text[start:end]
+            if other is not None and other.label == "ORG" and not other.sure and " " in other_name \
+                    and looks_like_person(other_name) and not _not_a_person(other_name) \
+                    and not has_company_suffix(other_name) and not _PLURAL_LAST.search(other_name):
+                other.label = "PERSON"
     return found
 
 

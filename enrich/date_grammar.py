@@ -48,9 +48,13 @@ _PATTERNS = [
     # "by the end of the month": the current period
     ("relperiod", r"\b(?P<part>(?:the" + _S + r")?(?:end|start|beginning|middle)" + _S + r"of)" + _S + r"(?P<rel>the)"
      + _S + r"(?P<unit>week|month|year)(?![\w-])"),
+    # "two years later", "the year before", "in November that year": counted from the date the text gave last
+    ("later", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year)s?{_S}(?P<rel>later)\b"),
+    ("later", r"\b[Tt]he" + _S + r"(?P<unit>year|month)" + _S + r"(?P<rel>before|after)(?=[,.;:]|$)"),
+    ("later", rf"\b(?:[Ii]n{_S})?(?P<mon>{_MONTH_FULL}){_S}(?P<rel>that){_S}(?P<unit>year)\b"),
     # "the following day": a day after the date the text gave last
     ("following", r"\b[Tt]he" + _S + r"(?P<rel>following|previous|next(?=" + _S + r"(?!week)))" + _S
-     + r"(?P<unit>day|morning|afternoon|evening|night|week)\b"),
+     + r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"),
     ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
     ("weekday", rf"\b(?<!Black )(?<!Good )(?<!Cyber )(?<!Super )(?<!Ash )(?<!Holy )(?<!Maundy )(?<!Bloody )"
                 rf"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
@@ -73,7 +77,7 @@ class DateExpression:
 
     start: int
     end: int
-    kind: str  # iso, date, month, year, relperiod, weekend, weekday, ago, relday, following
+    kind: str  # iso, date, month, year, relperiod, weekend, weekday, ago, relday, following, later
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -84,18 +88,20 @@ class DateExpression:
     word: str | None = None
     preceded_by: str = ""  # the word before the expression ("since", "on", "by")
     possessive: bool = False
+    year_shift: int | None = None  # "in January last year": the year counted from publication
 
     @property
     def needs_tense(self) -> bool:
         """True when the date depends on the tense ("on Thursday", "in March", "January 15")."""
-        return self.rel is None and self.year is None and self.kind in ("date", "month", "weekday", "weekend")
+        return self.rel is None and self.year is None and self.year_shift is None \
+            and self.kind in ("date", "month", "weekday", "weekend")
 
 
 # Every expression contains one of these words; the grammar is only tried just before them.
-_GROUPS = [[(name, name.split("_", 1)[1]) for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")]
-           for i in range(len(_PATTERNS))]
+_GROUPS = [tuple(name for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")) for i in range(len(_PATTERNS))]
+_SHORT_NAMES = [tuple(name.split("_", 1)[1] for name in names) for names in _GROUPS]
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
-_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago"
+_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago|later"
                         rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)"
                      rf"|[Ll]ast(?= night\b)|[Tt]his(?= (?:morning|afternoon|evening)\b)|(?:19|20|21)\d\d)\b")
 # Words an expression may begin with, besides month and weekday names and numbers.
@@ -116,13 +122,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for anchor in _ANCHOR.finditer(text, start, end):
         if anchor.start() < last_end:
             continue
-        for pos in [w.start() for w in _MAY_BEGIN.finditer(text, max(last_end, anchor.start() - _LOOK_BACK), anchor.end())]:
-            m = _GRAMMAR.match(text, pos, end)
+        for word in _MAY_BEGIN.finditer(text, max(last_end, anchor.start() - _LOOK_BACK), anchor.end()):
+            m = _GRAMMAR.match(text, word.start(), end)
             if m and m.end() > anchor.start():
                 expr = _expression(text, m)
                 if expr is not None:
                     found.append(expr)
-                last_end = m.end()
+                last_end = max(m.end(), expr.end if expr is not None else 0)
                 break
     return found
 
@@ -132,12 +138,17 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
 def _expression(text: str, m: re.Match) -> DateExpression | None:
     idx = int(m.lastgroup[1:])
     kind = _PATTERNS[idx][0]
-    g = {short: v for full, short in _GROUPS[idx] if (v := m.group(full)) is not None}
+    names = _GROUPS[idx]
+    g = {short: v for short, v in zip(_SHORT_NAMES[idx], m.group(*names) if len(names) > 1 else (m.group(*names),))
+         if v is not None}
     start, stop = m.start(f"g{idx}_at") if "at" in g else m.start(), m.end()
     while text[stop - 1] in "’'s" and text[stop - 2:stop] in ("’s", "'s"):
         stop -= 2
     possessive = stop != m.end()
-    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    shift = _YEAR_AFTER.match(text, stop) if kind in ("date", "month") and "y" not in g and not possessive else None
+    if shift:  # "in January last year", "on March 3 next year"
+        stop = shift.end()
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)  # (it looks at nothing before its match)
     fields = dict(
         start=start, end=stop, kind=kind, possessive=possessive,
         preceded_by=before.group(1).lower() if before else "",
@@ -146,6 +157,8 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     )
     if "y" in g:
         fields["year"] = int(g["y"])
+    if shift:
+        fields["year_shift"] = {"last": -1, "this": 0, "next": 1}[shift.group(1).lower()]
     if "m" in g:
         fields["month"] = int(g["m"])
     if "mon" in g:
@@ -161,6 +174,7 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
     return DateExpression(**fields)
 
 
+_YEAR_AFTER = re.compile(r",?[ \u00a0]+(last|this|next)[ \u00a0]+year\b(?!['’])")
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+(?:at least[ \u00a0]+)?$")
 _DIGITS = re.compile(r"\d+")
 

@@ -1,6 +1,7 @@
 """Turn a matched expression into an ISO date, given the publication date and tense."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from tidings.enrich.date_grammar import DateExpression
@@ -21,9 +22,13 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
         tense = "past"
     elif expr.preceded_by in _UP_TO_WORDS:
         tense = None if tense == "past" else "future"
+    elif expr.preceded_by == "for" and expr.kind == "weekday" and not expr.rel:
+        tense = "future"  # "called a strike for Wednesday": a day something is set for lies ahead
     elif expr.preceded_by in _TARGET_WORDS and tense == "past" or expr.preceded_by == "from" and tense in (
             "present", None):
         tense = None  # "schedules for December"; "the ban runs from Feb. 9": either side
+    if expr.year_shift is not None and published is not None:  # "in January last year"
+        expr = dataclasses.replace(expr, year=published.year + expr.year_shift)
     if expr.kind in ("iso", "date") and expr.year is not None:
         return _day(expr.year, expr.month, expr.day)
     if expr.kind in ("month", "year") and expr.year is not None:
@@ -60,6 +65,25 @@ def after_day(expr: DateExpression, day: dt.date) -> tuple[str, str]:
     if expr.unit == "week":
         return iso_week(day + dt.timedelta(weeks=step)), "week"
     return (day + dt.timedelta(days=step)).isoformat(), "day"
+
+
+def from_last_date(expr: DateExpression, last: dt.date, precision: str) -> tuple[str, str] | None:
+    """"two years later", "the year before", "the following month", "in November that year": counted
+    from the last date the text gave, at the precision the expression names (None when that date is
+    too coarse: a month after "in 2016")."""
+    step = -1 if expr.rel in ("before", "previous") else 1
+    n = (expr.number or 1) * step
+    if expr.rel == "that":
+        return f"{last.year:04d}-{expr.month:02d}", "month"
+    if expr.unit == "year":
+        return f"{last.year + n:04d}", "year"
+    if expr.unit == "month" and precision != "year":
+        months = last.year * 12 + last.month - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+    if expr.unit in ("day", "week") and precision == "day":
+        day = last + dt.timedelta(days=n * (7 if expr.unit == "week" else 1))
+        return (iso_week(day), "week") if expr.unit == "week" else (day.isoformat(), "day")
+    return None
 
 
 def iso_week(day: dt.date) -> str:

@@ -61,7 +61,7 @@ def _sentence_names(text: str, sent: Span, w: _Words) -> list[tuple[int, int, st
             continue
         j = end = _run_end(text, w, titles, i)
         first = i
-        starts_sentence = _starts_sentence(text, sent, w.starts[i])
+        starts_sentence = i == 0 and _starts_sentence(text, sent, w.starts[i])  # a word before: not first
         if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[w.starts[i]:w.ends[j - 1]]) \
                 and not (j == i + 1 and _APPOSITION_AFTER.match(text, w.ends[i])):
             first += 1

@@ -18,7 +18,7 @@ Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery 
 Transit""".split())
 
 PLACE_WORDS = {
-    **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
+    **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
     **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village Territory Territories".split()},
 }

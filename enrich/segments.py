@@ -76,7 +76,7 @@ class Tokens(NamedTuple):
 def tokens(text: str) -> Tokens:
     """The words of `text` (keeping "U.S.", "al-Sharaa", "Biden’s" whole); cached, as several passes need them."""
     found = list(_WORD.finditer(text))
-    return Tokens([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
+    return Tokens(list(map(re.Match.start, found)), list(map(re.Match.end, found)), list(map(re.Match.group, found)))
 
 
 def _trim(text: str, span: Span) -> Span:

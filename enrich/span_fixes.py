@@ -87,6 +87,8 @@ class _Titles:
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
+    if start >= end:  # nothing left ("The" alone, cut as an article)
+        return None
     if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
         place = _OF_PLACE_AFTER.match(text, end)
         if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
@@ -339,3 +341,74 @@ def cut_lowercase_tail(text: str, found: list[Found]) -> list[Found]:
             f = Found(f.start, f.end, "GPE", True)  # "Eugene council delays vote" (a title's first word)
         out.append(f)
     return out
+
+
+# "Flood Forecasting and Warning Centre (FFWC)": an acronym in parentheses spells the name before it.
+_ACRONYM_IN_PARENTHESES = LiteralHeaded(r"\(([A-Z][A-Za-z&]{1,8})\)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'\-&.]*")
+_SMALL_IN_NAMES = frozenset("and of for the on in de des du la le del da do dos das di van von der für et y".split())
+
+
+def names_by_acronym(text: str, found: list[Found]) -> list[Found]:
+    """The name an acronym in parentheses abbreviates, found by the initials of the capitalised words
+    before it (small words such as "and", "of" and a trailing word or two may be left out of the
+    acronym: "Nigeria Centre for Disease Control and Prevention (NCDC)"). The name replaces the pieces
+    the backend cut it into; the acronym gets the name's label. A name no initials spell is left alone."""
+    if "(" not in text:
+        return found
+    added: list[Found] = []
+    for m in _ACRONYM_IN_PARENTHESES.finditer(text):
+        start = _spelled_start(text, m.start(), m.group(1))
+        if start is None:
+            continue
+        end = m.start() - 1
+        inside = [f for f in found if f.start < m.end() and start < f.end]
+        kept = [f for f in inside if f.start <= start and end <= f.end and f.end <= m.start()]
+        if kept:  # the backend already has the whole name
+            label = kept[0].label
+        else:
+            whole = gazetteer.lookup(text[start:end])
+            label = whole or next((f.label for f in inside if f.sure and f.label in PLACE_LABELS
+                                   and f.start == start), "ORG")
+            found = [f for f in found if not (f.start < end and start < f.end)]
+            added.append(Found(start, end, label, sure=True))
+        if not any(f.start == m.start(1) and f.end == m.end(1) for f in found):
+            found = [f for f in found if not (f.start < m.end(1) and m.start(1) < f.end)]
+            added.append(Found(m.start(1), m.end(1), label, sure=True))
+    return without_overlaps(found + added)
+
+
+def _spelled_start(text: str, paren: int, acronym: str) -> int | None:
+    """Where the words before `paren` whose initials spell `acronym` begin, or None."""
+    if paren < 2 or text[paren - 1] != " ":
+        return None
+    letters = acronym.upper().replace("&", "")
+    words = []  # (start, word) backwards, within the clause
+    pos = paren
+    while pos > 0 and len(words) < len(letters) + 6:
+        m = _LAST_WORD.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        words.append((m.start(1), m.group(1)))
+        pos = m.start(1)
+        if pos == 0 or text[pos - 1] != " ":
+            break
+    k = len(letters) - 1
+    skipped = 0
+    for start, word in words:
+        if word in _SMALL_IN_NAMES:
+            continue
+        if not word[:1].isupper():
+            return None
+        if word[0].upper() == letters[k] or word[0] in "ÉÈ" and letters[k] == "E":
+            k -= 1
+            if k < 0:
+                return start
+        elif k == len(letters) - 1 and skipped < 2:  # trailing words the acronym leaves out
+            skipped += 1
+        else:
+            return None
+    return None
+
+
+_LAST_WORD = EndAnchored(r"(?<![\w’'\-&.])([^\W\d_][\w’'\-&.]*) $")

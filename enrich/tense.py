@@ -58,7 +58,7 @@ REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed"
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
 _VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | {"to", "until"})
-_CLAUSE_BREAK = re.compile(r"[,;:—–()“”\"]|\s-\s")
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     toks = tokens(text)
     inside = toks.within(sentence)
     starts = toks.starts[inside.start:inside.stop]
-    lower = [w.lower() for w in toks.strs[inside.start:inside.stop]]
+    lower = list(map(str.lower, toks.strs[inside.start:inside.stop]))
     cues = []
     candidates = range(len(lower)) if tags else [
         i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 from tidings.enrich.date_grammar import DateExpression, find_dates
-from tidings.enrich.date_resolve import after_day, resolve
+from tidings.enrich.date_resolve import after_day, from_last_date, resolve
 from tidings.enrich.model import TimelineItem
 from tidings.enrich.segments import Span, layout
 from tidings.enrich.tense import clause_has_cue, sentence_cues, tense_for
@@ -48,14 +48,21 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
     """Timeline items, sorted by position; `tags` maps word offsets to Penn tags (may be empty)."""
     items = []
     last_day: dt.date | None = None
+    last: tuple[dt.date, str] | None = None  # the last date named, at its precision
     for sent, exprs in dated:
         cues = sentence_cues(text, sent, tags)
         spans = [Span(e.start, e.end) for e in exprs if not e.possessive]  # "next year's budget" takes no verb
         tense, previous = None, None
         for expr in exprs:
-            if expr.kind == "following":  # "the following day": after the last day the text named
-                if last_day is not None:
+            if expr.kind == "following" and expr.unit not in ("month", "year"):  # "the following day":
+                if last_day is not None:                                         # after the last day named
                     items.append(_item(text, sent, expr.start, expr.end, *after_day(expr, last_day)))
+                continue
+            if expr.kind in ("following", "later"):  # "two years later", "the following month"
+                counted = from_last_date(expr, *last) if last else None
+                if counted:
+                    items.append(_item(text, sent, expr.start, expr.end, *counted))
+                    last = _point(*counted)
                 continue
             if previous is None or not _COORDINATED.fullmatch(text, previous.end, expr.start):
                 tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans) \
@@ -66,7 +73,19 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
                 items.append(_item(text, sent, expr.start, expr.end, *resolved))
                 if resolved[1] == "day":
                     last_day = dt.date.fromisoformat(resolved[0])
+                last = _point(*resolved) or last
     return items
+
+
+def _point(date: str, precision: str) -> tuple[dt.date, str] | None:
+    """A resolved date as a day and its precision (a month or a year counts from its first day)."""
+    if precision == "day":
+        return dt.date.fromisoformat(date), precision
+    if precision == "month":
+        return dt.date(int(date[:4]), int(date[5:7]), 1), precision
+    if precision == "year":
+        return dt.date(int(date[:4]), 1, 1), precision
+    return None
 
 
 def _direction_of_others(exprs: list[DateExpression], expr: DateExpression) -> str | None:

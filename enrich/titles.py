@@ -40,12 +40,15 @@ _MODIFIERS = "Acting|Former|Deputy|Interim|Then-|then-|Outgoing|Incoming"
 TITLE_RUN = re.compile(rf"(?:(?:{_MODIFIERS})\s*)?(?:{TITLE_ALTERNATION})(?:\s+(?:{TITLE_ALTERNATION}))*(?![\w\-])")
 # The first words titles can start with: a phrase starting with none of them needs no regex.
 TITLE_STARTS = tuple({t.split(" ")[0] for t in _TITLES} | set(_MODIFIERS.split("|")))
-_TITLE_HEADS = frozenset(t[:2] for t in TITLE_STARTS)  # every title start has two characters at least
+# The title starts by their first two characters (every one has two at least), so a word is compared
+# with the few starts that share its first two letters, not with all of them.
+_STARTS_BY_HEAD = {head: tuple(t for t in TITLE_STARTS if t[:2] == head) for head in {t[:2] for t in TITLE_STARTS}}
 
 
 def may_start_title(text: str, pos: int = 0) -> bool:
-    """True when a title may start at text[pos] (a set lookup first: most words are no title)."""
-    return text[pos:pos + 2] in _TITLE_HEADS and text.startswith(TITLE_STARTS, pos)
+    """True when a title may start at text[pos] (a dictionary lookup first: most words are no title)."""
+    starts = _STARTS_BY_HEAD.get(text[pos:pos + 2])
+    return starts is not None and text.startswith(starts, pos)
 # A title anywhere in a text, starting at a word boundary. Every title starts with a capital or
 # "then-"; the lookahead lets the regex engine skip to those letters instead of trying each position.
 TITLE_ANYWHERE = re.compile(r"(?=[A-Zt])(?<![\w\-])(?:" + TITLE_RUN.pattern + ")")

@@ -131,7 +131,7 @@ def test_an_acronym_in_parentheses_is_not_part_of_the_name(backend):
     text = "The International Energy Agency (IEA) said on Tuesday that oil demand would rise. The IEA cut its forecast."
     mentions = analyse(text).entities
     assert not any("(" in m.text or ")" in m.text for m in mentions)
-    assert {m.canonical for m in mentions} == {"International Energy Agency"}
+    assert {(m.canonical, m.label) for m in mentions} == {("International Energy Agency", "ORG"), ("IEA", "ORG")}
 
 
 def test_a_race_named_after_cities_does_not_mention_them(backend):

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from tidings.enrich import titles
+from tidings.enrich.context_labels import lower_camel_spans
 from tidings.enrich.literal_regex import alternation
 from tidings.enrich.segments import layout, tokens
 
@@ -60,3 +61,10 @@ def test_no_word_in_lower_case_begins_a_name() -> None:
     words = {w for text in _texts() for w in tokens(text).strs} | {"al-sharaa", "50hertz", "3m", "ibn-x", "d’arc"}
     assert not [w for w in words if w.islower() and _name_word(w)]
     assert _name_word("al-Sharaa") and _name_word("50Hertz")
+
+
+def test_lower_camel_scan_finds_what_the_plain_pattern_finds() -> None:
+    plain = re.compile(r"(?<![\w\-’'])[a-z]{1,2}[A-Z][a-z][A-Za-z]+\b")
+    edges = "iPhone eBay xxPhone a.iPad -eBay ’eBay _eBay 3eBay ebayPhone iPhoneé éiPhone aB iPh\niOS iPhone_ eBay"
+    for text in [edges] + _texts():
+        assert lower_camel_spans(text) == [m.span() for m in plain.finditer(text)]

@@ -243,3 +243,46 @@ def test_direction_from_the_sentence_and_from_expectations(backend, text, expect
 def test_last_night_and_this_morning_are_days_around_publication(backend):
     assert dates("The gale struck last night and the ferries sailed again this morning.", THU_2_JUL_2026) == {
         "last night": "2026-07-01", "this morning": "2026-07-02"}
+
+
+THU = dt.date(2026, 4, 30)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day something is called, set or booked for lies ahead, whatever the tense of the calling
+    ("Unions have called a rally outside the town hall for Monday.", {"Monday": "2026-05-04"}),
+    ("The committee booked the main hall for Tuesday, its chairman said.", {"Tuesday": "2026-05-05"}),
+    # the comma of "900,000" does not end the clause that holds "will"
+    ("The city will begin vaccinating about 900,000 people from Monday after cases passed 2,000.",
+     {"Monday": "2026-05-04"}),
+])
+def test_a_day_set_for_and_a_number_with_commas(backend, text, expected):
+    assert dates(text, THU) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mill closed in 2011 and reopened three years later under new owners.",
+     {"2011": "2011", "three years later": "2014"}),
+    ("She moved to Lisbon in 1987. A year later she opened her first studio.",
+     {"1987": "1987", "A year later": "1988"}),
+    ("Ridership reached 2 million in 2025, up 8% from the year before.", {"2025": "2025", "the year before": "2024"}),
+    ("A storm struck in 2019. In October that year, the river burst its banks, and a flood the following month "
+     "closed the bridge.", {"2019": "2019", "In October that year": "2019-10", "the following month": "2019-11"}),
+])
+def test_periods_counted_from_the_last_date_named(backend, text, expected):
+    assert dates(text, THU) == expected
+
+
+def test_the_year_before_a_clause_is_no_date_of_its_own(backend):
+    text = "Sales were the highest since 2008, the year before prices crashed."
+    assert dates(text, THU) == {"2008": "2008"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The survey team reached bedrock in January last year.", {"January last year": "2026-01"}),
+    ("The comet was first seen on March 3 last year. The following night it was gone.",
+     {"March 3 last year": "2026-03-03", "The following night": "2026-03-04"}),
+    ("The new line opens in February next year, the operator said.", {"February next year": "2028-02"}),
+])
+def test_a_month_with_last_or_next_year_is_one_date(backend, text, expected):
+    assert dates(text, dt.date(2027, 6, 1)) == expected

@@ -1,0 +1,46 @@
+"""Where a name begins and ends, from evidence in the sentence itself. All sentences are invented."""
+import datetime as dt
+
+import pytest
+
+from tidings import enrich
+
+
+@pytest.fixture(params=["spacy", "fallback"])
+def backend(request, monkeypatch):
+    if request.param == "fallback":
+        monkeypatch.setenv("TIDINGS_NLP", "fallback")
+    else:
+        monkeypatch.delenv("TIDINGS_NLP", raising=False)
+    return request.param
+
+
+def names(text: str) -> dict[str, str]:
+    result = enrich.analyse("Regulators act", text, dt.date(2026, 3, 12))
+    return {m.canonical: m.label for m in result.entities}
+
+
+@pytest.mark.parametrize("full, acronym", [
+    ("Coastal Erosion and Dune Monitoring Unit", "CEDMU"),  # "and" inside the name
+    ("Tarvia Institute for Soil Science and Drainage", "TISS"),  # a trailing word the acronym leaves out
+    ("Office of Rail Safety and Standards Oversight", "ORSSO"),
+    ("Conseil Régional des Viticulteurs de la Marne", "CRVM"),  # small words of another language
+])
+def test_an_acronym_in_parentheses_spells_the_whole_name_before_it(backend, full, acronym):
+    found = names(f"The {full} ({acronym}) said on Tuesday that it would publish its findings. "
+                  f"The {acronym} expects a final report in May.")
+    assert found[full] == "ORG"
+    assert found[acronym] == "ORG"
+    assert not any(name != full and name in full for name in found)
+
+
+def test_a_place_defined_by_an_acronym_stays_a_place(backend):
+    found = names("Voting in the Democratic Republic of Congo (DRC) was delayed. The DRC has 44 million voters.")
+    assert found["Democratic Republic of Congo"] in ("GPE", "LOC")
+    assert found["DRC"] == found["Democratic Republic of Congo"]
+
+
+def test_initials_that_do_not_spell_the_acronym_leave_the_names_alone(backend):
+    found = names("Talks between Norway and Brazil (PDF) went on. Halden Transit Authority (HTA) buses ran late.")
+    assert found["Halden Transit Authority"] == "ORG"
+    assert "Norway and Brazil" not in found
