@@ -1,6 +1,7 @@
 """Benchmark enrich: model load time, articles per second on one core, peak memory.
 
 Usage: python benchmarks/bench_enrich.py [--count 10000] [--speed-articles 200] [--backend both|spacy|fallback]
+       [--profile 25]  (after the timing, the fallback's top functions by own CPU time, under cProfile)
 
 The rate is taken from CPU time (steadier than the wall clock on a shared machine) and printed
 beside its target with the load average; on a loaded machine CPU time still grows (shared caches),
@@ -86,6 +87,17 @@ def rate(analyse, batch: list, target: float) -> str:
             f"{'ok' if ratio >= 1 else 'MISSED'} (load average {os.getloadavg()[0]:.1f})")
 
 
+def _profile(analyse, batch: list, top: int) -> None:
+    """Where the fallback's time goes: the functions with the most own time (cProfile inflates
+    functions called very often, so read it beside a sampling profiler's view when one is at hand)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [analyse(*article) for article in batch])
+    pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(top)
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -95,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000, help="articles analysed for the memory figure")
     parser.add_argument("--speed-articles", type=int, default=200, help="articles timed per backend")
     parser.add_argument("--backend", choices=["both", "spacy", "fallback"], default="both")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="print the fallback's N costliest functions (cProfile, own time; slows them ~2x)")
     args = parser.parse_args(argv)
     for name in THREAD_LIMITS:  # before numpy loads (other benchmarks import this module's texts)
         os.environ[name] = "1"
@@ -119,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["TIDINGS_NLP"] = "fallback"
         enrich.analyse(*batch[0])
         print(f"fallback: {rate(enrich.analyse, batch * 3, 500)}")
+        if args.profile:
+            _profile(enrich.analyse, batch, args.profile)
     if args.backend == "both":
         os.environ.pop("TIDINGS_NLP", None)
     rng = random.Random(11)

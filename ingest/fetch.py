@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from tidings.ingest.host_pools import HostPools
 from tidings.ingest.schedule import http_hint
 
 try:
@@ -40,7 +41,6 @@ TOTAL_TIMEOUT = 60.0
 PER_HOST = 4
 CONCURRENCY = 64
 DRAIN_BYTES = 64 * 1024
-KEEP_ALIVE = 4
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
     "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.5, */*;q=0.1"
@@ -147,18 +147,14 @@ class HostLimiter:
             yield
 
 
-def make_client(concurrency: int) -> httpx.AsyncClient:
-    """The one client of a refresh: HTTP/2 where the server offers it, pooled connections.
-
-    Few idle connections are kept: httpcore checks every idle connection on every request,
-    which costs more than it saves once there are dozens.
-    """
-    connections = max(concurrency, 1)
+def make_client(concurrency: int, per_host: int = PER_HOST) -> httpx.AsyncClient:
+    """The one client of a refresh: HTTP/2 where the server offers it, and a small pool of
+    connections per host (`HostPools`), kept from one of its feeds to the next; at most
+    `concurrency` hosts keep theirs while idle."""
     return httpx.AsyncClient(
-        http2=True,
+        transport=HostPools(max(per_host, 1), max(concurrency, 1)),
         follow_redirects=False,
         timeout=httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT),
-        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=KEEP_ALIVE),
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         trust_env=False,
     )

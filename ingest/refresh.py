@@ -139,7 +139,7 @@ class _Refresh:
         self.summary = RefreshSummary()
         self.slots = asyncio.Semaphore(self.concurrency)  # fetching and parsing
         self.in_flight = asyncio.Semaphore(4 * self.concurrency)  # also waiting to be stored
-        self.client = make_client(self.concurrency)
+        self.client = make_client(self.concurrency, per_host)
         self.done = 0
 
     async def _in_pool(self, fn: Callable[..., T], *args: Any) -> T:

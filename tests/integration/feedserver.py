@@ -39,6 +39,7 @@ class Document:
 class Request:
     path: str
     headers: dict[str, str]
+    peer: tuple[str, int] = ("", 0)  # the client's address and port: one per connection
 
 
 class _Server(ThreadingHTTPServer):
@@ -66,7 +67,8 @@ class FeedServer:
             def do_GET(self) -> None:
                 with server._lock:
                     server.requests.append(
-                        Request(self.path, {k.lower(): v for k, v in self.headers.items()})
+                        Request(self.path, {k.lower(): v for k, v in self.headers.items()},
+                                self.client_address[:2])
                     )
                 path = self.path.split("?", 1)[0]
                 try:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tidings.storage.search_language import QueryError
-from tidings.storage import ArticleIn, Library, NewerLibrary, NotALibrary, NotFound
+from tidings.storage import (
+    ArticleIn, Library, NewerLibrary, NotALibrary, NotFound, prepare_article,
+)
 from tidings.storage.migrations import migrations
 from tidings.enrich.model import Mention
 
@@ -108,6 +110,24 @@ def test_control_characters_are_stripped_from_everything_stored(library: Library
     assert article.text == "Body text.\nTab\tstays."
     assert article.author == "AB"
     assert article.feed == "Evil[2J feed"
+
+
+def test_an_article_prepared_elsewhere_is_stored_as_the_article_itself(library: Library) -> None:
+    """A refresh makes rows in its parse processes (`prepare_article`); what is stored, and
+    how a second fetch of the same article is told apart, must not depend on where."""
+    feed = library.local_feed("Wire")
+    hostile = _article(guid="p", title="Quay\x1b[2J  works", text="Dredging\x00 starts.\r\nSoon.",
+                       url="https://www.harbour.example/quay/?utm_source=x", author="A\x9bB")
+    plain = _article(guid="q", title=hostile.title, text=hostile.text, url=hostile.url,
+                     author=hostile.author)
+    first = library.store_articles(feed, [prepare_article(hostile), plain])
+    assert [r.status for r in first] == ["new", "new"]
+    stored = [library.article(r.id) for r in first]
+    assert stored[0].title == stored[1].title == "Quay[2J works"
+    assert stored[0].text == stored[1].text == "Dredging starts.\nSoon."
+    assert stored[0].author == stored[1].author == "AB"
+    again = library.store_articles(feed, [prepare_article(plain), hostile])  # swapped
+    assert [r.status for r in again] == ["unchanged", "unchanged"]
 
 
 def test_annotation_follows_its_quote_when_text_changes(library: Library) -> None:
