@@ -309,6 +309,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if word_before in ("near", "Near") and not f.sure and no_org_word and not given:
         return "GPE"  # "made landfall near Corpus Christi"
+    if word_before in ("towards", "toward") and " " not in name and not f.sure and not given:
+        return "GPE"  # "moved inland towards Karumba"
     return None
 
 
@@ -457,7 +459,7 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
     while changed:
         changed = False
         for f in sorted(by_span.values(), key=lambda f: f.start):
-            if f.label != "GPE":
+            if f.label != "GPE" and not (f.label == "LOC" and _placed(text, f.start)):
                 continue
             for start, end in _neighbours(text, f):
                 name = text[start:end]
@@ -491,6 +493,8 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
     if prev and prev.group(0).endswith(", ") and not prev.group(0).endswith((" and ", " or ")) \
             and not _LIST_GOES_ON.match(text, f.end):
         prev = None  # "east of Luzon, PAGASA said": a comma alone, then a verb, ends a clause, not a list
+    if prev and prev.group(0).startswith(",", len(prev.group(1))) and _VERB_AFTER.match(text, f.end):
+        prev = None  # "south of Brora, and Highland Rail cancelled ...": ", and" then a verb joins clauses
     if prev:
         first, _, rest = prev.group(1).partition(" ")
         start = prev.start(1) + len(first) + 1 if rest and first.lower() in ORG_BEFORE else prev.start(1)
@@ -498,6 +502,7 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
     return out
 
 
+_VERB_AFTER = re.compile(rf" (?:{_VERBS}|[a-z]+ed)\b")
 _LIST_GOES_ON = re.compile(r",| and | or |\.|$")
 
 

@@ -59,6 +59,7 @@ PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsu
                "waterfront": "FAC", "field": "LOC", "oilfield": "LOC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
+                         "governorate prefecture emirate canton borough parish township hamlet "
                          "municipality towns cities villages regions provinces states islands outskirts residents "
                          "streets suburbs inhabitants".split())
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").

@@ -130,3 +130,13 @@ def test_a_company_listed_with_a_person_stays_a_company():
     text = "The deal was signed by Carla Waage and Halvik Holdings on Friday."
     found = [found_at(text, "Carla Waage", "PERSON"), found_at(text, "Halvik Holdings", "ORG")]
     assert [f.label for f in relabel(text, found, set())] == ["PERSON", "ORG"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The road was closed by floodwater south of Brora, and Highland Rail cancelled its evening trains.", "Brora"),
+    ("The storm weakened as it moved inland towards Karumba on Sunday.", "Karumba"),
+    ("The company won two blocks in the southern governorate of Dhamar on Monday.", "Dhamar"),
+    ("The council will close the libraries in Morecambe and Brora next year.", "Brora"),
+])
+def test_small_towns_placed_by_the_words_around_them(backend, text, name):
+    assert labels(text, name) <= {"GPE", "LOC"} and labels(text, name)
