@@ -25,7 +25,9 @@ _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
-_ORG_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
+# (a possessive may stand for "the": "Zepto, India's largest grocery app")
+_DETERMINER = r"(?:the|a|an|[A-Z][a-z]+['’]s)"
+_ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
                              + r"|[a-z]+maker)\b")
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
@@ -36,7 +38,7 @@ _BASED_IN = re.compile(r", (?:which is )?based in\b")
 _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "peninsula": "LOC", "region": "LOC",
                 "city": "GPE", "town": "GPE", "village": "GPE", "port": "GPE", "capital": "GPE", "province": "GPE",
                 "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE"}
-_PLACE_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w\-]+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
+_PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-]+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
                                + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south)\b|$)")
 # "analysts at Jefferies": people who work at an organisation.
 _MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
@@ -45,7 +47,8 @@ _MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|tr
 _ONE_MEMBER_AT = EndAnchored(r"\b(?:analyst|economist|strategist|researcher|trader|banker|executive|employee|engineer"
                              r"|lawyer|partner|manager|investigator|scientist|consultant|adviser|advisor) (?:at|with) $")
 # "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
-_PERSON_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES)) + r")\b")
+_PERSON_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES))
+                                + r")\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _OWNED_WORDS = ("-owned", "-backed", "-controlled", "-funded")
@@ -67,7 +70,7 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  r"(?: [A-Z][\w\-]+['’]s)?"
                                  r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                  r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
-                                 r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman) of)"
+                                 r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman|head) of)"
                                  r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"

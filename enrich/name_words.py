@@ -10,7 +10,7 @@ Command Centre Center Exchange Reserve Treasury Trust Partners Holdings Technolo
 Society Secretariat Directorate Unit Corps Council Tribunal Chamber Institution Bloc Network Broadcasting Railways
 Journal Electronics Robotics Semiconductor Semiconductors
 Industries Community Pharmaceuticals Democrats Republicans Socialists Greens Panel Centres Centers Power Electric Steel Airline Bancorp Commissions Councils Ministries Petroleum Oil Gas Mining Bancorp Capital Securities Insurance Telecom Group Records Schools Elementary Events
-Materials Rail Care Zoo Studios Pictures Entertainment Foods Brands Logistics Shipping Therapeutics Biosciences
+Materials Ratings Racing Rail Care Zoo Studios Pictures Entertainment Foods Brands Logistics Shipping Therapeutics Biosciences
 Healthcare
 Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
 Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
@@ -72,7 +72,8 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "coalition consortium regulator watchdog institute university network manufacturer maker "
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
                       "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
-                      "chain store brand carrier body grocer supermarket automaker shipowner".split())
+                      "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm"
+                      .split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "

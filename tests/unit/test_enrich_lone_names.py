@@ -140,3 +140,15 @@ def test_a_company_listed_with_a_person_stays_a_company():
 ])
 def test_small_towns_placed_by_the_words_around_them(backend, text, name):
     assert labels(text, name) <= {"GPE", "LOC"} and labels(text, name)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The suit was brought by Kvikko, Norway's largest grocery delivery company, in March.", "Kvikko", "ORG"),
+    ("Trondvik, Norway's second city, will vote on the plan next week.", "Trondvik", "GPE"),
+    ("Tove Brakstad, Kvikko's chief executive, said the ruling was fair.", "Tove Brakstad", "PERSON"),
+    ('"Customers want a bank," Sara Lind, head of Varholt Norge, said in an interview.', "Varholt Norge", "ORG"),
+    ("Velocar, the series organiser, said the hearing would begin on Monday.", "Velocar", "ORG"),
+    ("Brakstad Ratings warned in March that prices could fall.", "Brakstad Ratings", "ORG"),
+])
+def test_appositions_with_a_possessive_and_heads_of_organisations(backend, text, name, label):
+    assert labels(text, name) == {label}
