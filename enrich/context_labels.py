@@ -9,10 +9,12 @@ import re
 
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.company_suffixes import has_company_suffix
+from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PERSON_ROLES, PLACE_AFTER,
+from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+                               PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
 from tidings.enrich.words_before import word_before, word_before_of
@@ -366,6 +368,9 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"
     if has_company_suffix(name):
         return "ORG"
+    if lone and not f.sure and name not in GIVEN_NAMES and _of_a_country(text, f.start) \
+            and not geonames.is_place(name):
+        return "ORG"  # "Japan's Hokuden", "Belgium's Vandewiele": a country's lone name is its company
     if lone and name not in GIVEN_NAMES and not geonames.is_place(name) and not (f.label == "PERSON" and f.sure) and (
             text.endswith(" in ", 0, f.start) and _INVESTORS_IN.search(text, max(0, f.start - 20), f.start)
             or _ITS_AFTER.match(text, f.end) and not _PLURAL_PEOPLE.search(name)):
@@ -409,6 +414,9 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
     if f.label in _THINGS and _SPEAKS.match(text, f.end) and not f.sure:
         return "ORG"  # "Supercars said", "The Dunmore Falcons said": works and products do not speak
+    if f.label in ("PERSON", CANDIDATE) and not f.sure and ("&" in name or len(name.split()) > 3 and name.split()[0] not in
+                                                GIVEN_NAMES and not any(p in PARTICLES for p in name.split())):
+        return "ORG"  # "Brandt & Lowe", "Orlenvik Marine Salvage Engineering": no one is named so
     if not lone and f.label == "PERSON" and not f.sure and text.endswith(("the ", "The "), 0, f.start) \
             and (f.start < 4 or not text[f.start - 5].isalnum()) and name.split()[0] not in GIVEN_NAMES:
         return PLACE_WORDS.get(name.split()[-1], "ORG")  # "the Halvard Rovers", "the Kessner Highway": no one is "the" X
@@ -430,6 +438,16 @@ def _never_introduced(text: str, f: Found, name: str) -> bool:
     return not (before and (LOWER_ROLE.match(before) or before[:1].isupper()
                             and _TITLE_BEFORE.search(text, max(0, f.start - 40), f.start))) \
         and not _AGE_AFTER.match(text, f.end) and not _WHO_AFTER.match(text, f.end)
+
+
+def _of_a_country(text: str, start: int) -> bool:
+    """True when a country's possessive stands right before `start` ("Japan's ")."""
+    return text.endswith(("'s ", "’s "), 0, start) and bool(
+        _COUNTRY_POSSESSIVE.search(text, max(0, start - 40), start))
+
+
+_COUNTRY_POSSESSIVE = EndAnchored(r"(?<![\w’'\-])(?:" + alternation(sorted(c for c in gazetteer.COUNTRIES if " " not in c))
+                                  + r")['’]s $")
 
 
 def _not_a_person(name: str) -> bool:

@@ -152,3 +152,17 @@ def test_small_towns_placed_by_the_words_around_them(backend, text, name):
 ])
 def test_appositions_with_a_possessive_and_heads_of_organisations(backend, text, name, label):
     assert labels(text, name) == {label}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The larger block went to a consortium, while Japan's Hokuden and a Saudi developer won the smaller one.",
+     "Hokuden"),
+    ("Estates run by Brandt & Lowe have moved their tea into branded packs.", "Brandt & Lowe"),
+    ("Orlenvik Marine Salvage Engineering lodged a protest on Monday.", "Orlenvik Marine Salvage Engineering"),
+])
+def test_a_countrys_lone_name_an_ampersand_and_long_names_are_organisations(backend, text, name):
+    assert labels(text, name) == {"ORG"}
+
+
+def test_a_countrys_person_named_in_full_stays_a_person(backend):
+    assert labels("Japan's Shinzo Abe met the president on Monday.", "Shinzo Abe") == {"PERSON"}
