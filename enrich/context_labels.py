@@ -30,7 +30,7 @@ _WHERE = re.compile(r",? where\b")
 # (a possessive may stand for "the": "Zepto, India's largest grocery app")
 _DETERMINER = r"(?:the|a|an|[A-Z][a-z]+['’]s)"
 _ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
-                             + r"|[a-z]+maker)\b")
+                             + r"|[a-z]+maker)s?\b")  # "..., Banorte and Halvik, the three largest banks"
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
                              r" (?:by|in|on)\b")
@@ -361,8 +361,13 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "GPE"
     introduced = not lone and (_ROLE_BEFORE.search(text, max(0, f.start - 20), f.start)
                                or _WHO_APPOSITION.match(text, f.end))  # "team boss Ada Mertens said"
-    if introduced and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
+    if introduced and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)
+                                               or _WHO_APPOSITION.match(text, f.end) and no_org_word_in(name)):
         return "PERSON"
+    if not lone and f.label == "PERSON" and not f.sure and name.split()[0] not in GIVEN_NAMES \
+            and text.endswith(("'s ", "’s "), 0, f.start) \
+            and text[max(0, f.start - 40):f.start - 3].rpartition(" ")[2] in in_full_names:
+        return "ORG"  # "Warren Brandt's Halvik Holdings": what a person owns, not a person
     if (_ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end)) \
             and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure) and not introduced:
         return "ORG"
@@ -438,6 +443,10 @@ def _never_introduced(text: str, f: Found, name: str) -> bool:
     return not (before and (LOWER_ROLE.match(before) or before[:1].isupper()
                             and _TITLE_BEFORE.search(text, max(0, f.start - 40), f.start))) \
         and not _AGE_AFTER.match(text, f.end) and not _WHO_AFTER.match(text, f.end)
+
+
+def no_org_word_in(name: str) -> bool:
+    return not any(w in ORG_WORDS for w in name.split())
 
 
 def _of_a_country(text: str, start: int) -> bool:

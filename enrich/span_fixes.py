@@ -364,8 +364,9 @@ def names_by_acronym(text: str, found: list[Found]) -> list[Found]:
         end = m.start() - 1
         inside = [f for f in found if f.start < m.end() and start < f.end]
         kept = [f for f in inside if f.start <= start and end <= f.end and f.end <= m.start()]
-        if kept:  # the backend already has the whole name
-            label = kept[0].label
+        if kept:  # the backend already has the whole name (people are not known by initials in brackets)
+            label = kept[0].label if kept[0].label != "PERSON" else "ORG"
+            kept[0].label = label
         else:
             whole = gazetteer.lookup(text[start:end])
             label = whole or next((f.label for f in inside if f.sure and f.label in PLACE_LABELS

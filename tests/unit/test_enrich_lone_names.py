@@ -166,3 +166,27 @@ def test_a_countrys_lone_name_an_ampersand_and_long_names_are_organisations(back
 
 def test_a_countrys_person_named_in_full_stays_a_person(backend):
     assert labels("Japan's Shinzo Abe met the president on Monday.", "Shinzo Abe") == {"PERSON"}
+
+
+def test_what_a_person_named_in_full_owns_is_no_person(backend):
+    text = "Varholt, the lender backed by Warren Brandt's Halvik Holmgard, won its licence on Tuesday."
+    assert labels(text, "Halvik Holmgard") <= {"ORG"}
+    assert labels(text, "Warren Brandt") == {"PERSON"}
+
+
+def test_a_who_apposition_outweighs_a_town_in_the_name():
+    text = "Orlando Vasquez, a software tester who rides the line every day, said fares were too high."
+    found = [found_at(text, "Orlando Vasquez", "ORG")]
+    assert relabel(text, found, set())[0].label == "PERSON"
+
+
+def test_a_list_before_an_apposition_in_the_plural_is_of_that_kind(backend):
+    text = ("Its accounts pay more than those offered by Brekke Norge, Kvalbank and Stordal, "
+            "the three largest banks, which hold most deposits.")
+    assert labels(text, "Stordal") == {"ORG"}
+    assert labels(text, "Kvalbank") <= {"ORG"}
+
+
+def test_a_name_spelled_by_initials_in_brackets_is_no_person(backend):
+    result = enrich.analyse("Aid", "Medecins Halvik Orvano (MHO) opened a clinic on Monday.", dt.date(2026, 3, 12))
+    assert {m.canonical: m.label for m in result.entities}.get("MHO") == "ORG"
