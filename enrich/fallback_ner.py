@@ -97,6 +97,11 @@ def _title_tokens(text: str, w: _Words, caps: list[int]) -> set[int]:
         nxt = bisect_left(starts, m.end(), k)  # the first word after the title
         if nxt < len(starts) and w.strs[nxt] in ORG_WORDS:  # "Justice Department", "General Assembly"
             continue
+        last = nxt
+        while last + 1 < len(starts) and w.strs[last + 1][:1].isupper() and starts[last + 1] == w.ends[last] + 1:
+            last += 1
+        if last < len(starts) and last > nxt and w.strs[last] in ORG_WORDS:
+            continue  # "Premier Soccer League": a title word that begins an organisation's name
         marked.update(range(k, nxt))
     return marked
 

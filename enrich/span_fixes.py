@@ -110,6 +110,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     name = text[start:end]
     if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
         return None
+    if text.startswith("$", end) and name.isupper() and len(name) <= 3:
+        return None  # "NZ$340,000", "A$2.4 billion": a currency's prefix
     if gazetteer.inside_compound_name(text, start, end):  # "Paris" in "Paris-Roubaix"
         return None
     rest, cut = strip_leading_title(name)

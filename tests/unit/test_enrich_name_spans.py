@@ -44,3 +44,15 @@ def test_initials_that_do_not_spell_the_acronym_leave_the_names_alone(backend):
     found = names("Talks between Norway and Brazil (PDF) went on. Halden Transit Authority (HTA) buses ran late.")
     assert found["Halden Transit Authority"] == "ORG"
     assert "Norway and Brazil" not in found
+
+
+def test_a_currency_prefix_is_no_name(backend):
+    found = names("The firm was fined NZ$340,000 and must pay A$2.4 million more, the court in Auckland said.")
+    assert "NZ" not in found and "A" not in found
+    assert found["Auckland"] == "GPE"
+
+
+def test_a_title_word_that_begins_an_organisations_name_stays_in_it(backend):
+    found = names("The Premier Darts League said it would meet the venue's owners. Premier Li Qiang visited Oslo.")
+    assert found["Premier Darts League"] == "ORG"
+    assert found["Li Qiang"] == "PERSON"
