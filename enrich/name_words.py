@@ -110,3 +110,7 @@ candidate lawmaker politician businessman businesswoman billionaire entrepreneur
 midfielder defender captain rapper musician artist son daughter wife husband father mother widow councillor
 councilman councilwoman pianist composer novelist poet scientist researcher teacher nurse doctor surgeon
 officer detective prosecutor attorney accountant engineer farmer resident pupil student veteran""".split())
+
+# "Quarterback Tyrell Brandon threw ...": a role capitalised at the start of a sentence is not part of the name.
+COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | frozenset(
+    "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter".split())

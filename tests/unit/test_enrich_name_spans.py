@@ -56,3 +56,13 @@ def test_a_title_word_that_begins_an_organisations_name_stays_in_it(backend):
     found = names("The Premier Darts League said it would meet the venue's owners. Premier Li Qiang visited Oslo.")
     assert found["Premier Darts League"] == "ORG"
     assert found["Li Qiang"] == "PERSON"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Quarterback Orvo Lindqvist threw for 341 yards on Sunday.", "Orvo Lindqvist"),
+    ("Pianist Halla Brekke will play the hall in June.", "Halla Brekke"),
+])
+def test_a_role_capitalised_at_the_start_of_a_sentence_is_not_part_of_the_name(backend, text, name):
+    found = names(text)
+    assert found.get(name) == "PERSON"
+    assert not any(n != name and name in n for n in found)
