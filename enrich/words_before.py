@@ -38,8 +38,10 @@ def word_before_of(text: str, pos: int, window: int) -> WordBefore | None:
         start = _word_start(text, lo, hi - 4, "")
         if start < hi - 4:
             return WordBefore(text[start:hi - 4], True)
-    word = word_before(text, hi, hi - lo)
-    return WordBefore(word, False) if word else None
+    if hi - 1 <= lo or text[hi - 1] != " ":  # (not word_before(text, hi, ...): "$" before a newline once only)
+        return None
+    start = _word_start(text, lo, hi - 1, "")
+    return WordBefore(text[start:hi - 1], False) if start < hi - 1 else None
 
 
 def _end(text: str, lo: int, pos: int) -> int:
