@@ -64,6 +64,9 @@ _PATTERNS = [
     ("relday", r"\b(?P<word>[Ll]ast" + _S + r"night|[Tt]his" + _S + r"(?:morning|afternoon|evening))\b"),
     ("month", rf"\b{_CONTEXT}{_S}(?P<at>(?P<mon>{_MONTH_FULL})\b)" + _POSS + rf"(?!{_S}[A-Z\d])"),
     ("month", rf"\b(?P<mon>{_MONTH_PLAIN})\b" + _POSS + rf"(?!{_S}[A-Z\d])(?![-'’]\w)"),
+    # "an unusually warm March", "the wettest May": a described month (the verb "may" takes no adjective)
+    ("month", rf"\b(?P<det>[Aa]n?|[Tt]he){_S}(?:[a-z]+{_S}){{1,2}}(?P<at>(?P<mon>March|May))\b" + _POSS
+     + rf"(?!{_S}[A-Z\d])(?![-'’]\w)"),
     ("year", rf"\b(?:by|By|until|before)" + _S + r"(?P<at>(?P<y>21\d\d))\b(?![\d%])"),  # "by 2100"
     ("year", rf"{_NOT_A_YEAR_BEFORE}\b(?P<y>{_YEAR})\b(?!-\d|,\d|\.\d|{_S}(?:percent|per cent|people|troops|soldiers|"
              r"votes|residents|km|miles|metres|meters|tons|tonnes|units|jobs|points|feet)\b)" + _POSS),
@@ -169,7 +172,8 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
         fields["weekday"] = WEEKDAYS.index(g["wd"].lower())
     if "num" in g:
         fields["number"] = int(g["num"]) if g["num"].isdigit() else NUMBER_WORDS[g["num"].lower()]
-    if kind == "month" and g.get("mon") == "May" and "y" not in g and not _context_word(text, start):
+    if kind == "month" and g.get("mon") == "May" and "y" not in g and "det" not in g \
+            and not _context_word(text, start):
         return None
     return DateExpression(**fields)
 

@@ -286,3 +286,13 @@ def test_the_year_before_a_clause_is_no_date_of_its_own(backend):
 ])
 def test_a_month_with_last_or_next_year_is_one_date(backend, text, expected):
     assert dates(text, dt.date(2027, 6, 1)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frost struck three weeks after an unusually warm March pushed the vines into early growth.",
+     {"March": "2026-03"}),
+    ("Farmers said it had been the wettest May anyone could remember.", {"May": "2025-05"}),
+    ("Growers said the frost may return, and Theresa May agreed.", {}),
+])
+def test_a_described_march_or_may_is_the_month(backend, text, expected):
+    assert dates(text, dt.date(2026, 4, 14)) == expected
