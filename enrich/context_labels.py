@@ -365,8 +365,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
                                                or _WHO_APPOSITION.match(text, f.end) and no_org_word_in(name)):
         return "PERSON"
     if not lone and f.label == "PERSON" and not f.sure and name.split()[0] not in GIVEN_NAMES \
-            and text.endswith(("'s ", "’s "), 0, f.start) \
-            and text[max(0, f.start - 40):f.start - 3].rpartition(" ")[2] in in_full_names:
+            and text.endswith(("'s ", "’s "), 0, f.start) and _owner_named_in_full(text, f.start, in_full_names):
         return "ORG"  # "Warren Brandt's Halvik Holdings": what a person owns, not a person
     if (_ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end)) \
             and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure) and not introduced:
@@ -443,6 +442,12 @@ def _never_introduced(text: str, f: Found, name: str) -> bool:
     return not (before and (LOWER_ROLE.match(before) or before[:1].isupper()
                             and _TITLE_BEFORE.search(text, max(0, f.start - 40), f.start))) \
         and not _AGE_AFTER.match(text, f.end) and not _WHO_AFTER.match(text, f.end)
+
+
+def _owner_named_in_full(text: str, start: int, in_full_names: set[str]) -> bool:
+    """True when "Given Surname's " stands before `start`, the surname one of the article's people's."""
+    words = text[max(0, start - 40):start - 3].split(" ")
+    return len(words) >= 2 and words[-1] in in_full_names and words[-2] in GIVEN_NAMES
 
 
 def no_org_word_in(name: str) -> bool:
