@@ -194,8 +194,23 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     if whole:
         found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)]
         found += [w for _, _, w in whole]
-    return _coordinated_people(text, _coordinated_orgs(
-        text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms))
+    return _one_label_per_text(text, _coordinated_people(text, _coordinated_orgs(
+        text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)))
+
+
+def _one_label_per_text(text: str, found: list[Found]) -> list[Found]:
+    """One name, one type in an article: the words around one mention ("head of Nu México") decide
+    for the mentions of the same name that rest on a guess, before short forms are linked to people."""
+    decided: dict[str, str | None] = {}
+    for f in found:
+        if f.sure:
+            name = text[f.start:f.end]
+            decided[name] = f.label if decided.get(name, f.label) == f.label else None  # cues disagree: leave
+    for f in found:
+        label = decided.get(text[f.start:f.end]) if not f.sure else None
+        if label and f.label != CANDIDATE:
+            f.label = label
+    return found
 
 
 # "iFood", "eBay": a name that starts with a small letter, kept only if the words around it say what it is.

@@ -195,3 +195,10 @@ def test_a_name_spelled_by_initials_in_brackets_is_no_person(backend):
 def test_a_teams_driver_after_the_teams_possessive_stays_a_person(backend):
     text = "Jorund Waage crossed the line ahead of Triple Nine's Kiri Holloway, giving the team its first win."
     assert labels(text, "Kiri Holloway") <= {"PERSON"}
+
+
+def test_a_cue_at_one_mention_types_the_guessed_mentions_of_the_same_name():
+    text = "Sara Lind, head of Kessner Norge, spoke on Monday. Kessner Norge met all the conditions."
+    found = [found_at(text, "Sara Lind", "PERSON"), found_at(text, "Kessner Norge", "PERSON"),
+             found_at(text, "Kessner Norge", "PERSON", nth=1)]
+    assert [f.label for f in relabel(text, found, set())] == ["PERSON", "ORG", "ORG"]
