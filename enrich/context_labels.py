@@ -279,6 +279,11 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
+    kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or", "rivers", "islands", "lakes") else None
+    if kinds and " " not in name:  # "the Surma and Kushiyara rivers"
+        return "LOC"
+    if _PLACE_CLAUSE.match(text, f.end) or _PLACE_POSSESSED.match(text, f.end) and f.label != "PERSON":
+        return "GPE"  # "Ogun State, which borders Lagos", "Champagne's vineyards"
     place_kind = _PLACE_APPOSITION.match(text, f.end)
     if place_kind:
         return _PLACE_KINDS[place_kind.group(1)]
@@ -334,6 +339,11 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     return None
 
 
+# "the Surma and Kushiyara rivers": a kind of place in the plural after a list names places.
+_PLACES_LISTED = re.compile(r"(?: (?:and|or) [A-Z][\w’'\-]+)? (?:rivers|islands|lakes|mountains|valleys|peninsulas)\b")
+_PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
+_PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"
+                              r"|villages|towns|population|inhabitants|capital|border)\b")
 # A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
 _TOWN_BY_NAME_ONLY = "GPE?"
 _THINGS = {"PRODUCT", "WORK_OF_ART", "EVENT"}

@@ -202,3 +202,16 @@ def test_a_cue_at_one_mention_types_the_guessed_mentions_of_the_same_name():
     found = [found_at(text, "Sara Lind", "PERSON"), found_at(text, "Kessner Norge", "PERSON"),
              found_at(text, "Kessner Norge", "PERSON", nth=1)]
     assert [f.label for f in relabel(text, found, set())] == ["PERSON", "ORG", "ORG"]
+
+
+@pytest.mark.parametrize("text, name, kinds", [
+    ("Rain sent water racing down the Tolvar and Brekkan rivers, officials said. The Tolvar was still rising.",
+     "Tolvar", {"LOC"}),
+    ("Rain sent water racing down the Tolvar and Brekkan rivers, officials said.", "Brekkan", {"LOC"}),
+    ("A second shipment for Orvano State, which borders the capital, is expected soon.", "Orvano State",
+     {"GPE", "LOC"}),
+    ("Frost swept through Vellmark's vineyards overnight, growers said.", "Vellmark", {"GPE", "LOC"}),
+])
+def test_rivers_listed_and_what_borders_or_has_vineyards_are_places(backend, text, name, kinds):
+    found = labels(text, name)
+    assert found and found <= kinds
