@@ -98,7 +98,7 @@ _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory
                            r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
-                           r"|signed with"
+                           r"|signed with|(?:joined|signed|moved|arrived) from|on loan (?:from|at)"
                            r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
 _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",

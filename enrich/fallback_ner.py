@@ -75,7 +75,7 @@ def _sentence_names(text: str, sent: Span, w: _Words) -> list[tuple[int, int, st
 
 
 # "Helsing, the defence software maker": a word with an appositive after it is a name, whatever its ending.
-_APPOSITION_AFTER = re.compile(r", (?:the|a|an) [a-z]")
+_APPOSITION_AFTER = re.compile(r", (?:the|a|an) [A-Za-z]")
 
 
 def _common_first_word(word: str) -> bool:

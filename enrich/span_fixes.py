@@ -33,6 +33,9 @@ _OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 
 
+_ORG_KIND_AFTER = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r"|[a-z]+maker)\b")
+
+
 def _known_place(name: str) -> bool:
     return gazetteer.lookup(name) in PLACE_LABELS or geonames.is_place(name)
 
@@ -108,7 +111,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     if whole is not None:  # the model stopped at "St Matthew" in "St Matthew's Church"
         end, possessor = whole, False
     name = text[start:end]
-    if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS:
+    if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS and not _ORG_KIND_AFTER.match(
+            text, end):  # but "Nothing, the London phone maker, ..." names a company
         return None
     if text.startswith("$", end) and name.isupper() and len(name) <= 3:
         return None  # "NZ$340,000", "A$2.4 billion": a currency's prefix

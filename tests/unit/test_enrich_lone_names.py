@@ -215,3 +215,15 @@ def test_a_cue_at_one_mention_types_the_guessed_mentions_of_the_same_name():
 def test_rivers_listed_and_what_borders_or_has_vineyards_are_places(backend, text, name, kinds):
     found = labels(text, name)
     assert found and found <= kinds
+
+
+def test_a_company_named_by_a_common_word_is_found_by_its_apposition(backend):
+    text = "Something, the Oslo app maker founded in 2019, said sales doubled. Investors valued it at $1 billion."
+    assert labels(text, "Something") == {"ORG"}
+
+
+def test_the_club_a_player_joined_from_is_a_team(backend):
+    text = "Moyo, who joined from Brekkan Rovers in Bulawayo in July, scored twice. Tendai Moyo is 24."
+    assert labels(text, "Brekkan Rovers") == {"ORG"}
+    text = "The striker Tendai Moyo, who joined from Tolvarians in July, scored twice."
+    assert labels(text, "Tolvarians") <= {"ORG"}
