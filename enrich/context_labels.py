@@ -443,8 +443,8 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
     if f.label in _THINGS and _SPEAKS.match(text, f.end) and not f.sure:
         return "ORG"  # "Supercars said", "The Dunmore Falcons said": works and products do not speak
-    if f.label in ("PERSON", CANDIDATE) and not f.sure and ("&" in name or len(name.split()) > 3 and name.split()[0] not in
-                                                GIVEN_NAMES and not any(p in PARTICLES for p in name.split())):
+    if f.label in ("PERSON", CANDIDATE) and not f.sure and ("&" in name or len(name.split()) > 3 and not any(
+            p in PARTICLES or p in GIVEN_NAMES for p in name.split())):
         return "ORG"  # "Brandt & Lowe", "Orlenvik Marine Salvage Engineering": no one is named so
     if not lone and f.label == "PERSON" and not f.sure and text.endswith(("the ", "The "), 0, f.start) \
             and (f.start < 4 or not text[f.start - 5].isalnum()) and name.split()[0] not in GIVEN_NAMES:

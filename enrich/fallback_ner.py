@@ -213,7 +213,7 @@ def _label(text: str, w: _Words, titles: set[int], i: int, j: int,
         return None, False
     if i and strs[i - 1] == "the":  # "the Casa Rosada", "the New Social Contract": not a person
         return "ORG", False
-    if "&" in parts or len(parts) > 3 and parts[0] not in GIVEN_NAMES and not any(p in PARTICLES for p in parts):
+    if "&" in parts or len(parts) > 3 and not any(p in PARTICLES or p in GIVEN_NAMES for p in parts):
         return "ORG", False  # "Moët & Chandon", "Triple Eight Race Engineering": no one is named so
     if i and strs[i - 1] in ("in", "near"):  # "near Boca Chica"
         return "GPE", False

@@ -370,13 +370,15 @@ def names_by_acronym(text: str, found: list[Found]) -> list[Found]:
         end = m.start() - 1
         inside = [f for f in found if f.start < m.end() and start < f.end]
         kept = [f for f in inside if f.start <= start and end <= f.end and f.end <= m.start()]
-        if kept:  # the backend already has the whole name (people are not known by initials in brackets)
-            label = kept[0].label if kept[0].label != "PERSON" else "ORG"
-            kept[0].label = label
+        if kept:  # the backend already has the whole name ("Richard M. Stallman (RMS)" stays a person, but
+            label = kept[0].label  # a guess without a given name is an organisation: "Médecins Sans Frontières")
+            if label == "PERSON" and not kept[0].sure and text[start:end].split()[0] not in GIVEN_NAMES:
+                label = kept[0].label = "ORG"
         else:
             whole = gazetteer.lookup(text[start:end])
-            label = whole or next((f.label for f in inside if f.sure and f.label in PLACE_LABELS
-                                   and f.start == start), "ORG")
+            person = text[start:end].split()[0] in GIVEN_NAMES and any(f.label == "PERSON" for f in inside)
+            label = whole or ("PERSON" if person else None) or next(  # "Richard M. Stallman (RMS)"
+                (f.label for f in inside if f.sure and f.label in PLACE_LABELS and f.start == start), "ORG")
             found = [f for f in found if not (f.start < end and start < f.end)]
             added.append(Found(start, end, label, sure=True))
         if not any(f.start == m.start(1) and f.end == m.end(1) for f in found):

@@ -66,3 +66,13 @@ def test_a_role_capitalised_at_the_start_of_a_sentence_is_not_part_of_the_name(b
     found = names(text)
     assert found.get(name) == "PERSON"
     assert not any(n != name and name in n for n in found)
+
+
+def test_a_person_abbreviated_by_initials_stays_a_person(backend):
+    found = names("Critics of Richard M. Stallman (RMS) wrote an open letter. RMS resigned in 2019.")
+    assert found["Richard M. Stallman"] == "PERSON"
+
+
+def test_a_long_name_with_a_given_name_inside_stays_a_person(backend):
+    result = enrich.analyse("Claims", "Te Kaurinui Robert Parata said the claim would go ahead.", dt.date(2026, 3, 12))
+    assert {m.label for m in result.entities if "Parata" in m.text} <= {"PERSON"}
