@@ -131,6 +131,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     """Labels corrected from context; short forms of the article's people are left alone."""
     found = found + _lower_camel_names(text, found)
     in_full_names = {w for f in found if f.label == "PERSON" for w in text[f.start:f.end].split()[1:]}
+    first_names = {text[f.start:f.end].split()[0] for f in found if f.label == "PERSON" and " " in text[f.start:f.end]}
     named: dict[str, set[str]] = {}  # last word -> the person names ending with it ("Reed", "Carla Reed")
     for f in found:
         if f.label == "PERSON":
@@ -150,7 +151,8 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
             continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
-        label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames)
+        label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames,
+                                                                   first_names)
         if label in (_TOWN_BY_NAME_ONLY, _ORG_BY_NAME_ONLY):  # a weaker vote than a cue: "Nokia, based in
             f.label, f.sure = label[:-1], False                   # Espoo" outvotes it
         elif label:
@@ -368,7 +370,7 @@ _IN_REGION = re.compile(r", ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\b")
 
 
 def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
-                     shared_surnames: set[str] = frozenset()) -> str | None:
+                     shared_surnames: set[str] = frozenset(), first_names: set[str] = frozenset()) -> str | None:
     """Organisations and places named by one word (Energinet, Codelco, Inverness), from the words
     around them, their shape, company suffixes or GeoNames; a word of someone's full name is left alone."""
     if name in in_full_names or _HYPHEN_ADJECTIVE.search(name):  # "Texas-based" describes, it names nothing
@@ -449,7 +451,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if not lone and f.label == "PERSON" and not f.sure and text.endswith(("the ", "The "), 0, f.start) \
             and (f.start < 4 or not text[f.start - 5].isalnum()) and name.split()[0] not in GIVEN_NAMES:
         return PLACE_WORDS.get(name.split()[-1], "ORG")  # "the Halvard Rovers", "the Kessner Highway": no one is "the" X
-    if lone and f.label == "PERSON" and not f.sure and _never_introduced(text, f, name):
+    if lone and f.label == "PERSON" and not f.sure and name not in first_names and _never_introduced(text, f, name):
         return _ORG_BY_NAME_ONLY  # "Schindler reports on Friday": no one of that name was introduced
     return None
 

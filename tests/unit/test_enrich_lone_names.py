@@ -227,3 +227,9 @@ def test_the_club_a_player_joined_from_is_a_team(backend):
     assert labels(text, "Brekkan Rovers") == {"ORG"}
     text = "The striker Tendai Moyo, who joined from Tolvarians in July, scored twice."
     assert labels(text, "Tolvarians") <= {"ORG"}
+
+
+def test_a_first_name_of_someone_named_in_full_stays_a_person():
+    text = "My thanks go to Clifford Wolf for his tool. Although Clifford is busy, he merges my requests."
+    found = [found_at(text, "Clifford Wolf", "PERSON"), found_at(text, "Clifford", "PERSON", nth=1)]
+    assert [f.label for f in relabel(text, found, set())] == ["PERSON", "PERSON"]
