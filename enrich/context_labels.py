@@ -456,6 +456,9 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     return None
 
 
+_PERSONAL_AFTER = re.compile(r"['’]s (?:wife|husband|widow|son|daughter|father|mother|family|death|funeral|life"
+                             r"|music|works|paintings|novels|poems|songs|symphon\w+|legacy|theor\w+|ideas)\b"
+                             r"| (?:was|is) (?:right|wrong|born)\b| administration\b")
 _TITLE_BEFORE = EndAnchored(rf"\b(?:{TITLE_ALTERNATION}) $")
 
 
@@ -466,6 +469,8 @@ def _never_introduced(text: str, f: Found, name: str) -> bool:
     if name in GIVEN_NAMES or not name[:1].isupper() or _PLURAL_PEOPLE.search(name) or name.isupper():
         return False
     before = word_before(text, f.start, 30, ".")
+    if before in ("of", "like") or _PERSONAL_AFTER.match(text, f.end):
+        return False  # "the music of Mahler", "Mahler's widow": a person famous enough for one name
     return not (before and (LOWER_ROLE.match(before) or before[:1].isupper()
                             and _TITLE_BEFORE.search(text, max(0, f.start - 40), f.start))) \
         and not _AGE_AFTER.match(text, f.end) and not _WHO_AFTER.match(text, f.end)

@@ -233,3 +233,14 @@ def test_a_first_name_of_someone_named_in_full_stays_a_person():
     text = "My thanks go to Clifford Wolf for his tool. Although Clifford is busy, he merges my requests."
     found = [found_at(text, "Clifford Wolf", "PERSON"), found_at(text, "Clifford", "PERSON", nth=1)]
     assert [f.label for f in relabel(text, found, set())] == ["PERSON", "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "The orchestra played the music of Mahlberg on Sunday.",
+    "Critics said Mahlberg's symphonies had never sounded better.",
+    "Researchers now say Mahlberg was right about the mind.",
+    "A budget adviser in the Mahlberg administration warned of deficits.",
+])
+def test_a_person_famous_enough_for_one_name_stays_a_person(text):
+    found = [found_at(text, "Mahlberg", "PERSON")]
+    assert relabel(text, found, set())[0].label == "PERSON"
