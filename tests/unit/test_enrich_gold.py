@@ -38,11 +38,11 @@ BATCH_9 = set(BATCHES["issue-11 batch 9 (unseen, 2026-11-30)"])
 # entity F1 0.839 spaCy (P 0.871, R 0.810), 0.812 fallback (P 0.849, R 0.778); timeline P/R
 # 0.944/0.926 and 0.939/0.922. The targets are missed; its floors hold that first sight until rules
 # are written for what it shows (then it is seen, and its floors go up).
+# Session 5's general rules (tests/eval/README.md) were written with batch 9 seen: 0.926 spaCy, 0.908
+# fallback; timeline P/R 0.986/0.982 and 0.981/0.977. Its floors hold those, a little below.
 FLOORS = {
-    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97,
-              "batch-9": 0.83, "batch-9 timeline": 0.92},
-    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97,
-                 "batch-9": 0.80, "batch-9 timeline": 0.91},
+    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97, "batch-9": 0.92},
+    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97, "batch-9": 0.90},
 }
 
 
