@@ -45,7 +45,11 @@ def generate(path: Path, articles: int, seed: int = 7, feeds: int = 200) -> None
     rng = random.Random(seed)
     words = vocabulary(seed)
     weights = list(accumulate(1 / (rank + 1) for rank in range(len(words))))
-    entities = list(dict.fromkeys((_name(rng), rng.choice(LABELS)) for _ in range(24000)))[:20000]
+    first_label: dict[str, str] = {}  # a name has one type in a library (entities_name)
+    for _ in range(24000):
+        name, label = _name(rng), rng.choice(LABELS)
+        first_label.setdefault(name, label)
+    entities = list(first_label.items())[:20000]
     entity_weights = list(accumulate(1 / (rank + 1) ** 0.9 for rank in range(len(entities))))
     library = Library.open(path)
     start = date(2024, 1, 1)
