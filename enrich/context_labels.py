@@ -72,12 +72,18 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  r"(?: [A-Z][\w\-]+['’]s)?"
                                  r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                  r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
-                                 r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman|head) of)"
+                                 r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman|head) of"
+                                 r"|round led by|(?:companies|firms|banks|lenders|retailers|brands|carmakers|airlines"
+                                 r"|insurers|rivals|competitors|suppliers|customers|investors|groups|houses|labels)"
+                                 r" (?:such as|like|including))"
                                  r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
-                               r"|headquarters|owner|subsidiary|unit|parent|app|website|platform|brand|stores)\b"
+                               r"|headquarters|owner|subsidiary|unit|parent|app|website|platform|brand|stores"
+                               r"|valuation|listing|factories|plants|products|stock|workforce|market value)\b"
                                r"| said in a statement\b| (?:reported|posted) (?:a |an |its |record |higher |lower )"
+                               r"| (?:is|was) (?:listed|valued|privately held|publicly traded|headquartered)\b"
+                               r"| raised [$£€]| filed for (?:bankruptcy|an IPO|insolvency)\b| went public\b"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces)\b")
 # "investors in Mistral": money goes into companies (places the gazetteers know are left alone).

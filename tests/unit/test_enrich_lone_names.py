@@ -244,3 +244,14 @@ def test_a_first_name_of_someone_named_in_full_stays_a_person():
 def test_a_person_famous_enough_for_one_name_stays_a_person(text):
     found = [found_at(text, "Mahlberg", "PERSON")]
     assert relabel(text, found, set())[0].label == "PERSON"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Varholt raised $200 million last year in a round led by Brekke Ventures Norge.", "Brekke Ventures Norge"),
+    ("Houses including Halvik, Tordal and Brekkan have cut their purchases.", "Tordal"),
+    ("Kvikko raised $40 million in March, the company said.", "Kvikko"),
+    ("Tordal, which is listed in Oslo, has risen 9% this year.", "Tordal"),
+    ("Tordal is privately held, and its founders own most of it.", "Tordal"),
+])
+def test_what_only_companies_do(backend, text, name):
+    assert labels(text, name) == {"ORG"}
