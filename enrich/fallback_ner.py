@@ -159,7 +159,22 @@ def _connector(strs: list[str], j: int, start: int) -> int:
     if strs[j] == "and" and ("of" in strs[start:j] or "for" in strs[start:j]):
         # "Centres for Disease Control and Prevention": one more word, if the name ends there
         return 1 if j + 2 >= len(strs) or not _capitalised(strs[j + 2]) else 0
+    if strs[j] == "and" and _one_organisation(strs, start, j):
+        return 1  # "National Banking and Securities Commission": the kind of organisation ends the second half
     return 0
+
+
+def _one_organisation(strs: list[str], start: int, j: int) -> bool:
+    """True when the capitalised words after "and" (at j) end in an organisation word, those before it
+    (two or more) hold none, nor a given name first, and neither half starts like a place's name."""
+    if j - start < 2 or strs[start] in GIVEN_NAMES or any(w in ORG_WORDS for w in strs[start:j]) \
+            or all(gazetteer.is_place_or_people(w) for w in strs[start:j]) \
+            or j + 1 < len(strs) and gazetteer.is_place_or_people(strs[j + 1]):  # "Southwest and Alaska Airlines"
+        return False
+    k = j + 1
+    while k < len(strs) and k - j <= 4 and strs[k][:1].isupper():
+        k += 1
+    return k - 1 > j and strs[k - 1] in ORG_WORDS and not (k < len(strs) and strs[k] in ("of", "for"))
 
 
 def _adjacent(text: str, end: int, start: int, word: str) -> bool:

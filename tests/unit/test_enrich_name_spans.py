@@ -76,3 +76,12 @@ def test_a_person_abbreviated_by_initials_stays_a_person(backend):
 def test_a_long_name_with_a_given_name_inside_stays_a_person(backend):
     result = enrich.analyse("Claims", "Te Kaurinui Robert Parata said the claim would go ahead.", dt.date(2026, 3, 12))
     assert {m.label for m in result.entities if "Parata" in m.text} <= {"PERSON"}
+
+
+def test_an_organisation_named_with_and_is_one_name(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NLP", "fallback")  # the rule-based finder's runs of capitalised words
+    found = names("The Coastal Erosion and Dune Monitoring Council said the beach would close. "
+                  "Flights on Southwest and Alaska Airlines were delayed.")
+    assert found["Coastal Erosion and Dune Monitoring Council"] == "ORG"
+    assert found["Alaska Airlines"] == "ORG"
+    assert "Southwest and Alaska Airlines" not in found
