@@ -290,7 +290,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or", "rivers", "islands", "lakes") else None
     if kinds and " " not in name:  # "the Surma and Kushiyara rivers"
         return "LOC"
-    if _PLACE_CLAUSE.match(text, f.end) or _PLACE_POSSESSED.match(text, f.end) and f.label != "PERSON":
+    if text.startswith(", which ", f.end) and _PLACE_CLAUSE.match(text, f.end) \
+            or text.startswith(("'s ", "’s "), f.end) and _PLACE_POSSESSED.match(text, f.end) and f.label != "PERSON":
         return "GPE"  # "Ogun State, which borders Lagos", "Champagne's vineyards"
     place_kind = _PLACE_APPOSITION.match(text, f.end)
     if place_kind:
@@ -392,13 +393,17 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if region and gazetteer.lookup(region.group(1)) in PLACE_LABELS and (lone or f.label != "ORG") \
             and not has_company_suffix(name):
         return "GPE"
-    introduced = not lone and (_ROLE_BEFORE.search(text, max(0, f.start - 20), f.start)
-                               or _WHO_APPOSITION.match(text, f.end))  # "team boss Ada Mertens said"
+    org_cue = (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure) and (
+        _ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end))
+    introduced = not lone and (f.label != "PERSON" or org_cue) and (  # "team boss Ada Mertens said"
+        _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) or _WHO_APPOSITION.match(text, f.end))
     if introduced and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)
                                                or _WHO_APPOSITION.match(text, f.end) and no_org_word_in(name)):
         return "PERSON"
     if not lone and f.label == "PERSON" and not f.sure and name.split()[0] not in GIVEN_NAMES \
             and text.endswith(("'s ", "’s "), 0, f.start) and _owner_named_in_full(text, f.start, in_full_names):
+        return "ORG"  # "Warren Brandt's Halvik Holdings": what a person owns, not a person
+    if org_cue and not introduced:
         return "ORG"  # "Warren Brandt's Halvik Holdings": what a person owns, not a person
     if (_ORG_BEFORE_PHRASE.search(text, max(0, f.start - 60), f.start) or _ORG_AFTER_PHRASE.match(text, f.end)) \
             and (lone or f.label != "PERSON" or name.split()[0] not in GIVEN_NAMES and not f.sure) and not introduced:
@@ -600,20 +605,23 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
 
 def _coordinated_people(text: str, found: list[Found]) -> list[Found]:
     """"the car of Ada Mertens and Kiri Holloway": a full name listed with a person's is a person's,
-    when the model's other guess rests on nothing (no cue, no organisation or place word in it)."""
-    by_span = {(f.start, f.end): f for f in found}
-    for f in found:
-        name = text[f.start:f.end]
-        if f.label != "PERSON" or " " not in name or not looks_like_person(name):
+    when the model's other guess rests on nothing (no cue, no organisation or place word in it).
+    Neighbours are names next to each other with only a list's joiner between them."""
+    ordered = sorted(found, key=lambda f: f.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if text[a.end:b.start] not in _JOINERS:
             continue
-        for start, end in _neighbours(text, f):
-            other = by_span.get((start, end))
-            other_name = text[start:end]
-            if other is not None and other.label == "ORG" and not other.sure and " " in other_name \
-                    and looks_like_person(other_name) and not _not_a_person(other_name) \
-                    and not has_company_suffix(other_name) and not _PLURAL_LAST.search(other_name):
+        for person, other in ((a, b), (b, a)):
+            name, other_name = text[person.start:person.end], text[other.start:other.end]
+            if person.label == "PERSON" and other.label == "ORG" and not other.sure and " " in name \
+                    and " " in other_name and looks_like_person(name) and looks_like_person(other_name) \
+                    and not _not_a_person(other_name) and not has_company_suffix(other_name) \
+                    and not _PLURAL_LAST.search(other_name):
                 other.label = "PERSON"
     return found
+
+
+_JOINERS = {" and ", ", ", ", and ", " or ", ", or "}
 
 
 def _sure_org(name: str, f: Found) -> bool:
