@@ -589,8 +589,9 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
     Catalyst", "Siemens Energy and Prysmian"): lists hold names of one kind. Only names no hand
     gazetteer knows and no cue decided are changed; people named in full are left alone."""
     by_span = {(f.start, f.end): f for f in found}
-    for f in sorted(found, key=lambda f: f.start):
-        if f.label != "ORG" or not _sure_org(text[f.start:f.end], f):
+    sources = sorted(found, key=lambda f: f.start)
+    for f in sources:  # (grows: a name made a company passes it on along its list)
+        if f.label != "ORG" or not (_sure_org(text[f.start:f.end], f) or f.sure and _ORG_APPOSITION.match(text, f.end)):
             continue
         for start, end in _neighbours(text, f):
             other = by_span.get((start, end))
@@ -600,6 +601,7 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
                     or other.label in PLACE_LABELS and _placed(text, start):
                 continue
             other.label, other.sure = "ORG", True
+            sources.append(other)
     return found
 
 

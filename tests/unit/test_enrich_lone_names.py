@@ -185,6 +185,7 @@ def test_a_list_before_an_apposition_in_the_plural_is_of_that_kind(backend):
             "the three largest banks, which hold most deposits.")
     assert labels(text, "Stordal") == {"ORG"}
     assert labels(text, "Kvalbank") <= {"ORG"}
+    assert labels(text, "Brekke Norge") <= {"ORG"}  # passed on along the list
 
 
 def test_a_name_spelled_by_initials_in_brackets_is_no_person(backend):
