@@ -85,3 +85,8 @@ def test_an_organisation_named_with_and_is_one_name(monkeypatch):
     assert found["Coastal Erosion and Dune Monitoring Council"] == "ORG"
     assert found["Alaska Airlines"] == "ORG"
     assert "Southwest and Alaska Airlines" not in found
+
+
+def test_an_observatory_and_its_acronym_are_an_organisation(backend):
+    found = names("said Kari Lind, an astronomer at the Halvik Astronomical Observatory (HAO). The HAO runs it.")
+    assert found["Halvik Astronomical Observatory"] == found["HAO"] == "ORG"
