@@ -14,8 +14,8 @@ from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
 from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PERSON_ROLES, PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
-from tidings.enrich.titles import TITLE_RUN
-from tidings.enrich.words_before import word_before_of
+from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
+from tidings.enrich.words_before import word_before, word_before_of
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 _WORD_AFTER = re.compile(r" (\w+)")
@@ -143,8 +143,8 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
         label = _context_label(text, f, name) or _lone_name_label(text, f, name, in_full_names, shared_surnames)
-        if label == _TOWN_BY_NAME_ONLY:  # a weaker vote than a cue: "Nokia, based in Espoo" outvotes it
-            f.label, f.sure = "GPE", False
+        if label in (_TOWN_BY_NAME_ONLY, _ORG_BY_NAME_ONLY):  # a weaker vote than a cue: "Nokia, based in
+            f.label, f.sure = label[:-1], False                   # Espoo" outvotes it
         elif label:
             f.label, f.sure = label, True
     lone: dict[str, set[str]] = {}
@@ -291,6 +291,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
 
 # A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
 _TOWN_BY_NAME_ONLY = "GPE?"
+# A lone word the model took for a person that no full name introduced: an organisation, unless a cue says otherwise.
+_ORG_BY_NAME_ONLY = "ORG?"
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:based|owned|listed|born|led|backed|made)$")
 _MIXED_CASE = re.compile(r"(?:\d+[A-Z]|[a-z][A-Z])")  # "50Hertz", "ScotRail", "LinkedIn"
 _SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
@@ -372,7 +374,24 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and not _AGE_AFTER.match(text, f.end) \
             and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):
         return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
+    if lone and f.label == "PERSON" and not f.sure and _never_introduced(text, f, name):
+        return _ORG_BY_NAME_ONLY  # "Schindler reports on Friday": no one of that name was introduced
     return None
+
+
+_TITLE_BEFORE = EndAnchored(rf"\b(?:{TITLE_ALTERNATION}) $")
+
+
+def _never_introduced(text: str, f: Found, name: str) -> bool:
+    """A lone word the model took for a person, though news names a person in full (or with a title)
+    before using the surname alone: no full name of the article ends with it (the caller knows), it
+    is no given name, no title or role word stands before it and no age or "who" follows it."""
+    if name in GIVEN_NAMES or not name[:1].isupper() or _PLURAL_PEOPLE.search(name) or name.isupper():
+        return False
+    before = word_before(text, f.start, 30, ".")
+    return not (before and (LOWER_ROLE.match(before) or before[:1].isupper()
+                            and _TITLE_BEFORE.search(text, max(0, f.start - 40), f.start))) \
+        and not _AGE_AFTER.match(text, f.end) and not _WHO_AFTER.match(text, f.end)
 
 
 def _not_a_person(name: str) -> bool:

@@ -36,20 +36,30 @@ _NEXT_WORD = re.compile(r" ([\w.’'\-]+)")
 def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | None = None) -> list[Found]:
     """Add gazetteer names and repeats of names already found (surnames included) that were missed."""
     forms = dict(extra_forms or {})
-    # people first: a surname that is also a town ("Ola Harstad", "in Harstad") is the person unless
-    # "in" or "near" comes before it (below)
-    for f in sorted(found, key=lambda f: f.label != "PERSON"):
+    sure_forms = set(forms)
+    # people named in full first: a surname that is also a town ("Ola Harstad", "in Harstad") is the
+    # person unless "in" or "near" comes before it (below); then a label the words around a name
+    # decided ("shares of Kone" over the model's PERSON guess for another "Kone")
+    for f in sorted(found, key=lambda f: (not (f.label == "PERSON" and " " in text[f.start:f.end]), not f.sure,
+                                          f.label != "PERSON")):
         name = text[f.start:f.end]
         if f.label == "PERSON":
             for form in person_forms(name):
-                forms.setdefault(form, "PERSON")
-        elif f.label in PLACE_LABELS or f.label == "ORG":
-            forms.setdefault(name, f.label)
+                if form not in forms:
+                    forms[form] = "PERSON"
+                    if f.sure:
+                        sure_forms.add(form)
+        elif (f.label in PLACE_LABELS or f.label == "ORG") and name not in forms:
+            forms[name] = f.label
+            if f.sure:
+                sure_forms.add(name)
     taken = bytearray(len(text) + 1)
     for f in found:
         taken[f.start:f.end] = b"\1" * (f.end - f.start)
     added = []
-    for start, end, label in _gazetteer_hits(text) + list(_occurrences(text, forms)):
+    hits = [(s, e, label, True) for s, e, label in _gazetteer_hits(text)]
+    for start, end, label, sure in hits + [(s, e, label, text[s:e] in sure_forms)
+                                           for s, e, label in _occurrences(text, forms)]:
         compass = word_before(text, start, 12) if label in PLACE_LABELS else None
         if compass in _COMPASS and geonames.is_place(text[start - len(compass) - 1:end]):
             start, label = start - len(compass) - 1, "LOC"  # "Western Australia": "Western" is also a people's word
@@ -57,7 +67,7 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
             if label == "PERSON" and text.endswith((" in ", " near "), 0, start) and " " not in text[start:end] \
                     and geonames.is_place(text[start:end]):
                 label = "GPE"  # "people in Bergen" beside the forecaster Kari Bergen
-            added.append(Found(start, end, label, sure=True))
+            added.append(Found(start, end, label, sure=sure))
             taken[start:end] = b"\1" * (end - start)
     return without_overlaps(found + added)
 

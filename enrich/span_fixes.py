@@ -87,6 +87,8 @@ class _Titles:
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
+    if start >= end:  # nothing left ("The" alone, cut as an article)
+        return None
     if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
         place = _OF_PLACE_AFTER.match(text, end)
         if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"

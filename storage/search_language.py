@@ -47,7 +47,7 @@ MAX_AGE_DAYS = 100 * 365  # @N reaches back a century at most
 MAX_TERMS = 64  # a query is typed by a person; thousands of terms only make SQLite slow
 MAX_QUERY_CHARS = 2000
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+_ASCII = bytes(range(128))
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
@@ -66,7 +66,11 @@ def fold(text: str | None) -> str:
     # One str.replace per distinct non-ASCII character, each folded once (cached): NFKD
     # decomposes character by character and every mark it could reorder is dropped, so this
     # equals folding the whole text, at a tenth of the cost (the index folds every article).
-    for char in set(_NON_ASCII.findall(text)):
+    # The characters are found by deleting every ASCII byte of the UTF-8 (what is left is
+    # still whole UTF-8): a sixth of the time a regular expression takes to find them.
+    for char in set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode(
+        "utf-8", "surrogatepass"
+    )):
         folded = _fold_char(char)
         if folded != char:
             text = text.replace(char, folded)

@@ -15,7 +15,7 @@ from tidings.ingest.feed_entries import FeedParseError, parse_feed
 from tidings.storage import ArticleIn, Library
 from tidings.storage.anchoring import reanchor, select
 from tidings.storage.clean import one_line, strip_controls
-from tidings.storage.search_language import QueryError
+from tidings.storage.search_language import QueryError, _fold_char, fold
 from tidings.tui.config import Config, load_config
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -141,3 +141,17 @@ def test_reanchoring_finds_the_quote_or_says_it_cannot(text: str, data: st.DataO
     if found is not None:
         assert 0 <= found.start < found.end <= len(edited)
         assert found.quote == edited[found.start:found.end]
+
+
+@FAST
+@given(st.one_of(TEXTS, st.text(alphabet=st.characters(blacklist_categories=()), max_size=40)))
+@example("\ud800\u00e9 \udfff\u202e")  # lone surrogates (a JSON escape can carry one)
+def test_fold_and_control_stripping_treat_each_character_alone(text: str) -> None:
+    """What the index holds is each character folded on its own, and what is stored is the
+    text without its control characters, whatever surrounds them (the fast paths find both
+    in what is left of the UTF-8 once visible ASCII is deleted)."""
+    assert fold(text) == "".join(_fold_char(c) if ord(c) > 127 else c for c in text)
+    assert strip_controls(text) == re.sub(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "",
+        text.replace("\r\n", "\n").replace("\r", "\n"),
+    )

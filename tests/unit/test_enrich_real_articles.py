@@ -34,3 +34,19 @@ def test_offsets_order_and_dates_hold_on_real_articles(backend, limit, monkeypat
             assert text[t.start:t.end] == t.expression
             assert text[t.sentence_start:t.sentence_end] == t.sentence
             assert ISO_DATE.fullmatch(t.date) and t.precision in {"day", "week", "month", "year"}
+
+
+def test_extractor_output_with_headings_on_their_own_lines(monkeypatch):
+    """Extracted text as an extractor gives it: headings and paragraphs one a line, no full stop
+    between them ("coach of Gimnasia" / "The coach would ..." once cut "The" to nothing and crashed)."""
+    monkeypatch.setenv("TIDINGS_NLP", "fallback")
+    result = enrich.analyse("Coach", "He was out as coach of Gimnasia\nThe coach would now be free to sign.",
+                            dt.date(2019, 6, 14))
+    assert "The" not in [m.text for m in result.entities]
+    extracted = CORPUS.parent / "output" / "trafilatura.json"
+    if not extracted.exists():
+        pytest.skip("shared corpus not available")
+    for page in json.loads(extracted.read_text(encoding="utf-8"))["output"].values():
+        text = page.get("articleBody") or ""
+        result = enrich.analyse(text.split("\n")[0][:100], text, dt.date(2019, 6, 14))
+        assert all(text[m.start:m.end] == m.text for m in result.entities)
