@@ -451,7 +451,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and name.split()[-1] not in shared_surnames \
             and not _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) \
             and not _PERSON_APPOSITION.match(text, f.end) and not _WHO_AFTER.match(text, f.end) \
-            and not _AGE_AFTER.match(text, f.end) \
+            and not _AGE_AFTER.match(text, f.end) and not _WHO_APPOSITION.match(text, f.end) \
             and not _SPOKE_BEFORE.search(text, max(0, f.start - 20), f.start):
         return "ORG"  # "Odense Letbane", "FNV Havens", "Transport Scotland", "Air Tindi"
     if f.label in _THINGS and _SPEAKS.match(text, f.end) and not f.sure:

@@ -157,8 +157,10 @@ def _connector(strs: list[str], j: int, start: int) -> int:
     if strs[j] in ("of", "for", "on", "&") and any(w in JOINS_OF for w in strs[start:j]):
         return 2 if j + 1 < len(strs) and strs[j + 1] == "the" else 1
     if strs[j] == "and" and ("of" in strs[start:j] or "for" in strs[start:j]):
-        # "Centres for Disease Control and Prevention": one more word, if the name ends there
-        return 1 if j + 2 >= len(strs) or not _capitalised(strs[j + 2]) else 0
+        # "Centres for Disease Control and Prevention": one more word, if the name ends there (an acronym
+        # is a name of its own: "University of Tasmania and CSIRO")
+        return 1 if (j + 2 >= len(strs) or not _capitalised(strs[j + 2])) and not (
+            j + 1 < len(strs) and strs[j + 1].isupper()) else 0
     if strs[j] == "and" and _one_organisation(strs, start, j):
         return 1  # "National Banking and Securities Commission": the kind of organisation ends the second half
     return 0
@@ -172,7 +174,7 @@ def _one_organisation(strs: list[str], start: int, j: int) -> bool:
             or j + 1 < len(strs) and gazetteer.is_place_or_people(strs[j + 1]):  # "Southwest and Alaska Airlines"
         return False
     k = j + 1
-    while k < len(strs) and k - j <= 4 and strs[k][:1].isupper():
+    while k < len(strs) and k - j <= 4 and strs[k][:1].isupper() and not strs[k].isupper():  # not "(CNBV)"
         k += 1
     return k - 1 > j and strs[k - 1] in ORG_WORDS and not (k < len(strs) and strs[k] in ("of", "for"))
 

@@ -256,3 +256,9 @@ def test_a_person_famous_enough_for_one_name_stays_a_person(text):
 ])
 def test_what_only_companies_do(backend, text, name):
     assert labels(text, name) == {"ORG"}
+
+
+def test_a_who_apposition_keeps_a_person_whose_name_holds_a_town(backend):
+    text = ("The line runs through Orlando and Tampa.\n\nOrlando Vasquez, a software tester who rides the line "
+            "every day, said fares were too high.")
+    assert labels(text, "Orlando Vasquez") == {"PERSON"}

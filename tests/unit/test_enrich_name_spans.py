@@ -90,3 +90,12 @@ def test_an_organisation_named_with_and_is_one_name(monkeypatch):
 def test_an_observatory_and_its_acronym_are_an_organisation(backend):
     found = names("said Kari Lind, an astronomer at the Halvik Astronomical Observatory (HAO). The HAO runs it.")
     assert found["Halvik Astronomical Observatory"] == found["HAO"] == "ORG"
+
+
+def test_an_acronym_after_and_is_a_name_of_its_own(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NLP", "fallback")
+    found = names("The laboratory is run by the University of Halvik and CSIRA, the national science agency. "
+                  "The Coastal Erosion and Dune Monitoring Council (CEDMC) said so.")
+    assert found["University of Halvik"] == "ORG"
+    assert "University of Halvik and CSIRA" not in found
+    assert found["Coastal Erosion and Dune Monitoring Council"] == "ORG"
