@@ -110,3 +110,32 @@ def test_the_demo_alone_gives_its_names_one_type_each(tmp_path: Path) -> None:
                 if m["canonical"] == "Bornholm"]
     assert bornholm and {m["type"] for m in bornholm} == {"place"}
     assert {m["label"] for m in bornholm} <= {"GPE", "LOC", "FAC"}
+
+
+def test_the_queue_is_analysed_in_batches_each_stored_whole(library: Library, monkeypatch) -> None:
+    """More than a batch waiting: every article is analysed; an analysis that fails part way
+    keeps the batches stored before it and leaves the rest queued."""
+    from tidings.ingest import enricher
+
+    feed = library.local_feed("Wire")
+    for k in range(5):
+        library.store_article(feed, ArticleIn(guid=f"g{k}", title=f"Grid news {k}",
+                                                 text=f"Shares of Energinet rose {k} per cent in Copenhagen."))
+    monkeypatch.setattr(enrichment, "ANALYSE_BATCH", 2)
+    real = enricher.analyse_article
+    calls = []
+
+    def fails_on_the_fourth(title: str, text: str, published: str | None):
+        calls.append(title)
+        if len(calls) == 4:
+            raise RuntimeError("worker died")
+        return real(title, text, published)
+
+    monkeypatch.setattr(enricher, "analyse_article", fails_on_the_fourth)
+    with pytest.raises(RuntimeError):
+        enrichment.analyse_queue(library)
+    assert library.queue_size() == 3  # the first batch of two is stored, the second is not
+    monkeypatch.setattr(enricher, "analyse_article", real)
+    assert enrichment.analyse_queue(library) == 3
+    assert library.queue_size() == 0
+    assert library.entity_article_count(library.entity_named("Energinet")["id"]) == 5

@@ -26,6 +26,11 @@ def reindex(ctx: Context, all_articles: bool) -> None:
 # Commands that read entities analyse at most this many waiting articles before answering
 # (a few seconds with spaCy); with more waiting they answer at once and say so on stderr.
 ANALYSE_FIRST_LIMIT = 500
+# Articles analysed, then stored in one transaction: with 32 KB pages a commit an article
+# rewrote the same index pages into the WAL each time (640 articles into a 20,000-article
+# library: 10.3 s one by one, 7.9 s in batches of 32). Analyses are derived data: an
+# interrupted batch is only analysed again.
+ANALYSE_BATCH = 32
 
 
 def analyse_queue(library: Library) -> int:
@@ -33,17 +38,21 @@ def analyse_queue(library: Library) -> int:
     from rich.console import Console
     from rich.progress import Progress
 
-    from tidings.ingest.enricher import enrich_now
+    from tidings.ingest.enricher import analyse_article, store_analysis
 
     total = library.queue_size()
     if not total:
         return 0
     with Progress(transient=True, console=Console(file=sys.stderr), disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("Analysing articles", total=total)
-        while batch := library.queued(limit=32):
+        while batch := library.queued(limit=ANALYSE_BATCH):
+            results = []
             for article in batch:
-                enrich_now(library, article)
+                results.append(analyse_article(article.title, article.text, article.published))
                 bar.advance(task)
+            with library.write():  # one commit a batch, not one an article (see ANALYSE_BATCH)
+                for article, result in zip(batch, results):
+                    store_analysis(library, article, result)
     return total
 
 
