@@ -24,6 +24,7 @@ BATCHES = json.loads((EVAL_DIR / "batches.json").read_text(encoding="utf-8"))
 ISSUE_11 = set(BATCHES["issue-11 (unseen, 2026-11-30)"])
 BATCH_8 = set(BATCHES["issue-11 batch 8 (unseen, 2026-11-30)"])
 BATCH_9 = set(BATCHES["issue-11 batch 9 (unseen, 2026-11-30)"])
+BATCH_10 = set(BATCHES["issue-11 batch 10 (unseen, 2026-11-30)"])
 
 # Floors a little below what was measured when they were set (2026-11-30). On the 35 earlier
 # articles: entity F1 0.980 spaCy, 0.970 fallback; on the 22 of issue 11 (after the general rules
@@ -39,10 +40,16 @@ BATCH_9 = set(BATCHES["issue-11 batch 9 (unseen, 2026-11-30)"])
 # 0.944/0.926 and 0.939/0.922. The targets are missed; its floors hold that first sight until rules
 # are written for what it shows (then it is seen, and its floors go up).
 # Session 5's general rules (tests/eval/README.md) were written with batch 9 seen: 0.926 spaCy, 0.908
-# fallback; timeline P/R 0.986/0.982 and 0.981/0.977. Its floors hold those, a little below.
+# fallback; timeline P/R 0.986/0.982 and 0.981/0.977; with the session's last rules 0.937 and 0.921.
+# Its floors hold those, a little below.
+# Batch 10 (26 articles) was written blind and scored at first sight with session 5's final code:
+# entity F1 0.856 spaCy (P 0.880, R 0.833), 0.810 fallback (P 0.856, R 0.768); timeline P/R
+# 0.940/0.920 and 0.944/0.924. The targets are missed again; its floors hold that first sight.
 FLOORS = {
-    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97, "batch-9": 0.92},
-    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97, "batch-9": 0.90},
+    "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97, "batch-9": 0.93,
+              "batch-10": 0.85, "batch-10 timeline": 0.91},
+    "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97, "batch-9": 0.91,
+                 "batch-10": 0.80, "batch-10 timeline": 0.91},
 }
 
 
@@ -53,15 +60,17 @@ def test_gold_set_quality(backend, monkeypatch):
     else:
         monkeypatch.delenv("TIDINGS_NLP", raising=False)
     scores = scoring.evaluate(EVAL_DIR / "gold", enrich.analyse)
-    assert len(scores) >= 105
-    earlier = [s for s in scores if s.name not in ISSUE_11 | BATCH_8 | BATCH_9]
+    assert len(scores) >= 131
+    earlier = [s for s in scores if s.name not in ISSUE_11 | BATCH_8 | BATCH_9 | BATCH_10]
     new = [s for s in scores if s.name in ISSUE_11]
     blind = [s for s in scores if s.name in BATCH_8]
     ninth = [s for s in scores if s.name in BATCH_9]
+    tenth = [s for s in scores if s.name in BATCH_10]
     assert len(new) == len(ISSUE_11) >= 20 and len(blind) == len(BATCH_8) >= 20
-    assert len(ninth) == len(BATCH_9) >= 20
+    assert len(ninth) == len(BATCH_9) >= 20 and len(tenth) == len(BATCH_10) >= 20
     floor = FLOORS[backend]
-    groups = (("earlier", earlier), ("issue-11", new), ("batch-8", blind), ("batch-9", ninth))
+    groups = (("earlier", earlier), ("issue-11", new), ("batch-8", blind), ("batch-9", ninth),
+              ("batch-10", tenth))
     for group, chosen in groups:
         _, overall, timeline = scoring.totals(chosen)
         assert overall.f1 >= floor[group], (group, [e for s in chosen for e in s.errors])
