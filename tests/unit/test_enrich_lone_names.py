@@ -11,15 +11,6 @@ from tidings.enrich.found import Found
 from tidings.enrich.gap_filling import add_missing
 
 
-@pytest.fixture(params=["spacy", "fallback"])
-def backend(request, monkeypatch):
-    if request.param == "fallback":
-        monkeypatch.setenv("TIDINGS_NLP", "fallback")
-    else:
-        monkeypatch.delenv("TIDINGS_NLP", raising=False)
-    return request.param
-
-
 def labels(text: str, name: str, title: str = "Markets close mixed") -> set[str]:
     result = enrich.analyse(title, text, dt.date(2026, 3, 12))
     return {m.label for m in result.entities + result.title_entities if m.text == name}

@@ -6,15 +6,6 @@ import pytest
 from tidings import enrich
 
 
-@pytest.fixture(params=["spacy", "fallback"])
-def backend(request, monkeypatch):
-    if request.param == "fallback":
-        monkeypatch.setenv("TIDINGS_NLP", "fallback")
-    else:
-        monkeypatch.delenv("TIDINGS_NLP", raising=False)
-    return request.param
-
-
 def names(text: str) -> dict[str, str]:
     result = enrich.analyse("Regulators act", text, dt.date(2026, 3, 12))
     return {m.canonical: m.label for m in result.entities}

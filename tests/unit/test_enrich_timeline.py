@@ -4,13 +4,6 @@ import datetime as dt
 import pytest
 
 from tidings import enrich
-@pytest.fixture(params=["spacy", "fallback"])
-def backend(request, monkeypatch):
-    if request.param == "fallback":
-        monkeypatch.setenv("TIDINGS_NLP", "fallback")
-    else:
-        monkeypatch.delenv("TIDINGS_NLP", raising=False)
-    return request.param
 
 
 def dates(text: str, published: dt.date | None) -> dict[str, str]:
