@@ -3,8 +3,9 @@
 Two signals, each 0..1, mixed: the entities two articles share, each weighted by its
 rarity (inverse document frequency: two stories naming a minor official are closer than two
 naming "US"), and how much their titles share in words. Candidates come from the rare
-entities (index lookups, the newest PER_ENTITY articles of each); only an article with too few of them searches the full-text
-index for titles like its own (bm25), which in a large library costs more.
+entities (index lookups, the newest PER_ENTITY articles of each); only an article with too few
+of them (not analysed yet, or naming no one) looks in the full-text index for titles that share
+its words among the articles stored near it (see `_by_title_search`).
 The article's own related links count first when the library holds them.
 """
 
@@ -25,6 +26,8 @@ PER_ENTITY = 1000  # newest articles mentioning each of them that are candidates
 SHORTLIST = 100  # best candidates by entities whose titles are then compared
 TOO_COMMON = 0.02  # entities in more than this share of a large library say little
 ALWAYS_USEFUL = 20  # ...but an entity in this few articles is always worth following
+TITLE_WINDOW = 10_000  # articles stored before and after one whose titles are searched
+NEAREST = 100  # ...of which the nearest on each side that share a title word are compared
 _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _STOP = {
     "that", "this", "with", "from", "have", "will", "were", "what", "when", "where", "which",
@@ -117,18 +120,30 @@ class RelatedQueries(LibraryBase):
         return overlap
 
     def _by_title_search(self, article_id: int, words: set[str], found: int = 30) -> dict[int, float]:
-        """Articles whose titles best match these words (bm25), scaled to 0..1."""
+        """Articles stored near this one whose titles share the most words with its own
+        (Jaccard, then nearness), scaled to 0..1.
+
+        Candidates are the NEAREST before and after it within TITLE_WINDOW whose titles hold
+        one of its words, read in rowid order from the full-text index. Ordering all matches
+        by bm25 instead cost 0.8-2 s an article at a million (bm25 weighs each word by a pass
+        over its whole posting list), and a story's relatives are near it in time.
+        """
         if not words:
             return {}
         match = "title : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in sorted(words)) + ")"
-        rows = self.db.execute(
-            "select rowid, -bm25(articles_fts, 10.0, 1.0) from articles_fts "
-            "where articles_fts match ? and rowid != ? order by bm25(articles_fts, 10.0, 1.0) "
-            "limit ?",
-            [match, article_id, found],
-        ).fetchall()
-        best = max((score for _, score in rows), default=1.0) or 1.0
-        return {other: max(0.0, score / best) for other, score in rows}
+        candidates: list[int] = []
+        for low, high, order in ((article_id - TITLE_WINDOW, article_id - 1, "desc"),
+                                 (article_id + 1, article_id + TITLE_WINDOW, "asc")):
+            candidates += [row[0] for row in self.db.execute(
+                "select rowid from articles_fts where articles_fts match ? "
+                f"and rowid between ? and ? order by rowid {order} limit ?",
+                [match, low, high, NEAREST],
+            ).fetchall()]
+        overlap = {other: score for other, score in self._title_overlap(words, candidates).items()
+                   if score > 0}
+        best = sorted(overlap, key=lambda other: (-overlap[other], abs(other - article_id)))[:found]
+        top = max((overlap[other] for other in best), default=1.0)
+        return {other: overlap[other] / top for other in best}
 
     def _linked(self, article_id: int) -> set[int]:
         """Articles in the library that this one lists among its related links."""

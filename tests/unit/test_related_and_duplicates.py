@@ -50,6 +50,29 @@ def test_rare_shared_entities_rank_first(library: Library) -> None:
     assert not {r.article_id for r in related[:2]} & set(filler)
 
 
+def test_an_article_not_analysed_finds_titles_like_its_own_among_its_neighbours(
+    library: Library, monkeypatch
+) -> None:
+    """Before analysis (no entities) the related list comes from titles, searched among the
+    articles stored near it: in a big library every title sharing a word cost seconds."""
+    from tidings.storage import related
+
+    monkeypatch.setattr(related, "TITLE_WINDOW", 5)
+    feed = library.local_feed("Wire")
+
+    def store(guid: str, title: str) -> int:
+        return library.store_article(feed, ArticleIn(guid=guid, title=title, text="Body.")).id
+
+    far = store("far", "Harbour cranes strike spreads")
+    filler = [store(f"f{i}", f"Weather update {i}") for i in range(8)]
+    near = store("near", "Harbour cranes strike talks")
+    opened = store("opened", "Harbour cranes strike ends")
+    found = [r.article_id for r in library.related(opened)]
+    assert found[0] == near
+    assert far not in found and far < opened - related.TITLE_WINDOW
+    assert not set(found) & set(filler)
+
+
 def test_related_links_in_the_library_come_first(library: Library) -> None:
     feed = library.local_feed("Wire")
     target = library.store_article(
