@@ -8,6 +8,7 @@ also where failed workers end up (`worker_failed`).
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,8 @@ OPEN_DELAY = 0.05  # seconds the list cursor rests before the pane follows it
 # The enricher's start (importing the NLP code, forking its worker) competes with the first
 # paint for the CPU and the GIL: it waits this long after the first screen is out.
 ENRICHER_START_DELAY = 0.5
+# How often the app looks whether its terminal still exists (one ioctl).
+TERMINAL_CHECK_SECONDS = 2.0
 STYLES = Path(__file__).with_name("tidings.tcss")
 
 
@@ -102,6 +105,29 @@ class TidingsApp(WorkerErrors, App[None]):
             self.notify(problem, severity="warning", timeout=15, markup=False)
         if self.enrich:  # counted from the first frame, not from the mount
             self.call_after_refresh(self.set_timer, ENRICHER_START_DELAY, self._start_enricher)
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._quit_without_terminal)
+
+    def _quit_without_terminal(self) -> None:
+        """Quit, as a hang-up would, when the terminal is gone but no SIGHUP came (the
+        window or SSH session closed under `make run`, `nohup` or a wrapper that does not
+        pass it on). Textual's input thread otherwise reads end-of-file in a loop and holds
+        a core for ever, and its orderly shutdown waits for ever to write to the terminal:
+        save what the user did, then leave at once (committed writes are durable; the
+        enricher's worker dies with this process)."""
+        try:
+            os.tcgetpgrp(sys.__stdin__.fileno())  # EIO once the terminal has hung up
+            return
+        except OSError:
+            pass
+        try:
+            if self.enricher is not None:
+                self.enricher.stop()
+            keep_waiting_writes(self.writes, pending_path(self.library.path))
+        except (OSError, SystemExit):
+            pass  # what could not be written is in the kept file; there is no one to tell
+        finally:
+            os._exit(0)
 
     def on_unmount(self) -> None:
         if self.enricher is not None:

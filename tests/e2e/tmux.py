@@ -51,6 +51,10 @@ class Terminal:
             self._tmux("send-keys", "-t", "main", key)
             time.sleep(pause)
 
+    def pane_pid(self) -> int:
+        """The process the pane runs (the command, once it has exec'd)."""
+        return int(self._tmux("list-panes", "-t", "main", "-F", "#{pane_pid}").split()[0])
+
     def is_running(self) -> bool:
         return "main" in self._tmux("list-sessions", "-F", "#{session_name}")
 

@@ -202,3 +202,16 @@ def test_show_lists_entities_and_the_timeline(tmp_path: Path) -> None:
     assert "Sergei Lavrov (person)" in entities  # one vocabulary for types in every output
     timeline = text[text.index("\nTimeline\n"):]
     assert "2025-02-27" in timeline and "Thursday → " in timeline
+
+
+def test_the_reader_without_a_terminal_says_so_in_one_line(tmp_path: Path) -> None:
+    """`tidings < /dev/null` (a script, a cron job): one line and exit 1, not an app that
+    reads end-of-file in a loop; the library is not created."""
+    db = tmp_path / "lib.db"
+    result = run_tidings(db=db, input="")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: the reader needs a terminal to read keys from (standard input is not one); "
+        "scripts can use its commands: tidings --help"
+    ]
+    assert not db.exists()

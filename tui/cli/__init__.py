@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import click
@@ -91,6 +92,10 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     """Tidings: a terminal news reader. With no command, opens the app."""
     ctx.obj = Context(db or default_library_path())
     if ctx.invoked_subcommand is None:
+        if not sys.stdin.isatty():
+            raise click.ClickException(
+                "the reader needs a terminal to read keys from (standard input is not one); "
+                "scripts can use its commands: tidings --help")
         from tidings.tui.app import run_app
 
         run_app(ctx.obj.library)
