@@ -268,10 +268,17 @@ def compile_query(query: Query, today: date | None = None, every_copy: bool = Fa
     for term in negative:
         clauses.append("a.id not in (select rowid from articles_fts where articles_fts match ?)")
         params.append(_fts_phrase(term.value))
+    unread = any(t.key == "is" and t.value.lower() == "unread" and not t.negated for t in query.terms)
     for term in query.terms:
         if term.key is None or term.key == "op":
             continue
         sql, values = _filter(term, today)
+        if expression and unread and term.key == "feed" and not term.negated:
+            # Words matching many articles, in a feed's unread ones: each match is checked
+            # against the set of those ids (from the partial unread index), not looked up in
+            # the articles (two of the commonest words at a million: 60 -> 31 ms).
+            sql = ("a.id in (select u.id from articles u indexed by articles_unread_feed "
+                   f"where u.read = 0 and u.feed_id in ({_FEED_IDS}))")
         clauses.append(f"not ({sql})" if term.negated else sql)
         params.extend(values)
     if not every_copy and not any(t.key == "feed" and not t.negated for t in query.terms):
@@ -290,15 +297,15 @@ def compile_query(query: Query, today: date | None = None, every_copy: bool = Fa
     return Compiled(joins, where, match_params + params, order)
 
 
+# The feeds a feed: term names: the title exactly, or as whole words ("Desk #3" is not in
+# "Desk #30": see word_in).
+_FEED_IDS = "select id from feeds where title = ? collate nocase or tidings_word_in(?, title)"
+
+
 def _filter(term: Term, today: date) -> tuple[str, list[Any]]:
     value = term.value
     if term.key == "feed":
-        # The title exactly, or as whole words ("Desk #3" is not in "Desk #30"): see word_in.
-        return (
-            "a.feed_id in (select id from feeds where title = ? collate nocase "
-            "or tidings_word_in(?, title))",
-            [value, value],
-        )
+        return f"a.feed_id in ({_FEED_IDS})", [value, value]
     if term.key == "author":
         return "tidings_word_in(?, a.author)", [value]
     if term.key == "tag":  # the feed's tags, or one a rule put on the article

@@ -96,6 +96,10 @@ def known(library: Library) -> dict[str, int]:
         ("feed:wire", {"talks", "call", "old", "lavrov"}),
         ("feed:wire -feed:blog talks", {"talks", "call", "old"}),
         ("tag:world is:unread", {"talks", "old", "lavrov"}),
+        ("talks feed:wire is:unread", {"talks", "old"}),  # "call" is read
+        ("talks feed:wire -is:unread", {"call"}),
+        ("talks feed:wire is:unread -feed:blog", {"talks", "old"}),
+        ("said feed:blog is:unread", {"state"}),
         ("is:starred", {"market"}),
         ("is:annotated", {"state"}),
         ("-is:read feed:blog", {"market", "state"}),
