@@ -8,6 +8,7 @@ also where failed workers end up (`worker_failed`).
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from dataclasses import dataclass
@@ -116,10 +117,11 @@ class TidingsApp(WorkerErrors, App[None]):
         save what the user did, then leave at once (committed writes are durable; the
         enricher's worker dies with this process)."""
         try:
-            os.tcgetpgrp(sys.__stdin__.fileno())  # EIO once the terminal has hung up
+            os.tcgetpgrp(sys.__stdin__.fileno())
             return
-        except OSError:
-            pass
+        except OSError as error:
+            if error.errno != errno.EIO:  # EIO: hung up (ENOTTY: a terminal, not ours to watch)
+                return
         try:
             if self.enricher is not None:
                 self.enricher.stop()
