@@ -198,7 +198,8 @@ async def test_enclosure_player_and_send_to(two_feeds: Path, tmp_path: Path) -> 
         shown = screen_text(app)
         assert "Enclosures" in shown and "audio/mpeg" in shown and "1.9 MB" in shown
         await pilot.press("p")
-        assert await wait_for(lambda: out.exists())
+        # a whole line: the recorder creates the file before it writes to it
+        assert await wait_for(lambda: out.exists() and out.read_text().endswith("\n"))
         assert json.loads(out.read_text().splitlines()[0]) == ["https://alpha.example/ep.mp3"]
 
         await pilot.press("ctrl+p")
@@ -207,6 +208,6 @@ async def test_enclosure_player_and_send_to(two_feeds: Path, tmp_path: Path) -> 
         await pilot.pause(0.5)
         assert "Send to: Save [b]it[/b]" in screen_text(app)
         await pilot.press("enter")
-        assert await wait_for(lambda: len(out.read_text().splitlines()) == 2)
+        assert await wait_for(lambda: out.read_text().count("\n") == 2)
         assert json.loads(out.read_text().splitlines()[1]) == [
             "Alpha two", "https://alpha.example/2"]
