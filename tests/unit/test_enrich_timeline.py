@@ -289,3 +289,41 @@ def test_a_month_with_last_or_next_year_is_one_date(backend, text, expected):
 ])
 def test_a_described_march_or_may_is_the_month(backend, text, expected):
     assert dates(text, dt.date(2026, 4, 14)) == expected
+
+
+SUN = dt.date(2025, 4, 13)  # a Sunday
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state after "stay"/"remain" is no past tense
+    ("Libraries in the county will stay closed on Monday.", "2025-04-14"),
+    ("The bridge will remain shut until Friday.", "2025-04-18"),
+    # a final score tells of a game played
+    ("Harlow beat Stevenage 3-1 at home on Saturday night.", "2025-04-12"),
+    ("The loss leaves Harlow fourth after a 0-0 draw with Bexley on Friday.", "2025-04-11"),
+    # "after" + -ing may lie before the main verb's time: the nearest day
+    ("Harlow will play in the final after beating Stevenage by six points on Saturday.", "2025-04-12"),
+])
+def test_tense_marks_that_are_not_verbs(backend, text, expected):
+    assert list(dates(text, SUN).values()) == [expected]
+
+
+def test_plural_timetable_verb_points_ahead():
+    assert list(dates("Bexley, who have lost twice, play Hythe in Dover on Thursday.", SUN).values()) == ["2025-04-17"]
+    assert list(dates("The regional elections, which take place in May, were delayed.", dt.date(2025, 1, 10)
+                      ).values())[0] == "2025-05"
+
+
+def test_quotes_after_an_evening_game_count_from_the_game(backend):
+    text = ("Harlow beat Stevenage 3-1 on Saturday night to go top of the table.\n\n"
+            "\"We will enjoy tonight and rest tomorrow,\" the Harlow coach said. The team trains again on Tuesday.")
+    assert list(dates(text, SUN).values()) == ["2025-04-12", "2025-04-12", "2025-04-13", "2025-04-15"]
+    daytime = ("Thousands were evacuated from Lenham on Saturday after the river burst its banks.\n\n"
+               "\"Tomorrow the first money will reach the town,\" the minister told reporters.")
+    assert list(dates(daytime, SUN).values()) == ["2025-04-12", "2025-04-14"]
+
+
+def test_a_date_takes_the_year_its_weekday_fixes_elsewhere(backend):
+    text = ("The council voted on Friday to make buses free from September 1. "
+            "The first free buses will run on Tuesday, September 1.")
+    assert list(dates(text, dt.date(2026, 1, 31)).values()) == ["2026-01-30", "2026-09-01", "2026-09-01"]
