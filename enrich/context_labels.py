@@ -73,7 +73,10 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                  r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
                                  r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman|head) of"
-                                 r"|round led by|(?:companies|firms|banks|lenders|retailers|brands|carmakers|airlines"
+                                 r"|round led by|(?:former )?(?:executives|employees|shareholders|directors) of"
+                                 # "after a 4-0 win over Jukurit": the side a game was won against is a team
+                                 r"|(?:a|an) \d{1,3}[-–]\d{1,3} (?:win|victory|defeat|loss|draw) (?:over|against|with|to)"
+                                 r"|(?:companies|firms|banks|lenders|retailers|brands|carmakers|airlines"
                                  r"|insurers|rivals|competitors|suppliers|customers|investors|groups|houses|labels)"
                                  r" (?:such as|like|including))"
                                  r"(?: [Tt]he)? $")
@@ -85,7 +88,10 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"| (?:is|was) (?:listed|valued|privately held|publicly traded|headquartered)\b"
                                r"| raised [$£€]| filed for (?:bankruptcy|an IPO|insolvency)\b| went public\b"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
-                               r"|employs|provides|manages|develops|produces)\b")
+                               r"|employs|provides|manages|develops|produces)\b"
+                               # "Rio Tinto, which is building a plant", "Synlait, which is controlled by"
+                               r"|, which (?:is|was) (?:building|opening|expanding|developing|controlled by"
+                               r"|majority-owned|a subsidiary|a unit)\b")
 # "investors in Mistral": money goes into companies (places the gazetteers know are left alone).
 # "shares in X", "a stake in X", "investors in X": "in" before a company, not a place.
 _IN_COMPANY = EndAnchored(r"\b(?:shares|stake|stakes|investors?|investment|holding|holdings) in $")
@@ -112,6 +118,11 @@ _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wif
                                  + r")(?: of [a-z ]{3,30})?, $")
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
+# "His company, Andros Maritime, said", "Fonterra's smaller rivals, Synlait and ...": a kind of organisation
+# named, then its name after a comma.
+_ORG_KIND_COMMA_BEFORE = EndAnchored(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]+['’]s)(?: [a-z\-]+)? (?:"
+                                     + "|".join(sorted(ORG_KINDS | {"rival", "competitor", "employer", "parent",
+                                                                    "owner"})) + r")s?, $")
 # Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
 _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
                            r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
@@ -320,6 +331,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
             and not has_company_suffix(name) and text.endswith(", ", 0, f.start) \
             and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
         return "PERSON"
+    if text.endswith(", ", 0, f.start) and not given and not (f.label == "PERSON" and f.sure) \
+            and _ORG_KIND_COMMA_BEFORE.search(text, max(0, f.start - 50), f.start):
+        return "ORG"
     org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.of)

@@ -65,7 +65,7 @@ PLACE_BEFORE = frozenset("city town village port capital region province state d
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
 ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
                       "spokesman spokeswoman spokesperson stock subsidiary unit division chief ceo co-ceo chairman "
-                      "chairwoman founder co-founder boss coach union party".split())
+                      "chairwoman founder co-founder boss coach union party economist analyst strategist".split())
 # Lower-case nouns naming a kind of organisation, in appositions ("Gavi, the vaccine alliance").
 ORG_KINDS = frozenset("alliance agency company firm group organisation organization charity foundation bank lender "
                       "insurer airline broadcaster newspaper party union association federation club team "

@@ -253,3 +253,17 @@ def test_a_who_apposition_keeps_a_person_whose_name_holds_a_town(backend):
     text = ("The line runs through Orlando and Tampa.\n\nOrlando Vasquez, a software tester who rides the line "
             "every day, said fares were too high.")
     assert labels(text, "Orlando Vasquez") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talvik Mining, which is building a smelter in the north, and Orvana expect more output.", "Talvik Mining"),
+    ("Brelwood, which is controlled by a Dutch family, will report next week.", "Brelwood"),
+    ("His company, Kessaro Marine, said he died at home.", "Kessaro Marine"),
+    ("Halvard's smaller rivals, Dunlow and Pretsby, usually follow within weeks.", "Dunlow"),
+    ("Marrick economist Tilda Havers said the forecast was bold.", "Marrick"),
+    ("Three former executives of Quarnet, the state-owned freight rail and ports company, pleaded not guilty.",
+     "Quarnet"),
+    ("Ostrava lead the table after a 4-0 win over Jukkala in Kemi on Friday.", "Jukkala"),
+])
+def test_a_company_or_team_told_by_the_words_around_it(backend, text, name):
+    assert labels(text, name) == {"ORG"}
