@@ -40,8 +40,9 @@ _BASED_IN = re.compile(r", (?:which is )?based in\b")
 _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "peninsula": "LOC", "region": "LOC",
                 "city": "GPE", "town": "GPE", "village": "GPE", "port": "GPE", "capital": "GPE", "province": "GPE",
                 "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE"}
-_PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-]+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
-                               + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south)\b|$)")
+# ("Vile Parle, the suburb where ...", "Terrassa, the region's other wool town")
+_PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-’']+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
+                               + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south|where)\b|$)")
 # "analysts at Jefferies": people who work at an organisation.
 _MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
                           r"|staff|workers|engineers|lawyers) (?:at|from) $")

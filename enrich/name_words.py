@@ -15,7 +15,7 @@ Healthcare
 Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
 Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
 Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery Library Theatre Theater Orchestra
-Transit Observatory""".split())
+Transit Observatory Trucks Dairy Maritime Architects Computer Products""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
@@ -56,7 +56,7 @@ PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsu
                "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC",
                "glacier": "LOC", "fjord": "LOC", "beach": "LOC", "lagoon": "LOC", "reef": "LOC", "volcano": "LOC",
                "estuary": "LOC", "wharf": "FAC", "quay": "FAC", "harbour": "FAC", "harbor": "FAC",
-               "waterfront": "FAC", "field": "LOC", "oilfield": "LOC"}
+               "waterfront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
                          "governorate prefecture emirate canton borough parish township hamlet "

@@ -267,3 +267,15 @@ def test_a_who_apposition_keeps_a_person_whose_name_holds_a_town(backend):
 ])
 def test_a_company_or_team_told_by_the_words_around_it(backend, text, name):
     assert labels(text, name) == {"ORG"}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Kessa Foods takes its name from Upper Brinmoor, the suburb where the family opened its first bakery.",
+     "Upper Brinmoor", "place"),
+    ("Neighbouring Holtvik, the region's other mill town, said it would appeal.", "Holtvik", "place"),
+    ("The agency released water from the Dravnik reservoir on Sunday.", "Dravnik", "place"),
+    ("Karvel Trucks halted production at its plant on Monday.", "Karvel Trucks", "org"),
+    ("Shares of Brenmore Dairy rose after the forecast.", "Brenmore Dairy", "org"),
+])
+def test_place_appositions_and_company_words(backend, text, name, kind):
+    assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
