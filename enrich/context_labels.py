@@ -39,7 +39,7 @@ _BASED_IN = re.compile(r", (?:which is )?based in\b")
 # "Bornholm, the Danish island, ...": an appositive naming a kind of place, and ending there.
 _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "peninsula": "LOC", "region": "LOC",
                 "city": "GPE", "town": "GPE", "village": "GPE", "port": "GPE", "capital": "GPE", "province": "GPE",
-                "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE"}
+                "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE", "base": "FAC"}
 # ("Vile Parle, the suburb where ...", "Terrassa, the region's other wool town")
 _PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-’']+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
                                + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south|where)\b|$)")
@@ -111,7 +111,7 @@ _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory
                            r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
-                           r"|signed with|(?:joined|signed|moved|arrived) from|on loan (?:from|at)"
+                           r"|signed with|(?:joined|signed|moved|arrived)(?: [A-Z][\w’'\-]+)? from|on loan (?:from|at)"
                            r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
 _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
@@ -166,6 +166,10 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if (name in person_forms or name in in_full_names) and not f.sure and " " not in name \
                 and text.endswith((" in ", " near "), 0, f.start) and geonames.is_place(name):
             f.label, f.sure = "GPE", True  # "people in Bergen" beside the forecaster Kari Bergen
+            continue
+        if " " not in name and name not in gazetteer.COUNTRIES and gazetteer.lookup(name) in PLACE_LABELS \
+                and _CLUB_APPOSITION.match(text, f.end):
+            f.label, f.sure = "ORG", True  # "Liverpool, the Montevideo club that lies third"
             continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
@@ -290,7 +294,17 @@ def _lone_opponent(text: str, pos: int) -> bool:
     return bool(_LONE_OPPONENT.match(text, pos))
 
 
+# A city named as a sports club: "Liverpool, the Montevideo club that lies third" (not "the club's home").
+_CLUB_APPOSITION = re.compile(r", the (?:[\w’'\-]+ ){0,3}(?:club|team|side)\b(?!['’])")
+# "The City of Moncton opened warming centres", "City of Darwin councillors": the council, not the place.
+_CITY_OF = re.compile(r"(?:City|Town|County|Borough|Shire|Municipality) of ")
+_BODY_ACTS = re.compile(r" (?:said|says|opened|closed|announced|approved|will|would|has|had|plans|wants"
+                        r"|councillors|officials|staff)\b")
+
+
 def _context_label(text: str, f: Found, name: str) -> str | None:
+    if _CITY_OF.match(name) and _BODY_ACTS.match(text, f.end):
+        return "ORG"
     before = word_before_of(text, f.start, 30)
     after = _WORD_AFTER.match(text, f.end)
     word_before = before.word if before else ""

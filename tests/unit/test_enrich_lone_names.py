@@ -279,3 +279,13 @@ def test_a_company_or_team_told_by_the_words_around_it(backend, text, name):
 ])
 def test_place_appositions_and_company_words(backend, text, name, kind):
     assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The result was a blow to Leeds, the Montevideo club that lies fourth.", "Leeds", "org"),
+    ("The City of Wallaroo Bay said it would open two shelters on Monday.", "City of Wallaroo Bay", "org"),
+    ("The winter crew will sail on to Kelvath, the survey's largest base, in March.", "Kelvath", "place"),
+    ("Dario Vance, who joined Portoro from Atlético Brenhas in January, scored twice.", "Atlético Brenhas", "org"),
+])
+def test_clubs_councils_and_bases_told_by_the_words_around_them(backend, text, name, kind):
+    assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
