@@ -60,6 +60,8 @@ SCORE = re.compile(r"(?<![\w.,$£€\-–])\d{1,3}[-–]\d{1,3}(?![\w\-–]|[.,]
 # before the main verb's time, so that verb's tense does not reach past it.
 _AFTER_GERUND = re.compile(r"\b[Aa]fter (?!(?:morning|evening|spring|nothing|something|anything|everything)\b)"
                            r"[a-z]{2,}ing\b")
+# (the lookahead lets the regex engine skip to digits and "a"s instead of trying every position)
+_MARKS = re.compile(rf"(?=[\dAa])(?:(?P<score>{SCORE.pattern})|(?P<after>{_AFTER_GERUND.pattern}))")
 _IRREGULAR_PAST = set("""said told met went came began took gave made held left saw spoke wrote won lost sent brought
 found fell rose struck ran became thought knew paid kept sold bought built felt fought sought caught taught stood
 understood meant heard led fled drove flew grew threw chose broke spent lent sent shot hid bit ate drank rang sang
@@ -106,8 +108,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
 
 def _with_marks(text: str, sentence: Span, cues: list[Cue]) -> list[Cue]:
     """Cues that are not words: a final score (past), "after" + -ing (either side)."""
-    marks = [Cue(m.start(), "past", False) for m in SCORE.finditer(text, sentence.start, sentence.end)]
-    marks += [Cue(m.start(), "unsure", False) for m in _AFTER_GERUND.finditer(text, sentence.start, sentence.end)]
+    marks = [Cue(m.start(), "past" if m.lastgroup == "score" else "unsure", False)
+             for m in _MARKS.finditer(text, sentence.start, sentence.end)]
     return sorted(cues + marks, key=lambda c: c.pos) if marks else cues
 
 
