@@ -69,7 +69,7 @@ _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
                                  r"|(?:revenues?|profits?|sales|earnings|losses|job cuts) at"
                                  r"|to (?:buy|acquire)|(?:acquisition|takeover|purchase) of|bid for|merger with"
-                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by"
+                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned|run) by"
                                  r"(?: [A-Z][\w\-]+['’]s)?"
                                  r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                  r"|published in|(?:the|a) (?:journal|magazine|newspaper)"

@@ -72,13 +72,14 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "coalition consortium regulator watchdog institute university network manufacturer maker "
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
                       "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
-                      "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm"
+                      "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm "
+                      "unit subsidiary division venture provider"
                       .split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
                        "broadcaster newspaper agency utility producer exporter refiner distributor publisher "
-                       "app platform brand chain carrier".split())
+                       "app platform brand chain carrier provider".split())
 
 # Capitalised abbreviations that are not organisations.
 NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT LNG UAV MP MPs MEP MEPs HIV AIDS "

@@ -289,3 +289,13 @@ def test_place_appositions_and_company_words(backend, text, name, kind):
 ])
 def test_clubs_councils_and_bases_told_by_the_words_around_them(backend, text, name, kind):
     assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The tram network is run by Travona under a contract that ends in 2030.", "Travona"),
+    ("Pellora, a Swiss messaging app, and the cloud provider Wendermark have criticised the plan.", "Wendermark"),
+    ("The deal was signed with Brassel One, a unit of the state nuclear company.", "Brassel One"),
+    ("Karvoil, the venture led by Octane that runs the field, will double output.", "Karvoil"),
+])
+def test_what_runs_a_network_and_what_is_a_unit_or_venture_are_organisations(backend, text, name):
+    assert labels(text, name) == {"ORG"}
