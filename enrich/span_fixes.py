@@ -209,11 +209,25 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
 
 
 def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places."""
+    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places.
+    "Korean Air and Asiana Airlines" is two companies: both halves are names of two words or more and
+    each ends with an organisation word (not "the Bill and Melinda Gates Foundation", "Arts and Culture Centre").
+    "Fremantle at Optus Stadium": a name holds no " at ", what follows it is where."""
     words = text[start:end].split(" ")
     if len(words) == 3 and words[1] == "and" and all(geonames.is_place(w) or gazetteer.lookup(w) in PLACE_LABELS
                                                      for w in (words[0], words[2])):
         return [(start, start + len(words[0]), "GPE"), (end - len(words[2]), end, "GPE")]
+    if label == "ORG" and len(words) >= 5 and words[-1] in ORG_WORDS and "and" in words[2:-2]:
+        k = words.index("and", 2)
+        cut = start + len(" ".join(words[:k]))
+        if words[k - 1] in ORG_WORDS | {"Air"} and all(w[:1].isupper() for w in words[:k] + words[k + 1:]):
+            return [(start, cut, label), (cut + 5, end, label)]
+    if "at" in words[1:-1] and len(words) >= 3:
+        k = words.index("at", 1)
+        cut = start + len(" ".join(words[:k]))
+        where = text[cut + 4:end]
+        if where[:1].isupper() and (geonames.is_place(where) or where.split()[-1] in PLACE_WORDS):
+            return [(start, cut, label), (cut + 4, end, PLACE_WORDS.get(where.split()[-1], "GPE"))]
     return [(start, end, label)]
 
 
