@@ -327,3 +327,17 @@ def test_a_date_takes_the_year_its_weekday_fixes_elsewhere(backend):
     text = ("The council voted on Friday to make buses free from September 1. "
             "The first free buses will run on Tuesday, September 1.")
     assert list(dates(text, dt.date(2026, 1, 31)).values()) == ["2026-01-30", "2026-09-01", "2026-09-01"]
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2026, 3, 3), "Her bill has risen by $20 since last spring.", [("last spring", "2025")]),
+    (dt.date(2025, 10, 2), "The ferry will return next summer.", [("next summer", "2026")]),
+    (dt.date(2026, 8, 12), "The grid faces a shortfall from the summer of 2027-28.", [("2027-28", "2027")]),
+    (dt.date(2026, 8, 12), "The plan covered 2020-24 and 2015.", [("2015", "2015")]),
+    (dt.date(2025, 5, 29), "The bank was founded in 1881 by wool merchants.", [("1881", "1881")]),
+    (dt.date(2025, 12, 13), "Works will close the line on December 27 and 28, with buses instead.",
+     [("December 27", "2025-12-27"), ("28", "2025-12-28")]),
+    (dt.date(2025, 12, 13), "On March 3 and 12 people were hurt.", [("March 3", "2025-03-03")]),
+])
+def test_seasons_spans_of_years_old_years_and_second_days(backend, published, text, expected):
+    assert [(t.expression, t.date) for t in enrich.analyse("T", text, published).timeline] == expected
