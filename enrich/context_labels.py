@@ -302,9 +302,18 @@ _BODY_ACTS = re.compile(r" (?:said|says|opened|closed|announced|approved|will|wo
                         r"|councillors|officials|staff)\b")
 
 
+# "at the Melbourne Cricket Ground", "at the Estadio Campeón del Siglo": a venue is where a game is played.
+_VENUE_WORDS = frozenset("Stadium Stadion Ground Arena Coliseum Colosseum Estadio Estádio Stade Stadio Parque Parc "
+                         "Velodrome Racecourse".split())
+_AT_THE = EndAnchored(r"\b[Aa]t (?:the )?$")
+
+
 def _context_label(text: str, f: Found, name: str) -> str | None:
     if _CITY_OF.match(name) and _BODY_ACTS.match(text, f.end):
         return "ORG"
+    if " " in name and not f.sure and any(w in _VENUE_WORDS for w in name.split()) \
+            and not any(w in ORG_WORDS for w in name.split()) and _AT_THE.search(text, max(0, f.start - 8), f.start):
+        return "FAC"
     before = word_before_of(text, f.start, 30)
     after = _WORD_AFTER.match(text, f.end)
     word_before = before.word if before else ""

@@ -87,9 +87,17 @@ class _Titles:
         return self._start_by_end.get(end)
 
 
+_AMOUNT = re.compile(r"[$£€¥]\d")
+# "the council of Laval": a common noun the model took into the name; the name is what follows "of".
+_LOWER_HEAD_OF = re.compile(r"[a-z][a-z\-]* of (?=[A-Z])")
+
+
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
+    head = _LOWER_HEAD_OF.match(text, start, end)
+    if head:
+        start = head.end()
     if start >= end:  # nothing left ("The" alone, cut as an article)
         return None
     if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
@@ -114,8 +122,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS and not _ORG_KIND_AFTER.match(
             text, end):  # but "Nothing, the London phone maker, ..." names a company
         return None
-    if text.startswith("$", end) and name.isupper() and len(name) <= 3:
-        return None  # "NZ$340,000", "A$2.4 billion": a currency's prefix
+    if text.startswith("$", end) and name.isupper() and len(name) <= 3 or _AMOUNT.search(name):
+        return None  # "NZ$340,000", "A$2.4 billion": a currency's prefix, or the amount itself
     if gazetteer.inside_compound_name(text, start, end):  # "Paris" in "Paris-Roubaix"
         return None
     rest, cut = strip_leading_title(name)

@@ -299,3 +299,11 @@ def test_clubs_councils_and_bases_told_by_the_words_around_them(backend, text, n
 ])
 def test_what_runs_a_network_and_what_is_a_unit_or_venture_are_organisations(backend, text, name):
     assert labels(text, name) == {"ORG"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Harlow beat Dunmore 2-1 at the Estadio Monte Alto on Saturday.", "Estadio Monte Alto"),
+    ("The final will be played at the Kelton Cricket Ground next week.", "Kelton Cricket Ground"),
+])
+def test_a_venue_where_a_game_is_played_is_a_place(backend, text, name):
+    assert labels(text, name) <= {"GPE", "LOC", "FAC"} and labels(text, name)

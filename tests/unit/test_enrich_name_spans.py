@@ -109,3 +109,9 @@ def test_a_span_run_over_two_companies_or_a_name_and_its_venue_is_cut():
 def test_one_name_with_and_stays_whole(name):
     text = f"Visitors queued at {name} on Sunday."
     assert len(_refined(text, name, "ORG")) == 1
+
+
+def test_an_amount_and_a_common_noun_before_of_are_cut_from_names():
+    text = "The forecast of NZ$10.20 a kilogram pleased the council of Brenlow on Friday."
+    assert _refined(text, "NZ$10.20", "ORG") == []
+    assert _refined(text, "council of Brenlow", "GPE") == [("Brenlow", "GPE")]
