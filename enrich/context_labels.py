@@ -167,8 +167,8 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
                 and text.endswith((" in ", " near "), 0, f.start) and geonames.is_place(name):
             f.label, f.sure = "GPE", True  # "people in Bergen" beside the forecaster Kari Bergen
             continue
-        if " " not in name and name not in gazetteer.COUNTRIES and gazetteer.lookup(name) in PLACE_LABELS \
-                and _CLUB_APPOSITION.match(text, f.end):
+        if text.startswith(", the ", f.end) and " " not in name and _CLUB_APPOSITION.match(text, f.end) \
+                and name not in gazetteer.COUNTRIES and gazetteer.lookup(name) in PLACE_LABELS:
             f.label, f.sure = "ORG", True  # "Liverpool, the Montevideo club that lies third"
             continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
@@ -297,7 +297,7 @@ def _lone_opponent(text: str, pos: int) -> bool:
 # A city named as a sports club: "Liverpool, the Montevideo club that lies third" (not "the club's home").
 _CLUB_APPOSITION = re.compile(r", the (?:[\w’'\-]+ ){0,3}(?:club|team|side)\b(?!['’])")
 # "The City of Moncton opened warming centres", "City of Darwin councillors": the council, not the place.
-_CITY_OF = re.compile(r"(?:City|Town|County|Borough|Shire|Municipality) of ")
+_CITY_OF = ("City of ", "Town of ", "County of ", "Borough of ", "Shire of ", "Municipality of ")
 _BODY_ACTS = re.compile(r" (?:said|says|opened|closed|announced|approved|will|would|has|had|plans|wants"
                         r"|councillors|officials|staff)\b")
 
@@ -309,10 +309,11 @@ _AT_THE = EndAnchored(r"\b[Aa]t (?:the )?$")
 
 
 def _context_label(text: str, f: Found, name: str) -> str | None:
-    if _CITY_OF.match(name) and _BODY_ACTS.match(text, f.end):
+    if name.startswith(_CITY_OF) and _BODY_ACTS.match(text, f.end):
         return "ORG"
-    if " " in name and not f.sure and any(w in _VENUE_WORDS for w in name.split()) \
-            and not any(w in ORG_WORDS for w in name.split()) and _AT_THE.search(text, max(0, f.start - 8), f.start):
+    if text.endswith(("at ", "at the "), 0, f.start) and " " in name and not f.sure \
+            and any(w in _VENUE_WORDS for w in name.split()) and not any(w in ORG_WORDS for w in name.split()) \
+            and _AT_THE.search(text, max(0, f.start - 8), f.start):
         return "FAC"
     before = word_before_of(text, f.start, 30)
     after = _WORD_AFTER.match(text, f.end)

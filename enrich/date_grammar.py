@@ -140,7 +140,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
                 expr = _expression(text, m)
                 if expr is not None:
                     found.append(expr)
-                    second = _second_day(text, expr, end)
+                    second = _second_day(text, expr, end) if expr.kind == "date" else None
                     if second is not None:
                         found.append(second)
                         expr = second
