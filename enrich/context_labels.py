@@ -39,9 +39,10 @@ _BASED_IN = re.compile(r", (?:which is )?based in\b")
 # "Bornholm, the Danish island, ...": an appositive naming a kind of place, and ending there.
 _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "peninsula": "LOC", "region": "LOC",
                 "city": "GPE", "town": "GPE", "village": "GPE", "port": "GPE", "capital": "GPE", "province": "GPE",
-                "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE"}
-_PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-]+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
-                               + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south)\b|$)")
+                "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE", "base": "FAC"}
+# ("Vile Parle, the suburb where ...", "Terrassa, the region's other wool town")
+_PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-’']+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
+                               + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south|where)\b|$)")
 # "analysts at Jefferies": people who work at an organisation.
 _MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
                           r"|staff|workers|engineers|lawyers) (?:at|from) $")
@@ -68,12 +69,15 @@ _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
                                  r"|(?:revenues?|profits?|sales|earnings|losses|job cuts) at"
                                  r"|to (?:buy|acquire)|(?:acquisition|takeover|purchase) of|bid for|merger with"
-                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned) by"
+                                 r"|(?:polled|made|manufactured|developed|marketed|operated|owned|run) by"
                                  r"(?: [A-Z][\w\-]+['’]s)?"
                                  r"|contracts? (?:with|from)|orders? (?:from|with)|ordered [\w\s\-]{1,40} from"
                                  r"|published in|(?:the|a) (?:journal|magazine|newspaper)"
                                  r"|spokes(?:man|woman|person) for|(?:chief executive|chairman|chairwoman|head) of"
-                                 r"|round led by|(?:companies|firms|banks|lenders|retailers|brands|carmakers|airlines"
+                                 r"|round led by|(?:former )?(?:executives|employees|shareholders|directors) of"
+                                 # "after a 4-0 win over Jukurit": the side a game was won against is a team
+                                 r"|(?:a|an) \d{1,3}[-–]\d{1,3} (?:win|victory|defeat|loss|draw) (?:over|against|with|to)"
+                                 r"|(?:companies|firms|banks|lenders|retailers|brands|carmakers|airlines"
                                  r"|insurers|rivals|competitors|suppliers|customers|investors|groups|houses|labels)"
                                  r" (?:such as|like|including))"
                                  r"(?: [Tt]he)? $")
@@ -85,7 +89,10 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"| (?:is|was) (?:listed|valued|privately held|publicly traded|headquartered)\b"
                                r"| raised [$£€]| filed for (?:bankruptcy|an IPO|insolvency)\b| went public\b"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
-                               r"|employs|provides|manages|develops|produces)\b")
+                               r"|employs|provides|manages|develops|produces)\b"
+                               # "Rio Tinto, which is building a plant", "Synlait, which is controlled by"
+                               r"|, which (?:is|was) (?:building|opening|expanding|developing|controlled by"
+                               r"|majority-owned|a subsidiary|a unit)\b")
 # "investors in Mistral": money goes into companies (places the gazetteers know are left alone).
 # "shares in X", "a stake in X", "investors in X": "in" before a company, not a place.
 _IN_COMPANY = EndAnchored(r"\b(?:shares|stake|stakes|investors?|investment|holding|holdings) in $")
@@ -104,7 +111,7 @@ _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory
                            r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
-                           r"|signed with|(?:joined|signed|moved|arrived) from|on loan (?:from|at)"
+                           r"|signed with|(?:joined|signed|moved|arrived)(?: [A-Z][\w’'\-]+)? from|on loan (?:from|at)"
                            r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
 _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
@@ -112,6 +119,11 @@ _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wif
                                  + r")(?: of [a-z ]{3,30})?, $")
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
+# "His company, Andros Maritime, said", "Fonterra's smaller rivals, Synlait and ...": a kind of organisation
+# named, then its name after a comma.
+_ORG_KIND_COMMA_BEFORE = EndAnchored(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]+['’]s)(?: [a-z\-]+)? (?:"
+                                     + "|".join(sorted(ORG_KINDS | {"rival", "competitor", "employer", "parent",
+                                                                    "owner"})) + r")s?, $")
 # Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
 _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
                            r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
@@ -154,6 +166,10 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if (name in person_forms or name in in_full_names) and not f.sure and " " not in name \
                 and text.endswith((" in ", " near "), 0, f.start) and geonames.is_place(name):
             f.label, f.sure = "GPE", True  # "people in Bergen" beside the forecaster Kari Bergen
+            continue
+        if text.startswith(", the ", f.end) and " " not in name and _CLUB_APPOSITION.match(text, f.end) \
+                and name not in gazetteer.COUNTRIES and gazetteer.lookup(name) in PLACE_LABELS:
+            f.label, f.sure = "ORG", True  # "Liverpool, the Montevideo club that lies third"
             continue
         if name in person_forms and f.label == "PERSON" or gazetteer.lookup(name):
             continue
@@ -278,7 +294,27 @@ def _lone_opponent(text: str, pos: int) -> bool:
     return bool(_LONE_OPPONENT.match(text, pos))
 
 
+# A city named as a sports club: "Liverpool, the Montevideo club that lies third" (not "the club's home").
+_CLUB_APPOSITION = re.compile(r", the (?:[\w’'\-]+ ){0,3}(?:club|team|side)\b(?!['’])")
+# "The City of Moncton opened warming centres", "City of Darwin councillors": the council, not the place.
+_CITY_OF = ("City of ", "Town of ", "County of ", "Borough of ", "Shire of ", "Municipality of ")
+_BODY_ACTS = re.compile(r" (?:said|says|opened|closed|announced|approved|will|would|has|had|plans|wants"
+                        r"|councillors|officials|staff)\b")
+
+
+# "at the Melbourne Cricket Ground", "at the Estadio Campeón del Siglo": a venue is where a game is played.
+_VENUE_WORDS = frozenset("Stadium Stadion Ground Arena Coliseum Colosseum Estadio Estádio Stade Stadio Parque Parc "
+                         "Velodrome Racecourse".split())
+_AT_THE = EndAnchored(r"\b[Aa]t (?:the )?$")
+
+
 def _context_label(text: str, f: Found, name: str) -> str | None:
+    if name.startswith(_CITY_OF) and _BODY_ACTS.match(text, f.end):
+        return "ORG"
+    if text.endswith(("at ", "at the "), 0, f.start) and " " in name and not f.sure \
+            and any(w in _VENUE_WORDS for w in name.split()) and not any(w in ORG_WORDS for w in name.split()) \
+            and _AT_THE.search(text, max(0, f.start - 8), f.start):
+        return "FAC"
     before = word_before_of(text, f.start, 30)
     after = _WORD_AFTER.match(text, f.end)
     word_before = before.word if before else ""
@@ -320,6 +356,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
             and not has_company_suffix(name) and text.endswith(", ", 0, f.start) \
             and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
         return "PERSON"
+    if text.endswith(", ", 0, f.start) and not given and not (f.label == "PERSON" and f.sure) \
+            and _ORG_KIND_COMMA_BEFORE.search(text, max(0, f.start - 50), f.start):
+        return "ORG"
     org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.of)

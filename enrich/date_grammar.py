@@ -60,6 +60,13 @@ _PATTERNS = [
                 rf"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
      + rf"(?!{_S}(?:{_SCHEDULE_NOUNS})\b)(?:{_S}(?:morning|afternoon|evening|night))?"),
     ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year|decade)s?{_S}ago\b"),
+    # "since last spring", "next summer": the season's year
+    ("season", r"\b(?P<rel>[Ll]ast|[Tt]his|next)" + _S + r"(?P<unit>spring|summer|autumn|fall|winter)\b(?![-'’])"),
+    # "the summer of 2027-28", "the 2025-26 season": a span of two years is dated by its first
+    ("year", rf"\b(?P<y>{_YEAR})[-–/](?P<y2>\d\d)\b(?![-–/\d])"),
+    # "founded in 1881": a year before 1900 after "in" or "since"
+    ("year", r"\b(?:in|In|since|Since)" + _S + r"(?P<at>(?P<y>1[5-8]\d\d))\b(?![\d%,.]|" + _S
+     + r"(?:people|km|miles|metres|meters|tons|tonnes|units|jobs|points|feet|homes|houses)\b)"),
     ("relday", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?:['’]s)?\b"),
     ("relday", r"\b(?P<word>[Ll]ast" + _S + r"night|[Tt]his" + _S + r"(?:morning|afternoon|evening))\b"),
     ("month", rf"\b{_CONTEXT}{_S}(?P<at>(?P<mon>{_MONTH_FULL})\b)" + _POSS + rf"(?!{_S}[A-Z\d])"),
@@ -106,7 +113,9 @@ _SHORT_NAMES = [tuple(name.split("_", 1)[1] for name in names) for names in _GRO
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
 _ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago|later"
                         rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)"
-                     rf"|[Ll]ast(?= night\b)|[Tt]his(?= (?:morning|afternoon|evening)\b)|(?:19|20|21)\d\d)\b")
+                     rf"|[Ll]ast(?= (?:night|spring|summer|autumn|fall|winter)\b)|next(?= (?:spring|summer|autumn|fall|winter)\b)"
+                        rf"|[Tt]his(?= (?:morning|afternoon|evening|spring|summer|autumn|fall|winter)\b)"
+                        rf"|(?:19|20|21)\d\d|1[5-8]\d\d)\b")
 # Words an expression may begin with, besides month and weekday names and numbers.
 _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
     "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",
@@ -131,6 +140,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
                 expr = _expression(text, m)
                 if expr is not None:
                     found.append(expr)
+                    second = _second_day(text, expr, end) if expr.kind == "date" else None
+                    if second is not None:
+                        found.append(second)
+                        expr = second
                 last_end = max(m.end(), expr.end if expr is not None else 0)
                 break
     return found
@@ -172,10 +185,27 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
         fields["weekday"] = WEEKDAYS.index(g["wd"].lower())
     if "num" in g:
         fields["number"] = int(g["num"]) if g["num"].isdigit() else NUMBER_WORDS[g["num"].lower()]
+    if "y2" in g and int(g["y2"]) != (int(g["y"]) + 1) % 100:
+        return None  # "2020-24" is a span of years, not a season
     if kind == "month" and g.get("mon") == "May" and "y" not in g and "det" not in g \
             and not _context_word(text, start):
         return None
     return DateExpression(**fields)
+
+
+# "on December 27 and 28", "from May 3 to 5": the range's second day, in the same month.
+_SECOND_DAY = re.compile(r"(?: and | to |[-–])(?P<d>3[01]|[12]\d|[1-9])(?![\d:.,%]\d|[\d:%\w\-])(?=[,.;:)]| (?:with|and"
+                         r"|in|at|for|from|when|as|the|to|after|before|while|because|but|so)\b|$)")
+
+
+def _second_day(text: str, expr: DateExpression, end: int) -> DateExpression | None:
+    if expr.kind != "date" or expr.day is None:
+        return None
+    m = _SECOND_DAY.match(text, expr.end, end)
+    if not m or int(m.group("d")) <= expr.day:
+        return None
+    return DateExpression(start=m.start("d"), end=m.end("d"), kind="date", year=expr.year, month=expr.month,
+                          day=int(m.group("d")), preceded_by=expr.preceded_by, year_shift=expr.year_shift)
 
 
 _YEAR_AFTER = re.compile(r",?[ \u00a0]+(last|this|next)[ \u00a0]+year\b(?!['’])")

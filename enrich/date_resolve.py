@@ -52,6 +52,8 @@ def resolve(expr: DateExpression, published: dt.date | None, tense: Tense | None
     if expr.kind == "weekend":
         # Saturday and Sunday share the ISO week of the days before them.
         return _period("week", -1 if tense == "past" and published.weekday() < 5 else 0, published)
+    if expr.kind == "season":
+        return _season(expr.unit, expr.rel, published)
     if expr.kind == "ago" and expr.unit == "decade":
         return _period("year", -10 * expr.number, published)
     if expr.kind == "ago":
@@ -165,3 +167,23 @@ def _period(unit: str, offset: int, published: dt.date) -> tuple[str, str]:
         return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
     return f"{published.year + offset:04d}", "year"
 
+
+
+# A season's first and last month (winter runs into the next year); northern seasons, as most news.
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+
+
+def _season(name: str, rel: str, published: dt.date) -> tuple[str, str]:
+    """"last spring" is the last spring that ended before publication, "next summer" the first that
+    starts after it; dated by the year it starts in."""
+    first, last = _SEASONS[name]
+    month = published.year * 12 + published.month - 1
+    def starts(y: int) -> int: return y * 12 + first - 1
+    def ends(y: int) -> int: return y * 12 + last - 1
+    if rel == "last":
+        year = max(y for y in range(published.year - 2, published.year + 1) if ends(y) < month)
+    elif rel == "next":
+        year = min(y for y in range(published.year - 1, published.year + 2) if starts(y) > month)
+    else:
+        year = published.year - 1 if name == "winter" and published.month <= 2 else published.year
+    return f"{year:04d}", "year"

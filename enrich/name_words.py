@@ -15,7 +15,7 @@ Healthcare
 Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
 Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
 Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery Library Theatre Theater Orchestra
-Transit Observatory""".split())
+Transit Observatory Trucks Dairy Maritime Architects Computer Products""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
@@ -56,7 +56,7 @@ PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsu
                "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC",
                "glacier": "LOC", "fjord": "LOC", "beach": "LOC", "lagoon": "LOC", "reef": "LOC", "volcano": "LOC",
                "estuary": "LOC", "wharf": "FAC", "quay": "FAC", "harbour": "FAC", "harbor": "FAC",
-               "waterfront": "FAC", "field": "LOC", "oilfield": "LOC"}
+               "waterfront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
                          "governorate prefecture emirate canton borough parish township hamlet "
@@ -65,20 +65,21 @@ PLACE_BEFORE = frozenset("city town village port capital region province state d
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
 ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
                       "spokesman spokeswoman spokesperson stock subsidiary unit division chief ceo co-ceo chairman "
-                      "chairwoman founder co-founder boss coach union party".split())
+                      "chairwoman founder co-founder boss coach union party economist analyst strategist".split())
 # Lower-case nouns naming a kind of organisation, in appositions ("Gavi, the vaccine alliance").
 ORG_KINDS = frozenset("alliance agency company firm group organisation organization charity foundation bank lender "
                       "insurer airline broadcaster newspaper party union association federation club team "
                       "coalition consortium regulator watchdog institute university network manufacturer maker "
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
                       "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
-                      "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm"
+                      "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm "
+                      "unit subsidiary division venture provider"
                       .split())
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
                        "broadcaster newspaper agency utility producer exporter refiner distributor publisher "
-                       "app platform brand chain carrier".split())
+                       "app platform brand chain carrier provider".split())
 
 # Capitalised abbreviations that are not organisations.
 NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT LNG UAV MP MPs MEP MEPs HIV AIDS "

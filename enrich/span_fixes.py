@@ -87,11 +87,20 @@ class _Titles:
         return self._start_by_end.get(end)
 
 
+_AMOUNT = re.compile(r"\$\d")  # "NZ$10.20", "A$2.4 billion": a dollar amount with its country's letters
+# "the council of Laval": a common noun the model took into the name; the name is what follows "of".
+_LOWER_HEAD_OF = re.compile(r"[a-z][a-z\-]* of (?=[A-Z])")
+
+
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
     possessor = text[end - 2:end] in ("’s", "'s") and text[end + 1:end + 2].isupper()
     start, end = _trim(text, start, end)
     if start >= end:  # nothing left ("The" alone, cut as an article)
         return None
+    if text[start].islower():
+        head = _LOWER_HEAD_OF.match(text, start, end)
+        if head:
+            start = head.end()
     if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
         place = _OF_PLACE_AFTER.match(text, end)
         if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
@@ -114,8 +123,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     if not name or not any(c.isupper() for c in name) or name in SENTENCE_STARTERS and not _ORG_KIND_AFTER.match(
             text, end):  # but "Nothing, the London phone maker, ..." names a company
         return None
-    if text.startswith("$", end) and name.isupper() and len(name) <= 3:
-        return None  # "NZ$340,000", "A$2.4 billion": a currency's prefix
+    if text.startswith("$", end) and name.isupper() and len(name) <= 3 or "$" in name and _AMOUNT.search(name):
+        return None  # "NZ$340,000", "A$2.4 billion": a currency's prefix, or the amount itself
     if gazetteer.inside_compound_name(text, start, end):  # "Paris" in "Paris-Roubaix"
         return None
     rest, cut = strip_leading_title(name)
@@ -208,12 +217,30 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
     return [(start, end, label)]
 
 
+_COMPANY_ENDS = ORG_WORDS | {"Air"}  # "Korean Air"
+
+
 def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places."""
+    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places.
+    "Korean Air and Asiana Airlines" is two companies: both halves are names of two words or more and
+    each ends with an organisation word (not "the Bill and Melinda Gates Foundation", "Arts and Culture Centre").
+    "Fremantle at Optus Stadium": a name holds no " at ", what follows it is where."""
     words = text[start:end].split(" ")
     if len(words) == 3 and words[1] == "and" and all(geonames.is_place(w) or gazetteer.lookup(w) in PLACE_LABELS
                                                      for w in (words[0], words[2])):
         return [(start, start + len(words[0]), "GPE"), (end - len(words[2]), end, "GPE")]
+    if label == "ORG" and len(words) >= 5 and words[-1] in ORG_WORDS and " and " in text[start:end]:
+        k = words.index("and", 1)
+        cut = start + len(" ".join(words[:k]))
+        if 2 <= k <= len(words) - 3 and words[k - 1] in _COMPANY_ENDS \
+                and all(w[:1].isupper() for w in words[:k] + words[k + 1:]):
+            return [(start, cut, label), (cut + 5, end, label)]
+    if len(words) >= 3 and text.find(" at ", start, end) != -1:
+        k = words.index("at", 1)
+        cut = start + len(" ".join(words[:k]))
+        where = text[cut + 4:end]
+        if where[:1].isupper() and (geonames.is_place(where) or where.split()[-1] in PLACE_WORDS):
+            return [(start, cut, label), (cut + 4, end, PLACE_WORDS.get(where.split()[-1], "GPE"))]
     return [(start, end, label)]
 
 

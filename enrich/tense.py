@@ -46,8 +46,22 @@ _NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", 
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
              "yesterday", "earlier", "previously"}
 _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
-_PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets", "got", "has", "have", "had", "'s", "’s"}
+_PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets", "got", "has", "have", "had", "'s", "’s",
+                "stay", "stays", "remain", "remains"}  # "schools will stay closed on Monday": a state, not a past
 _PRESENT = {"is", "are", "am", "says", "say", "isn't", "isn’t", "aren't", "aren’t"}
+# The plural of a timetable's verbs ("Ilves play KalPa on Thursday", "the elections, which take place in
+# March"); not after "to", a modal, "not" or "did", where the bare form is an infinitive.
+_PLURAL_SCHEDULE = {"host", "play", "face", "travel", "meet", "visit", "take"}
+_NOT_BEFORE_PLURAL = _NOT_INFINITIVE | _FUTURE | {"to", "not", "never", "did", "didn't", "didn’t", "do", "does",
+                                                  "don't", "don’t", "doesn't", "doesn’t", "can", "cannot"}
+# A final score ("beat Nacional 2-1", "after a 0-0 draw with Danubio on Friday") tells of a game played.
+SCORE = re.compile(r"(?<![\w.,$£€\-–])\d{1,3}[-–]\d{1,3}(?![\w\-–]|[.,]\d)")
+# "will play in the final after beating Hawthorn on Saturday night": what happens "after" + -ing may lie
+# before the main verb's time, so that verb's tense does not reach past it.
+_AFTER_GERUND = re.compile(r"\b[Aa]fter (?!(?:morning|evening|spring|nothing|something|anything|everything)\b)"
+                           r"[a-z]{2,}ing\b")
+# (the lookahead lets the regex engine skip to digits and "a"s instead of trying every position)
+_MARKS = re.compile(rf"(?=[\dAa])(?:(?P<score>{SCORE.pattern})|(?P<after>{_AFTER_GERUND.pattern}))")
 _IRREGULAR_PAST = set("""said told met went came began took gave made held left saw spoke wrote won lost sent brought
 found fell rose struck ran became thought knew paid kept sold bought built felt fought sought caught taught stood
 understood meant heard led fled drove flew grew threw chose broke spent lent sent shot hid bit ate drank rang sang
@@ -57,7 +71,7 @@ _NOT_VERBS_ED = {"need", "red", "bed", "seed", "feed", "speed", "united", "based
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed", "reported", "noted", "wrote",
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
 _VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
-               | {"to", "until"})
+               | _PLURAL_SCHEDULE | {"to", "until"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
 
@@ -89,7 +103,14 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         tense = _word_tense(w, tags.get(start), lower[i - 1] if i else "", nxt)
         if tense:
             cues.append(Cue(start, tense, w in REPORTING))
-    return cues
+    return _with_marks(text, sentence, cues)
+
+
+def _with_marks(text: str, sentence: Span, cues: list[Cue]) -> list[Cue]:
+    """Cues that are not words: a final score (past), "after" + -ing (either side)."""
+    marks = [Cue(m.start(), "past" if m.lastgroup == "score" else "unsure", False)
+             for m in _MARKS.finditer(text, sentence.start, sentence.end)]
+    return sorted(cues + marks, key=lambda c: c.pos) if marks else cues
 
 
 def _requested(lower: list[str], i: int, nxt: str) -> bool:
@@ -157,5 +178,7 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
     if w in _PAST_INTENT and w.endswith("ed") and nxt != "to" and prev not in _NOT_INFINITIVE:
         return "past"  # "agreed in October" (but "agreed to end it", "the planned strike")
     if w in _PRESENT or w in _SCHEDULE_PRESENT and prev not in _NOT_INFINITIVE:  # not "the returns"
+        return "present"
+    if w in _PLURAL_SCHEDULE and prev not in _NOT_BEFORE_PLURAL:
         return "present"
     return None

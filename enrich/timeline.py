@@ -1,6 +1,7 @@
 """Build the article timeline: every dated expression of the body, resolved."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -8,7 +9,7 @@ from tidings.enrich.date_grammar import DateExpression, find_dates
 from tidings.enrich.date_resolve import after_day, from_last_date, resolve
 from tidings.enrich.model import TimelineItem
 from tidings.enrich.segments import Span, layout
-from tidings.enrich.tense import clause_has_cue, sentence_cues, tense_for
+from tidings.enrich.tense import SCORE, clause_has_cue, sentence_cues, tense_for
 
 _COORDINATED = re.compile(r",? (?:and|or|to) |, |-|–")
 Dated = list[tuple[Span, list[DateExpression]]]
@@ -47,6 +48,9 @@ def sentences_to_tag(text: str, dated: Dated) -> list[Span]:
 def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dict[int, str]) -> list[TimelineItem]:
     """Timeline items, sorted by position; `tags` maps word offsets to Penn tags (may be empty)."""
     items = []
+    spoken = _day_of_quotes(text, published, dated, tags)
+    pinned: dict[tuple[int, int], str] = {}  # (month, day) -> the date a year or a weekday fixed
+    loose: list[tuple[int, DateExpression]] = []  # items of a month and day alone
     last_day: dt.date | None = None
     last: tuple[dt.date, str] | None = None  # the last date named, at its precision
     for sent, exprs in dated:
@@ -68,14 +72,52 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
                 tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans) \
                     or _direction_of_others(exprs, expr)
             previous = expr  # "in May and June": June shares May's tense
-            resolved = resolve(expr, published, tense)
+            day = spoken if spoken and expr.kind == "relday" and _quoted(text, expr.start) else published
+            resolved = resolve(expr, day, tense)
             if resolved is not None:
+                if expr.kind == "date" and (expr.year is not None or expr.weekday is not None):
+                    pinned.setdefault((expr.month, expr.day), resolved[0])
+                elif expr.kind == "date" and expr.year_shift is None:
+                    loose.append((len(items), expr))
                 items.append(_item(text, sent, expr.start, expr.end, *resolved))
                 if resolved[1] == "day":
                     last_day = dt.date.fromisoformat(resolved[0])
                 last = _point(*resolved) or last
+    for k, expr in loose:  # "free from September 1" ... "will run on Tuesday, September 1"
+        if (expr.month, expr.day) in pinned:
+            items[k] = dataclasses.replace(items[k], date=pinned[(expr.month, expr.day)])
     return items
 
+
+def _day_of_quotes(text: str, published: dt.date | None, dated: Dated, tags: dict[int, str]) -> dt.date | None:
+    """The day the article's quotes were spoken, when its first sentence tells of a game or an evening
+    the day before publication ("beat Hawthorn on Saturday night", "won 98-91 on Saturday", published
+    on Sunday): a coach's "tonight" and "tomorrow" after the game count from the game's day, not from
+    the morning the report came out (a daytime event without a score may be quoted the next day)."""
+    if published is None or not dated:
+        return None
+    sent, exprs = dated[0]
+    first = exprs[0]
+    if sent.start != layout(text)[0][1][0].start or first.kind not in ("weekday", "relday") or first.rel:
+        return None
+    if first.kind == "relday" and " ".join(first.word.split()) not in ("last night", "yesterday"):
+        return None
+    day = published - dt.timedelta(days=1)
+    if first.kind == "weekday" and first.weekday != day.weekday() or not (
+            text[first.start:first.end].endswith(("night", "evening")) or SCORE.search(text, sent.start, sent.end)):
+        return None
+    if first.kind == "weekday":
+        cues = sentence_cues(text, sent, tags)
+        if tense_for(text, sent, first.start, first.end, cues) not in ("past", "unsure", None):
+            return None
+    return day
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """True when `pos` lies inside quotation marks of its paragraph."""
+    para = text.rfind("\n", 0, pos) + 1
+    before = text[para:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 def _point(date: str, precision: str) -> tuple[dt.date, str] | None:
     """A resolved date as a day and its precision (a month or a year counts from its first day)."""

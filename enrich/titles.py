@@ -28,7 +28,7 @@ Deputy Assistant Secretary of State|Assistant Secretary of State|Under Secretary
 |Chief Operating Officer|Chief Technology Officer|Chief Information Officer|Chief Marketing Officer|Chief Economist
 |Chief Investment Officer|Chief Scientist|Chief Medical Officer|Chief Strategist|General Counsel
 |Councillor|Councilor|Councilman|Councilwoman|Alderman|Alderwoman|Curator
-|Professor|Prof\.|Dr\.|Dr|Mr\.|Mr|Mrs\.|Mrs|Ms\.|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Baron
+|Deputy|Advocate|Professor|Prof\.|Dr\.|Dr|Mr\.|Mr|Mrs\.|Mrs|Ms\.|Ms|Miss|Sir|Dame|Lord|Lady|Baroness|Baron
 """
 _REGNAL = r"King|Queen|Pope|Prince|Princess|Emperor|Empress|Tsar|Patriarch"
 

@@ -1,11 +1,8 @@
 """The recogniser's fast path finds exactly what spaCy's own pipeline finds."""
-from pathlib import Path
-
 import pytest
 
+from tests.support import SAMPLE
 from tidings.enrich import backends
-
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "istanbul-talks.txt"
 
 
 def test_width_one_beam_finds_what_the_greedy_pipeline_finds(monkeypatch):

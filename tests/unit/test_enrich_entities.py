@@ -417,3 +417,11 @@ def test_outskirts_residents_and_streets_of_a_place(backend):
 def test_deals_and_holdings_name_companies_never_seen(backend, text, expected):
     found = labels(analyse(text))
     assert {name: found.get(name) for name in expected} == expected
+
+
+def test_deputy_and_advocate_are_titles_not_parts_of_names(backend):
+    text = ("Deputy Elena Vargas said the contract was unlawful. "
+            "Advocate Thandeka Mokoena told the court the evidence was weak.")
+    people = {m.text for m in enrich.analyse("T", text, None).entities if m.label == "PERSON"}
+    assert {"Elena Vargas", "Thandeka Mokoena"} <= people
+    assert not any(p.startswith(("Deputy", "Advocate")) for p in people)

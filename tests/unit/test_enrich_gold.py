@@ -44,12 +44,15 @@ BATCH_10 = set(BATCHES["issue-11 batch 10 (unseen, 2026-11-30)"])
 # Its floors hold those, a little below.
 # Batch 10 (26 articles) was written blind and scored at first sight with session 5's final code:
 # entity F1 0.856 spaCy (P 0.880, R 0.833), 0.810 fallback (P 0.856, R 0.768); timeline P/R
-# 0.940/0.920 and 0.944/0.924. The targets are missed again; its floors hold that first sight.
+# 0.940/0.920 and 0.944/0.924. The targets are missed again; its floors held that first sight.
+# Session 6's general rules (tests/eval/README.md) were written with batch 10 seen: 0.903 spaCy (P 0.920,
+# R 0.886), 0.878 fallback (P 0.914, R 0.845); timeline P/R 0.992/0.987 and 0.996/0.992. Its floors
+# hold those, a little below.
 FLOORS = {
     "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97, "batch-9": 0.93,
-              "batch-10": 0.85, "batch-10 timeline": 0.91},
+              "batch-10": 0.89, "batch-10 timeline": 0.98},
     "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97, "batch-9": 0.91,
-                 "batch-10": 0.80, "batch-10 timeline": 0.91},
+                 "batch-10": 0.87, "batch-10 timeline": 0.98},
 }
 
 

@@ -253,3 +253,57 @@ def test_a_who_apposition_keeps_a_person_whose_name_holds_a_town(backend):
     text = ("The line runs through Orlando and Tampa.\n\nOrlando Vasquez, a software tester who rides the line "
             "every day, said fares were too high.")
     assert labels(text, "Orlando Vasquez") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talvik Mining, which is building a smelter in the north, and Orvana expect more output.", "Talvik Mining"),
+    ("Brelwood, which is controlled by a Dutch family, will report next week.", "Brelwood"),
+    ("His company, Kessaro Marine, said he died at home.", "Kessaro Marine"),
+    ("Halvard's smaller rivals, Dunlow and Pretsby, usually follow within weeks.", "Dunlow"),
+    ("Marrick economist Tilda Havers said the forecast was bold.", "Marrick"),
+    ("Three former executives of Quarnet, the state-owned freight rail and ports company, pleaded not guilty.",
+     "Quarnet"),
+    ("Ostrava lead the table after a 4-0 win over Jukkala in Kemi on Friday.", "Jukkala"),
+])
+def test_a_company_or_team_told_by_the_words_around_it(backend, text, name):
+    assert labels(text, name) == {"ORG"}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Kessa Foods takes its name from Upper Brinmoor, the suburb where the family opened its first bakery.",
+     "Upper Brinmoor", "place"),
+    ("Neighbouring Holtvik, the region's other mill town, said it would appeal.", "Holtvik", "place"),
+    ("The agency released water from the Dravnik reservoir on Sunday.", "Dravnik", "place"),
+    ("Karvel Trucks halted production at its plant on Monday.", "Karvel Trucks", "org"),
+    ("Shares of Brenmore Dairy rose after the forecast.", "Brenmore Dairy", "org"),
+])
+def test_place_appositions_and_company_words(backend, text, name, kind):
+    assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The result was a blow to Leeds, the Montevideo club that lies fourth.", "Leeds", "org"),
+    ("The City of Wallaroo Bay said it would open two shelters on Monday.", "City of Wallaroo Bay", "org"),
+    ("The winter crew will sail on to Kelvath, the survey's largest base, in March.", "Kelvath", "place"),
+    ("Dario Vance, who joined Portoro from Atlético Brenhas in January, scored twice.", "Atlético Brenhas", "org"),
+])
+def test_clubs_councils_and_bases_told_by_the_words_around_them(backend, text, name, kind):
+    assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The tram network is run by Travona under a contract that ends in 2030.", "Travona"),
+    ("Pellora, a Swiss messaging app, and the cloud provider Wendermark have criticised the plan.", "Wendermark"),
+    ("The deal was signed with Brassel One, a unit of the state nuclear company.", "Brassel One"),
+    ("Karvoil, the venture led by Octane that runs the field, will double output.", "Karvoil"),
+])
+def test_what_runs_a_network_and_what_is_a_unit_or_venture_are_organisations(backend, text, name):
+    assert labels(text, name) == {"ORG"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Harlow beat Dunmore 2-1 at the Estadio Monte Alto on Saturday.", "Estadio Monte Alto"),
+    ("The final will be played at the Kelton Cricket Ground next week.", "Kelton Cricket Ground"),
+])
+def test_a_venue_where_a_game_is_played_is_a_place(backend, text, name):
+    assert labels(text, name) <= {"GPE", "LOC", "FAC"} and labels(text, name)

@@ -90,3 +90,28 @@ def test_an_acronym_after_and_is_a_name_of_its_own(monkeypatch):
     assert found["University of Halvik"] == "ORG"
     assert "University of Halvik and CSIRA" not in found
     assert found["Coastal Erosion and Dune Monitoring Council"] == "ORG"
+
+
+def _refined(text: str, name: str, label: str) -> list[tuple[str, str]]:
+    from tidings.enrich.span_fixes import refine
+    start = text.index(name)
+    return [(text[f.start:f.end], f.label) for f in refine(text, [(start, start + len(name), label)])]
+
+
+def test_a_span_run_over_two_companies_or_a_name_and_its_venue_is_cut():
+    text = "Nordic Air and Baltic Airlines rescheduled 40 flights."
+    assert _refined(text, "Nordic Air and Baltic Airlines", "ORG") == [("Nordic Air", "ORG"), ("Baltic Airlines", "ORG")]
+    text = "The final is between Harlow and Dunmore at Kelton Stadium on Saturday."
+    assert _refined(text, "Dunmore at Kelton Stadium", "ORG") == [("Dunmore", "ORG"), ("Kelton Stadium", "FAC")]
+
+
+@pytest.mark.parametrize("name", ["Dieppe Arts and Culture Centre", "the Bill and Melinda Gates Foundation"])
+def test_one_name_with_and_stays_whole(name):
+    text = f"Visitors queued at {name} on Sunday."
+    assert len(_refined(text, name, "ORG")) == 1
+
+
+def test_an_amount_and_a_common_noun_before_of_are_cut_from_names():
+    text = "The forecast of NZ$10.20 a kilogram pleased the council of Brenlow on Friday."
+    assert _refined(text, "NZ$10.20", "ORG") == []
+    assert _refined(text, "council of Brenlow", "GPE") == [("Brenlow", "GPE")]

@@ -289,3 +289,55 @@ def test_a_month_with_last_or_next_year_is_one_date(backend, text, expected):
 ])
 def test_a_described_march_or_may_is_the_month(backend, text, expected):
     assert dates(text, dt.date(2026, 4, 14)) == expected
+
+
+SUN = dt.date(2025, 4, 13)  # a Sunday
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state after "stay"/"remain" is no past tense
+    ("Libraries in the county will stay closed on Monday.", "2025-04-14"),
+    ("The bridge will remain shut until Friday.", "2025-04-18"),
+    # a final score tells of a game played
+    ("Harlow beat Stevenage 3-1 at home on Saturday night.", "2025-04-12"),
+    ("The loss leaves Harlow fourth after a 0-0 draw with Bexley on Friday.", "2025-04-11"),
+    # "after" + -ing may lie before the main verb's time: the nearest day
+    ("Harlow will play in the final after beating Stevenage by six points on Saturday.", "2025-04-12"),
+])
+def test_tense_marks_that_are_not_verbs(backend, text, expected):
+    assert list(dates(text, SUN).values()) == [expected]
+
+
+def test_plural_timetable_verb_points_ahead():
+    assert list(dates("Bexley, who have lost twice, play Hythe in Dover on Thursday.", SUN).values()) == ["2025-04-17"]
+    assert list(dates("The regional elections, which take place in May, were delayed.", dt.date(2025, 1, 10)
+                      ).values())[0] == "2025-05"
+
+
+def test_quotes_after_an_evening_game_count_from_the_game(backend):
+    text = ("Harlow beat Stevenage 3-1 on Saturday night to go top of the table.\n\n"
+            "\"We will enjoy tonight and rest tomorrow,\" the Harlow coach said. The team trains again on Tuesday.")
+    assert list(dates(text, SUN).values()) == ["2025-04-12", "2025-04-12", "2025-04-13", "2025-04-15"]
+    daytime = ("Thousands were evacuated from Lenham on Saturday after the river burst its banks.\n\n"
+               "\"Tomorrow the first money will reach the town,\" the minister told reporters.")
+    assert list(dates(daytime, SUN).values()) == ["2025-04-12", "2025-04-14"]
+
+
+def test_a_date_takes_the_year_its_weekday_fixes_elsewhere(backend):
+    text = ("The council voted on Friday to make buses free from September 1. "
+            "The first free buses will run on Tuesday, September 1.")
+    assert list(dates(text, dt.date(2026, 1, 31)).values()) == ["2026-01-30", "2026-09-01", "2026-09-01"]
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2026, 3, 3), "Her bill has risen by $20 since last spring.", [("last spring", "2025")]),
+    (dt.date(2025, 10, 2), "The ferry will return next summer.", [("next summer", "2026")]),
+    (dt.date(2026, 8, 12), "The grid faces a shortfall from the summer of 2027-28.", [("2027-28", "2027")]),
+    (dt.date(2026, 8, 12), "The plan covered 2020-24 and 2015.", [("2015", "2015")]),
+    (dt.date(2025, 5, 29), "The bank was founded in 1881 by wool merchants.", [("1881", "1881")]),
+    (dt.date(2025, 12, 13), "Works will close the line on December 27 and 28, with buses instead.",
+     [("December 27", "2025-12-27"), ("28", "2025-12-28")]),
+    (dt.date(2025, 12, 13), "On March 3 and 12 people were hurt.", [("March 3", "2025-03-03")]),
+])
+def test_seasons_spans_of_years_old_years_and_second_days(backend, published, text, expected):
+    assert [(t.expression, t.date) for t in enrich.analyse("T", text, published).timeline] == expected
