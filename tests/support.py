@@ -8,19 +8,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _shared_folder(repo: Path) -> Path:
-    """The `shared` folder beside the checkout; a git worktree finds it beside the main checkout."""
-    beside = repo.parent / "shared"
-    dot_git = repo / ".git"
-    if beside.exists() or not dot_git.is_file():
-        return beside
-    gitdir = Path(dot_git.read_text(encoding="utf-8").partition(":")[2].strip())  # <main>/.git/worktrees/<name>
-    return gitdir.parents[2].parent / "shared"
-
-
-SHARED = _shared_folder(REPO)
+SHARED = REPO.parent / "shared"
 SAMPLE = SHARED / "samples" / "istanbul-talks.txt"
 SAMPLE_PUBLISHED = "2025-02-26"
 
