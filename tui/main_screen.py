@@ -52,6 +52,9 @@ PREFETCH = 5  # articles after the open one that the enricher should take next
 LIBRARY_CHECK_SECONDS = 2.0  # how often the list looks for changes made by other processes
 LINK_NUMBER_WAIT = 0.8  # seconds after o (and after each digit) for the number of a link
 UNDO_DEPTH = 50  # changes `u` can take back, newest first
+# After another article's analysis, how soon (at most) the open article's types are checked:
+# a name's type is decided by its evidence across the library, so a new article may re-type it.
+RETYPE_CHECK_SECONDS = 1.0
 
 
 @dataclass
@@ -147,6 +150,8 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
         self._link_timer: Timer | None = None
         self._link_number = ""
+        self._retype_check: Timer | None = None
+        self.shown_labels: set[tuple[str, str]] = set()  # (entity, label) of the open article
 
     @property
     def tidings(self) -> TidingsApp:
@@ -353,9 +358,23 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self.tidings.prioritise(wanted[:1], wanted[1:], PRIORITY_SOON)
 
     def enriched(self, article_id: int) -> None:
-        """The enricher stored entities and a timeline for this article."""
+        """The enricher stored entities and a timeline for an article: the open one's are
+        redrawn; another's may have re-typed a name the open one shows (checked at most once
+        a RETYPE_CHECK_SECONDS, however fast the queue goes)."""
         if self.reader.showing(article_id):
             self.show_enrichment(article_id)
+        elif self.pane.article is not None and self._retype_check is None:
+            self._retype_check = self.set_timer(RETYPE_CHECK_SECONDS, self._check_retyped)
+
+    def _check_retyped(self) -> None:
+        """Redraw the open article's entities if the library now types one differently."""
+        self._retype_check = None
+        article = self.pane.article
+        if article is None:
+            return
+        mentions = self.tidings.library.mentions(article.id)
+        if {(m.canonical, m.label) for m in mentions} != self.shown_labels:
+            self.show_enrichment(article.id)
 
     def show_enrichment(self, article_id: int) -> None:
         """Redraw the open article's entities and timeline (the pane keeps its place)."""
@@ -365,6 +384,7 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         library = self.tidings.library
         mentions = library.mentions(article_id)
         timeline = library.timeline(article_id)
+        self.shown_labels = {(m.canonical, m.label) for m in mentions}
         self.pane.set_enrichment(mentions, timeline)
         pending = library.is_queued(article_id)
         self.sidebar.show(mentions, timeline, article.published, self.tidings.palette, pending)

@@ -10,8 +10,10 @@ from textual.pilot import Pilot
 from textual.widgets import Sparkline
 
 from tidings.storage.enrichment import period_start
-from tests.app.conftest import make_app, screen_text
+from tests.app.conftest import _mention, make_app, screen_text
+from tidings.storage import Library
 from tidings.tui.commands import all_commands
+from tidings.tui.main_screen import MainScreen
 from tidings.tui.widgets.entity_browser import EntityBrowser
 from tidings.tui.widgets.entity_page import EntityPage
 
@@ -125,3 +127,35 @@ async def test_articles_and_co_mentioned_entities_open_from_the_page(demo_path: 
         await pilot.pause()
         assert app.main.pane.article.id == newest.id
         assert app.main.article_list.current == newest.id
+
+
+async def test_the_open_article_follows_a_retyping_by_another_articles_analysis(
+    library_path: Path,
+) -> None:
+    """A name's type is decided across the library: when another article's analysis re-types
+    it, the open article's sidebar follows without being reopened."""
+    def store(guid: str, label: str, times: int) -> int:
+        library = Library.open(library_path)
+        article_id = library.query("select id from articles where guid = ?", [guid])[0]["id"]
+        queued = library.queued_articles([article_id])[0]
+        library.store_enrichment(
+            queued, entities=[], version=1, backend="test", timeline=[],
+            title_entities=[_mention(queued.title, queued.title.split()[0], label, "Halvik")] * times,
+        )
+        library.close()
+        return article_id
+
+    library = Library.open(library_path)
+    library.db.execute("update articles set title = 'Halvik ' || title")
+    library.close()
+    store("harbour", "ORG", 1)
+    app = make_app(library_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: "Halvik  org" in screen_text(app))
+        assert "Halvik  org" in screen_text(app)
+        other = store("fishermen", "GPE", 3)  # three place mentions outweigh one organisation
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.enriched(other)
+        await until(pilot, lambda: "Halvik  place" in screen_text(app))
+        assert "Halvik  place" in screen_text(app) and "Halvik  org" not in screen_text(app)
