@@ -269,6 +269,12 @@ def test_a_company_or_team_told_by_the_words_around_it(backend, text, name):
     assert labels(text, name) == {"ORG"}
 
 
+def typed_as(text: str, name: str, kind: str) -> bool:
+    """The name is found, and only with labels of that kind ("place" or "org")."""
+    found = labels(text, name)
+    return bool(found) and found <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"})
+
+
 @pytest.mark.parametrize("text, name, kind", [
     ("Kessa Foods takes its name from Upper Brinmoor, the suburb where the family opened its first bakery.",
      "Upper Brinmoor", "place"),
@@ -278,7 +284,7 @@ def test_a_company_or_team_told_by_the_words_around_it(backend, text, name):
     ("Shares of Brenmore Dairy rose after the forecast.", "Brenmore Dairy", "org"),
 ])
 def test_place_appositions_and_company_words(backend, text, name, kind):
-    assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
+    assert typed_as(text, name, kind)
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -288,7 +294,7 @@ def test_place_appositions_and_company_words(backend, text, name, kind):
     ("Dario Vance, who joined Portoro from Atlético Brenhas in January, scored twice.", "Atlético Brenhas", "org"),
 ])
 def test_clubs_councils_and_bases_told_by_the_words_around_them(backend, text, name, kind):
-    assert labels(text, name) <= ({"GPE", "LOC", "FAC"} if kind == "place" else {"ORG"}) and labels(text, name)
+    assert typed_as(text, name, kind)
 
 
 @pytest.mark.parametrize("text, name", [
