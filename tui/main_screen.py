@@ -151,7 +151,6 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         self._link_timer: Timer | None = None
         self._link_number = ""
         self._retype_check: Timer | None = None
-        self.shown_labels: set[tuple[str, str]] = set()  # (entity, label) of the open article
 
     @property
     def tidings(self) -> TidingsApp:
@@ -367,13 +366,13 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
             self._retype_check = self.set_timer(RETYPE_CHECK_SECONDS, self._check_retyped)
 
     def _check_retyped(self) -> None:
-        """Redraw the open article's entities if the library now types one differently."""
+        """Redraw the open article's entities if the library's differ from those the pane shows
+        (a name re-typed by another article's evidence)."""
         self._retype_check = None
         article = self.pane.article
         if article is None:
             return
-        mentions = self.tidings.library.mentions(article.id)
-        if {(m.canonical, m.label) for m in mentions} != self.shown_labels:
+        if self.tidings.library.mentions(article.id) != self.pane.marks.mentions:
             self.show_enrichment(article.id)
 
     def show_enrichment(self, article_id: int) -> None:
@@ -384,7 +383,6 @@ class MainScreen(WorkerErrors, Screen[None], inherit_bindings=False):
         library = self.tidings.library
         mentions = library.mentions(article_id)
         timeline = library.timeline(article_id)
-        self.shown_labels = {(m.canonical, m.label) for m in mentions}
         self.pane.set_enrichment(mentions, timeline)
         pending = library.is_queued(article_id)
         self.sidebar.show(mentions, timeline, article.published, self.tidings.palette, pending)

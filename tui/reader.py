@@ -82,7 +82,6 @@ class Reader(Controller):
             return
         mentions = library.mentions(article_id)
         timeline = library.timeline(article_id)
-        self.main.shown_labels = {(m.canonical, m.label) for m in mentions}
         pane.show(article, mentions, timeline)
         if self.tidings.writes.pending:  # annotations made but not written yet show too
             pane.update_marks(annotations=self.tidings.writes.annotations(article_id, article.annotations))
