@@ -35,16 +35,22 @@ _INVISIBLE = re.compile(
 _VISIBLE_ASCII = bytes([9, 10, *range(32, 127)])
 
 
+def without_ascii(text: str, deleted: bytes) -> str:
+    """The text without these ASCII characters, deleted from its UTF-8 bytes (what is left is
+    still whole UTF-8): several times faster than a regular expression over the text, so a
+    search for rarer characters looks only at what is left (a few characters, often none)."""
+    return text.encode("utf-8", "surrogatepass").translate(None, deleted).decode("utf-8", "surrogatepass")
+
+
 def strip_controls(text: str) -> str:
     """Remove C0 (but tab and newline), DEL, C1 and bidi override characters; CRLF and CR
     become newline."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Most text has none: look for them among what is left of its UTF-8 once the visible
-    # ASCII bytes are deleted (a few bytes, and still whole UTF-8), five times faster than
-    # scanning the text itself.
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _VISIBLE_ASCII)
-    if not rest or not _CONTROL.search(rest.decode("utf-8", "surrogatepass")):
+    # Most text has none: look for them among what is not visible ASCII (five times faster
+    # than scanning the text itself).
+    rest = without_ascii(text, _VISIBLE_ASCII)
+    if not rest or not _CONTROL.search(rest):
         return text
     return _CONTROL.sub("", text)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from tidings.storage.clean import without_ascii
 from tidings.storage.errors import QueryError
 
 KEYS = {"feed", "tag", "is", "entity", "type", "after", "before", "sort", "author"}
@@ -66,11 +67,9 @@ def fold(text: str | None) -> str:
     # One str.replace per distinct non-ASCII character, each folded once (cached): NFKD
     # decomposes character by character and every mark it could reorder is dropped, so this
     # equals folding the whole text, at a tenth of the cost (the index folds every article).
-    # The characters are found by deleting every ASCII byte of the UTF-8 (what is left is
-    # still whole UTF-8): a sixth of the time a regular expression takes to find them.
-    for char in set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode(
-        "utf-8", "surrogatepass"
-    )):
+    # The characters are found by deleting every ASCII one (`without_ascii`): a sixth of
+    # the time a regular expression takes to find them.
+    for char in set(without_ascii(text, _ASCII)):
         folded = _fold_char(char)
         if folded != char:
             text = text.replace(char, folded)
