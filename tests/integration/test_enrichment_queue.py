@@ -84,3 +84,38 @@ def test_background_enricher_fills_entities_and_timeline(library_path: Path) -> 
     assert {"Sergei Lavrov", "Marco Rubio", "Vladimir Putin"} <= people
     paris = [e for e in library.entities() if e["name"] == "Paris"]
     assert paris and paris[0]["article_count"] == 3
+
+
+def test_an_article_opened_while_the_worker_runs_is_analysed_after_at_most_one_other(
+    library_path: Path,
+) -> None:
+    """The worker process gets the next article as the last one's result comes back (it
+    analyses while the thread stores): each article once, and an opened one still goes
+    ahead of the queue."""
+    library = Library.open(library_path)
+    ids = _store(library, 6)  # queued newest first: ids[5], ids[4], ...
+    opened = ids[0]  # the oldest: last in the queue
+    done: list[int] = []
+    all_done = threading.Event()
+
+    def on_done(article_id: int) -> None:  # in the enricher's thread: a connection of its own
+        done.append(article_id)
+        if len(done) == 1:
+            reader = Library.open(library_path)
+            reader.prioritise([opened])  # the user opens it as the first result is stored
+            reader.close()
+        if len(done) == len(ids):
+            all_done.set()
+
+    enricher = Enricher(library_path, on_done, use_process=True)
+    enricher.start()
+    try:
+        assert all_done.wait(timeout=120), f"only {done} were enriched"
+    finally:
+        enricher.stop()
+        enricher.join(timeout=10)
+    assert sorted(done) == sorted(ids)  # each article analysed and reported once
+    assert done[0] == ids[5]
+    assert opened in done[1:3]  # after the one already in the worker, at most
+    assert library.queue_size() == 0
+    library.close()
