@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import json
 from pathlib import Path
 
-from tidings.ingest.refresh import refresh
+from tidings.ingest.refresh import REFRESH_GC_THRESHOLD, RefreshProgress, refresh
 from tidings.storage import Library
 from tests.integration.feedserver import FeedServer
 
@@ -238,3 +240,27 @@ async def test_short_summaries_get_the_article_page(
     assert [link.url for link in bridge.related] == [feed_server.url("/other")]
     assert stored["Gone"].text == "Only a teaser."
     library.close()
+
+
+async def test_refreshes_leave_the_garbage_collector_as_they_found_it(
+    feed_server: FeedServer, library_path: Path, tmp_path: Path
+) -> None:
+    """A refresh collects garbage less often while it runs (it makes about a million
+    short-lived objects); afterwards, overlapping refreshes included, the app's collector
+    is as it was."""
+    url = feed_server.add("/feed.xml", rss([ITEM]))
+    other = tmp_path / "other.db"
+    for path in (library_path, other):
+        _subscribe(path, url)
+    before = gc.get_threshold()
+    during: list[tuple[int, bool]] = []
+
+    def progress(_: RefreshProgress) -> None:
+        during.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+
+    first, second = await asyncio.gather(
+        refresh(library_path, progress=progress), refresh(other, progress=progress)
+    )
+    assert first.articles_new == second.articles_new == 1
+    assert during == [(REFRESH_GC_THRESHOLD, True)] * 2
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
