@@ -27,6 +27,7 @@ GROUPS = {
     "batch-8": "issue-11 batch 8 (unseen, 2026-11-30)",
     "batch-9": "issue-11 batch 9 (unseen, 2026-11-30)",
     "batch-10": "issue-11 batch 10 (unseen, 2026-11-30)",
+    "batch-11": "issue-11 batch 11 (unseen, 2026-12-01)",
 }
 
 # Floors a little below what was measured when they were set (2026-11-30). On the 35 earlier
@@ -51,11 +52,14 @@ GROUPS = {
 # Session 6's general rules (tests/eval/README.md) were written with batch 10 seen: 0.903 spaCy (P 0.920,
 # R 0.886), 0.878 fallback (P 0.914, R 0.845); timeline P/R 0.992/0.987 and 0.996/0.992. Its floors
 # hold those, a little below.
+# Batch 11 (24 articles) was written blind and scored at first sight with session 7's code (ae04dfb):
+# entity F1 0.887 spaCy (P 0.894, R 0.881), 0.864 fallback (P 0.888, R 0.841); timeline P/R
+# 0.969/0.965 with both. Closer, still short of the targets; its floors hold that first sight.
 FLOORS = {
     "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97, "batch-9": 0.93,
-              "batch-10": 0.89, "batch-10 timeline": 0.98},
+              "batch-10": 0.89, "batch-10 timeline": 0.98, "batch-11": 0.88, "batch-11 timeline": 0.96},
     "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97, "batch-9": 0.91,
-                 "batch-10": 0.87, "batch-10 timeline": 0.98},
+                 "batch-10": 0.87, "batch-10 timeline": 0.98, "batch-11": 0.86, "batch-11 timeline": 0.96},
 }
 
 
@@ -66,7 +70,7 @@ def test_gold_set_quality(backend, monkeypatch):
     else:
         monkeypatch.delenv("TIDINGS_NLP", raising=False)
     scores = scoring.evaluate(EVAL_DIR / "gold", enrich.analyse)
-    assert len(scores) >= 131
+    assert len(scores) >= 155
     assert set(GROUPS.values()) == set(BATCHES), "a batch without floors"
     batches = {group: set(BATCHES[key]) for group, key in GROUPS.items()}
     in_a_batch = set().union(*batches.values())
