@@ -99,7 +99,7 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     """Add rule names where spaCy found nothing: confident ones with their label, the others as
     candidates for the context rules; a longer confident organisation wins ("Free Democrats")."""
     strong, weak = fallback_ner.find_names_by_confidence(text)
-    spans = sorted(spans)
+    spans = sorted(_with_first_word(text, spans, strong + weak))
     starts = [s for s, _, _ in spans]
     replaced: set[int] = set()
     for b, e, label in strong:
@@ -117,6 +117,24 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
             out.append((b, e, label if sure else CANDIDATE))
             taken[b:e] = b"\1" * (e - b)
     return out
+
+
+def _with_first_word(text: str, spans: list[tuple[int, int, str]], rule_spans: list[tuple[int, int, str]]):
+    """"Mamelodi Sundowns reached the final": the model may leave out the unknown word a sentence opens
+    with; the rule name that ends where the model's does and holds one more word before it wins."""
+    starts_by_end = {e: b for b, e, _ in rule_spans}
+    out = []
+    for b, e, label in spans:
+        first = starts_by_end.get(e, b)
+        if first < b and text[b - 1] == " " and text.find(" ", first, b - 1) == -1 and _opens_sentence(text, first):
+            b = first
+        out.append((b, e, label))
+    return out
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n"
 
 
 def _body_name_ahead(name: str, forms: dict[str, str]) -> str | None:

@@ -115,3 +115,63 @@ def test_an_amount_and_a_common_noun_before_of_are_cut_from_names():
     text = "The forecast of NZ$10.20 a kilogram pleased the council of Brenlow on Friday."
     assert _refined(text, "NZ$10.20", "ORG") == []
     assert _refined(text, "council of Brenlow", "GPE") == [("Brenlow", "GPE")]
+
+
+def test_a_saints_name_runs_over_its_possessive_to_its_kind(backend):
+    found = names("Patients waited 30 hours at St Brendan's Regional Hospital in Tullow. "
+                  "He taught at St Kevin's Community College for a decade.")
+    assert found["St Brendan's Regional Hospital"] in ("ORG", "FAC")
+    assert found["St Kevin's Community College"] == "ORG"
+    assert not {"St Brendan", "St Kevin", "Regional Hospital", "Community College"} & set(found)
+
+
+def test_a_saints_day_is_no_name_and_a_saint_alone_is_a_place(backend):
+    found = names("Flooding hit the parishes of St Agnes and St Clement, where shops had shut since St Brendan's Day.")
+    assert found["St Agnes"] == found["St Clement"] == "GPE"
+    assert not any("Brendan" in name for name, label in found.items() if label in ("PERSON", "ORG", "GPE", "LOC"))
+
+
+def test_a_country_the_data_knows_whole_is_not_cut_at_and(backend):
+    found = names("Exports to Barbados and Trinidad and Tobago rose, and Antigua and Barbuda signed on Monday.")
+    assert found["Trinidad and Tobago"] == found["Antigua and Barbuda"] == "GPE"
+    assert not {"Trinidad", "Tobago", "Antigua", "Barbuda"} & set(found)
+    assert _refined("Ships sailed to Trinidad and Tobago.", "Trinidad and Tobago", "GPE") == [
+        ("Trinidad and Tobago", "GPE")]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Rain stopped play at Kelburn Oval on the final day.", "Kelburn Oval", "FAC"),
+    ("Fossils were found in the Tendaguru Formation, the band of rock south of the town.", "Tendaguru Formation",
+     "LOC"),
+])
+def test_grounds_and_rock_formations_are_places(backend, text, name, label):
+    assert names(text).get(name) == label
+
+
+@pytest.mark.parametrize("name, label", [("Adum Market", "FAC"), ("Palmyra Golf Estates", "GPE")])
+def test_a_name_guessed_as_a_persons_that_ends_in_a_market_or_estate_is_a_place(name, label):
+    text = f"Traders moved to {name} on Monday."
+    assert _refined(text, name, "PERSON") == [(name, label)]
+
+
+@pytest.mark.parametrize("text, name, glued", [
+    ("Rival Zentrix said it had processed record volumes on Friday.", "Zentrix", "Rival Zentrix"),
+    ("Neighbouring Kelso and Jedburgh installed similar meters in 2022.", "Kelso", "Neighbouring Kelso"),
+])
+def test_a_describing_word_that_opens_a_sentence_is_no_part_of_the_name(backend, text, name, glued):
+    assert _refined(text, glued, "GPE") == [(name, "GPE")]
+    found = names(text)
+    assert glued not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Flooding closed roads across Metro Davao on Monday.",
+    "Prices rose fastest in Metro Davao, statistics showed.",
+])
+def test_metro_before_a_city_names_a_place_not_a_club(backend, text):
+    assert names(text).get("Metro Davao") in ("GPE", "LOC", "FAC")
+
+
+def test_a_name_the_data_knows_whole_is_no_club_named_after_its_city():
+    text = "The plant is in New Cairo, east of the capital."
+    assert _refined(text, "New Cairo", "GPE") == [("New Cairo", "GPE")]
