@@ -13,7 +13,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (DESCRIBING_WORDS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -512,7 +512,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if f.label in _THINGS and _SPEAKS.match(text, f.end) and not f.sure:
         return "ORG"  # "Supercars said", "The Dunmore Falcons said": works and products do not speak
     if f.label in ("PERSON", CANDIDATE) and not f.sure and ("&" in name or len(name.split()) > 3 and not any(
-            p in PARTICLES or p in GIVEN_NAMES for p in name.split())):
+            p in PARTICLES or p in GIVEN_NAMES for p in name.split()) and name.split()[-1] not in REGNAL_NUMBERS):
         return "ORG"  # "Brandt & Lowe", "Orlenvik Marine Salvage Engineering": no one is named so
     if not lone and f.label == "PERSON" and not f.sure and text.endswith(("the ", "The "), 0, f.start) \
             and (f.start < 4 or not text[f.start - 5].isalnum()) and name.split()[0] not in GIVEN_NAMES:
@@ -569,7 +569,8 @@ def _not_a_person(name: str) -> bool:
     parts = name.split()
     if parts[0] in GIVEN_NAMES:
         return False
-    if parts[0] in _ORG_FIRST_WORDS or any(p.isupper() and len(p) > 1 and p.isalpha() for p in parts):
+    if parts[0] in _ORG_FIRST_WORDS or any(p.isupper() and len(p) > 1 and p.isalpha() and p not in REGNAL_NUMBERS
+                                           for p in parts):
         return True
     return any(gazetteer.is_place_or_people(p) for p in parts) or any(
         gazetteer.lookup(f"{a} {b}") in PLACE_LABELS for a, b in zip(parts, parts[1:]))  # "Sri Lanka Cricket"

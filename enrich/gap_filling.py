@@ -77,12 +77,13 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
 
 def _whole_known_names(text: str, found: list[Found], hits: list, taken: bytearray) -> list[Found]:
     """A well-known name of several words that the backend cut into pieces ("Trinidad" and "Tobago" in
-    "Trinidad and Tobago"; two places GeoNames knows together, "Antigua and Barbuda") replaces them;
+    "Trinidad and Tobago"; two names GeoNames knows together, "Antigua and Barbuda", "Spanish Town") replaces them;
     not when a found name runs past it ("New York Times")."""
     ordered = sorted(found, key=lambda f: f.start)
     pairs = [(a.start, b.end, "GPE", True) for a, b in zip(ordered, ordered[1:])  # "Antigua and Barbuda"
-             if a.label in PLACE_LABELS and b.label in PLACE_LABELS and text.startswith(" and ", a.end)
-             and b.start == a.end + 5 and geonames.is_place(text[a.start:b.end])]
+             if (a.label in PLACE_LABELS and b.label in PLACE_LABELS and text.startswith(" and ", a.end)
+                 and b.start == a.end + 5 or b.start == a.end + 1 and text[a.end] == " ")  # "Spanish" "Town"
+             and geonames.is_place(text[a.start:b.end])]
     for start, end, label, _ in hits + pairs:
         if taken.find(1, start, end) == -1 or text.find(" ", start, end) == -1:
             continue

@@ -15,7 +15,7 @@ Healthcare
 Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
 Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
 Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery Library Theatre Theater Orchestra
-Transit Observatory Trucks Dairy Maritime Architects Computer Products""".split())
+Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval".split()},
@@ -125,3 +125,9 @@ state-run""".split())
 # "Quarterback Tyrell Brandon threw ...": a role capitalised at the start of a sentence is not part of the name.
 COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
     "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter".split())
+
+# A regnal number ends a ruler's name ("Charles III", "Osei Tutu II"); it is no acronym.
+REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+# Words before a Roman number that make it a sequel, a war or a model, not a ruler.
+NOT_RULERS = frozenset("War Vatican Phase Part Mark Type Episode Stage Level Title Chapter Act Round Class Series "
+                       "Generation Gen League Division Tier Grade Category Super Bowl Apollo Vol Volume".split())

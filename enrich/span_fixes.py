@@ -165,6 +165,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif _ROAD.match(name):  # "Interstate 20", "Route 9"
         label = "FAC"
+    elif label == "PERSON" and any(c.isdigit() for c in name):
+        label, sure = "ORG", False  # "AP3", "Fund 7": no one's name holds a digit
     elif label == "PERSON" and name.startswith(_SAINT_ABBREVIATIONS) and len(name.split()) == 2:
         label, sure = "GPE", False  # "the parishes of St Catherine and St James": no one living is "St X"
     elif name.split()[0] in _COMPASS and " " in name and _known_place(name.split(" ", 1)[1]):

@@ -175,3 +175,41 @@ def test_metro_before_a_city_names_a_place_not_a_club(backend, text):
 def test_a_name_the_data_knows_whole_is_no_club_named_after_its_city():
     text = "The plant is in New Cairo, east of the capital."
     assert _refined(text, "New Cairo", "GPE") == [("New Cairo", "GPE")]
+
+
+def test_two_pieces_that_geonames_knows_together_are_one_place():
+    from tidings.enrich.found import Found
+    from tidings.enrich.gap_filling import add_missing
+    text = "Clinics opened in Red Deer on Monday."
+    start = text.index("Red")
+    found = add_missing(text, [Found(start, start + 3, "NORP"), Found(start + 4, start + 8, "GPE")])
+    assert [(text[f.start:f.end], f.label) for f in found] == [("Red Deer", "GPE")]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Oba Adeyemi III received the delegation at his palace on Monday.", "Oba Adeyemi III", "PERSON"),
+    ("Output at Kasanshi Copper Mines rose 8% in the quarter.", "Kasanshi Copper Mines", "ORG"),
+    ("University Hospital Galway had 98 patients on trolleys on Tuesday.", "University Hospital Galway", "ORG"),
+])
+def test_rulers_numbers_mines_and_a_hospital_that_opens_a_sentence(backend, text, name, label):
+    assert names(text).get(name) == label
+
+
+def test_a_name_holding_a_digit_is_no_persons():
+    text = "The pension fund KP7 sold its stake on Monday."
+    assert _refined(text, "KP7", "PERSON") == [("KP7", "ORG")]
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    ("Kgoro Hawks reached the cup final on Saturday.", "Hawks", ("Kgoro Hawks", "PERSON")),
+    # a word before a country's name makes an organisation named after it
+    ("Tourism Samoa said visitor numbers rose 12% in March.", "Samoa", ("Tourism Samoa", "ORG")),
+    ("Visitors to Samoa rose 12% in March.", "Samoa", ("Samoa", "GPE")),  # not at a sentence's start
+])
+def test_the_model_takes_the_first_word_of_a_name_that_opens_a_sentence(text, model, expected):
+    from tidings.enrich.analysis import _with_first_word
+    from tidings.enrich.fallback_ner import find_names_by_confidence
+    start = text.index(model)  # the model may leave out the unknown word a sentence opens with
+    label = "GPE" if model == "Samoa" else "PERSON"
+    (b, e, found_label), = _with_first_word(text, [(start, start + len(model), label)], *find_names_by_confidence(text))
+    assert (text[b:e], found_label) == expected
