@@ -19,6 +19,7 @@ from tidings.enrich.name_words import (DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, P
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 from tidings.enrich.words_before import word_before
+from tidings.enrich.literal_regex import alternation
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 # First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
@@ -101,9 +102,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         head = _LOWER_HEAD_OF.match(text, start, end)
         if head:
             start = head.end()
-    space = text.find(" ", start, end)
-    if space != -1 and text[start:space].lower() in DESCRIBING_WORDS and _opens_sentence(text, start):
-        start = space + 1  # "Rival Adyen", "Neighbouring Roseville": the describing word is no part of the name
+    describing = _DESCRIBING_FIRST.match(text, start, end)
+    if describing and _opens_sentence(text, start):
+        start = describing.end()  # "Rival Adyen", "Neighbouring Roseville": the describing word is no part of the name
     if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
         place = _OF_PLACE_AFTER.match(text, end)
         if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
@@ -165,7 +166,7 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif _ROAD.match(name):  # "Interstate 20", "Route 9"
         label = "FAC"
-    elif label == "PERSON" and any(c.isdigit() for c in name):
+    elif label == "PERSON" and _DIGIT.search(name):
         label, sure = "ORG", False  # "AP3", "Fund 7": no one's name holds a digit
     elif label == "PERSON" and name.startswith(_SAINT_ABBREVIATIONS) and len(name.split()) == 2:
         label, sure = "GPE", False  # "the parishes of St Catherine and St James": no one living is "St X"
@@ -197,6 +198,10 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
             label = "PERSON"  # "Dani Carvajal" is not an organisation
     found = Found(start, end, label, sure)
     return with_particles(text, found) if label == "PERSON" else found
+
+
+_DESCRIBING_FIRST = re.compile(r"(?:" + alternation({w.capitalize() for w in DESCRIBING_WORDS}) + r") (?=[A-Z])")
+_DIGIT = re.compile(r"\d")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
