@@ -88,7 +88,7 @@ _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", 
                 "november", "december"}
 _NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
 _VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
-               | _PLURAL_SCHEDULE | _BARE_PAST | {"to", "until", "from"})
+               | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | {"to", "until", "from"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
 
@@ -110,8 +110,7 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     lower = list(map(str.lower, toks.strs[inside.start:inside.stop]))
     cues = []
     candidates = range(len(lower)) if tags else [
-        i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))
-        or w in _SINGULAR_SUBJECTS and i + 1 < len(lower)]
+        i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]
     future_at = -1  # the last future cue's word
     for i in candidates:
         start, w = starts[i], lower[i]
