@@ -99,7 +99,7 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     """Add rule names where spaCy found nothing: confident ones with their label, the others as
     candidates for the context rules; a longer confident organisation wins ("Free Democrats")."""
     strong, weak = fallback_ner.find_names_by_confidence(text)
-    spans = sorted(spans)
+    spans = sorted(_with_first_word(text, spans, strong, weak))
     starts = [s for s, _, _ in spans]
     replaced: set[int] = set()
     for b, e, label in strong:
@@ -117,6 +117,28 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
             out.append((b, e, label if sure else CANDIDATE))
             taken[b:e] = b"\1" * (e - b)
     return out
+
+
+def _with_first_word(text: str, spans: list[tuple[int, int, str]], strong: list[tuple[int, int, str]],
+                     weak: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Mamelodi Sundowns reached the final": the model may leave out the unknown word a sentence opens
+    with; the rule name that ends where the model's does and holds one more word before it wins (with
+    the model's label, unless the rules are sure of theirs; a word before a country's name makes an
+    organisation named after it)."""
+    by_end = {e: (b, None) for b, e, _ in weak} | {e: (b, label) for b, e, label in strong}
+    out = []
+    for b, e, label in spans:
+        first, sure_label = by_end.get(e, (b, None))
+        if first < b and text[b - 1] == " " and text.find(" ", first, b - 1) == -1 and _opens_sentence(text, first):
+            known = gazetteer.lookup(text[b:e]) in ("GPE", "LOC") and not gazetteer.lookup(text[first:e])
+            b, label = first, sure_label or ("ORG" if known else label)  # "Environment Canada", "Seafood New Zealand"
+        out.append((b, e, label))
+    return out
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n"
 
 
 def _body_name_ahead(name: str, forms: dict[str, str]) -> str | None:

@@ -13,7 +13,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -140,6 +140,7 @@ _TEAM_AFTER = re.compile(r"(?:['’]s|, who)? (?:(?P<won>beat|defeated|edged|thr
                          r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
                          r"|squad|drew with|lost to|knocked out|(?:lost|won|drew) \d{1,3}[-–]\d{1,3})\b")
 _TEAM_BEFORE = EndAnchored(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
+                           r"|beating|defeating|edging|thrashing|routing"
                            r"|lost(?: \d{1,3}[-–]\d{1,3})? to|knocked out|will play) $")
 _LONE_OPPONENT = re.compile(r" [A-Z][\w’'\-]+(?:[ ,.;]|$)(?! ?[A-Z])")
 _SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b")
@@ -188,6 +189,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         if f.label == "PERSON" and not f.sure and " " in text[f.start:f.end] and lone.get(first) == {"ORG"} \
                 and first not in GIVEN_NAMES:
             f.label = "ORG"  # "Samsung Electronics" when "Samsung" alone is a company
+    _nicknamed_teams(text, found)
     org_heads = {text[f.start:f.end].split()[0] for f in found if f.label == "ORG"
                  and len(text[f.start:f.end].split()) == 2 and text[f.start:f.end].split()[-1] in ORG_WORDS}
     for f in found:
@@ -283,6 +285,20 @@ def _nicknamed(name: str, f: Found) -> bool:
     "Serena Williams beat ... 6-3")."""
     return f.label == "PERSON" and " " in name and bool(_PLURAL_LAST.search(name)) \
         and name.split()[0] not in GIVEN_NAMES
+
+
+def _nicknamed_teams(text: str, found: list[Found]) -> None:
+    """"Mamelodi Sundowns ... Sundowns coach Ana Lima", "Central Stags ... the Stags resumed": a guessed
+    name ending in a plural that the text also uses alone as a team, or after "the", is a team."""
+    teams = {text[f.start:f.end] for f in found if f.label == "ORG" and f.sure and " " not in text[f.start:f.end]}
+    for f in found:
+        if f.sure or f.label not in ("PERSON", CANDIDATE) and f.label not in _THINGS:
+            continue
+        name = text[f.start:f.end]
+        last = name.rsplit(" ", 1)[-1]
+        if last != name and _PLURAL_LAST.search(last) and name.split()[0] not in GIVEN_NAMES and (
+                last in teams or re.search(r"\b[Tt]he " + re.escape(last) + r"\b(?! [a-z])", text)):
+            f.label, f.sure = "ORG", True
 
 
 # "beat Benfica at the Estádio da Luz", "beat Leeds at home": a venue after the beaten town.
@@ -477,7 +493,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             name.split()[0] in ORG_WORDS and name.split()[-1] not in PLACE_WORDS)):
         return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans", "Instituto Butantan"
     if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
-            and not (f.label == "ORG" and not lone) and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
+            and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
         return _TOWN_BY_NAME_ONLY if f.label == "ORG" else "GPE"
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
         before = word_before_of(text, f.start, 30)
@@ -496,7 +512,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if f.label in _THINGS and _SPEAKS.match(text, f.end) and not f.sure:
         return "ORG"  # "Supercars said", "The Dunmore Falcons said": works and products do not speak
     if f.label in ("PERSON", CANDIDATE) and not f.sure and ("&" in name or len(name.split()) > 3 and not any(
-            p in PARTICLES or p in GIVEN_NAMES for p in name.split())):
+            p in PARTICLES or p in GIVEN_NAMES for p in name.split()) and name.split()[-1] not in REGNAL_NUMBERS):
         return "ORG"  # "Brandt & Lowe", "Orlenvik Marine Salvage Engineering": no one is named so
     if not lone and f.label == "PERSON" and not f.sure and text.endswith(("the ", "The "), 0, f.start) \
             and (f.start < 4 or not text[f.start - 5].isalnum()) and name.split()[0] not in GIVEN_NAMES:
@@ -553,7 +569,8 @@ def _not_a_person(name: str) -> bool:
     parts = name.split()
     if parts[0] in GIVEN_NAMES:
         return False
-    if parts[0] in _ORG_FIRST_WORDS or any(p.isupper() and len(p) > 1 and p.isalpha() for p in parts):
+    if parts[0] in _ORG_FIRST_WORDS or any(p.isupper() and len(p) > 1 and p.isalpha() and p not in REGNAL_NUMBERS
+                                           for p in parts):
         return True
     return any(gazetteer.is_place_or_people(p) for p in parts) or any(
         gazetteer.lookup(f"{a} {b}") in PLACE_LABELS for a, b in zip(parts, parts[1:]))  # "Sri Lanka Cricket"
@@ -614,7 +631,8 @@ def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:
         prev = None  # "south of Brora, and Highland Rail cancelled ...": ", and" then a verb joins clauses
     if prev:
         first, _, rest = prev.group(1).partition(" ")
-        start = prev.start(1) + len(first) + 1 if rest and first.lower() in ORG_BEFORE else prev.start(1)
+        start = prev.start(1) + len(first) + 1 if rest and (first.lower() in ORG_BEFORE or first.lower()
+                                                             in DESCRIBING_WORDS) else prev.start(1)
         out.append((start, prev.end(1)))  # "Rivals Adidas and Puma": the rivals are Adidas and Puma
     return out
 

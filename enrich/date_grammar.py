@@ -61,7 +61,7 @@ _PATTERNS = [
      + rf"(?!{_S}(?:{_SCHEDULE_NOUNS})\b)(?:{_S}(?:morning|afternoon|evening|night))?"),
     ("ago", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year|decade)s?{_S}ago\b"),
     # "since last spring", "next summer": the season's year
-    ("season", r"\b(?P<rel>[Ll]ast|[Tt]his|next)" + _S + r"(?P<unit>spring|summer|autumn|fall|winter)\b(?![-'’])"),
+    ("season", r"\b(?P<rel>[Ll]ast|[Tt]his|next)" + _S + r"(?P<unit>spring|summer|autumn|fall|winter)\b" + _POSS + r"(?![-'’])"),
     # "the summer of 2027-28", "the 2025-26 season": a span of two years is dated by its first
     ("year", rf"\b(?P<y>{_YEAR})[-–/](?P<y2>\d\d)\b(?![-–/\d])"),
     # "founded in 1881": a year before 1900 after "in" or "since"

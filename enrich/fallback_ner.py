@@ -8,7 +8,7 @@ from functools import lru_cache
 from tidings.enrich import gazetteer
 from tidings.enrich.found import CANDIDATE
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
+from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, NOT_RULERS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.segments import Span, Tokens, layout, tokens
@@ -63,7 +63,8 @@ def _sentence_names(text: str, sent: Span, w: _Words) -> list[tuple[int, int, st
         first = i
         starts_sentence = i == 0 and _starts_sentence(text, sent, w.starts[i])  # a word before: not first
         if starts_sentence and _common_first_word(strs[i]) and not gazetteer.lookup(text[w.starts[i]:w.ends[j - 1]]) \
-                and not (j == i + 1 and _APPOSITION_AFTER.match(text, w.ends[i])):
+                and not (j == i + 1 and _APPOSITION_AFTER.match(text, w.ends[i])) \
+                and not (j > i + 1 and strs[i] in ORG_WORDS and strs[i + 1] in ORG_WORDS):  # "University Hospital X"
             first += 1
             while first < j and not _capitalised(strs[first]):  # "Bank of ..." -> skip "of" too
                 first += 1
@@ -224,6 +225,8 @@ def _label(text: str, w: _Words, titles: set[int], i: int, j: int,
     if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
             and not (len(parts) == 2 and parts[0] in GIVEN_NAMES):
         return "ORG", True  # "Real Madrid", "Emergency Management Victoria"
+    if parts[-1] in REGNAL_NUMBERS and not any(p in NOT_RULERS or p.isupper() for p in parts[:-1]):
+        return "PERSON", True  # "Charles III", "Osei Tutu II"
     if any(p.isupper() and len(p) > 1 and p not in NOT_ORG_ACRONYMS for p in parts):
         return "ORG", False  # "AC Milan"
     if all(gazetteer.is_place_or_people(p) for p in parts):

@@ -58,6 +58,7 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
         taken[f.start:f.end] = b"\1" * (f.end - f.start)
     added = []
     hits = [(s, e, label, True) for s, e, label in _gazetteer_hits(text)]
+    found = _whole_known_names(text, found, hits, taken)
     for start, end, label, sure in hits + [(s, e, label, text[s:e] in sure_forms)
                                            for s, e, label in _occurrences(text, forms)]:
         if taken.find(1, start, end) != -1:  # most hits are names found already (and a wider span would be too)
@@ -72,6 +73,26 @@ def add_missing(text: str, found: list[Found], extra_forms: dict[str, str] | Non
             added.append(Found(start, end, label, sure=sure))
             taken[start:end] = b"\1" * (end - start)
     return without_overlaps(found + added)
+
+
+def _whole_known_names(text: str, found: list[Found], hits: list, taken: bytearray) -> list[Found]:
+    """A well-known name of several words that the backend cut into pieces ("Trinidad" and "Tobago" in
+    "Trinidad and Tobago"; two names GeoNames knows together, "Antigua and Barbuda", "Spanish Town") replaces them;
+    not when a found name runs past it ("New York Times")."""
+    ordered = sorted(found, key=lambda f: f.start)
+    pairs = [(a.start, b.end, "GPE", True) for a, b in zip(ordered, ordered[1:])  # "Antigua and Barbuda"
+             if (a.label in PLACE_LABELS and b.label in PLACE_LABELS and text.startswith(" and ", a.end)
+                 and b.start == a.end + 5 or b.start == a.end + 1 and text[a.end] == " ")  # "Spanish" "Town"
+             and geonames.is_place(text[a.start:b.end])]
+    for start, end, label, _ in hits + pairs:
+        if taken.find(1, start, end) == -1 or text.find(" ", start, end) == -1:
+            continue
+        inside = [f for f in found if f.start < end and start < f.end]
+        if all(start <= f.start and f.end <= end for f in inside) \
+                and not any(f.start == start and f.end == end for f in inside):
+            found = [f for f in found if f not in inside] + [Found(start, end, label, sure=True)]
+            taken[start:end] = b"\1" * (end - start)
+    return found
 
 
 def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:

@@ -15,13 +15,17 @@ Healthcare
 Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
 Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
 Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery Library Theatre Theater Orchestra
-Transit Observatory Trucks Dairy Maritime Architects Computer Products""".split())
+Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines""".split())
 
 PLACE_WORDS = {
-    **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway".split()},
-    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon".split()},
+    **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval".split()},
+    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon Formation".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village Territory Territories".split()},
 }
+
+# Last words of places that no one's surname is, though organisations end in them too ("Dubai Financial
+# Market", "Grosvenor Estates"): a name the model took for a person's that ends so is a place.
+PLACE_NOT_PERSON_ENDS = {"Market": "FAC", "Mall": "FAC", "Estates": "GPE", "Estate": "GPE"}
 
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
 PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River Isla Islas Playa Cerro Lago Laguna"
@@ -112,6 +116,18 @@ midfielder defender captain rapper musician artist son daughter wife husband fat
 councilman councilwoman pianist composer novelist poet scientist researcher teacher nurse doctor surgeon
 officer detective prosecutor attorney accountant engineer farmer resident pupil student veteran""".split())
 
+# Words that describe a name and begin sentences capitalised ("Rival Adyen said", "Neighbouring Roseville
+# installed"): never the first word of the name itself.
+DESCRIBING_WORDS = frozenset("""rival rivals neighbouring neighboring nearby fellow compatriot defending reigning
+incoming outgoing visiting struggling embattled beleaguered troubled ailing loss-making cash-strapped state-owned
+state-run""".split())
+
 # "Quarterback Tyrell Brandon threw ...": a role capitalised at the start of a sentence is not part of the name.
-COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | frozenset(
+COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
     "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter".split())
+
+# A regnal number ends a ruler's name ("Charles III", "Osei Tutu II"); it is no acronym.
+REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+# Words before a Roman number that make it a sequel, a war or a model, not a ruler.
+NOT_RULERS = frozenset("War Vatican Phase Part Mark Type Episode Stage Level Title Chapter Act Round Class Series "
+                       "Generation Gen League Division Tier Grade Category Super Bowl Apollo Vol Volume".split())

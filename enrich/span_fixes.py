@@ -13,12 +13,13 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_WORDS,
-                                       POSSESSIVE_IN_NAMES,
+from tidings.enrich.name_words import (DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
+                                       PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
 from tidings.enrich.words_before import word_before
+from tidings.enrich.literal_regex import alternation
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 # First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
@@ -101,6 +102,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         head = _LOWER_HEAD_OF.match(text, start, end)
         if head:
             start = head.end()
+    describing = _DESCRIBING_FIRST.match(text, start, end)
+    if describing and _opens_sentence(text, start):
+        start = describing.end()  # "Rival Adyen", "Neighbouring Roseville": the describing word is no part of the name
     if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
         place = _OF_PLACE_AFTER.match(text, end)
         if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
@@ -116,6 +120,10 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         pair = _THE_X_AND.search(text, max(0, start - 40), start)
         if pair:  # "the Victoria and" + "Albert Museum", "the Bill and" + "Melinda Gates Foundation"
             start, label = pair.start(1), "ORG"
+    if text[end:end + 1] in "'’" and text.startswith(_SAINTS, start):
+        feast = _FEAST_DAY.match(text, end)
+        if feast:  # "St Stephen's Day", "St Patrick's Eve": a day of the calendar, no one's name
+            return Found(start, feast.end(), "EVENT", sure=True)
     whole = _possessive_name_end(text, start, end) if start < end and text[end:end + 1] in "'’" else None
     if whole is not None:  # the model stopped at "St Matthew" in "St Matthew's Church"
         end, possessor = whole, False
@@ -158,17 +166,26 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif _ROAD.match(name):  # "Interstate 20", "Route 9"
         label = "FAC"
+    elif label == "PERSON" and _DIGIT.search(name):
+        label, sure = "ORG", False  # "AP3", "Fund 7": no one's name holds a digit
+    elif label == "PERSON" and name.startswith(_SAINT_ABBREVIATIONS) and len(name.split()) == 2:
+        label, sure = "GPE", False  # "the parishes of St Catherine and St James": no one living is "St X"
     elif name.split()[0] in _COMPASS and " " in name and _known_place(name.split(" ", 1)[1]):
         label = "LOC"  # "East Texas", "Western Australia"
     elif label == "PERSON" and " " in name and name.split()[0] not in GIVEN_NAMES and any(
             PLACE_WORDS.get(w) in ("LOC", "FAC") for w in name.split()[1:]):  # "Disko Bay", "Bergen Airport Flesland"
         label = next(PLACE_WORDS[w] for w in name.split()[1:] if PLACE_WORDS.get(w) in ("LOC", "FAC"))
+    elif label == "PERSON" and " " in name and name.split()[-1] in PLACE_NOT_PERSON_ENDS:
+        label = PLACE_NOT_PERSON_ENDS[name.split()[-1]]  # "Kejetia Market", "Jumeirah Golf Estates"
     elif label != "ORG" and _named_after_city(name) and not (
             _after_person_cue(text, start, titles) or _WHO_AFTER.match(text, end)):  # "Real Madrid", not "Dr Ana Lima"
         label = "ORG"
     elif label not in ("PERSON", "GPE", "LOC", "FAC") and name.split()[-1] in PLACE_WORDS \
             and not any(w in ORG_WORDS for w in name.split()):  # "the Aviva Stadium" (EVENT), "Gaza Strip" (ORG)
         label = PLACE_WORDS[name.split()[-1]]
+    elif label == "ORG" and name.split()[0] in _CITY_PREFIXES and len(name.split()) == 2 \
+            and _known_place(name.split()[1]):
+        label = "GPE"  # "Metro Manila", "New Taipei" (the fallback calls "X Manila" a club, as "Real Madrid")
     elif label == "ORG" and " " in name and name.split()[0] in _PLACE_HEADS \
             and not any(w in ORG_WORDS for w in name.split()):  # "Greater Manchester", "Lake Geneva"
         label = PLACE_FIRST_WORDS[name.split()[0]]
@@ -181,6 +198,15 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
             label = "PERSON"  # "Dani Carvajal" is not an organisation
     found = Found(start, end, label, sure)
     return with_particles(text, found) if label == "PERSON" else found
+
+
+_DESCRIBING_FIRST = re.compile(r"(?:" + alternation({w.capitalize() for w in DESCRIBING_WORDS}) + r") (?=[A-Z])")
+_DIGIT = re.compile(r"\d")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n"
 
 
 def split_country_prefix(text: str, found: list[Found]) -> list[Found]:
@@ -199,11 +225,17 @@ def split_country_prefix(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# "Metro Manila", "New Taipei": a city's name after these is a wider or another place, not a club.
+_CITY_PREFIXES = {"Metro", "Greater", "New", "Old"}
+
+
 def _named_after_city(name: str) -> bool:
-    """"Real Madrid", "Emergency Management Victoria"; not "Rosa Lincoln" nor "Greater Manchester"."""
+    """"Real Madrid", "Emergency Management Victoria"; not "Rosa Lincoln", "Greater Manchester", "Metro Manila"
+    nor a name GeoNames knows whole ("New Taipei")."""
     parts = name.split()
     return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
-        and not (len(parts) == 2 and parts[0] in GIVEN_NAMES) and parts[0] not in _PLACE_HEADS
+        and not (len(parts) == 2 and parts[0] in GIVEN_NAMES) and parts[0] not in _PLACE_HEADS \
+        and not (len(parts) == 2 and parts[0] in _CITY_PREFIXES) and not geonames.is_place(name)
 
 
 def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -221,13 +253,15 @@ _COMPANY_ENDS = ORG_WORDS | {"Air"}  # "Korean Air"
 
 
 def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places.
+    """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places (unless
+    the data knows the whole: "Trinidad and Tobago").
     "Korean Air and Asiana Airlines" is two companies: both halves are names of two words or more and
     each ends with an organisation word (not "the Bill and Melinda Gates Foundation", "Arts and Culture Centre").
     "Fremantle at Optus Stadium": a name holds no " at ", what follows it is where."""
     words = text[start:end].split(" ")
     if len(words) == 3 and words[1] == "and" and all(geonames.is_place(w) or gazetteer.lookup(w) in PLACE_LABELS
-                                                     for w in (words[0], words[2])):
+                                                     for w in (words[0], words[2])) \
+            and not _known_place(text[start:end]):  # but "Trinidad and Tobago", "Antigua and Barbuda" are one
         return [(start, start + len(words[0]), "GPE"), (end - len(words[2]), end, "GPE")]
     if label == "ORG" and len(words) >= 5 and words[-1] in ORG_WORDS and " and " in text[start:end]:
         k = words.index("and", 1)
@@ -256,7 +290,13 @@ _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(
 _OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
 _THE_X_AND = re.compile(r"\b[Tt]he ([A-Z][\w\-]+) and $")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
+# "St Luke's General Hospital", "St Patrick's High School": up to three capitalised words after a saint's
+# possessive, the last an organisation or place word, then any "of X" parts ("School of Art").
+_SAINT_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})(?![\w\-’'])")
+_OF_PARTS = re.compile(r"(?: (?:of|for) [A-Z][\w\-]+)*")
 _SAINTS = ("St ", "St. ", "Saint ", "San ", "Santa ")
+_SAINT_ABBREVIATIONS = ("St ", "St. ", "Ste ", "Ste. ")
+_FEAST_DAY = re.compile(r"['’]s (?:Day|Eve|Night)\b")
 
 
 def _possessive_name_end(text: str, start: int, end: int) -> int | None:
@@ -268,8 +308,14 @@ def _possessive_name_end(text: str, start: int, end: int) -> int | None:
     head, word = text[start:end], m.group(1)
     if gazetteer.lookup(head) or head in GIVEN_NAMES:
         return None
-    if head.startswith(_SAINTS) and (word in ORG_WORDS or word in PLACE_WORDS):
-        return m.end()
+    if head.startswith(_SAINTS):
+        saint = _SAINT_TAIL.match(text, end)
+        words = saint.group(1).split(" ") if saint else []
+        for k in range(len(words) - 1, -1, -1):  # the last organisation or place word ends the name
+            if words[k] in ORG_WORDS or words[k] in PLACE_WORDS:
+                stop = saint.start(1) + len(" ".join(words[:k + 1]))
+                return _OF_PARTS.match(text, stop).end()
+        return None
     if " " not in head and PLACE_WORDS.get(word) == "LOC" and not m.group(2):
         return m.end(1)
     return None

@@ -48,10 +48,15 @@ _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn�
 _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
 _PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets", "got", "has", "have", "had", "'s", "’s",
                 "stay", "stays", "remain", "remains"}  # "schools will stay closed on Monday": a state, not a past
+_RELATIVE = {"that", "which", "who"}
+# After a future ("would", "will"), the past of a clause these begin is the future seen from the past
+# ("said it would resume flights if the airport reopened", "would weaken as it moved").
+_SUBORDINATE = {"if", "unless", "once", "as", "when", "until", "whether"}
 _PRESENT = {"is", "are", "am", "says", "say", "isn't", "isn’t", "aren't", "aren’t"}
 # The plural of a timetable's verbs ("Ilves play KalPa on Thursday", "the elections, which take place in
 # March"); not after "to", a modal, "not" or "did", where the bare form is an infinitive.
-_PLURAL_SCHEDULE = {"host", "play", "face", "travel", "meet", "visit", "take"}
+_PLURAL_SCHEDULE = {"host", "play", "face", "travel", "meet", "visit", "take", "go", "open", "start", "begin", "resume",
+                    "return", "arrive"}  # "tickets go on sale on Monday", "the polls open on Sunday"
 _NOT_BEFORE_PLURAL = _NOT_INFINITIVE | _FUTURE | {"to", "not", "never", "did", "didn't", "didn’t", "do", "does",
                                                   "don't", "don’t", "doesn't", "doesn’t", "can", "cannot"}
 # A final score ("beat Nacional 2-1", "after a 0-0 draw with Danubio on Friday") tells of a game played.
@@ -70,8 +75,20 @@ _NOT_VERBS_ED = {"need", "red", "bed", "seed", "feed", "speed", "united", "based
                  "naked", "sacred", "hundred", "wicked", "kindred", "shed", "wed", "indeed", "breed", "greed", "creed"}
 REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed", "reported", "noted", "wrote",
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
+# Verbs whose past is their bare form: after a singular subject ("the bank cut its rate in July") the
+# bare form is the past, the present would end in -s; "its" after the verb says the subject is singular.
+_BARE_PAST = {"cut", "set", "put", "hit", "let", "shut", "cost", "quit", "spread", "hurt", "split", "shed", "bid", "cast"}
+_SINGULAR_AFTER = {"its", "his", "her"}
+# "it reports results on November 6": a third-person pronoun, then a verb in -s, is the present.
+_SINGULAR_SUBJECTS = {"it", "he", "she"}
+# What is decided starts "from" a date that may lie either side of the deciding, whatever its tense.
+_DECIDE = {"approved", "passed", "adopted", "voted", "decided", "agreed", "ordered", "ruled", "signed", "imposed",
+           "introduced", "announced", "unveiled", "proposed"}
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december"}
+_NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
 _VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
-               | _PLURAL_SCHEDULE | {"to", "until"})
+               | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | {"to", "until", "from"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
 
@@ -82,6 +99,7 @@ class Cue:
     pos: int
     tense: Tense
     reporting: bool
+    relative: bool = False  # the verb of a relative clause ("the port that serves Medina")
 
 
 def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
@@ -93,6 +111,7 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     cues = []
     candidates = range(len(lower)) if tags else [
         i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]
+    future_at = -1  # the last future cue's word
     for i in candidates:
         start, w = starts[i], lower[i]
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
@@ -100,9 +119,24 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
                 x in _DEFER for x in lower[max(0, i - 4):i]):
             cues.append(Cue(start, "future", False))
             continue
-        tense = _word_tense(w, tags.get(start), lower[i - 1] if i else "", nxt)
+        if w == "from":
+            if (nxt in _MONTH_NAMES or nxt[:1].isdigit()) and any(x in _DECIDE for x in lower[:i]):
+                cues.append(Cue(start, "unsure", False))  # "approved an ordinance banning bags from January 1"
+            continue
+        prev = lower[i - 1] if i else ""
+        if w in _SINGULAR_SUBJECTS:
+            if not tags and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") \
+                    and nxt not in _VOCABULARY and nxt not in _NOT_VERBS_S and prev not in _RELATIVE \
+                    and prev not in _NOT_INFINITIVE:  # not "the price at which it sells"
+                cues.append(Cue(starts[i + 1], "present", False))
+            continue
+        tense = _word_tense(w, tags.get(start), prev, nxt)
+        if tense == "past" and future_at >= 0 and any(x in _SUBORDINATE for x in lower[max(future_at, i - 4):i]):
+            tense = "future"  # "would weaken as it moved towards Tonga", "would resume if the airport reopened"
+        elif tense == "future":
+            future_at = i
         if tense:
-            cues.append(Cue(start, tense, w in REPORTING))
+            cues.append(Cue(start, tense, w in REPORTING, prev in _RELATIVE))
     return _with_marks(text, sentence, cues)
 
 
@@ -132,7 +166,9 @@ def tense_for(text: str, sentence: Span, start: int, end: int, cues: list[Cue],
         cues = [c for c in cues if not c.reporting]
     clause = _clause(text, sentence, start, end)
     inside = [c for c in cues if clause.start <= c.pos < clause.end]
-    for pool in (inside, cues):
+    # beyond its own clause, a date takes the tense of the sentence's main verbs, not of a relative
+    # clause's ("surveyed 46 reefs between Jeddah and Yanbu, the port that serves Medina, in September")
+    for pool in (inside, [c for c in cues if not c.relative]):
         # (a future cue is not taken: "will travel on Sunday and meet them on Monday" looks ahead twice)
         before = [c for c in pool if c.pos < start and (c.tense == "future" or not any(
             c.pos < d.start and d.end <= start for d in other_dates))]
@@ -165,6 +201,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "future"
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"
+    if w in _BARE_PAST and nxt in _SINGULAR_AFTER and prev not in _NOT_BEFORE_PLURAL:
+        return "past"  # "the central bank cut its rate in July"
     if tag is not None:
         if tag == "VBD" or (tag == "VBN" and prev not in _PASSIVE_AUX):  # "the agreement, presented on May 16"
             return "past"

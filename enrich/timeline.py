@@ -9,7 +9,8 @@ from tidings.enrich.date_grammar import DateExpression, find_dates
 from tidings.enrich.date_resolve import after_day, from_last_date, resolve
 from tidings.enrich.model import TimelineItem
 from tidings.enrich.segments import Span, layout
-from tidings.enrich.tense import SCORE, clause_has_cue, sentence_cues, tense_for
+from tidings.enrich.pinned_regex import EndAnchored
+from tidings.enrich.tense import REPORTING, SCORE, clause_has_cue, sentence_cues, tense_for
 
 _COORDINATED = re.compile(r",? (?:and|or|to) |, |-|–")
 Dated = list[tuple[Span, list[DateExpression]]]
@@ -82,7 +83,8 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
                 items.append(_item(text, sent, expr.start, expr.end, *resolved))
                 if resolved[1] == "day":
                     last_day = dt.date.fromisoformat(resolved[0])
-                last = _point(*resolved) or last
+                if not _when_said(text, expr):  # "NZC said on Tuesday ... the following month": the month
+                    last = _point(*resolved) or last  # counts from the events told, not from the telling
     for k, expr in loose:  # "free from September 1" ... "will run on Tuesday, September 1"
         if (expr.month, expr.day) in pinned:
             items[k] = dataclasses.replace(items[k], date=pinned[(expr.month, expr.day)])
@@ -111,6 +113,15 @@ def _day_of_quotes(text: str, published: dt.date | None, dated: Dated, tags: dic
         if tense_for(text, sent, first.start, first.end, cues) not in ("past", "unsure", None):
             return None
     return day
+
+
+# "said on Tuesday", "announced Monday": the day something was told.
+_SAID_ON = EndAnchored(r"\b(?:" + "|".join(sorted(REPORTING)) + r")(?: on)? $")
+
+
+def _when_said(text: str, expr: DateExpression) -> bool:
+    return expr.kind in ("weekday", "relday", "date") and bool(_SAID_ON.search(text, max(0, expr.start - 20),
+                                                                                 expr.start))
 
 
 def _quoted(text: str, pos: int) -> bool:

@@ -313,3 +313,15 @@ def test_what_runs_a_network_and_what_is_a_unit_or_venture_are_organisations(bac
 ])
 def test_a_venue_where_a_game_is_played_is_a_place(backend, text, name):
     assert labels(text, name) <= {"GPE", "LOC", "FAC"} and labels(text, name)
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("Kgoro Hawks reached the final after beating Dithabeng Rangers 2-1 on Saturday. Hawks coach Sipho Dlamini "
+     "praised his side, and Rangers coach Thabo Nkosi said his team had been unlucky.",
+     ["Kgoro Hawks", "Dithabeng Rangers"]),
+    ("Wellington beat Northern Owls by 40 runs on Sunday. The Owls, who play their home games in Hamilton, "
+     "finished second.", ["Northern Owls"]),
+])
+def test_a_name_ending_in_a_plural_used_alone_as_a_team_is_a_team(backend, text, teams):
+    for team in teams:
+        assert labels(text, team) == {"ORG"}, team

@@ -341,3 +341,33 @@ def test_a_date_takes_the_year_its_weekday_fixes_elsewhere(backend):
 ])
 def test_seasons_spans_of_years_old_years_and_second_days(backend, published, text, expected):
     assert [(t.expression, t.date) for t in enrich.analyse("T", text, published).timeline] == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    # a relative clause's verb ("that is") does not give its tense to a date outside its clause
+    (dt.date(2026, 6, 10), "Divers mapped 30 wrecks off Umluj, the town that is home to the fleet, in March and April.",
+     ["2026-03", "2026-04"]),
+    # after "would", the past of an "as" or "if" clause is the future seen from the past
+    (dt.date(2026, 2, 21), "Forecasters said the storm would stall and weaken as it drifted towards Ono on Sunday.",
+     ["2026-02-22"]),
+    (dt.date(2026, 2, 21), "The ferry company said it would sail to Kadavu, Koro and Gau on Monday if the swell "
+     "eased.", ["2026-02-23"]),
+    # a verb whose past is its bare form, before "its", is the past ("cut its rate"); "to cut its" is not
+    (dt.date(2025, 11, 14), "The reserve bank cut its main rate in July and is expected to hold it.", ["2025-07"]),
+    (dt.date(2025, 11, 14), "The lender plans to cut its fees in February.", ["2026-02"]),
+    # a plural timetable verb tells the present ("go on sale"); a third person's verb in -s too
+    (dt.date(2026, 3, 12), "Season passes go on sale on Monday, the club said.", ["2026-03-16"]),
+    (dt.date(2026, 9, 15), "Its shares rose 4% in Oslo, and it reports annual results on November 3.", ["2026-11-03"]),
+    # what is decided starts "from" a date that may lie on either side of the deciding
+    (dt.date(2025, 7, 8), "The council approved a bylaw banning plastic straws in its markets from January 1.",
+     ["2026-01-01"]),
+    (dt.date(2026, 6, 10), "Scientists said last summer's drought had shrunk the lake by a third.", ["2025"]),
+])
+def test_relative_and_subordinate_clauses_bare_pasts_and_decisions(backend, published, text, expected):
+    assert list(dates(text, published).values()) == expected
+
+
+def test_the_day_something_was_said_does_not_anchor_the_following_month(backend):
+    text = ("The tour of Kenya begins in Mombasa on April 21. "
+            "The board said on Tuesday that a one-day series would be played in Nairobi the following month.")
+    assert dates(text, dt.date(2026, 3, 25))["the following month"] == "2026-05"
