@@ -13,7 +13,7 @@ from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.literal_regex import alternation
 from tidings.enrich.pinned_regex import LiteralHeaded
 from tidings.enrich.person_names import all_person_forms, person_forms
-from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_by_acronym, refine,
+from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_by_acronym, opens_sentence, refine,
                                       split_country_prefix)
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.segments import Span, paragraphs
@@ -129,16 +129,11 @@ def _with_first_word(text: str, spans: list[tuple[int, int, str]], strong: list[
     out = []
     for b, e, label in spans:
         first, sure_label = by_end.get(e, (b, None))
-        if first < b and text[b - 1] == " " and text.find(" ", first, b - 1) == -1 and _opens_sentence(text, first):
+        if first < b and text[b - 1] == " " and text.find(" ", first, b - 1) == -1 and opens_sentence(text, first):
             known = gazetteer.lookup(text[b:e]) in ("GPE", "LOC") and not gazetteer.lookup(text[first:e])
             b, label = first, sure_label or ("ORG" if known else label)  # "Environment Canada", "Seafood New Zealand"
         out.append((b, e, label))
     return out
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 4):start].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?\n"
 
 
 def _body_name_ahead(name: str, forms: dict[str, str]) -> str | None:

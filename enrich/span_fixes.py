@@ -103,7 +103,7 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         if head:
             start = head.end()
     describing = _DESCRIBING_FIRST.match(text, start, end)
-    if describing and _opens_sentence(text, start):
+    if describing and opens_sentence(text, start):
         start = describing.end()  # "Rival Adyen", "Neighbouring Roseville": the describing word is no part of the name
     if label == "ORG" and text[start:end].split()[-1] in ORG_WORDS:
         place = _OF_PLACE_AFTER.match(text, end)
@@ -204,7 +204,8 @@ _DESCRIBING_FIRST = re.compile(r"(?:" + alternation({w.capitalize() for w in DES
 _DIGIT = re.compile(r"\d")
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether a name at `start` opens a sentence (only quotes, brackets and spaces after the full stop)."""
     before = text[max(0, start - 4):start].rstrip(" “\"‘'(")
     return not before or before[-1] in ".!?\n"
 
