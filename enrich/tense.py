@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from tidings.enrich.date_grammar import MONTHS
 from tidings.enrich.segments import Span, tokens
 
 # "unsure": an infinitive after a past intention ("decided to reopen ... in May") may lie either side.
@@ -84,8 +85,7 @@ _SINGULAR_SUBJECTS = {"it", "he", "she"}
 # What is decided starts "from" a date that may lie either side of the deciding, whatever its tense.
 _DECIDE = {"approved", "passed", "adopted", "voted", "decided", "agreed", "ordered", "ruled", "signed", "imposed",
            "introduced", "announced", "unveiled", "proposed"}
-_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december"}
+_MONTH_NAMES = frozenset(MONTHS)
 _NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
 _VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | {"to", "until", "from"})
