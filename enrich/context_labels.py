@@ -89,7 +89,8 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"| (?:is|was) (?:listed|valued|privately held|publicly traded|headquartered)\b"
                                r"| raised [$£€]| filed for (?:bankruptcy|an IPO|insolvency)\b| went public\b"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
-                               r"|employs|provides|manages|develops|produces)\b"
+                               r"|employs|provides|manages|develops|produces|owned|ran|operated|sold|bought|supplied"
+                               r"|sponsored|employed|managed|developed|produced)\b"
                                # "Rio Tinto, which is building a plant", "Synlait, which is controlled by"
                                r"|, which (?:is|was) (?:building|opening|expanding|developing|controlled by"
                                r"|majority-owned|a subsidiary|a unit)\b")
@@ -465,6 +466,10 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"
     if has_company_suffix(name):
         return "ORG"
+    if lone and name not in GIVEN_NAMES and not (f.label == "PERSON" and f.sure) \
+            and (_RIVAL_APPOSITION.match(text, f.end) or f.label not in PLACE_LABELS and _LISTED_SPEAKERS.match(text, f.end)
+                 and not _placed(text, f.start)):
+        return "ORG"  # "Vattenfall, the state-owned rival", "Stripe and Worldline said": a person comes named in full
     if lone and not f.sure and name not in GIVEN_NAMES and _of_a_country(text, f.start) \
             and not geonames.is_place(name):
         return "ORG"  # "Japan's Hokuden", "Belgium's Vandewiele": a country's lone name is its company
@@ -519,7 +524,34 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return PLACE_WORDS.get(name.split()[-1], "ORG")  # "the Halvard Rovers", "the Kessner Highway": no one is "the" X
     if lone and f.label == "PERSON" and not f.sure and name not in first_names and _never_introduced(text, f, name):
         return _ORG_BY_NAME_ONLY  # "Schindler reports on Friday": no one of that name was introduced
+    if lone and f.label in PLACE_LABELS and not f.sure and _unplaced(text, f, name):
+        return _ORG_BY_NAME_ONLY  # "chartered to TotalEnergies and Vitol": a place no gazetteer knows, in no place's slot
     return None
+
+
+# "Winbond, a smaller rival based in Taichung": a lone name's rival is a company (people are named in full).
+_RIVAL_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w’'\-]+ ){0,3}(?:rival|competitor)s?\b")
+# "Stripe and Worldline said": lone names listed before a speech verb.
+_LISTED_SPEAKERS = re.compile(r"(?:,? (?:and|or) |, )(?:[A-Z][\w’'\-]+, )*[A-Z][\w’'\-]+(?:,? (?:and|or) [A-Z][\w’'\-]+)? (?:"
+                              + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+
+
+def _unplaced(text: str, f: Found, name: str) -> bool:
+    """A lone word the model called a place that neither the gazetteers (GeoNames' towns of 15,000 included)
+    nor the words before it place: no preposition of place, no "the" (regions: "the Karoo"), no list after
+    one. Unknown lone words are three times as often companies as places, and the small places the
+    gazetteers miss come after "in" or "near"."""
+    if name.isupper() or geonames.is_place(name) or name in GIVEN_NAMES or _PLURAL_PEOPLE.search(name):
+        return False
+    before = word_before(text, f.start, 30, ".")
+    return before not in _PLACING_WORDS and (before == "to" or not _placed(text, f.start))  # "sold to X": a buyer
+
+
+# Words before a place: prepositions, "the" (regions), a list's joiner (its other names decide), a
+# compass word, and what storms do to places.
+_PLACING_WORDS = frozenset("in near at from across between outside around of the The on off into through via "
+                           "towards toward and or northern southern eastern western central struck battered lashed "
+                           "pounded swept".split())
 
 
 _PERSONAL_AFTER = re.compile(r"['’]s (?:wife|husband|widow|son|daughter|father|mother|family|death|funeral|life"

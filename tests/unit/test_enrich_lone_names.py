@@ -325,3 +325,41 @@ def test_a_venue_where_a_game_is_played_is_a_place(backend, text, name):
 def test_a_name_ending_in_a_plural_used_alone_as_a_team_is_a_team(backend, text, teams):
     for team in teams:
         assert labels(text, team) == {"ORG"}, team
+
+
+@pytest.mark.parametrize("text", [
+    "The new line will be built with Tarvesk, cutting the journey to 30 minutes.",
+    "Tankers were chartered to Tarvesk for the winter.",
+    "Farmers sold the crop to Tarvesk last year.",
+])
+def test_a_place_the_model_guessed_that_nothing_places_is_an_organisation(text):
+    relabelled = relabel(text, [found_at(text, "Tarvesk", "GPE")], set())
+    assert [(text[f.start:f.end], f.label, f.sure) for f in relabelled] == [("Tarvesk", "ORG", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods cut the roads in Tarvesk on Monday.",
+    "The storm struck Tarvesk in July.",
+    "Residents of the Tarvesk fled inland.",
+    "Ratepayers in suburbs such as Nightcliff and Tarvesk will pay more.",
+    "Flights from Lisbon, Oporto and Tarvesk were cancelled.",
+])
+def test_a_place_the_model_guessed_keeps_its_type_after_words_that_place_it(text):
+    relabelled = relabel(text, [found_at(text, "Tarvesk", "GPE")], set())
+    assert [(text[f.start:f.end], f.label) for f in relabelled if text[f.start:f.end] == "Tarvesk"] == [
+        ("Tarvesk", "GPE")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tarvesk, which owned the mine until 2021, sold it to the state for a nominal sum.", "Tarvesk"),
+    ("Tarvesk, the state-owned rival that runs the grid in the north, reported a loss.", "Tarvesk"),
+    ("Output rose at Holmvik. Brekka, a smaller rival based in Tromsø, reports next week.", "Brekka"),
+    ("Payments failed for three hours. Tarvesk and Worlenta said they had not been affected.", "Tarvesk"),
+])
+def test_a_lone_name_that_owned_is_a_rival_or_speaks_in_a_list_is_an_organisation(backend, text, name):
+    assert labels(text, name) == {"ORG"}
+
+
+def test_places_listed_after_in_that_speak_stay_places(backend):
+    text = "Passengers in Elgin and Forres said the early train was already full."
+    assert labels(text, "Elgin") <= {"GPE", "LOC"} and labels(text, "Elgin")
