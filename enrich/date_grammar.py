@@ -227,7 +227,8 @@ def _context_word(text: str, start: int) -> bool:
 
 
 _MAY_CONTEXT = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|till|[Bb]efore|[Aa]fter|[Ff]rom|through|[Dd]uring|early|late"
-                          r"|mid|of|[Ll]ast|[Nn]ext|[Tt]his)[ \u00a0-]+$"
+                          r"|mid|of|[Ll]ast|[Nn]ext|[Tt]his|(?:scheduled|planned|slated|due|set|pencilled|penciled|booked) for)"
+                          r"[ \u00a0-]+$"
                           rf"|(?:{_MONTH_FULL})(?: \d{{1,2}})?,? (?:and|or|to|through) $")  # "April and May"
 
 

@@ -50,6 +50,7 @@ _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
 _PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets", "got", "has", "have", "had", "'s", "’s",
                 "stay", "stays", "remain", "remains"}  # "schools will stay closed on Monday": a state, not a past
 _RELATIVE = {"that", "which", "who"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 # After a future ("would", "will"), the past of a clause these begin is the future seen from the past
 # ("said it would resume flights if the airport reopened", "would weaken as it moved").
 _SUBORDINATE = {"if", "unless", "once", "as", "when", "until", "whether"}
@@ -210,6 +211,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
             return "present"
         return None
     if prev in _PASSIVE_AUX and prev not in _PERFECT:  # "will be followed": the auxiliary tells
+        return None
+    if prev in _DETERMINERS:  # "its paid plans", "the closed road": a participle that describes a noun
         return None
     if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and w not in _INTENT):
         return "past"

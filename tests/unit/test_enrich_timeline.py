@@ -371,3 +371,13 @@ def test_the_day_something_was_said_does_not_anchor_the_following_month(backend)
     text = ("The tour of Kenya begins in Mombasa on April 21. "
             "The board said on Tuesday that a one-day series would be played in Nairobi the following month.")
     assert dates(text, dt.date(2026, 3, 25))["the following month"] == "2026-05"
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2025, 9, 15), "The firm said it would refund users of its paid plans from October 1.", {"October 1": "2025-10-01"}),
+    (dt.date(2025, 9, 15), "Officials said the closed road would reopen on October 3.", {"October 3": "2025-10-03"}),
+    (dt.date(2025, 11, 20), "The next launch is scheduled for May, the agency said.", {"May": "2026-05"}),
+    (dt.date(2025, 11, 20), "Voters chose May as their leader in 2016.", {"2016": "2016"}),
+])
+def test_a_participle_after_its_describes_and_scheduled_for_names_the_month(backend, published, text, expected):
+    assert dates(text, published) == expected
