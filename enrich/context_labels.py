@@ -13,7 +13,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (COMPANY_MAKER, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -30,7 +30,7 @@ _WHERE = re.compile(r",? where\b")
 # (a possessive may stand for "the": "Zepto, India's largest grocery app")
 _DETERMINER = r"(?:the|a|an|[A-Z][a-z]+['’]s)"
 _ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
-                             + r"|[a-z]+maker)s?\b")  # "..., Banorte and Halvik, the three largest banks"
+                             + r"|" + COMPANY_MAKER + r")s?\b")  # "..., Banorte and Halvik, the three largest banks"
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
                              r" (?:by|in|on)\b")
@@ -340,8 +340,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
-    kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or", "rivers", "islands", "lakes") else None
-    if kinds and " " not in name:  # "the Surma and Kushiyara rivers"
+    kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or") or word_after.islower() else None
+    if kinds and " " not in name:  # "the Surma and Kushiyara rivers", "the Zaatari and Azraq refugee camps"
         return "LOC"
     if text.startswith(", which ", f.end) and _PLACE_CLAUSE.match(text, f.end) \
             or text.startswith(("'s ", "’s "), f.end) and _PLACE_POSSESSED.match(text, f.end) and f.label != "PERSON":
@@ -376,7 +376,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if text.endswith(", ", 0, f.start) and not given and not (f.label == "PERSON" and f.sure) \
             and _ORG_KIND_COMMA_BEFORE.search(text, max(0, f.start - 50), f.start):
         return "ORG"
-    org_before = (word_before.lower() in ORG_BEFORE or word_before.endswith("maker")  # "drugmaker Bavarian Nordic"
+    org_before = (word_before.lower() in ORG_BEFORE or company_maker(word_before)  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.of)
             or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
@@ -405,10 +405,12 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
 
 
 # "the Surma and Kushiyara rivers": a kind of place in the plural after a list names places.
-_PLACES_LISTED = re.compile(r"(?: (?:and|or) [A-Z][\w’'\-]+)? (?:rivers|islands|lakes|mountains|valleys|peninsulas)\b")
+_PLACES_LISTED = re.compile(r"(?: (?:and|or) [A-Z][\w’'\-]+)? (?:[a-z]+ )?(?:rivers|islands|lakes|mountains|valleys"
+                            r"|peninsulas|districts|suburbs|neighbourhoods|neighborhoods|villages|towns|camps|provinces"
+                            r"|regions|counties|municipalities)\b")
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
 _PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"
-                              r"|villages|towns|population|inhabitants|capital|border)\b")
+                              r"|villages|towns|population|inhabitants|capital|border|mayor|city council|town council|city hall)\b")
 # A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
 _TOWN_BY_NAME_ONLY = "GPE?"
 _THINGS = {"PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -631,6 +633,8 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                 name = text[start:end]
                 if (name in person_forms or name in SENTENCE_STARTERS or name.isupper() or gazetteer.lookup(name)
                         or _WHO_AFTER.match(text, end)  # "the port of Tema, Yaw Ofosu, who ..."
+                        or " " in name and _SAID_AFTER.match(text, end) and looks_like_person(name)  # "manager in
+                        # Dunedin, Craig Nelson, said": a full name between commas before "said" is the speaker
                         or TITLE_RUN.match(name) or any(w in ORG_WORDS for w in name.split())):
                     continue
                 other = by_span.get((start, end))
@@ -646,6 +650,9 @@ def _coordinated_places(text: str, found: list[Found], person_forms: set[str]) -
                     other.label, other.sure = "GPE", True
                     changed = True
     return without_overlaps(list(by_span.values()))
+
+
+_SAID_AFTER = re.compile(r", (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 
 
 def _neighbours(text: str, f: Found) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from tidings.enrich import gazetteer
 from tidings.enrich.found import CANDIDATE
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, NOT_RULERS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
+from tidings.enrich.name_words import (company_maker, COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, NOT_RULERS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.segments import Span, Tokens, layout, tokens
@@ -251,7 +251,7 @@ def _single_word_label(name: str, strs: list[str], i: int, j: int, sentence_init
     nxt = strs[j] if j < len(strs) else ""
     if nxt in PLACE_AFTER:  # "the Noto peninsula"
         return PLACE_AFTER[nxt], False
-    if nxt.lower() in ORG_AFTER or prev in ORG_BEFORE or prev.endswith("maker"):  # "Bernstein analysts"
+    if nxt.lower() in ORG_AFTER or prev in ORG_BEFORE or company_maker(prev):  # "Bernstein analysts"
         return "ORG", False
     if nxt == "who":  # "Lula, who has pledged ..."
         return "PERSON", False

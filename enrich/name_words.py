@@ -131,3 +131,15 @@ REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI"
 # Words before a Roman number that make it a sequel, a war or a model, not a ruler.
 NOT_RULERS = frozenset("War Vatican Phase Part Mark Type Episode Stage Level Title Chapter Act Round Class Series "
                        "Generation Gen League Division Tier Grade Category Super Bowl Apollo Vol Volume".split())
+
+# "-maker" words for people ("a Democratic Party lawmaker"), unlike the companies' ("chipmaker").
+PERSON_MAKERS = frozenset("lawmaker policymaker filmmaker moviemaker playmaker peacemaker kingmaker troublemaker "
+                          "dressmaker homemaker".split())
+# A regex for the companies' "-maker" words ("drugmaker", "carmaker"), the people's left out.
+COMPANY_MAKER = r"(?!(?:" + "|".join(sorted(m[:-5] for m in PERSON_MAKERS)) + r")maker)[a-z]+maker"
+
+
+def company_maker(word: str) -> bool:
+    """True for "chipmaker", "drugmaker"; false for "lawmaker"."""
+    return word.endswith("maker") and word.lower() not in PERSON_MAKERS
+

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
+from tidings.enrich.name_words import (COMPANY_MAKER, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
                                        PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
@@ -34,7 +34,7 @@ _OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 
 
-_ORG_KIND_AFTER = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r"|[a-z]+maker)\b")
+_ORG_KIND_AFTER = re.compile(r", (?:the|a|an) (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS)) + r"|" + COMPANY_MAKER + r")\b")
 
 
 def _known_place(name: str) -> bool:
@@ -253,6 +253,12 @@ def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tu
 _COMPANY_ENDS = ORG_WORDS | {"Air"}  # "Korean Air"
 
 
+# "the Tarvesk and Brekka (refugee) districts": two places of a kind named in the plural.
+_KINDS_OF_PLACE_AFTER = re.compile(r" (?:[a-z]+ )?(?:rivers|islands|lakes|mountains|valleys|peninsulas|districts|suburbs"
+                                   r"|neighbourhoods|neighborhoods|villages|towns|camps|provinces|regions|counties"
+                                   r"|municipalities)\b")
+
+
 def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """"Tyler and Longview" is two towns, not one organisation: both halves are one word and places (unless
     the data knows the whole: "Trinidad and Tobago").
@@ -264,6 +270,10 @@ def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int
                                                      for w in (words[0], words[2])) \
             and not _known_place(text[start:end]):  # but "Trinidad and Tobago", "Antigua and Barbuda" are one
         return [(start, start + len(words[0]), "GPE"), (end - len(words[2]), end, "GPE")]
+    named = words[1:] if words[0] in ("the", "The") else words  # (the model may take "the" in)
+    if len(named) == 3 and named[1] == "and" and _KINDS_OF_PLACE_AFTER.match(text, end):
+        first = end - len(" ".join(named))
+        return [(first, first + len(named[0]), "LOC"), (end - len(named[2]), end, "LOC")]  # "the X and Y districts"
     if label == "ORG" and len(words) >= 5 and words[-1] in ORG_WORDS and " and " in text[start:end]:
         k = words.index("and", 1)
         cut = start + len(" ".join(words[:k]))

@@ -363,3 +363,23 @@ def test_a_lone_name_that_owned_is_a_rival_or_speaks_in_a_list_is_an_organisatio
 def test_places_listed_after_in_that_speak_stay_places(backend):
     text = "Passengers in Elgin and Forres said the early train was already full."
     assert labels(text, "Elgin") <= {"GPE", "LOC"} and labels(text, "Elgin")
+
+
+def test_a_lawmaker_is_a_person_and_a_drugmaker_a_company(backend):
+    text = ("Seo Ha-jin, a Democratic Party lawmaker, said the committee would meet. "
+            "Halvrik, the Norwegian drugmaker, said sales rose.")
+    assert labels(text, "Seo Ha-jin") == {"PERSON"} and labels(text, "Halvrik") == {"ORG"}
+
+
+def test_a_full_name_between_commas_before_said_is_the_speaker_not_a_listed_place(backend):
+    text = "The agency's operations manager in Dunedin, Bram Tolvik, said fishing rules would be reviewed."
+    assert labels(text, "Bram Tolvik") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Vaccination began on Sunday in the Tarvesk and Brekka refugee camps.", ["Tarvesk", "Brekka"]),
+    ("The council extended the zone to the Tarvesk and Brekka districts.", ["Tarvesk", "Brekka"]),
+])
+def test_names_listed_before_a_kind_of_place_in_the_plural_are_places(backend, text, names):
+    for name in names:
+        assert labels(text, name) <= {"GPE", "LOC", "FAC"} and labels(text, name), name
