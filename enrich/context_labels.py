@@ -472,6 +472,10 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             and (_RIVAL_APPOSITION.match(text, f.end) or f.label not in PLACE_LABELS and _LISTED_SPEAKERS.match(text, f.end)
                  and not _placed(text, f.start)):
         return "ORG"  # "Vattenfall, the state-owned rival", "Stripe and Worldline said": a person comes named in full
+    if not lone and len(name.split()) == 2 and f.label != "PERSON" and not f.sure and _of_a_country(text, f.start) \
+            and looks_like_person(name) and not _not_a_person(name) and not has_company_suffix(name) \
+            and not _PLURAL_LAST.search(name):
+        return "PERSON"  # "Ethiopia's Tigist Alemu": a country's people come with two names, its companies one
     if lone and not f.sure and name not in GIVEN_NAMES and _of_a_country(text, f.start) \
             and not geonames.is_place(name):
         return "ORG"  # "Japan's Hokuden", "Belgium's Vandewiele": a country's lone name is its company

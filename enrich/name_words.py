@@ -15,7 +15,8 @@ Healthcare
 Instituto Institut Istituto Universidad Universidade Università Universität Universite Université Fundación Fundação
 Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital Clínica Banco Banca Compañía Companhia
 Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery Library Theatre Theater Orchestra
-Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines""".split())
+Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines Technology Aerospace Research Shipyard
+Shipyards Software Analytics Ventures Investments Chemicals Minerals Resources Biotech Telecommunications Solutions""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval".split()},
@@ -69,7 +70,7 @@ PLACE_BEFORE = frozenset("city town village port capital region province state d
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
 ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
                       "spokesman spokeswoman spokesperson stock subsidiary unit division chief ceo co-ceo chairman "
-                      "chairwoman founder co-founder boss coach union party economist analyst strategist".split())
+                      "chairwoman founder co-founder boss coach union party economist analyst strategist venture".split())
 # Lower-case nouns naming a kind of organisation, in appositions ("Gavi, the vaccine alliance").
 ORG_KINDS = frozenset("alliance agency company firm group organisation organization charity foundation bank lender "
                       "insurer airline broadcaster newspaper party union association federation club team "
@@ -78,7 +79,7 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
                       "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm "
                       "unit subsidiary division venture provider"
-                      .split())
+                      .split()) | {"asset manager", "fund manager", "investment manager", "wealth manager"}
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "

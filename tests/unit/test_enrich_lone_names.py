@@ -383,3 +383,21 @@ def test_a_full_name_between_commas_before_said_is_the_speaker_not_a_listed_plac
 def test_names_listed_before_a_kind_of_place_in_the_plural_are_places(backend, text, names):
     for name in names:
         assert labels(text, name) <= {"GPE", "LOC", "FAC"} and labels(text, name), name
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Chief executive Samir bin Nasser al-Harbi said the company was on track.", "Samir bin Nasser al-Harbi", "PERSON"),
+    ("The satellite was built by Halvern Aerospace and tested by Brekk Research.", "Halvern Aerospace", "ORG"),
+    ("The satellite was built by Halvern Aerospace and tested by Brekk Research.", "Brekk Research", "ORG"),
+    ("Sales in Egypt, where it makes juice through its Halvik venture with a local group, fell.", "Halvik", "ORG"),
+    ("Torvane, the Canadian asset manager, walked away from talks last year.", "Torvane", "ORG"),
+])
+def test_family_names_industry_words_a_countrys_athlete_ventures_and_asset_managers(backend, text, name, label):
+    assert labels(text, name) == {label}
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_countrys_two_word_name_the_model_doubted_is_a_person(label):
+    text = "She won in 2:14:31 to beat Ethiopia's Tigist Worku by 19 seconds."
+    relabelled = relabel(text, [found_at(text, "Tigist Worku", label)], set())
+    assert [(text[f.start:f.end], f.label) for f in relabelled] == [("Tigist Worku", "PERSON")]
