@@ -108,6 +108,10 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         place = _OF_PLACE_AFTER.match(text, end)
         if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
             end = place.end()
+    if label == "ORG" and text.startswith(_MINISTRY_OF, start):
+        last = _AND_LAST_WORD.match(text, end)
+        if last:  # "Ministry of Science" + " and ICT": a ministry's second field ends the name
+            end = last.end()
     if label == "ORG" and " of " in text[start:end]:
         more = _CAPITALISED_AFTER.match(text, end)
         if more and not gazetteer.lookup(more.group(1).split()[0]):  # "Office of the Special" + "Prosecutor"
@@ -298,6 +302,13 @@ def _split_commas(text: str, start: int, end: int, label: str) -> list[tuple[int
 
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(?!['’]s)")
 _OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
+_MINISTRY_OF = ("Ministry of ", "Ministry for ", "Department of ", "Department for ")
+# (a field of government, not "the Ministry of Health and Pfizer signed")
+_AND_LAST_WORD = re.compile(r" and (?:[A-Z]{2,5}|Sports?|Culture|Tourism|Industry|Trade|Energy|Technology|Innovation"
+                            r"|Oceans|Fisheries|Environment|Development|Planning|Finance|Economy|Labour|Labor"
+                            r"|Employment|Welfare|Education|Research|Infrastructure|Transport|Housing|Justice|Security"
+                            r"|Defence|Defense|Health|Agriculture|Forestry|Mines|Heritage|Communications|Youth|Family"
+                            r"|Water|Climate|Food|Commerce|Investment|Tourism)(?= [a-z]|[,.;:)]|$)")
 _THE_X_AND = re.compile(r"\b[Tt]he ([A-Z][\w\-]+) and $")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
 # "St Luke's General Hospital", "St Patrick's High School": up to three capitalised words after a saint's
