@@ -13,7 +13,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (COMPANY_MAKER, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (COMPANY_MAKER, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -131,7 +131,9 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
                            r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
                            r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
-                           r"|boss|kicker|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
+                           r"|boss|kicker|halfback|fullback|five-eighth|hooker|prop|flanker|scrum-half|fly-half"
+                           r"|back-rower|playmaker|goaltender|netminder|defenceman|defenseman|linebacker|shortstop"
+                           r"|outfielder|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
 # "Ada Mertens, a software tester who ...": an appositive that goes on with "who" is about a person.
 _WHO_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w’'\-]+ ){0,4}who\b")
 
@@ -162,7 +164,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     shared_surnames = {last for last, names in named.items() if len(names) > 1 or last in alone}
     for f in found:
         name = text[f.start:f.end]
-        if _plays(text, f, name):
+        if _plays(text, f, name) or not f.sure and _team_named(name):
             f.label, f.sure = "ORG", True
             continue
         if (name in person_forms or name in in_full_names) and not f.sure and " " not in name \
@@ -275,6 +277,13 @@ def _plays(text: str, f: Found, name: str) -> bool:
     return bool(after and (town or after.group("role") or after.group(0)[-1].isdigit())
                 or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)
                                or town and " " not in name and _AT_VENUE.match(text, f.end)))
+
+
+def _team_named(name: str) -> bool:
+    """"Punjab Kings", "Chennai Super Kings": a town's name, then a team's nickname."""
+    parts = name.split()
+    return len(parts) >= 2 and parts[-1] in TEAM_NICKNAMES and (
+        gazetteer.lookup(parts[0]) in PLACE_LABELS or geonames.is_place(parts[0]))
 
 
 # "Kaizer Chiefs", "Hanwha Eagles": a name ending in a plural noun; with a score or a coach, a team.

@@ -144,3 +144,17 @@ def company_maker(word: str) -> bool:
     """True for "chipmaker", "drugmaker"; false for "lawmaker"."""
     return word.endswith("maker") and word.lower() not in PERSON_MAKERS
 
+# Plural nicknames sports teams take after their town ("Punjab Kings", "Cape Town Stormers"): no
+# person's surname and no kind of place.
+TEAM_NICKNAMES = frozenset("""Kings Royals Giants Warriors Swans Chiefs Pirates Sharks Bulls Lions Tigers Eagles Hawks
+Rangers Raiders Titans Knights Stormers Blues Reds Saints Dolphins Panthers Broncos Cowboys Bears Capitals Sixers
+Jaguars Leopards Cheetahs Rhinos Wolves Falcons Ravens Seahawks Steelers Packers Patriots Chargers Dragons Storm
+Roosters Rabbitohs Bulldogs Tykes Magpies Crusaders Highlanders Hurricanes Chargers Strikers Heat Thunder
+Kangaroos Wallabies Rockets Jets Oilers Flames Canucks Senators Leafs Canadiens Bruins Penguins Flyers Sabres
+Islanders Devils Predators Lightning Stars Blackhawks Avalanche Mariners Dodgers Yankees Mets Cubs Braves Padres
+Orioles Twins Athletics Astros Phillies Nationals Brewers Reds Rockies Diamondbacks Tides Tigers Zebras Gunners
+Spurs Hornets Blazers Celtics Lakers Clippers Knicks Nets Pistons Pacers Bucks Cavaliers Raptors Grizzlies Pelicans
+Mavericks Nuggets Timberwolves Suns Kings Wizards Hammers Owls Foxes Toffees Canaries Hatters Potters Seagulls
+Royals Superkings Sunrisers Riders Indians Capitals Titans Daredevils Challengers Renegades Scorchers Sixers
+Thunder Hurricanes Heat Strikers Stags Bats Tuskers Vipers Cobras Mustangs""".split())
+

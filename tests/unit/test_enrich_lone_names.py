@@ -401,3 +401,13 @@ def test_a_countrys_two_word_name_the_model_doubted_is_a_person(label):
     text = "She won in 2:14:31 to beat Ethiopia's Tigist Worku by 19 seconds."
     relabelled = relabel(text, [found_at(text, "Tigist Worku", label)], set())
     assert [(text[f.start:f.end], f.label) for f in relabelled] == [("Tigist Worku", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Madurai Super Kings beat Brekka Royals in a super over on Saturday night.", "Madurai Super Kings", "ORG"),
+    ("Rajasthan travel to Mullanpur to face Punjab Kings on Thursday.", "Punjab Kings", "ORG"),
+    ("The Dolphins won 20-18 in Brisbane on Saturday, halfback Jarrah Voss kicking a field goal.", "Jarrah Voss",
+     "PERSON"),
+])
+def test_a_towns_name_with_a_teams_nickname_is_a_team_and_a_halfback_a_person(backend, text, name, label):
+    assert labels(text, name) == {label}
