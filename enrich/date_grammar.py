@@ -126,6 +126,10 @@ _MAY_BEGIN = re.compile(r"(?<![\w'’])(?:\d\w*|(?i:" + alternation(_FIRST_WORDS
                         + r")(?!\w)|(?i:" + "|".join(sorted({m[:3] for m in MONTHS})) + r")\w*)")
 
 
+# Words that make a date before them part of a name (a place, a street, a movement).
+_NAMED_AFTER = re.compile(r" (?:City|Street|Avenue|Square|Bridge|Road|Stadium|Movement|Park|Station|Revolution)\b")
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
     """All dated expressions in text[start:end], left to right, without overlaps."""
     end = len(text) if end is None else end
@@ -138,6 +142,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
             m = _GRAMMAR.match(text, word.start(), end)
             if m and m.end() > anchor.start():
                 expr = _expression(text, m)
+                if expr is not None and _NAMED_AFTER.match(text, expr.end):
+                    expr = None  # "6th of October City", "July 26 Movement": a date in a name
                 if expr is not None:
                     found.append(expr)
                     second = _second_day(text, expr, end) if expr.kind == "date" else None

@@ -37,7 +37,7 @@ _DEFER = {"adjourned", "postponed", "deferred", "delayed", "rescheduled", "adjou
 _SCHEDULE_PRESENT = {"opens", "closes", "starts", "begins", "ends", "resumes", "sits", "meets", "convenes",
                      "reopens", "expires", "breaks", "hosts", "faces", "kicks", "launches", "arrives", "departs",
                      "returns", "travels", "visits", "plays", "takes", "holds", "goes", "comes", "runs", "lasts",
-                     "publishes", "unveils", "hears", "debates"}  # not "reports", "votes": nouns as often
+                     "publishes", "unveils", "hears", "debates", "continues"}  # not "reports", "votes": nouns as often
 # "she expected no deals before the meeting in August": what is expected or forecast lies ahead
 # (not "more than expected", "as forecast", "the expected rise").
 _EXPECT = {"expected", "expects", "expect", "predicted", "predicts", "anticipated", "anticipates", "forecasts"}
@@ -151,7 +151,7 @@ def _with_marks(text: str, sentence: Span, cues: list[Cue]) -> list[Cue]:
 def _requested(lower: list[str], i: int, nxt: str) -> bool:
     """True when lower[i] is the "to" of an infinitive a request verb shortly before governs."""
     return (nxt.isalpha() and nxt not in _NOT_INFINITIVE and lower[i - 1] not in _INTENT
-            and any(w in _REQUEST for w in lower[max(0, i - 4):i]))
+            and any(w in _REQUEST for w in lower[max(0, i - 6):i]))  # "told schools and offices to stay"
 
 
 def tense_for(text: str, sentence: Span, start: int, end: int, cues: list[Cue],
@@ -171,7 +171,7 @@ def tense_for(text: str, sentence: Span, start: int, end: int, cues: list[Cue],
     # clause's ("surveyed 46 reefs between Jeddah and Yanbu, the port that serves Medina, in September")
     for pool in (inside, [c for c in cues if not c.relative]):
         # (a future cue is not taken: "will travel on Sunday and meet them on Monday" looks ahead twice)
-        before = [c for c in pool if c.pos < start and (c.tense == "future" or not any(
+        before = [c for c in pool if c.pos < start and (c.tense in ("future", "present") or not any(
             c.pos < d.start and d.end <= start for d in other_dates))]
         if before:
             return before[-1].tense
@@ -191,6 +191,15 @@ def _clause(text: str, sentence: Span, start: int, end: int) -> Span:
     left = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, start)]
     right = _CLAUSE_BREAK.search(text, end, sentence.end)
     return Span(left[-1] if left else sentence.start, right.start() if right else sentence.end)
+
+
+def _counted(prev: str) -> bool:
+    """True for a number before a word ("87 runs", "two goals"): the word is a noun in the plural."""
+    return prev[:1].isdigit() or prev in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen",
+                 "hundred", "thousand", "million", "billion", "several", "many", "few"}
 
 
 def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
@@ -218,8 +227,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "past"
     if w in _PAST_INTENT and w.endswith("ed") and nxt != "to" and prev not in _NOT_INFINITIVE:
         return "past"  # "agreed in October" (but "agreed to end it", "the planned strike")
-    if w in _PRESENT or w in _SCHEDULE_PRESENT and prev not in _NOT_INFINITIVE:  # not "the returns"
-        return "present"
+    if w in _PRESENT or w in _SCHEDULE_PRESENT and prev not in _NOT_INFINITIVE and not _counted(prev):
+        return "present"  # not "the returns", "by 87 runs"
     if w in _PLURAL_SCHEDULE and prev not in _NOT_BEFORE_PLURAL:
         return "present"
     return None

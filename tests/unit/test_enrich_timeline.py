@@ -381,3 +381,18 @@ def test_the_day_something_was_said_does_not_anchor_the_following_month(backend)
 ])
 def test_a_participle_after_its_describes_and_scheduled_for_names_the_month(backend, published, text, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2026, 7, 12), "Tarvesk beat Holm by 87 runs at the Oval on Saturday to take a 2-0 lead.",
+     {"Saturday": "2026-07-11"}),
+    (dt.date(2025, 8, 6), "The race continues on Thursday with a flat stage, before a time trial on Saturday and the "
+     "finale on Sunday.", {"Thursday": "2025-08-07", "Saturday": "2025-08-09", "Sunday": "2025-08-10"}),
+    (dt.date(2024, 9, 1), "The county told schools and government offices to stay closed on Monday.",
+     {"Monday": "2024-09-02"}),
+    (dt.date(2026, 6, 2), "The second line, from Giza to 6th of October City, would open in December.",
+     {"December": "2026-12"}),
+])
+def test_counted_nouns_a_timetables_later_days_long_requests_and_dates_inside_names(backend, published, text,
+                                                                                     expected):
+    assert dates(text, published) == expected
