@@ -39,7 +39,8 @@ _BASED_IN = re.compile(r", (?:which is )?based in\b")
 # "Bornholm, the Danish island, ...": an appositive naming a kind of place, and ending there.
 _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "peninsula": "LOC", "region": "LOC",
                 "city": "GPE", "town": "GPE", "village": "GPE", "port": "GPE", "capital": "GPE", "province": "GPE",
-                "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE", "base": "FAC"}
+                "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE", "base": "FAC", "river": "LOC",
+                "lake": "LOC", "reservoir": "LOC", "volcano": "LOC", "mountain": "LOC", "valley": "LOC"}
 # ("Vile Parle, the suburb where ...", "Terrassa, the region's other wool town")
 _PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-’']+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
                                + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south|where)\b|$)")
@@ -109,7 +110,7 @@ _PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provi
                               r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
 # "the substation at Margam", "a plant at Tarragona": a facility is at a place.
 _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
-                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility) (?:at|in|near) $")
+                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility|reservoir|dam) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
                            r"|signed with|(?:joined|signed|moved|arrived)(?: [A-Z][\w’'\-]+)? from|on loan (?:from|at)"
@@ -410,11 +411,21 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"  # "made landfall near Corpus Christi"
     if word_before in ("towards", "toward") and " " not in name and not f.sure and not given:
         return "GPE"  # "moved inland towards Karumba"
+    if word_before in ("around", "off", "outside") and " " not in name and not f.sure and not given and not before.of \
+            and _PHRASE_ENDS.match(text, f.end):  # (not "a single off LG closer Yoo")
+        return "GPE"  # "a cluster of cases around Léo", "sensors off Shikoku by 2028"
+    if " " not in name and text.endswith(("the ", "The "), 0, f.start) and _RIVER_ACTS.match(text, f.end):
+        return "LOC"  # "the Siret had burst its banks", "the Prut could flood"
     return None
 
 
+# Where a place named after a preposition ends its phrase.
+_PHRASE_ENDS = re.compile(r"[,.;:)]|$| (?:by|in|on|at|and|or|where|from|to|for|with|last|this|next|since|until)\b")
+# What rivers do.
+_RIVER_ACTS = re.compile(r" (?:had |has )?(?:burst|broke|broken|overtopped) its banks\b| (?:could|would|will) (?:flood|burst)\b"
+                         r"| (?:flooded|overflowed|crested)\b")
 # "the Surma and Kushiyara rivers": a kind of place in the plural after a list names places.
-_PLACES_LISTED = re.compile(r"(?: (?:and|or) [A-Z][\w’'\-]+)? (?:[a-z]+ )?(?:rivers|islands|lakes|mountains|valleys"
+_PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? (?:[a-z]+ )?(?:rivers|islands|lakes|mountains|valleys"
                             r"|peninsulas|districts|suburbs|neighbourhoods|neighborhoods|villages|towns|camps|provinces"
                             r"|regions|counties|municipalities)\b")
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")

@@ -61,7 +61,7 @@ PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsu
                "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC",
                "glacier": "LOC", "fjord": "LOC", "beach": "LOC", "lagoon": "LOC", "reef": "LOC", "volcano": "LOC",
                "estuary": "LOC", "wharf": "FAC", "quay": "FAC", "harbour": "FAC", "harbor": "FAC",
-               "waterfront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC"}
+               "waterfront": "FAC", "riverfront": "FAC", "seafront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
                          "governorate prefecture emirate canton borough parish township hamlet "

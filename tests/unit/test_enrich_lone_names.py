@@ -411,3 +411,21 @@ def test_a_countrys_two_word_name_the_model_doubted_is_a_person(label):
 ])
 def test_a_towns_name_with_a_teams_nickname_is_a_team_and_a_halfback_a_person(backend, text, name, label):
     assert labels(text, name) == {label}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The court followed its 2016 ruling on the Tarva, the first river in the country to be given rights.", "Tarva"),
+    ("Soldiers filled sandbags in the town, where the Tarva had burst its banks.", "Tarva"),
+    ("New licences are frozen along the Tarva riverfront for two years.", "Tarva"),
+    ("A red warning for the Tarva and the Brekka rivers stays in force.", "Brekka"),
+    ("Officials reported a cluster of cases around Tarvesk, close to the border.", "Tarvesk"),
+])
+def test_rivers_and_places_named_by_what_they_do_or_what_is_around_them(text, name):
+    found = relabel(text, [found_at(text, name, "ORG")], set())
+    assert [(text[f.start:f.end], f.label) for f in found if text[f.start:f.end] == name][0][1] in ("GPE", "LOC", "FAC")
+
+
+def test_a_team_before_a_players_role_after_off_stays_a_team():
+    text = "Han lined a single to right field off Tarvesk closer Yoo Jae-min with two out."
+    found = relabel(text, [found_at(text, "Tarvesk", "ORG")], set())
+    assert [(text[f.start:f.end], f.label) for f in found] == [("Tarvesk", "ORG")]
