@@ -16,6 +16,9 @@ from tidings.enrich.person_names import all_person_forms, person_forms
 from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_by_acronym, opens_sentence, refine,
                                       split_country_prefix)
 from tidings.enrich.model import Analysis, Mention
+from tidings.enrich.given_names import GIVEN_NAMES
+from tidings.enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
+from tidings.enrich.titles import TITLE_RUN
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
 
@@ -99,7 +102,7 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     """Add rule names where spaCy found nothing: confident ones with their label, the others as
     candidates for the context rules; a longer confident organisation wins ("Free Democrats")."""
     strong, weak = fallback_ner.find_names_by_confidence(text)
-    spans = sorted(_with_first_word(text, spans, strong, weak))
+    spans = sorted(_cut_like_the_rules(text, _with_first_word(text, spans, strong, weak), strong, weak))
     starts = [s for s, _, _ in spans]
     replaced: set[int] = set()
     for b, e, label in strong:
@@ -117,6 +120,56 @@ def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
             out.append((b, e, label if sure else CANDIDATE))
             taken[b:e] = b"\1" * (e - b)
     return out
+
+
+def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: list[tuple[int, int, str]],
+                       weak: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Where the rules cut names better than the small model: a person it cut short or in pieces
+    ("João Pinto" + "Ferraz", "Chowdhury Mitu" for "Farhana Chowdhury Mitu") is the rules' whole
+    name; a span it ran over a list, a place or an acronym ("Capella, Umbra and Planet", "... College
+    of Music and Drama in Cardiff", "Taiwan Power Company (Taipower") is the rules' names in it."""
+    rules = sorted([(b, e, label, True) for b, e, label in strong] + [(b, e, label, False) for b, e, label in weak])
+    out = list(spans)
+    for b, e, label, sure in rules:
+        touching = [x for x in out if x[0] < e and b < x[1]]
+        if label == "PERSON" and touching and all(b <= x[0] and x[1] <= e for x in touching) \
+                and (b, e) not in {(x[0], x[1]) for x in touching} and _whole_person(text[b:e]) \
+                and (sure or any(x[2] == "PERSON" for x in touching)
+                     and (min(touching)[0] == b or text[b:e].split()[0] in GIVEN_NAMES)):  # not "Brother" + "Liam Galway"
+            out = [x for x in out if x not in touching] + [(b, e, "PERSON")]
+    for x in list(out):
+        pieces = [r for r in rules if x[0] <= r[0] and r[1] <= x[1] and (r[0], r[1]) != (x[0], x[1])]
+        if len(pieces) >= 2 and _only_joiners(text, x, pieces):
+            out.remove(x)
+            out += [(b, e, label if sure else x[2]) for b, e, label, sure in pieces]
+    return out
+
+
+# What may stand between the names of a list the model took for one: commas, "and", "in", a parenthesis.
+_JOINERS_LEFT = re.compile(r"(?:the|The)?(?:\s|,|\band\b|\bin\b|\()*")
+
+
+def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int, int, str, bool]]) -> bool:
+    """True when the rules' names fill `span` but for joiners, and one of them is a comma, "in" or a
+    parenthesis (two names joined by "and" alone may be one: "Marks and Spencer")."""
+    left, pos = [], span[0]
+    for b, e, _, _ in sorted(pieces):
+        if b < pos:
+            return False  # the rules' names overlap
+        left.append(text[pos:b])
+        pos = e
+    left.append(text[pos:span[1]])
+    gaps = "|".join(left)
+    return all(_JOINERS_LEFT.fullmatch(g) for g in left) and ("," in gaps or " in " in gaps or "(" in gaps)
+
+
+def _whole_person(name: str) -> bool:
+    """A name of two to four words that begins with neither a people's word ("Belgian X", "Frenchman X")
+    nor a title, and holds no organisation word."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and not gazetteer.is_place_or_people(words[0]) and words[0] not in SENTENCE_STARTERS \
+        and not words[0].endswith(("man", "woman")) \
+        and not TITLE_RUN.match(name) and not any(w in ORG_WORDS for w in words)
 
 
 def _with_first_word(text: str, spans: list[tuple[int, int, str]], strong: list[tuple[int, int, str]],

@@ -222,3 +222,36 @@ def test_the_model_takes_the_first_word_of_a_name_that_opens_a_sentence(text, mo
 def test_a_ministrys_second_field_ends_its_name(backend, text, name):
     assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
 
+
+
+def _span(text: str, name: str, label: str) -> tuple[int, int, str]:
+    start = text.index(name)
+    return start, start + len(name), label
+
+
+@pytest.mark.parametrize("text, model, rules, expected", [
+    # a person the model cut in two, or short on the left when the rules are sure
+    ("Centre João Pinto Ferraz scored twice.", [("João Pinto", "PERSON"), ("Ferraz", "ORG")],
+     ([], [("João Pinto Ferraz", "PERSON")]), [("João Pinto Ferraz", "PERSON")]),
+    ("Chief executive Farhana Rahman Mitu said so.", [("Rahman Mitu", "PERSON")],
+     ([("Farhana Rahman Mitu", "PERSON")], []), [("Farhana Rahman Mitu", "PERSON")]),
+    # but a weak guess does not take in the word before ("Brother", a title)
+    ("He worked with Brother Liam Galway in Iten.", [("Liam Galway", "PERSON")],
+     ([], [("Brother Liam Galway", "PERSON")]), [("Liam Galway", "PERSON")]),
+    # a list, a place after "in", an acronym in parentheses: the rules' names in the model's span
+    ("Competition grows: Orbvik, Tarlen and Skyhold plan launches.", [("Orbvik, Tarlen and Skyhold", "ORG")],
+     ([], [("Orbvik", "CANDIDATE"), ("Tarlen", "CANDIDATE"), ("Skyhold", "CANDIDATE")]),
+     [("Orbvik", "ORG"), ("Tarlen", "ORG"), ("Skyhold", "ORG")]),
+    ("She studied at the Halden College of Music in Cardiff.", [("the Halden College of Music in Cardiff", "ORG")],
+     ([("Halden College of Music", "ORG"), ("Cardiff", "GPE")], []),
+     [("Halden College of Music", "ORG"), ("Cardiff", "GPE")]),
+    # two names joined by "and" alone may be one ("Marks and Spencer"): the model's span stays
+    ("Shares of Marks and Spencer rose.", [("Marks and Spencer", "ORG")],
+     ([], [("Marks", "PERSON"), ("Spencer", "PERSON")]), [("Marks and Spencer", "ORG")]),
+])
+def test_the_models_names_cut_as_the_rules_cut_them(text, model, rules, expected):
+    from tidings.enrich.analysis import _cut_like_the_rules
+
+    strong, weak = ([_span(text, n, label) for n, label in group] for group in rules)
+    out = _cut_like_the_rules(text, [_span(text, n, label) for n, label in model], strong, weak)
+    assert sorted(out) == sorted(_span(text, n, label) for n, label in expected)
