@@ -255,3 +255,10 @@ def test_the_models_names_cut_as_the_rules_cut_them(text, model, rules, expected
     strong, weak = ([_span(text, n, label) for n, label in group] for group in rules)
     out = _cut_like_the_rules(text, [_span(text, n, label) for n, label in model], strong, weak)
     assert sorted(out) == sorted(_span(text, n, label) for n, label in expected)
+
+
+@pytest.mark.parametrize("name", ["Perth and Kinross", "Dumfries and Galloway", "Argyll and Bute"])
+def test_subdivisions_named_with_and_are_places_the_data_knows(name):
+    from tidings.enrich import geonames
+
+    assert geonames.is_place(name)
