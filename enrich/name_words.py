@@ -125,7 +125,9 @@ state-run""".split())
 
 # "Quarterback Tyrell Brandon threw ...": a role capitalised at the start of a sentence is not part of the name.
 COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
-    "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter".split())
+    "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter forward guard centre center "
+    "winger defender midfielder flanker halfback fullback hooker prop lock scrum-half fly-half five-eighth "
+    "goaltender netminder defenceman defenseman shortstop outfielder linebacker".split())
 
 # A regnal number ends a ruler's name ("Charles III", "Osei Tutu II"); it is no acronym.
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())

@@ -52,6 +52,8 @@ def test_a_title_word_that_begins_an_organisations_name_stays_in_it(backend):
 @pytest.mark.parametrize("text, name", [
     ("Quarterback Orvo Lindqvist threw for 341 yards on Sunday.", "Orvo Lindqvist"),
     ("Pianist Halla Brekke will play the hall in June.", "Halla Brekke"),
+    ("Forward Stavros Melas scored 21 points.", "Stavros Melas"),
+    ("Halfback Jarrah Voss kicked the winning field goal.", "Jarrah Voss"),
 ])
 def test_a_role_capitalised_at_the_start_of_a_sentence_is_not_part_of_the_name(backend, text, name):
     found = names(text)
