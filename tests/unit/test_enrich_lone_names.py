@@ -343,6 +343,8 @@ def test_a_place_the_model_guessed_that_nothing_places_is_an_organisation(text):
     "Residents of the Tarvesk fled inland.",
     "Ratepayers in suburbs such as Nightcliff and Tarvesk will pay more.",
     "Flights from Lisbon, Oporto and Tarvesk were cancelled.",
+    "The minister flew by helicopter to Tarvesk, where the river had burst its banks.",
+    "Hundreds of residents were evacuated to Tarvesk overnight.",
 ])
 def test_a_place_the_model_guessed_keeps_its_type_after_words_that_place_it(text):
     relabelled = relabel(text, [found_at(text, "Tarvesk", "GPE")], set())
@@ -429,3 +431,14 @@ def test_a_team_before_a_players_role_after_off_stays_a_team():
     text = "Han lined a single to right field off Tarvesk closer Yoo Jae-min with two out."
     found = relabel(text, [found_at(text, "Tarvesk", "ORG")], set())
     assert [(text[f.start:f.end], f.label) for f in found] == [("Tarvesk", "ORG")]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Hotel owners in Tarvesk said the levy would push families away.", "Tarvesk", "GPE"),
+    ("The line runs to a new depot in Tarvesk, officials said.", "Tarvesk", "GPE"),
+    ("Frozen peas were sold under the label in Tarvesk supermarkets.", "Tarvesk", "ORG"),
+    ("Shares in Tarvesk rose 4.2% in Amsterdam.", "Tarvesk", "ORG"),
+])
+def test_a_company_the_model_guessed_after_in_is_a_place_unless_a_noun_or_shares_say_otherwise(text, name, label):
+    found = relabel(text, [found_at(text, name, "ORG")], set())
+    assert [(text[f.start:f.end], f.label) for f in found] == [(name, label)]
