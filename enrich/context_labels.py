@@ -135,6 +135,12 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|boss|kicker|halfback|fullback|five-eighth|hooker|prop|flanker|scrum-half|fly-half"
                            r"|back-rower|playmaker|goaltender|netminder|defenceman|defenseman|linebacker|shortstop"
                            r"|outfielder|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
+# Words before a person's name: who passes or scores in a game, a role "of" a department, who is
+# "identified only as" one name.
+_PERSON_BEFORE = EndAnchored(r"\b(?:(?:cross|pass|header|volley|shot|strike|goal|free[ \-]kick|penalty|corner|assist"
+                             r"|finish|through ball|tackle|save) (?:from|by)|(?:equalised|equalized|scored|levelled"
+                             r"|leveled) through|(?:head|director|chief|vice[ \-]president|manager) of [a-z]+(?: [a-z]+)?"
+                             r"|identified (?:only )?as|named only as) $")
 # "Ada Mertens, a software tester who ...": an appositive that goes on with "who" is about a person.
 _WHO_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w’'\-]+ ){0,4}who\b")
 
@@ -398,6 +404,10 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "PERSON"  # "Browne, 76, last toured in 2022": news gives people's ages
     if _PERSON_APPOSITION.match(text, f.end) and f.label != "PERSON" and " " in name:
         return "PERSON"
+    if f.label != "PERSON" and not f.sure and looks_like_person(name) and not _not_a_person(name) \
+            and (" " in name or text.endswith(" as ", 0, f.start)) \
+            and _PERSON_BEFORE.search(text, max(0, f.start - 40), f.start):
+        return "PERSON"  # "a low cross from Amara Diallo-Berg", "head of procurement Lerato Pule"
     inside = _IN_PLACE.match(text, f.end)
     if (inside and word_before in ("at", "in", "near") and f.label != "ORG"
             and gazetteer.lookup(inside.group(1)) in PLACE_LABELS):

@@ -442,3 +442,15 @@ def test_a_team_before_a_players_role_after_off_stays_a_team():
 def test_a_company_the_model_guessed_after_in_is_a_place_unless_a_noun_or_shares_say_otherwise(text, name, label):
     found = relabel(text, [found_at(text, name, "ORG")], set())
     assert [(text[f.start:f.end], f.label) for f in found] == [(name, label)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lindahl equalised, turning in a low cross from Tarvo Halsken.", "Tarvo Halsken"),
+    ("Nacional had equalised through Brekko Varas early in the second half.", "Brekko Varas"),
+    ("Those charged include former head of procurement Lerako Pulen.", "Lerako Pulen"),
+    ("A second defendant, identified only as Sutrisvo, will be sentenced in May.", "Sutrisvo"),
+])
+def test_who_passes_scores_heads_a_department_or_is_identified_by_one_name_is_a_person(text, name):
+    for label in ("ORG", "GPE"):
+        found = relabel(text, [found_at(text, name, label)], set())
+        assert [(text[f.start:f.end], f.label) for f in found] == [(name, "PERSON")], label
