@@ -537,7 +537,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans", "Instituto Butantan"
     if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
             and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
-        return _TOWN_BY_NAME_ONLY if f.label == "ORG" else "GPE"
+        return _TOWN_BY_NAME_ONLY
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
         before = word_before_of(text, f.start, 30)
         if before and before.word in _PLACE_PREPOSITIONS and not before.of:

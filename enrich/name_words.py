@@ -84,7 +84,8 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "
                        "insurer airline broker retailer startup start-up conglomerate manufacturer supplier "
                        "broadcaster newspaper agency utility producer exporter refiner distributor publisher "
-                       "app platform brand chain carrier provider".split())
+                       "app platform brand chain carrier provider miner grocer supermarket shipowner shipper "
+                       "automaker chipmaker drugmaker steelmaker planemaker explorer".split())
 
 # Capitalised abbreviations that are not organisations.
 NOT_ORG_ACRONYMS = frozenset("CEO CFO COO CTO GDP AI TV PM AM OK EV EVs IPO VAT LNG UAV MP MPs MEP MEPs HIV AIDS "

@@ -454,3 +454,15 @@ def test_who_passes_scores_heads_a_department_or_is_identified_by_one_name_is_a_
     for label in ("ORG", "GPE"):
         found = relabel(text, [found_at(text, name, label)], set())
         assert [(text[f.start:f.end], f.label) for f in found] == [(name, "PERSON")], label
+
+
+def test_a_miner_named_like_a_town_is_a_company(backend):
+    text = ("Peruvian miner Buenaventura said on Thursday that profit doubled. "
+            "Buenaventura, founded in 1953, has struggled with protests.")
+    assert labels(text, "Buenaventura") == {"ORG"}
+
+
+def test_a_towns_name_is_a_weaker_vote_than_a_company_cue_elsewhere():
+    text = "Nokia will cut 300 jobs. Nokia, based in Espoo, said orders fell."
+    found = relabel(text, [found_at(text, "Nokia", "PERSON"), found_at(text, "Nokia", "ORG", nth=1)], set())
+    assert {f.label for f in found if text[f.start:f.end] == "Nokia"} == {"ORG"}
