@@ -87,6 +87,8 @@ class _Titles:
         return self._start_by_end.get(end)
 
 
+_NO_SURNAME_PLACES = {"Highway", "Motorway", "Freeway", "Expressway", "Boulevard", "Avenue", "Airport", "Stadium", "Arena",
+                      "Parkway", "Turnpike"}
 _AMOUNT = re.compile(r"\$\d")  # "NZ$10.20", "A$2.4 billion": a dollar amount with its country's letters
 # "the council of Laval": a common noun the model took into the name; the name is what follows "of".
 _LOWER_HEAD_OF = re.compile(r"[a-z][a-z\-]* of (?=[A-Z])")
@@ -175,6 +177,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label, sure = "GPE", False  # "the parishes of St Catherine and St James": no one living is "St X"
     elif name.split()[0] in _COMPASS and " " in name and _known_place(name.split(" ", 1)[1]):
         label = "LOC"  # "East Texas", "Western Australia"
+    elif label == "PERSON" and " " in name and name.split()[-1] in _NO_SURNAME_PLACES:
+        label = "FAC"  # "Bruce Highway", "John Lennon Airport": no one's surname
     elif label == "PERSON" and " " in name and name.split()[0] not in GIVEN_NAMES and any(
             PLACE_WORDS.get(w) in ("LOC", "FAC") for w in name.split()[1:]):  # "Disko Bay", "Bergen Airport Flesland"
         label = next(PLACE_WORDS[w] for w in name.split()[1:] if PLACE_WORDS.get(w) in ("LOC", "FAC"))

@@ -264,3 +264,14 @@ def test_subdivisions_named_with_and_are_places_the_data_knows(name):
     from tidings.enrich import geonames
 
     assert geonames.is_place(name)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The bid was backed by Halvern Holding and Tarvik Enterprises.", "Halvern Holding", "ORG"),
+    ("The bid was backed by Halvern Holding and Tarvik Enterprises.", "Tarvik Enterprises", "ORG"),
+    ("The Brekka Shimbun reported the sale on Monday.", "Brekka Shimbun", "ORG"),
+    ("Floods closed the Bruce Highway north of Mackay.", "Bruce Highway", "FAC"),
+])
+def test_company_and_newspaper_words_and_roads_no_one_is_named_after(backend, text, name, label):
+    found = names(text)
+    assert found.get(name) == label or label == "FAC" and found.get(name) in ("FAC", "GPE", "LOC")
