@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
-from tidings.enrich import backends, fallback_ner, gazetteer
+from tidings.enrich import backends, fallback_ner, gazetteer, geonames
 from tidings.enrich.canonical import link
 from tidings.enrich.context_labels import relabel
 from tidings.enrich.found import CANDIDATE, Found
@@ -126,7 +126,7 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
                        weak: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Where the rules cut names better than the small model: a person it cut short or in pieces
     ("João Pinto" + "Ferraz", "Chowdhury Mitu" for "Farhana Chowdhury Mitu") is the rules' whole
-    name; a span it ran over a list, a place or an acronym ("Capella, Umbra and Planet", "... College
+    name, and so is a place GeoNames knows whole ("Jelenia Góra"); a span it ran over a list, a place or an acronym ("Capella, Umbra and Planet", "... College
     of Music and Drama in Cardiff", "Taiwan Power Company (Taipower") is the rules' names in it."""
     rules = sorted([(b, e, label, True) for b, e, label in strong] + [(b, e, label, False) for b, e, label in weak])
     out = list(spans)
@@ -137,6 +137,9 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
                 and (sure or any(x[2] == "PERSON" for x in touching)
                      and (min(touching)[0] == b or text[b:e].split()[0] in GIVEN_NAMES)):  # not "Brother" + "Liam Galway"
             out = [x for x in out if x not in touching] + [(b, e, "PERSON")]
+        elif " " in text[b:e] and touching and all(b <= x[0] and x[1] <= e for x in touching) \
+                and (b, e) not in {(x[0], x[1]) for x in touching} and geonames.is_place(text[b:e]):
+            out = [x for x in out if x not in touching] + [(b, e, "GPE")]  # "Jelenia" + " Góra"
     for x in list(out):
         pieces = [r for r in rules if x[0] <= r[0] and r[1] <= x[1] and (r[0], r[1]) != (x[0], x[1])]
         if len(pieces) >= 2 and _only_joiners(text, x, pieces):

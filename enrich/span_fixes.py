@@ -287,6 +287,12 @@ def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int
         if 2 <= k <= len(words) - 3 and words[k - 1] in _COMPANY_ENDS \
                 and all(w[:1].isupper() for w in words[:k] + words[k + 1:]):
             return [(start, cut, label), (cut + 5, end, label)]
+    if len(words) >= 3 and text.find(" in ", start, end) != -1:
+        k = words.index("in", 1)
+        cut = start + len(" ".join(words[:k]))
+        where = text[cut + 4:end]
+        if words[k - 1] in ORG_WORDS and (geonames.is_place(where) or gazetteer.lookup(where) in PLACE_LABELS):
+            return [(start, cut, label), (cut + 4, end, "GPE")]  # "Vertex International Securities in Dar es Salaam"
     if len(words) >= 3 and text.find(" at ", start, end) != -1:
         k = words.index("at", 1)
         cut = start + len(" ".join(words[:k]))
