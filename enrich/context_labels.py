@@ -60,7 +60,7 @@ _OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)(?:" + "|".join(_OWNED_WORDS) +
 _ROAD = LiteralHeaded(r"\b(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway)"
                       r" \d{1,4}[A-Z]?\b")
 _PLACE_OF = LiteralHeaded(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
-_LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
+_LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?![\w’'\-])(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_NEXT_PLACED = re.compile(rf" (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")  # ", and" joins clauses
 _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 
@@ -500,9 +500,13 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "ORG"
     if has_company_suffix(name):
         return "ORG"
+    if lone and not f.sure and name not in GIVEN_NAMES and not geonames.is_place(name) and not name.isupper() \
+            and _BY_AGENT.search(text, max(0, f.start - 40), f.start) and _PHRASE_ENDS.match(text, f.end):
+        return "ORG"  # "a stockpile held by Merck", "paid for partly by Jollibee": people come named in full
     if lone and name not in GIVEN_NAMES and not (f.label == "PERSON" and f.sure) \
-            and (_RIVAL_APPOSITION.match(text, f.end) or f.label not in PLACE_LABELS and _LISTED_SPEAKERS.match(text, f.end)
-                 and not _placed(text, f.start)):
+            and (_RIVAL_APPOSITION.match(text, f.end) or f.label not in PLACE_LABELS and not _placed(text, f.start)
+                 and (_LISTED_SPEAKERS.match(text, f.end) or _LAST_LISTED_SPEAKER.match(text, f.end)
+                      and _LISTED_BEFORE.search(text, max(0, f.start - 40), f.start))):
         return "ORG"  # "Vattenfall, the state-owned rival", "Stripe and Worldline said": a person comes named in full
     if not lone and len(name.split()) == 2 and f.label != "PERSON" and not f.sure and _of_a_country(text, f.start) \
             and looks_like_person(name) and not _not_a_person(name) and not has_company_suffix(name) \
@@ -567,11 +571,17 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     return None
 
 
+# The agent of a passive: "held by", "led by", "developed jointly by".
+_BY_AGENT = EndAnchored(r"\b(?:[a-z]+ed|held|led|run|sent|built|bought|sold|made|paid for|owned|taken over|won)"
+                        r"(?: (?:partly|jointly|largely|mainly|mostly|wholly|also))? by $")
 # "Winbond, a smaller rival based in Taichung": a lone name's rival is a company (people are named in full).
 _RIVAL_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w’'\-]+ ){0,3}(?:rival|competitor)s?\b")
 # "Stripe and Worldline said": lone names listed before a speech verb.
-_LISTED_SPEAKERS = re.compile(r"(?:,? (?:and|or) |, )(?:[A-Z][\w’'\-]+, )*[A-Z][\w’'\-]+(?:,? (?:and|or) [A-Z][\w’'\-]+)? (?:"
-                              + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+_LISTED_SPEAKERS = re.compile(r"(?:,? (?:and|or) |, )(?:[A-Z][\w’'\-]+, )*[A-Z][\w’'\-]+(?:,? (?:and|or) [A-Z][\w’'\-]+)?"
+                              r"(?: both| all| also| each)? (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+# "Stanbic and Absa both said": the last lone name of such a list.
+_LAST_LISTED_SPEAKER = re.compile(r"(?: both| all| also| each)? (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+_LISTED_BEFORE = EndAnchored(r"(?<![\w’'\-])[A-Z][\w’'\-]+,? (?:and|or) $")
 
 
 def _unplaced(text: str, f: Found, name: str) -> bool:
@@ -735,6 +745,10 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
         for start, end in _neighbours(text, f):
             other = by_span.get((start, end))
             name = text[start:end]
+            if other is not None and other.label == "ORG" and not other.sure and name not in person_forms:
+                other.sure = True  # "Samsung Electronics, SK Hynix and Micron": the list goes on past a guess
+                sources.append(other)
+                continue
             if other is None or other.label == "ORG" or name in person_forms or gazetteer.lookup(name) \
                     or other.label == "PERSON" and (other.sure or name.split()[0] in GIVEN_NAMES) \
                     or other.label in PLACE_LABELS and _placed(text, start):

@@ -466,3 +466,20 @@ def test_a_towns_name_is_a_weaker_vote_than_a_company_cue_elsewhere():
     text = "Nokia will cut 300 jobs. Nokia, based in Espoo, said orders fell."
     found = relabel(text, [found_at(text, "Nokia", "PERSON"), found_at(text, "Nokia", "ORG", nth=1)], set())
     assert {f.label for f in found if text[f.start:f.end] == "Nokia"} == {"ORG"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Growth slowed at the big lenders. Stanbic and Absvo both said loan growth had slowed.", "Absvo"),
+    ("Growth slowed at the big lenders. Stanbic and Absvo both said loan growth had slowed.", "Stanbic"),
+    ("The doses came from a stockpile held by Merkvo.", "Merkvo"),
+    ("The bags will be paid for partly by Jollivo and the city.", "Jollivo"),
+])
+def test_lone_names_listed_before_both_said_and_the_agent_of_a_passive_are_companies(backend, text, name):
+    assert labels(text, name) == {"ORG"}
+
+
+def test_a_list_of_companies_goes_on_past_a_guess():
+    text = "Larger rivals Samsung Electronics, Hynvo Semi and Micrvo shifted production to Asia."
+    found = relabel(text, [found_at(text, "Samsung Electronics", "ORG", sure=True), found_at(text, "Hynvo Semi", "ORG"),
+                           found_at(text, "Micrvo", "CANDIDATE")], set())
+    assert {(text[f.start:f.end], f.label) for f in found} >= {("Hynvo Semi", "ORG"), ("Micrvo", "ORG")}
