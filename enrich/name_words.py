@@ -21,7 +21,7 @@ Holding Enterprises Nickel Copper Metals Shimbun Zeitung Gazette Herald Tribune 
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval".split()},
-    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon Formation".split()},
+    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon Formation Pass".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village Territory Territories".split()},
 }
 
@@ -36,7 +36,8 @@ PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay Riv
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
 JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | set(PLACE_FIRST_WORDS) | {"States", "House"}
 
-PARTICLES = frozenset("de da das do dos del della di du van von der den ter ten bin ibn bint al el la le y zu".split())
+PARTICLES = frozenset("de da das do dos del della di du van von der den ter ten bin ibn bint al el la le y zu Ó Ní Nic Ua Uí"
+                      .split())
 
 # Capitalised at the start of a sentence without being a name.
 SENTENCE_STARTERS = frozenset("""The A An And But Or So Yet Nor In On At By For From To With Without After Before During
@@ -129,7 +130,8 @@ state-run""".split())
 COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
     "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter forward guard centre center "
     "winger defender midfielder flanker halfback fullback hooker prop lock scrum-half fly-half five-eighth "
-    "goaltender netminder defenceman defenseman shortstop outfielder linebacker".split())
+    "goaltender netminder defenceman defenseman shortstop outfielder linebacker co-author councilmember "
+    "councilmembers councillors".split())
 
 # A regnal number ends a ruler's name ("Charles III", "Osei Tutu II"); it is no acronym.
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())

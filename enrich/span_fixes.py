@@ -87,6 +87,9 @@ class _Titles:
         return self._start_by_end.get(end)
 
 
+_AT_THE_BEFORE = EndAnchored(r"\b(?:at|in|into|near|from|outside|off) (?:the )?$")
+# Bodies named with their seat ("Regional Court in Brno").
+_SEATED = {"Court", "Tribunal"}
 _NO_SURNAME_PLACES = {"Highway", "Motorway", "Freeway", "Expressway", "Boulevard", "Avenue", "Airport", "Stadium", "Arena",
                       "Parkway", "Turnpike"}
 _AMOUNT = re.compile(r"\$\d")  # "NZ$10.20", "A$2.4 billion": a dollar amount with its country's letters
@@ -171,6 +174,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = known
     elif _ROAD.match(name):  # "Interstate 20", "Route 9"
         label = "FAC"
+    elif name.startswith("Port of ") and not geonames.is_place(name) and not _AT_THE_BEFORE.search(
+            text, max(0, start - 12), start):
+        label = "ORG"  # "the Port of Everett approved ...": the port's authority (but "ships at the Port of Durban")
     elif label == "PERSON" and _DIGIT.search(name):
         label, sure = "ORG", False  # "AP3", "Fund 7": no one's name holds a digit
     elif label == "PERSON" and name.startswith(_SAINT_ABBREVIATIONS) and len(name.split()) == 2:
@@ -291,7 +297,8 @@ def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int
         k = words.index("in", 1)
         cut = start + len(" ".join(words[:k]))
         where = text[cut + 4:end]
-        if words[k - 1] in ORG_WORDS and (geonames.is_place(where) or gazetteer.lookup(where) in PLACE_LABELS):
+        if words[k - 1] in ORG_WORDS and words[k - 1] not in _SEATED \
+                and (geonames.is_place(where) or gazetteer.lookup(where) in PLACE_LABELS):
             return [(start, cut, label), (cut + 4, end, "GPE")]  # "Vertex International Securities in Dar es Salaam"
     if len(words) >= 3 and text.find(" at ", start, end) != -1:
         k = words.index("at", 1)
@@ -314,7 +321,7 @@ _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(
 _OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
 _MINISTRY_OF = ("Ministry of ", "Ministry for ", "Department of ", "Department for ")
 # (a field of government, not "the Ministry of Health and Pfizer signed")
-_AND_LAST_WORD = re.compile(r" and (?:[A-Z]{2,5}|Sports?|Culture|Tourism|Industry|Trade|Energy|Technology|Innovation"
+_AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}|Sports?|Culture|Tourism|Industry|Trade|Energy|Technology|Innovation"
                             r"|Oceans|Fisheries|Environment|Development|Planning|Finance|Economy|Labour|Labor"
                             r"|Employment|Welfare|Education|Research|Infrastructure|Transport|Housing|Justice|Security"
                             r"|Defence|Defense|Health|Agriculture|Forestry|Mines|Heritage|Communications|Youth|Family"

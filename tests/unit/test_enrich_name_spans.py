@@ -283,3 +283,23 @@ def test_company_and_newspaper_words_and_roads_no_one_is_named_after(backend, te
 def test_an_organisation_run_over_in_and_a_known_place_is_two_names(backend):
     found = names("Its broker Halvern International Securities in Dar es Salaam said demand was strong.")
     assert found.get("Halvern International Securities") == "ORG" and found.get("Dar es Salaam") == "GPE"
+
+
+@pytest.mark.parametrize("text, name, labels_ok", [
+    ("Snow closed the Brenner Pass for six hours.", "Brenner Pass", {"LOC", "GPE", "FAC"}),
+    ("The Port of Halvik approved a new terminal on Monday.", "Port of Halvik", {"ORG"}),
+    ("Ships queued at the Port of Halvik for days.", "Port of Halvik", {"GPE", "LOC", "FAC"}),
+    ("The Ministry of Trade, Industry and Fisheries said exports rose.", "Ministry of Trade, Industry and Fisheries",
+     {"ORG"}),
+    ("Co-author Rania Haddad said the lake was growing.", "Rania Haddad", {"PERSON"}),
+    ("Councilmembers Alan Kirkby and Mia Tran voted against.", "Alan Kirkby", {"PERSON"}),
+    ("The singer Seán Ó Conghaile said the station would close.", "Seán Ó Conghaile", {"PERSON"}),
+])
+def test_passes_port_authorities_ministries_of_three_fields_roles_and_irish_names(backend, text, name, labels_ok):
+    assert names(text).get(name) in labels_ok
+
+
+def test_places_with_capitals_inside_their_words_are_known():
+    from tidings.enrich import geonames
+
+    assert geonames.is_place("McAllen")
