@@ -41,6 +41,10 @@ _SCHEDULE_PRESENT = {"opens", "closes", "starts", "begins", "ends", "resumes", "
 # "she expected no deals before the meeting in August": what is expected or forecast lies ahead
 # (not "more than expected", "as forecast", "the expected rise").
 _EXPECT = {"expected", "expects", "expect", "predicted", "predicts", "anticipated", "anticipates", "forecasts"}
+# "The weather service forecast more snow on Wednesday": "forecast" is a verb after who forecasts, a noun
+# elsewhere ("cut its volume forecast in January").
+_FORECASTERS = {"service", "office", "agency", "bureau", "institute", "centre", "center", "administration", "forecasters",
+                "meteorologists", "economists", "analysts", "it", "they", "he", "she", "we", "also", "who", "which"}
 _NOT_BEFORE_EXPECT = {"than", "as", "was", "were", "is", "are", "be", "been", "being", "had", "has", "have"}
 # After "to", these begin a noun phrase ("wrote to the minister"), not an infinitive.
 _NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"}
@@ -88,7 +92,7 @@ _DECIDE = {"approved", "passed", "adopted", "voted", "decided", "agreed", "order
            "introduced", "announced", "unveiled", "proposed"}
 _MONTH_NAMES = frozenset(MONTHS)
 _NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
-_VOCABULARY = (_FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
+_VOCABULARY = ({"forecast", "predict"} | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | {"to", "until", "from"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
@@ -207,7 +211,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "future"
     if w == "to" and prev in _INTENT:
         return "unsure" if prev in _PAST_INTENT else "future"
-    if w in _EXPECT and nxt != "to" and prev not in _NOT_BEFORE_EXPECT and prev not in _NOT_INFINITIVE:
+    if w in _EXPECT and nxt != "to" and prev not in _NOT_BEFORE_EXPECT and prev not in _NOT_INFINITIVE \
+            or w in ("forecast", "predict") and prev in _FORECASTERS:
         return "future"
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"

@@ -74,7 +74,7 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
                     or _direction_of_others(exprs, expr)
             previous = expr  # "in May and June": June shares May's tense
             day = spoken if spoken and expr.kind == "relday" and _quoted(text, expr.start) else published
-            resolved = resolve(expr, day, tense)
+            resolved = _in_the_years_frame(expr, exprs, published) or resolve(expr, day, tense)
             if resolved is not None:
                 if expr.kind == "date" and (expr.year is not None or expr.weekday is not None):
                     pinned.setdefault((expr.month, expr.day), resolved[0])
@@ -89,6 +89,16 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
         if (expr.month, expr.day) in pinned:
             items[k] = dataclasses.replace(items[k], date=pinned[(expr.month, expr.day)])
     return items
+
+
+def _in_the_years_frame(expr: DateExpression, exprs: list[DateExpression], published: dt.date | None) -> tuple[str, str] | None:
+    """A month alone in a sentence that names its year ("the third outage this year, after outages in
+    March and April") is a month of that year."""
+    if published is None or expr.kind != "month" or expr.rel or expr.year is not None or expr.year_shift is not None:
+        return None
+    if expr.month is None or not any(e.kind == "relperiod" and e.unit == "year" and e.rel == "this" for e in exprs):
+        return None  # ("next year" and "last year" frame nothing: "opens in March and is finished next year")
+    return f"{published.year:04d}-{expr.month:02d}", "month"
 
 
 def _day_of_quotes(text: str, published: dt.date | None, dated: Dated, tags: dict[int, str]) -> dt.date | None:

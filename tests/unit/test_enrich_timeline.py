@@ -396,3 +396,15 @@ def test_a_participle_after_its_describes_and_scheduled_for_names_the_month(back
 def test_counted_nouns_a_timetables_later_days_long_requests_and_dates_inside_names(backend, published, text,
                                                                                      expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2024, 9, 26), "It was the third outage this year, after shorter ones in March and April.",
+     {"this year": "2024", "March": "2024-03", "April": "2024-04"}),
+    (dt.date(2026, 1, 26), "The weather service forecast more snow on Wednesday and Thursday.",
+     {"Wednesday": "2026-01-28", "Thursday": "2026-01-29"}),
+    (dt.date(2025, 3, 11), "The processor cut its volume forecast in January, and rivals raised prices.",
+     {"January": "2025-01"}),
+])
+def test_this_years_months_and_what_a_forecaster_forecasts(backend, published, text, expected):
+    assert dates(text, published) == expected
