@@ -6,6 +6,7 @@ say place; "Bernstein analysts", "its unit Siemens Gamesa" say organisation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.company_suffixes import has_company_suffix
@@ -281,9 +282,24 @@ def _plays(text: str, f: Found, name: str) -> bool:
         return bool(_SCORE_AFTER.search(text[f.end:f.end + 60])
                     or town and " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
+    if not before and town and " " not in name and _SPORTS_VERB_BEFORE.search(text, max(0, f.start - 20), f.start) \
+            and _sports_report(text):
+        return True  # "host Barcelona", "get past Ferencváros" in a report with scores
     return bool(after and (town or after.group("role") or after.group(0)[-1].isdigit())
                 or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)
                                or town and " " not in name and _AT_VENUE.match(text, f.end)))
+
+
+# What teams do to each other, in a report that gives scores.
+_SPORTS_VERB_BEFORE = EndAnchored(r"\b(?:beaten|host|hosts|hosted|face|faces|faced|get past|got past|meet|meets"
+                                  r"|knocked out|eliminated|against) $")
+_SCORES = re.compile(r"(?<![\w.,$£€\-–])\d{1,3}[-–]\d{1,3}(?![\w\-–]|[.,]\d)")
+
+
+@lru_cache(maxsize=4)
+def _sports_report(text: str) -> bool:
+    """True for a text with two scores or more ("35-27", "2-1")."""
+    return len(_SCORES.findall(text)) >= 2
 
 
 def _team_named(name: str) -> bool:

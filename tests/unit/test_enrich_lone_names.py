@@ -483,3 +483,14 @@ def test_a_list_of_companies_goes_on_past_a_guess():
     found = relabel(text, [found_at(text, "Samsung Electronics", "ORG", sure=True), found_at(text, "Hynvo Semi", "ORG"),
                            found_at(text, "Micrvo", "CANDIDATE")], set())
     assert {(text[f.start:f.end], f.label) for f in found} >= {("Hynvo Semi", "ORG"), ("Micrvo", "ORG")}
+
+
+def test_towns_a_team_hosts_or_gets_past_in_a_report_with_scores_are_teams(backend):
+    text = ("Veszprém beat Pick Szeged 31-29 in the final on Sunday. Veszprém had beaten Tatabánya 35-27 in the "
+            "semi-finals, while Szeged needed extra time to get past Győr.")
+    assert labels(text, "Tatabánya") == {"ORG"} and labels(text, "Győr") == {"ORG"}
+
+
+def test_a_town_after_against_in_a_text_without_scores_stays_a_town(backend):
+    text = "Residents protested against plans to close the hospital in Győr on Sunday."
+    assert labels(text, "Győr") <= {"GPE", "LOC"} and labels(text, "Győr")
