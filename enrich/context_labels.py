@@ -81,7 +81,11 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  r"|(?:a|an) \d{1,3}[-–]\d{1,3} (?:win|victory|defeat|loss|draw) (?:over|against|with|to)"
                                  r"|(?:companies|firms|banks|lenders|retailers|brands|carmakers|airlines"
                                  r"|insurers|rivals|competitors|suppliers|customers|investors|groups|houses|labels)"
-                                 r" (?:such as|like|including))"
+                                 r" (?:such as|like|including)"
+                                 # "Russian marketplaces Wildberries and Ozon": a kind of company in the plural
+                                 r"|(?:marketplaces|retailers|lenders|carmakers|chipmakers|drugmakers|miners|insurers"
+                                 r"|airlines|supermarkets|grocers|marketplace|startups|start-ups|brokers"
+                                 r"|chocolatiers|chocolate makers|confectioners)(?: [A-Z][\w’'\-]+,)*)"
                                  r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
@@ -90,6 +94,10 @@ _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief f
                                r"| said in a statement\b| (?:reported|posted) (?:a |an |its |record |higher |lower )"
                                r"| (?:is|was) (?:listed|valued|privately held|publicly traded|headquartered)\b"
                                r"| raised [$£€]| filed for (?:bankruptcy|an IPO|insolvency)\b| went public\b"
+                               # "Saab gained 2% in Stockholm", "Rheinmetall was flat in Frankfurt": a share price
+                               r"| (?:rose|fell|gained|lost|slipped|jumped|climbed|dropped|tumbled|surged|slid|sank"
+                               r"|soared|added|shed|edged (?:up|down|higher|lower)) \d[\d.,]*(?:%| per ?cent)"
+                               r"| (?:was|were) (?:flat|unchanged) in [A-Z]"
                                r"|, (?:which|that) (?:runs|operates|owns|makes|sells|builds|buys|supplies|sponsors"
                                r"|employs|provides|manages|develops|produces|owned|ran|operated|sold|bought|supplied"
                                r"|sponsored|employed|managed|developed|produced)\b"

@@ -100,7 +100,9 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 # Common nouns that start sentences capitalised ("Operator Hokuriku Electric Power said ...").
 COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_WORDS | set(PLACE_WORDS)
                                                           if not w.isupper()}  # "FC Porto" keeps "FC"
-                | set("head operator regulator officials police firefighters rescuers protesters voters shares markets "
+                | set("sales revenue revenues profit profits earnings exports imports output stocks inflation bonds "
+                      "yields orders volumes costs deliveries bookings "
+                      "head operator regulator officials police firefighters rescuers protesters voters shares markets "
                       "prices services trains flights schools hospitals rivals competitors peers investors lawmakers "
                       "legislators senators ministers leaders residents analysts economists traders workers "
                       "employees customers users fans forecaster manager co-founder founder organisers organizers "

@@ -494,3 +494,19 @@ def test_towns_a_team_hosts_or_gets_past_in_a_report_with_scores_are_teams(backe
 def test_a_town_after_against_in_a_text_without_scores_stays_a_town(backend):
     text = "Residents protested against plans to close the hospital in Győr on Sunday."
     assert labels(text, "Győr") <= {"GPE", "LOC"} and labels(text, "Győr")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It competes with Russian marketplaces Wildvo and Ozvik, which have expanded since 2022.", "Wildvo"),
+    ("It competes with Russian marketplaces Wildvo and Ozvik, which have expanded since 2022.", "Ozvik"),
+    ("Shares rose in Oslo, while Saabvik gained 2% in Stockholm.", "Saabvik"),
+    ("Shares rose in Oslo, and Rheinvo was flat in Frankfurt.", "Rheinvo"),
+])
+def test_marketplaces_named_in_a_list_and_share_prices_say_company(backend, text, name):
+    assert labels(text, name) == {"ORG"}
+
+
+def test_sales_and_revenue_opening_a_sentence_are_no_names(backend):
+    text = "Sales rose 5% in the quarter. Revenue fell 3% in Europe."
+    result = enrich.analyse("Results", text, dt.date(2025, 3, 1))
+    assert not {m.text for m in result.entities} & {"Sales", "Revenue"}
