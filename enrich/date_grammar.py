@@ -52,6 +52,9 @@ _PATTERNS = [
     ("later", rf"\b{_NUM}{_S}(?P<unit>day|week|month|year)s?{_S}(?P<rel>later)\b"),
     ("later", r"\b[Tt]he" + _S + r"(?P<unit>year|month)" + _S + r"(?P<rel>before|after)(?=[,.;:]|$)"),
     ("later", rf"\b(?:[Ii]n{_S})?(?P<mon>{_MONTH_FULL}){_S}(?P<rel>that){_S}(?P<unit>year)\b"),
+    # "in September the following year": the month of the year after the last date given
+    ("later", rf"\b(?:[Ii]n{_S})?(?P<mon>{_MONTH_FULL}){_S}(?:of{_S})?the{_S}(?P<rel>following|next|previous)"
+              rf"{_S}(?P<unit>year)\b"),
     # "the following day": a day after the date the text gave last
     ("following", r"\b[Tt]he" + _S + r"(?P<rel>following|previous|next(?=" + _S + r"(?!week)))" + _S
      + r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"),

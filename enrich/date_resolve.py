@@ -77,6 +77,8 @@ def from_last_date(expr: DateExpression, last: dt.date, precision: str) -> tuple
     n = (expr.number or 1) * step
     if expr.rel == "that":
         return f"{last.year:04d}-{expr.month:02d}", "month"
+    if expr.month is not None and expr.unit == "year":  # "in September the following year"
+        return f"{last.year + n:04d}-{expr.month:02d}", "month"
     if expr.unit == "year":
         return f"{last.year + n:04d}", "year"
     if expr.unit == "month" and precision != "year":

@@ -112,7 +112,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     toks = tokens(text)
     inside = toks.within(sentence)
     starts = toks.starts[inside.start:inside.stop]
-    lower = list(map(str.lower, toks.strs[inside.start:inside.stop]))
+    words = toks.strs[inside.start:inside.stop]
+    lower = list(map(str.lower, words))
     cues = []
     candidates = range(len(lower)) if tags else [
         i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]
@@ -129,6 +130,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
                 cues.append(Cue(start, "unsure", False))  # "approved an ordinance banning bags from January 1"
             continue
         prev = lower[i - 1] if i else ""
+        if w == "may" and words[i] == "May":
+            continue  # the month ("In May the company signed ..."), not the modal
         if w in _SINGULAR_SUBJECTS:
             if not tags and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") \
                     and nxt not in _VOCABULARY and nxt not in _NOT_VERBS_S and prev not in _RELATIVE \
@@ -138,6 +141,10 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         tense = _word_tense(w, tags.get(start), prev, nxt)
         if tense == "past" and future_at >= 0 and any(x in _SUBORDINATE for x in lower[max(future_at, i - 4):i]):
             tense = "future"  # "would weaken as it moved towards Tonga", "would resume if the airport reopened"
+        elif tense == "past" and not tags and 0 <= future_at and i - future_at <= 3 and w.endswith("ed") \
+                and not any(x in _RELATIVE or x in _PERFECT or x in _PASSIVE_AUX or x == "and"
+                            for x in lower[future_at + 1:i]):
+            tense = None  # "would tour damaged areas": after a future's verb, a participle describes
         elif tense == "future":
             future_at = i
         if tense:

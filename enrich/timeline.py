@@ -93,12 +93,19 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
 
 def _in_the_years_frame(expr: DateExpression, exprs: list[DateExpression], published: dt.date | None) -> tuple[str, str] | None:
     """A month alone in a sentence that names its year ("the third outage this year, after outages in
-    March and April") is a month of that year."""
+    March and April", "will open on April 12, 2025, and move to Ontario in August") is a month of
+    that year (a later month than the dated one, for the second)."""
     if published is None or expr.kind != "month" or expr.rel or expr.year is not None or expr.year_shift is not None:
         return None
-    if expr.month is None or not any(e.kind == "relperiod" and e.unit == "year" and e.rel == "this" for e in exprs):
-        return None  # ("next year" and "last year" frame nothing: "opens in March and is finished next year")
-    return f"{published.year:04d}-{expr.month:02d}", "month"
+    if expr.month is None:
+        return None
+    if any(e.kind == "relperiod" and e.unit == "year" and e.rel == "this" for e in exprs):
+        return f"{published.year:04d}-{expr.month:02d}", "month"  # ("next year" and "last year" frame nothing:
+        # "opens in March and is finished next year")
+    earlier = [e for e in exprs if e.end <= expr.start and e.year is not None and e.month is not None]
+    if earlier and earlier[-1].month < expr.month:  # "will open on April 12, 2025, and move ... in August"
+        return f"{earlier[-1].year:04d}-{expr.month:02d}", "month"
+    return None
 
 
 def _day_of_quotes(text: str, published: dt.date | None, dated: Dated, tags: dict[int, str]) -> dt.date | None:

@@ -408,3 +408,17 @@ def test_counted_nouns_a_timetables_later_days_long_requests_and_dates_inside_na
 ])
 def test_this_years_months_and_what_a_forecaster_forecasts(backend, published, text, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2026, 8, 23), "The probe was launched in November 2013 and reached Mars in September the following year.",
+     {"November 2013": "2013-11", "in September the following year": "2014-09"}),
+    (dt.date(2026, 5, 10), "The governor said she would tour damaged areas around Wellington on Monday.",
+     {"Monday": "2026-05-11"}),
+    (dt.date(2024, 2, 29), "It will open in London on April 12, 2025, and move to Stratford, Ontario, in August.",
+     {"April 12, 2025": "2025-04-12", "August": "2025-08"}),
+    (dt.date(2025, 7, 3), "In May the company signed a contract, and it is building a new line.", {"May": "2025-05"}),
+])
+def test_a_month_of_the_following_year_participles_after_would_a_years_later_months_and_may(backend, published,
+                                                                                             text, expected):
+    assert dates(text, published) == expected
