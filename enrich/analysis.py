@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from tidings.enrich import backends, fallback_ner, gazetteer, geonames
 from tidings.enrich.canonical import link
-from tidings.enrich.context_labels import relabel
+from tidings.enrich.context_labels import introduces_person, relabel
 from tidings.enrich.found import CANDIDATE, Found
 from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.literal_regex import alternation
@@ -134,7 +134,7 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
         touching = [x for x in out if x[0] < e and b < x[1]]
         if label == "PERSON" and touching and all(b <= x[0] and x[1] <= e for x in touching) \
                 and (b, e) not in {(x[0], x[1]) for x in touching} and _whole_person(text[b:e]) \
-                and (sure or any(x[2] == "PERSON" for x in touching)
+                and (sure or (any(x[2] == "PERSON" for x in touching) or introduces_person(text, e))
                      and (min(touching)[0] == b or text[b:e].split()[0] in GIVEN_NAMES)):  # not "Brother" + "Liam Galway"
             out = [x for x in out if x not in touching] + [(b, e, "PERSON")]
         elif " " in text[b:e] and touching and all(b <= x[0] and x[1] <= e for x in touching) \
@@ -167,10 +167,11 @@ def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int,
 
 
 def _whole_person(name: str) -> bool:
-    """A name of two to four words that begins with neither a people's word ("Belgian X", "Frenchman X")
-    nor a title, and holds no organisation word."""
+    """A name of two to four words that begins with neither a people's word or a country ("Belgian X",
+    "Frenchman X") nor a title, and holds no organisation word (a city may be a given name: "Dallas")."""
     words = name.split()
-    return 2 <= len(words) <= 4 and not gazetteer.is_place_or_people(words[0]) and words[0] not in SENTENCE_STARTERS \
+    return 2 <= len(words) <= 4 and words[0] not in gazetteer.DEMONYMS and words[0] not in gazetteer.COUNTRIES \
+        and words[0] not in SENTENCE_STARTERS \
         and not words[0].endswith(("man", "woman")) \
         and not TITLE_RUN.match(name) and not any(w in ORG_WORDS for w in words)
 

@@ -127,7 +127,7 @@ _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|pl
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
 _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
                                                                              "sister", "son", "daughter"}))
-                                 + r")(?: of [a-z ]{3,30})?, $")
+                                 + r")(?: of [a-z0-9 ]{3,30})?, $")  # "his wife of 50 years, June Everly"
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
 # "His company, Andros Maritime, said", "Fonterra's smaller rivals, Synlait and ...": a kind of organisation
@@ -143,7 +143,9 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
                            r"|boss|kicker|halfback|fullback|five-eighth|hooker|prop|flanker|scrum-half|fly-half"
                            r"|back-rower|playmaker|goaltender|netminder|defenceman|defenseman|linebacker|shortstop"
-                           r"|outfielder|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
+                           r"|outfielder|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
+                           r"|tenor|soprano|baritone|tight end|running back|wide receiver|receiver|cornerback|safety"
+                           r"|supervisor|chair|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
 # Words before a person's name: who passes or scores in a game, a role "of" a department, who is
 # "identified only as" one name.
 _PERSON_BEFORE = EndAnchored(r"\b(?:(?:cross|pass|header|volley|shot|strike|goal|free[ \-]kick|penalty|corner|assist"
@@ -156,7 +158,8 @@ _WHO_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w’'\-]+ ){0,4}who\b")
 
 # A city that plays is its team ("Leinster beat Toulouse 29-21", "Toulouse coach Ugo Mola").
 _TEAM_AFTER = re.compile(r"(?:['’]s|, who)? (?:(?P<won>beat|defeated|edged|thrashed|routed)|(?P<role>head coach|coach"
-                         r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger)|fans|supporters"
+                         r"|manager|captain|fly-half|scrum-half|striker|midfielder|goalkeeper|winger|quarterback"
+                         r"|running back|tight end|linebacker|pitcher|shortstop|halfback|goaltender)|fans|supporters"
                          r"|squad|drew with|lost to|knocked out|(?:lost|won|drew) \d{1,3}[-–]\d{1,3})\b")
 _TEAM_BEFORE = EndAnchored(r"(?:(?<![\w’'\-])([A-Z][\w’'\-]+) )?\b(?:beat|defeated|edged|thrashed|routed|drew with"
                            r"|beating|defeating|edging|thrashing|routing"
@@ -669,8 +672,7 @@ def _of_a_country(text: str, start: int) -> bool:
         _COUNTRY_POSSESSIVE.search(text, max(0, start - 40), start))
 
 
-_COUNTRY_POSSESSIVE = EndAnchored(r"(?<![\w’'\-])(?:" + alternation(sorted(c for c in gazetteer.COUNTRIES if " " not in c))
-                                  + r")['’]s $")
+_COUNTRY_POSSESSIVE = EndAnchored(r"(?<![\w’'\-])(?:" + alternation(sorted(gazetteer.COUNTRIES)) + r")['’]s $")
 
 
 def _not_a_person(name: str) -> bool:
@@ -814,3 +816,9 @@ _PLACED = re.compile(r"\b(?:in|near|at|from|to|across|between|outside|around) (?
 def _placed(text: str, start: int) -> bool:
     """"in Elgin and Nairn", "between Lyon, Paris and Nice": a list after a preposition of place."""
     return bool(_PLACED.search(text, max(0, start - 60), start))
+
+
+def introduces_person(text: str, end: int) -> bool:
+    """True when what follows a name says it is a person's: ", the country singer", ", who", ", 81,"."""
+    return bool(_PERSON_APPOSITION.match(text, end) or _WHO_AFTER.match(text, end) or _AGE_AFTER.match(text, end))
+

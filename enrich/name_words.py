@@ -17,7 +17,7 @@ Fondazione Stiftung Ministerio Ministério Museo Museu Musée Hospital Hôpital 
 Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery Library Theatre Theater Orchestra
 Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines Technology Aerospace Research Shipyard
 Shipyards Software Analytics Ventures Investments Chemicals Minerals Resources Biotech Telecommunications Solutions
-Holding Enterprises Nickel Copper Metals Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
+Holding Enterprises Nickel Copper Metals Air Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval".split()},
@@ -133,7 +133,7 @@ COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
     "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter forward guard centre center "
     "winger defender midfielder flanker halfback fullback hooker prop lock scrum-half fly-half five-eighth "
     "goaltender netminder defenceman defenseman shortstop outfielder linebacker co-author councilmember "
-    "councilmembers councillors".split())
+    "councilmembers councillors supervisor".split())
 
 # A regnal number ends a ruler's name ("Charles III", "Osei Tutu II"); it is no acronym.
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())

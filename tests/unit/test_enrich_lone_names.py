@@ -510,3 +510,24 @@ def test_sales_and_revenue_opening_a_sentence_are_no_names(backend):
     text = "Sales rose 5% in the quarter. Revenue fell 3% in Europe."
     result = enrich.analyse("Results", text, dt.date(2025, 3, 1))
     assert not {m.text for m in result.entities} & {"Sales", "Revenue"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Dallas Everly, the gravel-voiced country singer whose 1971 hit made him famous, died on Sunday.",
+     "Dallas Everly", "PERSON"),
+    ("A younger audience found him when Texas singer-songwriter Wade Abilene recorded an album.", "Wade Abilene",
+     "PERSON"),
+    ("He threw two touchdown passes, one of them to tight end Tyree Castillo.", "Tyree Castillo", "PERSON"),
+    ("The board voted 6-3. Supervisor Kamal Haddad, who represents the district, voted against.", "Kamal Haddad",
+     "PERSON"),
+    ("Green Bay quarterback Ellis Brandt threw for 301 yards.", "Green Bay", "ORG"),
+    ("Budget rival Wizz Air grounded two jets.", "Wizz Air", "ORG"),
+])
+def test_city_given_names_musicians_and_players_roles_and_teams_of_a_quarterback(backend, text, name, label):
+    assert labels(text, name) == {label}
+
+
+def test_a_two_word_countrys_athlete_is_a_person():
+    text = "He holed a birdie putt on the third playoff hole to beat South Africa's Thabo Mokoena."
+    found = relabel(text, [found_at(text, "Thabo Mokoena", "ORG")], set())
+    assert [(text[f.start:f.end], f.label) for f in found] == [("Thabo Mokoena", "PERSON")]
