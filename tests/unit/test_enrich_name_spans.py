@@ -220,6 +220,8 @@ def test_the_model_takes_the_first_word_of_a_name_that_opens_a_sentence(text, mo
 @pytest.mark.parametrize("text, name", [
     ("The Ministry of Science and ICT said it had ordered inspections.", "Ministry of Science and ICT"),
     ("The Ministry of Culture and Tourism will reopen the museum.", "Ministry of Culture and Tourism"),
+    ("The Department for Environment, Food and Rural Affairs (Defra) said the zone would stay.",
+     "Department for Environment, Food and Rural Affairs"),
 ])
 def test_a_ministrys_second_field_ends_its_name(backend, text, name):
     assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
