@@ -14,12 +14,13 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (COMPANY_MAKER, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (COMPANY_MAKER, PLACE_KINDS_PLURAL, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
 from tidings.enrich.words_before import word_before, word_before_of
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
+from tidings.enrich.tense import SCORE
 
 _WORD_AFTER = re.compile(r" (\w+)")
 _VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "who"})
@@ -304,13 +305,12 @@ def _plays(text: str, f: Found, name: str) -> bool:
 # What teams do to each other, in a report that gives scores.
 _SPORTS_VERB_BEFORE = EndAnchored(r"\b(?:beaten|host|hosts|hosted|face|faces|faced|get past|got past|meet|meets"
                                   r"|knocked out|eliminated|against) $")
-_SCORES = re.compile(r"(?<![\w.,$£€\-–])\d{1,3}[-–]\d{1,3}(?![\w\-–]|[.,]\d)")
 
 
 @lru_cache(maxsize=4)
 def _sports_report(text: str) -> bool:
     """True for a text with two scores or more ("35-27", "2-1")."""
-    return len(_SCORES.findall(text)) >= 2
+    return len(SCORE.findall(text)) >= 2
 
 
 def _team_named(name: str) -> bool:
@@ -464,9 +464,8 @@ _PHRASE_ENDS = re.compile(r"[,.;:)]|$| (?:by|in|on|at|and|or|where|from|to|for|w
 _RIVER_ACTS = re.compile(r" (?:had |has )?(?:burst|broke|broken|overtopped) its banks\b| (?:could|would|will) (?:flood|burst)\b"
                          r"| (?:flooded|overflowed|crested)\b")
 # "the Surma and Kushiyara rivers": a kind of place in the plural after a list names places.
-_PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? (?:[a-z]+ )?(?:rivers|islands|lakes|mountains|valleys"
-                            r"|peninsulas|districts|suburbs|neighbourhoods|neighborhoods|villages|towns|camps|provinces"
-                            r"|regions|counties|municipalities)\b")
+_PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? (?:[a-z]+ )?(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
+                            + r")\b")
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
 _PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"
                               r"|villages|towns|population|inhabitants|capital|border|mayor|city council|town council|city hall)\b")

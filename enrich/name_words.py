@@ -166,3 +166,8 @@ Mavericks Nuggets Timberwolves Suns Kings Wizards Hammers Owls Foxes Toffees Can
 Royals Superkings Sunrisers Riders Indians Capitals Titans Daredevils Challengers Renegades Scorchers Sixers
 Thunder Hurricanes Heat Strikers Stags Bats Tuskers Vipers Cobras Mustangs""".split())
 
+# Kinds of place in the plural that close a list of places' names ("the Surma and Kushiyara rivers",
+# "the Zaatari and Azraq refugee camps").
+PLACE_KINDS_PLURAL = frozenset("rivers islands lakes mountains valleys peninsulas districts suburbs neighbourhoods "
+                               "neighborhoods villages towns camps provinces regions counties municipalities".split())
+

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
+from tidings.enrich.name_words import (PLACE_KINDS_PLURAL, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
                                        PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
@@ -267,9 +267,7 @@ _COMPANY_ENDS = ORG_WORDS | {"Air"}  # "Korean Air"
 
 
 # "the Tarvesk and Brekka (refugee) districts": two places of a kind named in the plural.
-_KINDS_OF_PLACE_AFTER = re.compile(r" (?:[a-z]+ )?(?:rivers|islands|lakes|mountains|valleys|peninsulas|districts|suburbs"
-                                   r"|neighbourhoods|neighborhoods|villages|towns|camps|provinces|regions|counties"
-                                   r"|municipalities)\b")
+_KINDS_OF_PLACE_AFTER = re.compile(r" (?:[a-z]+ )?(?:" + "|".join(sorted(PLACE_KINDS_PLURAL)) + r")\b")
 
 
 def _split_places(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
