@@ -83,7 +83,14 @@ REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed"
              "tweeted", "posted", "declared", "insisted", "argued", "explained", "claimed"}
 # Verbs whose past is their bare form: after a singular subject ("the bank cut its rate in July") the
 # bare form is the past, the present would end in -s; "its" after the verb says the subject is singular.
-_BARE_PAST = {"cut", "set", "put", "hit", "let", "shut", "cost", "quit", "spread", "hurt", "split", "shed", "bid", "cast"}
+_BARE_PAST = {"cut", "set", "put", "hit", "let", "shut", "cost", "quit", "spread", "hurt", "split", "shed", "bid", "cast",
+              "beat"}
+# "reports its results on Thursday": a verb here, though "reports" and "votes" are nouns as often.
+_EVENTS = {"meeting", "hearing", "summit", "session", "briefing", "conference", "inquiry", "interview", "talks", "vote"}
+_OBJECT_PRONOUNS = {"him", "them", "us", "me"}
+_REPORTS = {"reports", "publishes", "releases", "announces", "posts"}
+_REPORTED = {"its", "his", "her", "their", "results", "earnings", "figures", "quarterly", "annual", "half-year",
+             "full-year", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter"}
 _SINGULAR_AFTER = {"its", "his", "her"}
 # "it reports results on November 6": a third-person pronoun, then a verb in -s, is the present.
 _SINGULAR_SUBJECTS = {"it", "he", "she"}
@@ -92,7 +99,7 @@ _DECIDE = {"approved", "passed", "adopted", "voted", "decided", "agreed", "order
            "introduced", "announced", "unveiled", "proposed"}
 _MONTH_NAMES = frozenset(MONTHS)
 _NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
-_VOCABULARY = ({"forecast", "predict"} | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
+_VOCABULARY = ({"forecast", "predict", "payable"} | _REPORTS | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | {"to", "until", "from"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
@@ -116,7 +123,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
     lower = list(map(str.lower, words))
     cues = []
     candidates = range(len(lower)) if tags else [
-        i for i, w in enumerate(lower) if w in _VOCABULARY or w.endswith(("ed", "ll"))]
+        i for i, (w, n) in enumerate(zip(lower, lower[1:] + [""]))
+        if w in _VOCABULARY or w.endswith(("ed", "ll")) or n in _OBJECT_PRONOUNS]
     future_at = -1  # the last future cue's word
     for i in candidates:
         start, w = starts[i], lower[i]
@@ -132,6 +140,16 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         prev = lower[i - 1] if i else ""
         if w == "may" and words[i] == "May":
             continue  # the month ("In May the company signed ..."), not the modal
+        if i == 0 and w in _PLURAL_SCHEDULE:
+            continue  # "Play on Saturday was suspended": a noun opening the sentence
+        if w == "to" and nxt in ("a", "an", "the") and i + 2 < len(lower) and lower[i + 2] in _EVENTS \
+                and any(x in _REQUEST for x in lower[max(0, i - 6):i]):
+            cues.append(Cue(start, "future", False))  # "summoned executives to a meeting on Friday"
+            continue
+        if tags.get(start) is None and nxt in _OBJECT_PRONOUNS and len(w) > 3 and w.endswith("s") and not w.endswith("ss") \
+                and w not in _VOCABULARY and prev not in _NOT_INFINITIVE:
+            cues.append(Cue(start, "present", False))  # "the win earns him a start in July"
+            continue
         if w in _SINGULAR_SUBJECTS:
             if not tags and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") \
                     and nxt not in _VOCABULARY and nxt not in _NOT_VERBS_S and prev not in _RELATIVE \
@@ -141,7 +159,7 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         tense = _word_tense(w, tags.get(start), prev, nxt)
         if tense == "past" and future_at >= 0 and any(x in _SUBORDINATE for x in lower[max(future_at, i - 4):i]):
             tense = "future"  # "would weaken as it moved towards Tonga", "would resume if the airport reopened"
-        elif tense == "past" and not tags and 0 <= future_at and i - future_at <= 3 and w.endswith("ed") \
+        elif tense == "past" and tags.get(start) is None and 0 <= future_at and i - future_at <= 3 and w.endswith("ed") \
                 and not any(x in _RELATIVE or x in _PERFECT or x in _PASSIVE_AUX or x == "and"
                             for x in lower[future_at + 1:i]):
             tense = None  # "would tour damaged areas": after a future's verb, a participle describes
@@ -225,6 +243,12 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "past"
     if w in _BARE_PAST and nxt in _SINGULAR_AFTER and prev not in _NOT_BEFORE_PLURAL:
         return "past"  # "the central bank cut its rate in July"
+    if w in _BARE_PAST and prev in _RELATIVE:
+        return "past"  # "Okada, who beat the Tigers on Saturday": the present would be "beats"
+    if w == "to" and nxt == "be" and prev not in ("used", "appeared", "appears", "seemed", "seems"):
+        return "future"  # "a dividend to be paid on August 7", "talks are to be held on Monday"
+    if w == "payable" or w in _REPORTS and nxt in _REPORTED:
+        return "present"  # "payable on November 17", "Wesfarmers reports its results on Thursday"
     if tag is not None:
         if tag == "VBD" or (tag == "VBN" and prev not in _PASSIVE_AUX):  # "the agreement, presented on May 16"
             return "past"

@@ -58,6 +58,7 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
         cues = sentence_cues(text, sent, tags)
         spans = [Span(e.start, e.end) for e in exprs if not e.possessive]  # "next year's budget" takes no verb
         tense, previous = None, None
+        told: dt.date | None = None  # a past date this sentence names first ("said in February it would ...")
         for expr in exprs:
             if expr.kind == "following" and expr.unit not in ("month", "year"):  # "the following day":
                 if last_day is not None:                                         # after the last day named
@@ -75,6 +76,10 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
             previous = expr  # "in May and June": June shares May's tense
             day = spoken if spoken and expr.kind == "relday" and _quoted(text, expr.start) else published
             resolved = _in_the_years_frame(expr, exprs, published) or resolve(expr, day, tense)
+            if resolved is not None and told is not None and tense == "future":
+                resolved = _ahead_of(told, expr, resolved) or resolved
+            if told is None and _TOLD.search(text, max(0, expr.start - 30), expr.start):
+                told = _past_point(expr, resolved, published)
             if resolved is not None:
                 if expr.kind == "date" and (expr.year is not None or expr.weekday is not None):
                     pinned.setdefault((expr.month, expr.day), resolved[0])
@@ -89,6 +94,34 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
         if (expr.month, expr.day) in pinned:
             items[k] = dataclasses.replace(items[k], date=pinned[(expr.month, expr.day)])
     return items
+
+
+# "said in February", "announced on Monday": the date something was told.
+_TOLD = EndAnchored(r"\b(?:" + "|".join(sorted(REPORTING)) + r")(?: (?:in|on|last|earlier))? $")
+
+
+def _past_point(expr: DateExpression, resolved: tuple[str, str] | None, published: dt.date | None) -> dt.date | None:
+    """The day or month a past expression of telling names, as a day, when it lies before publication
+    (no year given: "September 2015" in "cars registered before September 2015" tells nothing)."""
+    if resolved is None or published is None or expr.kind not in ("date", "month", "weekday", "relday") \
+            or expr.year is not None:
+        return None
+    point = _point(*resolved)
+    return point[0] if point and point[0] < published else None
+
+
+def _ahead_of(told: dt.date, expr: DateExpression, resolved: tuple[str, str]) -> tuple[str, str] | None:
+    """"Apollo said in February it would raise prices from April 1": what lay ahead when it was said is
+    the first such date after the telling, not after publication (a month and day, or a month, alone)."""
+    if expr.kind not in ("date", "month") or expr.year is not None or expr.year_shift is not None or expr.rel:
+        return None
+    point = _point(*resolved)
+    if point is None:
+        return None
+    earlier = point[0].replace(year=point[0].year - 1) if not (point[0].month == 2 and point[0].day == 29) else None
+    if earlier is not None and earlier > told:
+        return (earlier.isoformat(), "day") if resolved[1] == "day" else (f"{earlier.year:04d}-{earlier.month:02d}", "month")
+    return None
 
 
 def _in_the_years_frame(expr: DateExpression, exprs: list[DateExpression], published: dt.date | None) -> tuple[str, str] | None:

@@ -422,3 +422,30 @@ def test_this_years_months_and_what_a_forecaster_forecasts(backend, published, t
 def test_a_month_of_the_following_year_participles_after_would_a_years_later_months_and_may(backend, published,
                                                                                              text, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2025, 7, 23), "The ministry said it had summoned the firm's executives to a meeting on Friday.",
+     {"Friday": "2025-07-25"}),
+    (dt.date(2025, 8, 29), "Wesfarmers, the owner of Bunnings, reports its results on Thursday.", {"Thursday": "2025-09-04"}),
+    (dt.date(2025, 8, 29), "The board declared a final dividend of 17 cents a share, payable on November 17.",
+     {"November 17": "2025-11-17"}),
+    (dt.date(2025, 5, 8), "The board recommended a dividend, to be paid after the meeting on August 7.",
+     {"August 7": "2025-08-07"}),
+    (dt.date(2024, 12, 15), "Play on Saturday was suspended for three hours because of lightning.",
+     {"Saturday": "2024-12-14"}),
+    (dt.date(2024, 12, 15), "The win lifts him to fourth and earns him a start at Royal Portrush in July.",
+     {"July": "2025-07"}),
+    (dt.date(2025, 5, 8), "Apollo said in February it would raise prices by 2% from April 1.",
+     {"February": "2025-02", "April 1": "2025-04-01"}),
+    (dt.date(2026, 10, 29), "He would start Okada, who beat the Tigers in game one on Saturday.",
+     {"Saturday": "2026-10-24"}),
+])
+def test_meetings_summoned_to_results_dividends_sentence_nouns_objects_and_the_future_of_a_past_telling(
+        backend, published, text, expected):
+    assert dates(text, published) == expected
+
+
+def test_a_past_date_that_tells_nothing_leaves_a_future_date_to_publication(backend):
+    text = "Cars registered before September 2015 will pay £9 a day from April 6."
+    assert dates(text, dt.date(2025, 9, 19)) == {"September 2015": "2015-09", "April 6": "2026-04-06"}
