@@ -70,6 +70,7 @@ _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
+                                 r"|[a-z][\w’']+-(?:based|listed|headquartered|registered)"  # "London-listed Antofagasta"
                                  r"|(?:revenues?|profits?|sales|earnings|losses|job cuts) at"
                                  r"|to (?:buy|acquire)|(?:acquisition|takeover|purchase) of|bid for|merger with"
                                  r"|(?:polled|made|manufactured|developed|marketed|operated|owned|run) by"
@@ -84,7 +85,7 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  r"|insurers|rivals|competitors|suppliers|customers|investors|groups|houses|labels)"
                                  r" (?:such as|like|including)"
                                  # "Russian marketplaces Wildberries and Ozon": a kind of company in the plural
-                                 r"|(?:marketplaces|retailers|lenders|carmakers|chipmakers|drugmakers|miners|insurers"
+                                 r"|(?:marketplaces|retailers|lenders|carmakers|chipmakers|drugmakers|miners|insurers|operators"
                                  r"|airlines|supermarkets|grocers|marketplace|startups|start-ups|brokers"
                                  r"|chocolatiers|chocolate makers|confectioners)(?: [A-Z][\w’'\-]+,)*)"
                                  r"(?: [Tt]he)? $")
@@ -274,6 +275,16 @@ def lower_camel_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(1) if m.start(1) != -1 else m.start(2), m.end()) for m in _LOWER_CAMEL.finditer(text)]
 
 
+def _org_apposition(text: str, end: int) -> bool:
+    """An appositive naming a kind of organisation, whose head is no person's role: "the Danish grid
+    operator" is a company, "an airline analyst" and "a bank manager" are people."""
+    org = _ORG_APPOSITION.match(text, end)
+    if not org:
+        return False
+    person = _PERSON_APPOSITION.match(text, end)
+    return not (person and person.end() > org.end())
+
+
 def _lower_camel_names(text: str, found: list[Found]) -> list[Found]:
     taken = [(f.start, f.end) for f in found]
     return [Found(start, end, CANDIDATE) for start, end in lower_camel_spans(text)
@@ -383,6 +394,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
+    if " " not in name and (word_after in ("and", "or") or word_after.islower()) and _ORGS_LISTED.match(text, f.end) \
+            and not geonames.is_place(name):
+        return "ORG"  # "shelves emptied at Seicomart and Lawson convenience stores"
     kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or") or word_after.islower() else None
     if kinds and " " not in name:  # "the Surma and Kushiyara rivers", "the Zaatari and Azraq refugee camps"
         return "LOC"
@@ -412,7 +426,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
             and name not in gazetteer.COUNTRIES \
             and not (f.label == "PERSON" and (given or f.sure)):
         return "ORG"
-    if f.label != "PERSON" and text.startswith((",", " said"), f.end) and no_org_word \
+    if f.label != "PERSON" and text.startswith((",", " said", "."), f.end) and no_org_word \
             and not has_company_suffix(name) and text.endswith(", ", 0, f.start) \
             and _ROLE_COMMA_BEFORE.search(text, max(0, f.start - 60), f.start):
         return "PERSON"
@@ -422,7 +436,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     org_before = (word_before.lower() in ORG_BEFORE or company_maker(word_before)  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.of)
-            or _ORG_APPOSITION.match(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
+            or _org_apposition(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
         return "ORG"
     if _BASED_IN.match(text, f.end) and not f.sure and name.split()[0] not in GIVEN_NAMES:
         return "ORG"
@@ -466,6 +480,9 @@ _RIVER_ACTS = re.compile(r" (?:had |has )?(?:burst|broke|broken|overtopped) its 
 # "the Surma and Kushiyara rivers": a kind of place in the plural after a list names places.
 _PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? (?:[a-z]+ )?(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
                             + r")\b")
+# "the Harvey Norman, Domayne and Joyce Mayne brands": a kind of organisation in the plural after a list names them.
+_ORGS_LISTED = re.compile(r"(?:,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? (?:[a-z]+ )?(?:stores|brands|chains"
+                          r"|supermarkets|banks|airlines|carmakers|retailers|marketplaces|apps|newspapers|broadcasters)\b")
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
 _PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"
                               r"|villages|towns|population|inhabitants|capital|border|mayor|city council|town council|city hall)\b")
@@ -484,7 +501,7 @@ _ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
 _ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team", "National",
                     "International", "Federal", "Global"}  # no one is called "National Grid"
 _OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
-_AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},")
+_AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},|, an? \d{1,3}-year-old\b")  # "Suryadi, a 41-year-old driver"
 _NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")

@@ -133,7 +133,9 @@ COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
     "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter forward guard centre center "
     "winger defender midfielder flanker halfback fullback hooker prop lock scrum-half fly-half five-eighth "
     "goaltender netminder defenceman defenseman shortstop outfielder linebacker co-author councilmember "
-    "councilmembers councillors supervisor".split())
+    "councilmembers councillors supervisor photographer painter sculptor designer architect dancer choreographer "
+    "amateur closer rookie indigenous englishman englishwoman frenchman frenchwoman irishman irishwoman scotsman "
+    "scotswoman welshman welshwoman dutchman dutchwoman".split())
 
 # A regnal number ends a ruler's name ("Charles III", "Osei Tutu II"); it is no acronym.
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())

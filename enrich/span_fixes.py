@@ -252,8 +252,17 @@ def _named_after_city(name: str) -> bool:
         and not (len(parts) == 2 and parts[0] in _CITY_PREFIXES) and not geonames.is_place(name)
 
 
+_PLACE_BASED = re.compile(r"([A-Z][\w’']+(?: [A-Z][\w’']+)?)-(?:based|listed|headquartered|registered) ")
+
+
 def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """"ambassador to Ukraine Marie Yovanovitch": a place, then a person the model ran together."""
+    """"ambassador to Ukraine Marie Yovanovitch": a place, then a person the model ran together;
+    "Houston-based Stratos Digital", "London-listed Antofagasta": a place describing a company."""
+    based = _PLACE_BASED.match(text, start, end)
+    if based and end > based.end() and text[based.end()].isupper():
+        where = based.group(1)
+        place = [(start, start + len(where), "GPE")] if _known_place(where) else []
+        return place + [(based.end(), end, "ORG")]
     words = text[start:end].split(" ")
     for k in (1, 2) if len(words) >= 3 else ():  # a place and a two-word name at least
         head, rest = " ".join(words[:k]), " ".join(words[k:])
@@ -323,7 +332,7 @@ _AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}|(?:[A-Z][a-z]
                             r"|Oceans|Fisheries|Environment|Development|Planning|Finance|Economy|Labour|Labor"
                             r"|Employment|Welfare|Education|Research|Infrastructure|Transport|Housing|Justice|Security"
                             r"|Defence|Defense|Health|Agriculture|Forestry|Mines|Heritage|Communications|Youth|Family"
-                            r"|Water|Climate|Food|Commerce|Investment|Tourism)(?= [a-z(]|[,.;:)]|$)")
+                            r"|Water|Climate|Food|Commerce|Investment|Communication)(?= [a-z(]|[,.;:)]|$)")
 _THE_X_AND = re.compile(r"\b[Tt]he ([A-Z][\w\-]+) and $")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
 # "St Luke's General Hospital", "St Patrick's High School": up to three capitalised words after a saint's

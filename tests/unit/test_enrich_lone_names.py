@@ -531,3 +531,21 @@ def test_a_two_word_countrys_athlete_is_a_person():
     text = "He holed a birdie putt on the third playoff hole to beat South Africa's Thabo Mokoena."
     found = relabel(text, [found_at(text, "Thabo Mokoena", "ORG")], set())
     assert [(text[f.start:f.end], f.label) for f in found] == [("Thabo Mokoena", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ('"It is an industry problem," said Tarvo Yalmaz, an airline analyst at a broker in Istanbul.', "Tarvo Yalmaz",
+     "PERSON"),
+    ('"We cut our holiday short," said Nitvo Puran, a bank manager from Delhi.', "Nitvo Puran", "PERSON"),
+    ('"That is 60 fares gone," said the association\'s chairman, Vuyo Mkhazi.', "Vuyo Mkhazi", "PERSON"),
+    ("The artists are painter Awa Traorvo and photographer Chidvo Okonkvo.", "Chidvo Okonkvo", "PERSON"),
+    ("Englishman Tom Worthvo finished second.", "Tom Worthvo", "PERSON"),
+    ("Shelves emptied at Seicovo and Lawsvo convenience stores across the city.", "Seicovo", "ORG"),
+    ("Shelves emptied at Seicovo and Lawsvo convenience stores across the city.", "Lawsvo", "ORG"),
+    ("Franchisees run its stores under the Harvo Norm, Domavo and Joyvo Mayne brands.", "Domavo", "ORG"),
+    ("Smaller operators Maxvo and Drivvo reported similar increases.", "Maxvo", "ORG"),
+    ("London-listed Antofagasta said the ruling was unfair.", "Antofagasta", "ORG"),
+])
+def test_people_in_appositions_whose_head_is_a_role_and_companies_named_as_stores_brands_operators(backend, text, name,
+                                                                                                  label):
+    assert labels(text, name) == {label}
