@@ -17,7 +17,7 @@ from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_b
                                       split_country_prefix)
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
+from tidings.enrich.name_words import DEMONYM_NOUNS, ORG_WORDS, SENTENCE_STARTERS
 from tidings.enrich.titles import TITLE_RUN
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
@@ -172,7 +172,7 @@ def _whole_person(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 4 and words[0] not in gazetteer.DEMONYMS and words[0] not in gazetteer.COUNTRIES \
         and words[0] not in SENTENCE_STARTERS \
-        and not words[0].endswith(("man", "woman")) \
+        and words[0] not in DEMONYM_NOUNS \
         and not TITLE_RUN.match(name) and not any(w in ORG_WORDS for w in words)
 
 

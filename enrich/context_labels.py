@@ -87,7 +87,7 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  # "Russian marketplaces Wildberries and Ozon": a kind of company in the plural
                                  r"|(?:marketplaces|retailers|lenders|carmakers|chipmakers|drugmakers|miners|insurers|operators"
                                  r"|airlines|supermarkets|grocers|marketplace|startups|start-ups|brokers"
-                                 r"|chocolatiers|chocolate makers|confectioners)(?: [A-Z][\w’'\-]+,)*)"
+                                 r"|chocolatiers|chocolate makers|confectioners)(?-i: [A-Z][\w’'\-]+,)*)"
                                  r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
@@ -275,14 +275,15 @@ def lower_camel_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(1) if m.start(1) != -1 else m.start(2), m.end()) for m in _LOWER_CAMEL.finditer(text)]
 
 
-def _org_apposition(text: str, end: int) -> bool:
+def _org_apposition(text: str, end: int, name: str) -> bool:
     """An appositive naming a kind of organisation, whose head is no person's role: "the Danish grid
-    operator" is a company, "an airline analyst" and "a bank manager" are people."""
+    operator" is a company, "an airline analyst" and "a bank manager" are people; a head both may
+    have ("a fund manager") goes with the name's shape (one word: "Brookfield, the asset manager")."""
     org = _ORG_APPOSITION.match(text, end)
     if not org:
         return False
     person = _PERSON_APPOSITION.match(text, end)
-    return not (person and person.end() > org.end())
+    return not (person and (person.end() > org.end() or person.end() == org.end() and " " in name))
 
 
 def _lower_camel_names(text: str, found: list[Found]) -> list[Found]:
@@ -436,7 +437,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     org_before = (word_before.lower() in ORG_BEFORE or company_maker(word_before)  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.of)
-            or _org_apposition(text, f.end) or _ORG_PARTICIPLE.match(text, f.end)):
+            or _org_apposition(text, f.end, name) or _ORG_PARTICIPLE.match(text, f.end)):
         return "ORG"
     if _BASED_IN.match(text, f.end) and not f.sure and name.split()[0] not in GIVEN_NAMES:
         return "ORG"
@@ -477,16 +478,18 @@ _PHRASE_ENDS = re.compile(r"[,.;:)]|$| (?:by|in|on|at|and|or|where|from|to|for|w
 # What rivers do.
 _RIVER_ACTS = re.compile(r" (?:had |has )?(?:burst|broke|broken|overtopped) its banks\b| (?:could|would|will) (?:flood|burst)\b"
                          r"| (?:flooded|overflowed|crested)\b")
+# One lower-case word that describes the kind ("refugee camps", "convenience stores"), never a verb ("Smith toured villages").
+_DESCRIBING_SLOT = r"(?:(?![a-z]+ed\b|said\b|says\b|told\b|visited\b|toured\b|[a-z]+s\b)[a-z]+ )?"
 # "the Surma and Kushiyara rivers": a kind of place in the plural after a list names places.
-_PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? (?:[a-z]+ )?(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
+_PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? " + _DESCRIBING_SLOT + r"(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
                             + r")\b")
 # "the Harvey Norman, Domayne and Joyce Mayne brands": a kind of organisation in the plural after a list names them.
-_ORGS_LISTED = re.compile(r"(?:,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? (?:[a-z]+ )?(?:stores|brands|chains"
+_ORGS_LISTED = re.compile(r"(?:,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? " + _DESCRIBING_SLOT + r"(?:stores|brands|chains"
                           r"|supermarkets|banks|airlines|carmakers|retailers|marketplaces|apps|newspapers|broadcasters)\b")
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
 _PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"
                               r"|villages|towns|population|inhabitants|capital|border|mayor|city council|town council|city hall)\b")
-# A lone name the model called an organisation, and GeoNames a town: a place, unless a cue says otherwise.
+# A lone name GeoNames knows as a town, whatever the model guessed: a place, unless a cue says otherwise.
 _TOWN_BY_NAME_ONLY = "GPE?"
 _THINGS = {"PRODUCT", "WORK_OF_ART", "EVENT"}
 # A lone word the model took for a person that no full name introduced: an organisation, unless a cue says otherwise.
@@ -501,7 +504,8 @@ _ORG_ENDINGS = ("bank", "tech", "soft", "corp", "com", "air", "rail", "tel")
 _ORG_FIRST_WORDS = {"Air", "Transport", "Radio", "Banco", "Banca", "Grupo", "Groupe", "Club", "Team", "National",
                     "International", "Federal", "Global"}  # no one is called "National Grid"
 _OF_COUNTRY = re.compile(r" of ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
-_AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},|, an? \d{1,3}-year-old\b")  # "Suryadi, a 41-year-old driver"
+_AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},|, an? \d{1,2}-year-old\b")  # "Suryadi, a 41-year-old driver" (not a
+# "135-year-old stationer")
 _NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")

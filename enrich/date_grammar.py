@@ -130,7 +130,8 @@ _MAY_BEGIN = re.compile(r"(?<![\w'’])(?:\d\w*|(?i:" + alternation(_FIRST_WORDS
 
 
 # Words that make a date before them part of a name (a place, a street, a movement).
-_NAMED_AFTER = re.compile(r" (?:City|Street|Avenue|Square|Bridge|Road|Stadium|Movement|Park|Station|Revolution)\b")
+_NAMED_AFTER = re.compile(r" (?:City|Street|Avenue|Square|Bridge|Road|Stadium|Movement|Station|Revolution)\b")
+_TIME_PREPOSITIONS = {"on", "by", "from", "until", "since", "before", "after", "in", "of", "between", "till"}
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
@@ -145,7 +146,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
             m = _GRAMMAR.match(text, word.start(), end)
             if m and m.end() > anchor.start():
                 expr = _expression(text, m)
-                if expr is not None and _NAMED_AFTER.match(text, expr.end):
+                if expr is not None and expr.kind == "date" and expr.weekday is None \
+                        and expr.preceded_by not in _TIME_PREPOSITIONS and _NAMED_AFTER.match(text, expr.end):
                     expr = None  # "6th of October City", "July 26 Movement": a date in a name
                 if expr is not None:
                     found.append(expr)

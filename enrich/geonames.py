@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 import threading
 
-# (capitals inside a word too: "KwaZulu-Natal", "McAllen")
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-zà-öø-ÿ'’\-]*[a-zà-öø-ÿ](?: (?:[A-Z][A-Za-zà-öø-ÿ'’\-]*[a-zà-öø-ÿ]|de|del|la|le|am|an"
-                         r"|upon|on|of|and))*$")
+_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: (?:[A-Z][a-zà-öø-ÿ'’\-]+|de|del|la|le|am|an|upon|on|of|and))*$")
 _lock = threading.Lock()
 _names: frozenset[str] | None = None
 

@@ -328,7 +328,8 @@ _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(
 _OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
 _MINISTRY_OF = ("Ministry of ", "Ministry for ", "Department of ", "Department for ")
 # (a field of government, not "the Ministry of Health and Pfizer signed")
-_AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}|(?:[A-Z][a-z]+ )?Affairs|Sports?|Culture|Tourism|Industry|Trade|Energy|Technology|Innovation"
+_AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}(?=[,.;:)]| (?:said|says|has|have|will|is|was)\b)"
+                            r"|(?:[A-Z][a-z]+ )?Affairs|Sports?|Culture|Tourism|Industry|Trade|Energy|Technology|Innovation"
                             r"|Oceans|Fisheries|Environment|Development|Planning|Finance|Economy|Labour|Labor"
                             r"|Employment|Welfare|Education|Research|Infrastructure|Transport|Housing|Justice|Security"
                             r"|Defence|Defense|Health|Agriculture|Forestry|Mines|Heritage|Communications|Youth|Family"

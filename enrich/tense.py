@@ -86,6 +86,8 @@ REPORTING = {"said", "says", "told", "added", "announced", "stated", "confirmed"
 _BARE_PAST = {"cut", "set", "put", "hit", "let", "shut", "cost", "quit", "spread", "hurt", "split", "shed", "bid", "cast",
               "beat"}
 # "reports its results on Thursday": a verb here, though "reports" and "votes" are nouns as often.
+_NOT_TO_BE_AHEAD = {"appears", "seems", "seem", "appear", "is", "are", "known", "shown", "proven", "thought"}
+_SUMMON = {"summoned", "summons", "summon", "invited", "invites", "invite", "called", "calls", "asked", "asks"}
 _EVENTS = {"meeting", "hearing", "summit", "session", "briefing", "conference", "inquiry", "interview", "talks", "vote"}
 _OBJECT_PRONOUNS = {"him", "them", "us", "me"}
 _REPORTS = {"reports", "publishes", "releases", "announces", "posts"}
@@ -143,16 +145,16 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         if i == 0 and w in _PLURAL_SCHEDULE:
             continue  # "Play on Saturday was suspended": a noun opening the sentence
         if w == "to" and nxt in ("a", "an", "the") and i + 2 < len(lower) and lower[i + 2] in _EVENTS \
-                and any(x in _REQUEST for x in lower[max(0, i - 6):i]):
+                and any(x in _SUMMON for x in lower[max(0, i - 6):i]):
             cues.append(Cue(start, "future", False))  # "summoned executives to a meeting on Friday"
             continue
         if tags.get(start) is None and nxt in _OBJECT_PRONOUNS and len(w) > 3 and w.endswith("s") and not w.endswith("ss") \
-                and w not in _VOCABULARY and prev not in _NOT_INFINITIVE:
+                and w not in _VOCABULARY and w not in _NOT_VERBS_S and prev not in _NOT_INFINITIVE:
             cues.append(Cue(start, "present", False))  # "the win earns him a start in July"
             continue
         if w in _SINGULAR_SUBJECTS:
             if not tags and len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") \
-                    and nxt not in _VOCABULARY and nxt not in _NOT_VERBS_S and prev not in _RELATIVE \
+                    and (nxt not in _VOCABULARY or nxt in _REPORTS) and nxt not in _NOT_VERBS_S and prev not in _RELATIVE \
                     and prev not in _NOT_INFINITIVE:  # not "the price at which it sells"
                 cues.append(Cue(starts[i + 1], "present", False))
             continue
@@ -245,7 +247,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "past"  # "the central bank cut its rate in July"
     if w in _BARE_PAST and prev in _RELATIVE:
         return "past"  # "Okada, who beat the Tigers on Saturday": the present would be "beats"
-    if w == "to" and nxt == "be" and prev not in ("used", "appeared", "appears", "seemed", "seems"):
+    if w == "to" and nxt == "be" and prev not in _NOT_TO_BE_AHEAD and not prev.endswith("ed") \
+            and prev not in _IRREGULAR_PAST:  # (not "found to be", "believed to be", "used to be")
         return "future"  # "a dividend to be paid on August 7", "talks are to be held on Monday"
     if w == "payable" or w in _REPORTS and nxt in _REPORTED:
         return "present"  # "payable on November 17", "Wesfarmers reports its results on Thursday"

@@ -549,3 +549,12 @@ def test_a_two_word_countrys_athlete_is_a_person():
 def test_people_in_appositions_whose_head_is_a_role_and_companies_named_as_stores_brands_operators(backend, text, name,
                                                                                                   label):
     assert labels(text, name) == {label}
+
+
+@pytest.mark.parametrize("text, name, not_label", [
+    ("Smith toured villages on Monday.", "Smith", "LOC"),
+    ("Jane Doe, a fund manager at Aberdeen, said prices would fall.", "Jane Doe", "ORG"),
+    ("Smythson, a 135-year-old stationer, said sales rose.", "Smythson", "PERSON"),
+])
+def test_a_verb_is_no_describing_word_a_fund_manager_named_in_full_and_a_companys_age(backend, text, name, not_label):
+    assert not_label not in labels(text, name)

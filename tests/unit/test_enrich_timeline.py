@@ -449,3 +449,13 @@ def test_meetings_summoned_to_results_dividends_sentence_nouns_objects_and_the_f
 def test_a_past_date_that_tells_nothing_leaves_a_future_date_to_publication(backend):
     text = "Cars registered before September 2015 will pay £9 a day from April 6."
     assert dates(text, dt.date(2025, 9, 19)) == {"September 2015": "2015-09", "April 6": "2026-04-06"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The suspect was later found to be carrying a knife on Monday.", {"Monday": "2025-03-10"}),
+    ("The crowd surged towards them on Saturday.", {"Saturday": "2025-03-08"}),
+    ("She told reporters she went to a meeting on Friday.", {"Friday": "2025-03-07"}),
+    ("On Saturday City beat Arsenal 2-1.", {"Saturday": "2025-03-08"}),
+])
+def test_found_to_be_towards_them_told_to_a_meeting_and_a_weekday_before_a_clubs_name(backend, text, expected):
+    assert dates(text, dt.date(2025, 3, 12)) == expected
