@@ -33,6 +33,23 @@ def db(tmp_path: Path, imported: Path) -> Path:
     return copy
 
 
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory, imported: Path) -> Path:
+    """The same library once its queue is analysed (by the first command that reads entities), so the
+    tests that are not about the queue do not analyse all of it again."""
+    db = tmp_path_factory.mktemp("analysed") / "lib.db"
+    shutil.copy(imported, db)
+    assert run_tidings("entities", "--limit", "1", db=db).returncode == 0
+    return db
+
+
+@pytest.fixture
+def analysed_db(tmp_path: Path, analysed: Path) -> Path:
+    copy = tmp_path / "lib.db"
+    shutil.copy(analysed, copy)
+    return copy
+
+
 def _entities(db: Path) -> list[dict]:
     result = run_tidings("entities", "--json", db=db)
     assert result.returncode == 0, result.stderr
@@ -62,7 +79,8 @@ def test_entities_analyses_the_queue_first_and_gives_each_name_one_type(db: Path
     assert counts == sorted(counts, reverse=True) and places[:5] == lines  # most written about first
 
 
-def test_a_surname_finds_the_one_person_who_has_it(db: Path) -> None:
+def test_a_surname_finds_the_one_person_who_has_it(analysed_db: Path) -> None:
+    db = analysed_db
     found = run_tidings("entity", "Jensen", "--json", db=db)
     assert found.returncode == 0, found.stderr
     assert json.loads(found.stdout)["name"] == "Mette Jensen"
@@ -70,7 +88,8 @@ def test_a_surname_finds_the_one_person_who_has_it(db: Path) -> None:
     assert titles == ["Odense approves tram extension despite cost warnings"]
 
 
-def test_an_ambiguous_surname_lists_the_candidates(db: Path, tmp_path: Path) -> None:
+def test_an_ambiguous_surname_lists_the_candidates(analysed_db: Path, tmp_path: Path) -> None:
+    db = analysed_db
     other = tmp_path / "jensen.txt"
     other.write_text("Lars Jensen wins Aarhus chess title\nLars Jensen, a teacher, won the title on Sunday.\n")
     assert run_tidings("import", str(other), db=db).returncode == 0
