@@ -126,8 +126,9 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
                        weak: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Where the rules cut names better than the small model: a person it cut short or in pieces
     ("João Pinto" + "Ferraz", "Chowdhury Mitu" for "Farhana Chowdhury Mitu") is the rules' whole
-    name, and so is a place GeoNames knows whole ("Jelenia Góra"); a span it ran over a list, a place or an acronym ("Capella, Umbra and Planet", "... College
-    of Music and Drama in Cardiff", "Taiwan Power Company (Taipower") is the rules' names in it."""
+    name, and so is a place GeoNames knows whole ("Jelenia Góra"); a span it ran over a list, a place
+    or an acronym ("Capella, Umbra and Planet", "... College of Music and Drama in Cardiff", "Taiwan
+    Power Company (Taipower") is the rules' names in it."""
     rules = sorted([(b, e, label, True) for b, e, label in strong] + [(b, e, label, False) for b, e, label in weak])
     out = list(spans)
     for b, e, label, sure in rules:
@@ -170,9 +171,9 @@ def _whole_person(name: str) -> bool:
     """A name of two to four words that begins with neither a people's word or a country ("Belgian X",
     "Frenchman X") nor a title, and holds no organisation word (a city may be a given name: "Dallas")."""
     words = name.split()
-    return 2 <= len(words) <= 4 and words[0] not in gazetteer.DEMONYMS and words[0] not in gazetteer.COUNTRIES \
-        and words[0] not in SENTENCE_STARTERS \
-        and words[0] not in DEMONYM_NOUNS \
+    first = words[0] if words else ""
+    return 2 <= len(words) <= 4 and first not in gazetteer.DEMONYMS and first not in gazetteer.COUNTRIES \
+        and first not in SENTENCE_STARTERS and first not in DEMONYM_NOUNS \
         and not TITLE_RUN.match(name) and not any(w in ORG_WORDS for w in words)
 
 
