@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,13 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SAMPLE = SHARED / "samples" / "istanbul-talks.txt"
 SAMPLE_PUBLISHED = "2025-02-26"
+
+
+def private_copy(library: Path, tmp_path: Path) -> Path:
+    """A copy of a library a module built once, for one test to change as it likes."""
+    copy = tmp_path / library.name
+    shutil.copy(library, copy)
+    return copy
 
 
 def run_tidings(

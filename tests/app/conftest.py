@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from tidings.storage import ArticleIn, Library
 from tidings.tui.app import TidingsApp
 from tidings.tui.config import Config
 from tidings.enrich.model import Mention, TimelineItem
+from tests.support import private_copy
 
 # Far-past dates: the list shows them absolutely ("12 Feb 19"), so screens do not depend on today.
 ARTICLES = [
@@ -179,6 +179,4 @@ def demo_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_path(demo_library: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "library.db"
-    shutil.copy(demo_library, path)
-    return path
+    return private_copy(demo_library, tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import REPO, run_tidings
+from tests.support import REPO, private_copy, run_tidings
 from tidings.storage import ArticleIn, Library
 from tidings.tui.cli import enrichment
 
@@ -28,9 +28,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(tmp_path: Path, imported: Path) -> Path:
-    copy = tmp_path / "lib.db"
-    shutil.copy(imported, copy)
-    return copy
+    return private_copy(imported, tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +43,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory, imported: Path) -> Path:
 
 @pytest.fixture
 def analysed_db(tmp_path: Path, analysed: Path) -> Path:
-    copy = tmp_path / "lib.db"
-    shutil.copy(analysed, copy)
-    return copy
+    return private_copy(analysed, tmp_path)
 
 
 def _entities(db: Path) -> list[dict]:

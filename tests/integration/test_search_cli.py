@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support import REPO, run_tidings
+from tests.support import REPO, private_copy, run_tidings
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +22,7 @@ def demo_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db(tmp_path: Path, demo_library: Path) -> Path:
-    copy = tmp_path / "lib.db"
-    shutil.copy(demo_library, copy)
-    return copy
+    return private_copy(demo_library, tmp_path)
 
 
 def _titles(db: Path, *args: str) -> list[str]:
