@@ -14,7 +14,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (COMPANY_MAKER, PLACE_KINDS_PLURAL, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -70,7 +70,7 @@ _LIST_PREV = EndAnchored(rf"(?<![\w’'\-])({_NAME})(?:,? (?:and|or) |, )$")
 # Words around a lone name that only an organisation has: "shares of X", "X's board", "X said in a
 # statement", "X, which runs ...", "the union X".
 _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|rival|customers of|owner of|owners of"
-                                 r"|[a-z][\w’']+-(?:based|listed|headquartered|registered)"  # "London-listed Antofagasta"
+                                 r"|[a-z][\w’']+-(?:" + COMPANY_SEATS + r")"  # "London-listed Antofagasta"
                                  r"|(?:revenues?|profits?|sales|earnings|losses|job cuts) at"
                                  r"|to (?:buy|acquire)|(?:acquisition|takeover|purchase) of|bid for|merger with"
                                  r"|(?:polled|made|manufactured|developed|marketed|operated|owned|run) by"
@@ -143,9 +143,7 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
                            r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
                            r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
-                           r"|boss|kicker|halfback|fullback|five-eighth|hooker|prop|flanker|scrum-half|fly-half"
-                           r"|back-rower|playmaker|goaltender|netminder|defenceman|defenseman|linebacker|shortstop"
-                           r"|outfielder|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
+                           r"|boss|kicker|back-rower|playmaker|" + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
                            r"|tenor|soprano|baritone|tight end|running back|wide receiver|receiver|cornerback|safety"
                            r"|supervisor|chair|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
 # Words before a person's name: who passes or scores in a game, a role "of" a department, who is
@@ -624,10 +622,11 @@ _BY_AGENT = EndAnchored(r"\b(?:[a-z]+ed|held|led|run|sent|built|bought|sold|made
 # "Winbond, a smaller rival based in Taichung": a lone name's rival is a company (people are named in full).
 _RIVAL_APPOSITION = re.compile(r", (?:the|a|an|its|their) (?:[\w’'\-]+ ){0,3}(?:rival|competitor)s?\b")
 # "Stripe and Worldline said": lone names listed before a speech verb.
+_THEY_SAID = r"(?: both| all| also| each)? (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
 _LISTED_SPEAKERS = re.compile(r"(?:,? (?:and|or) |, )(?:[A-Z][\w’'\-]+, )*[A-Z][\w’'\-]+(?:,? (?:and|or) [A-Z][\w’'\-]+)?"
-                              r"(?: both| all| also| each)? (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+                              + _THEY_SAID)
 # "Stanbic and Absa both said": the last lone name of such a list.
-_LAST_LISTED_SPEAKER = re.compile(r"(?: both| all| also| each)? (?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+_LAST_LISTED_SPEAKER = re.compile(_THEY_SAID)
 _LISTED_BEFORE = EndAnchored(r"(?<![\w’'\-])[A-Z][\w’'\-]+,? (?:and|or) $")
 
 

@@ -128,16 +128,20 @@ DESCRIBING_WORDS = frozenset("""rival rivals neighbouring neighboring nearby fel
 incoming outgoing visiting struggling embattled beleaguered troubled ailing loss-making cash-strapped state-owned
 state-run""".split())
 
+# "Houston-based X", "London-listed X": a place, then its company.
+COMPANY_SEATS = "based|listed|headquartered|registered"
+# Players' positions that are no other word ("halfback Kodi Marsden"; not "forward", "guard", "lock").
+PLAYER_POSITIONS = frozenset("halfback fullback five-eighth hooker prop flanker scrum-half fly-half goaltender netminder "
+                             "defenceman defenseman linebacker shortstop outfielder".split())
 # A people's word for one of them, before a name ("Englishman Tom Worthing").
 DEMONYM_NOUNS = frozenset("Englishman Englishwoman Frenchman Frenchwoman Irishman Irishwoman Scotsman Scotswoman "
                           "Welshman Welshwoman Dutchman Dutchwoman Countryman Compatriot".split())
 # "Quarterback Tyrell Brandon threw ...": a role capitalised at the start of a sentence is not part of the name.
 COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
     "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter forward guard centre center "
-    "winger defender midfielder flanker halfback fullback hooker prop lock scrum-half fly-half five-eighth "
-    "goaltender netminder defenceman defenseman shortstop outfielder linebacker co-author councilmember "
+    "winger defender midfielder lock co-author councilmember "
     "councilmembers councillors supervisor photographer painter sculptor designer architect dancer choreographer "
-    "amateur closer rookie indigenous".split()) | {w.lower() for w in DEMONYM_NOUNS}
+    "amateur closer rookie indigenous".split()) | {w.lower() for w in DEMONYM_NOUNS} | PLAYER_POSITIONS
 
 # A regnal number ends a ruler's name ("Charles III", "Osei Tutu II"); it is no acronym.
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (PLACE_KINDS_PLURAL, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
+from tidings.enrich.name_words import (COMPANY_SEATS, PLACE_KINDS_PLURAL, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
                                        PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
@@ -252,7 +252,7 @@ def _named_after_city(name: str) -> bool:
         and not (len(parts) == 2 and parts[0] in _CITY_PREFIXES) and not geonames.is_place(name)
 
 
-_PLACE_BASED = re.compile(r"([A-Z][\w’']+(?: [A-Z][\w’']+)?)-(?:based|listed|headquartered|registered) ")
+_PLACE_BASED = re.compile(r"([A-Z][\w’']+(?: [A-Z][\w’']+)?)-(?:" + COMPANY_SEATS + r") ")
 
 
 def _split_leading_place(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -54,7 +54,7 @@ _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
 _PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets", "got", "has", "have", "had", "'s", "’s",
                 "stay", "stays", "remain", "remains"}  # "schools will stay closed on Monday": a state, not a past
 _RELATIVE = {"that", "which", "who"}
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+_DETERMINERS = _NOT_INFINITIVE - {"this", "that", "these", "those"}  # ("the plan that failed" has a verb)
 # After a future ("would", "will"), the past of a clause these begin is the future seen from the past
 # ("said it would resume flights if the airport reopened", "would weaken as it moved").
 _SUBORDINATE = {"if", "unless", "once", "as", "when", "until", "whether"}

@@ -78,7 +78,7 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
             resolved = _in_the_years_frame(expr, exprs, published) or resolve(expr, day, tense)
             if resolved is not None and told is not None and tense == "future":
                 resolved = _ahead_of(told, expr, resolved) or resolved
-            if told is None and _TOLD.search(text, max(0, expr.start - 30), expr.start):
+            if told is None and _SAID_ON.search(text, max(0, expr.start - 20), expr.start):
                 told = _past_point(expr, resolved, published)
             if resolved is not None:
                 if expr.kind == "date" and (expr.year is not None or expr.weekday is not None):
@@ -94,10 +94,6 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
         if (expr.month, expr.day) in pinned:
             items[k] = dataclasses.replace(items[k], date=pinned[(expr.month, expr.day)])
     return items
-
-
-# "said in February", "announced on Monday": the date something was told.
-_TOLD = EndAnchored(r"\b(?:" + "|".join(sorted(REPORTING)) + r")(?: (?:in|on|last|earlier))? $")
 
 
 def _past_point(expr: DateExpression, resolved: tuple[str, str] | None, published: dt.date | None) -> dt.date | None:
@@ -165,8 +161,8 @@ def _day_of_quotes(text: str, published: dt.date | None, dated: Dated, tags: dic
     return day
 
 
-# "said on Tuesday", "announced Monday": the day something was told.
-_SAID_ON = EndAnchored(r"\b(?:" + "|".join(sorted(REPORTING)) + r")(?: on)? $")
+# "said on Tuesday", "announced Monday", "said in February": the date something was told.
+_SAID_ON = EndAnchored(r"\b(?:" + "|".join(sorted(REPORTING)) + r")(?: on| in)? $")
 
 
 def _when_said(text: str, expr: DateExpression) -> bool:
