@@ -14,7 +14,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -81,13 +81,11 @@ _ORG_BEFORE_PHRASE = EndAnchored(r"\b(?i:shares (?:of|in)|stake in|the union|riv
                                  r"|round led by|(?:former )?(?:executives|employees|shareholders|directors) of"
                                  # "after a 4-0 win over Jukurit": the side a game was won against is a team
                                  r"|(?:a|an) \d{1,3}[-–]\d{1,3} (?:win|victory|defeat|loss|draw) (?:over|against|with|to)"
-                                 r"|(?:companies|firms|banks|lenders|retailers|brands|carmakers|airlines"
-                                 r"|insurers|rivals|competitors|suppliers|customers|investors|groups|houses|labels)"
-                                 r" (?:such as|like|including)"
+                                 r"|(?:" + "|".join(sorted(COMPANY_KINDS_PLURAL)) + r"|rivals|competitors|suppliers|customers"
+                                 r"|investors|groups|houses|labels) (?:such as|like|including)"
                                  # "Russian marketplaces Wildberries and Ozon": a kind of company in the plural
-                                 r"|(?:marketplaces|retailers|lenders|carmakers|chipmakers|drugmakers|miners|insurers|operators"
-                                 r"|airlines|supermarkets|grocers|marketplace|startups|start-ups|brokers"
-                                 r"|chocolatiers|chocolate makers|confectioners)(?-i: [A-Z][\w’'\-]+,)*)"
+                                 r"|(?:" + "|".join(sorted(COMPANY_KINDS_PLURAL)) + r"|marketplace|chocolate makers)"
+                                 r"(?-i: [A-Z][\w’'\-]+,)*)"
                                  r"(?: [Tt]he)? $")
 _ORG_AFTER_PHRASE = re.compile(r"['’]s (?:board|shares|chief executive|chief financial officer|chairman|chairwoman"
                                r"|ceo|profits?|revenues?|sales|results|earnings|customers|employees|staff|shareholders"
@@ -394,8 +392,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
     if " " not in name and (word_after in ("and", "or") or word_after.islower()) and _ORGS_LISTED.match(text, f.end) \
-            and not geonames.is_place(name):
-        return "ORG"  # "shelves emptied at Seicomart and Lawson convenience stores"
+            and not geonames.is_place(name) and not _DESCRIBING_COMPOUND.search(name):
+        return "ORG"  # "shelves emptied at Seicomart and Lawson convenience stores", not "Quick-commerce companies"
     kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or") or word_after.islower() else None
     if kinds and " " not in name:  # "the Surma and Kushiyara rivers", "the Zaatari and Azraq refugee camps"
         return "LOC"
@@ -482,8 +480,9 @@ _DESCRIBING_SLOT = r"(?:(?![a-z]+ed\b|said\b|says\b|told\b|visited\b|toured\b|[a
 _PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? " + _DESCRIBING_SLOT + r"(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
                             + r")\b")
 # "the Harvey Norman, Domayne and Joyce Mayne brands": a kind of organisation in the plural after a list names them.
-_ORGS_LISTED = re.compile(r"(?:,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? " + _DESCRIBING_SLOT + r"(?:stores|brands|chains"
-                          r"|supermarkets|banks|airlines|carmakers|retailers|marketplaces|apps|newspapers|broadcasters)\b")
+_ORGS_LISTED = re.compile(r"(?:,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? " + _DESCRIBING_SLOT + r"(?:"
+                          + "|".join(sorted(COMPANY_KINDS_PLURAL)) + r")\b")
+_DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")  # "Quick-commerce", "Low-cost": a compound that describes
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
 _PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"
                               r"|villages|towns|population|inhabitants|capital|border|mayor|city council|town council|city hall)\b")

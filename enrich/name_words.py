@@ -174,6 +174,12 @@ Mavericks Nuggets Timberwolves Suns Kings Wizards Hammers Owls Foxes Toffees Can
 Royals Superkings Sunrisers Riders Indians Capitals Titans Daredevils Challengers Renegades Scorchers Sixers
 Thunder Hurricanes Heat Strikers Stags Bats Tuskers Vipers Cobras Mustangs""".split())
 
+# Kinds of company in the plural, around a list of their names ("retailers such as X", "Nordic banks X and
+# Y", "the X and Y convenience stores").
+COMPANY_KINDS_PLURAL = frozenset("companies firms banks lenders retailers brands chains stores supermarkets grocers "
+                                 "carmakers chipmakers drugmakers airlines insurers marketplaces miners operators "
+                                 "startups start-ups brokers chocolatiers confectioners apps newspapers broadcasters".split())
+
 # Kinds of place in the plural that close a list of places' names ("the Surma and Kushiyara rivers",
 # "the Zaatari and Azraq refugee camps").
 PLACE_KINDS_PLURAL = frozenset("rivers islands lakes mountains valleys peninsulas districts suburbs neighbourhoods "

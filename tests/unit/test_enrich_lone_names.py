@@ -551,6 +551,21 @@ def test_people_in_appositions_whose_head_is_a_role_and_companies_named_as_store
     assert labels(text, name) == {label}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Shoppers queued outside Brixvo and Aldvo supermarkets on Saturday.", "Aldvo"),
+    ("Rising rates squeezed Nordvo and Danvo lenders this year.", "Nordvo"),
+    ("Discount grocers such as Lidvo expanded fast.", "Lidvo"),
+    ("Chinese chipmakers Smivo and Huavo raised prices.", "Smivo"),
+])
+def test_one_list_of_company_kinds_around_names_in_every_position(backend, text, name):
+    assert labels(text, name) == {"ORG"}
+
+
+def test_a_describing_compound_before_a_kind_of_company_is_no_name(backend):
+    text = "Quick-commerce companies have raced to open dark stores in smaller cities."
+    assert not labels(text, "Quick-commerce") & {"ORG", "PERSON", "GPE", "LOC"}
+
+
 @pytest.mark.parametrize("text, name, not_label", [
     ("Smith toured villages on Monday.", "Smith", "LOC"),
     ("Jane Doe, a fund manager at Aberdeen, said prices would fall.", "Jane Doe", "ORG"),
