@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 
 from tidings.enrich import backends, fallback_ner, gazetteer, geonames
 from tidings.enrich.canonical import link
@@ -100,17 +99,9 @@ def _spacy_spans(title: str, text: str, tag_sentences: list[Span]):
 
 def _fill(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Add rule names where spaCy found nothing: confident ones with their label, the others as
-    candidates for the context rules; a longer confident organisation wins ("Free Democrats")."""
+    candidates for the context rules."""
     strong, weak = fallback_ner.find_names_by_confidence(text)
-    spans = sorted(_cut_like_the_rules(text, _with_first_word(text, spans, strong, weak), strong, weak))
-    starts = [s for s, _, _ in spans]
-    replaced: set[int] = set()
-    for b, e, label in strong:
-        inside = range(bisect_left(starts, b), bisect_left(starts, e))
-        if label == "ORG" and " " in text[b:e] and inside and all(spans[k][1] <= e for k in inside) \
-                and (spans[inside[0]][0], spans[inside[0]][1]) != (b, e):
-            replaced.update(inside)
-    kept = [x for k, x in enumerate(spans) if k not in replaced]
+    kept = sorted(_cut_like_the_rules(text, _with_first_word(text, spans, strong, weak), strong, weak))
     taken = bytearray(len(text) + 1)
     for b, e, _ in kept:
         taken[b:e] = b"\1" * (e - b)
@@ -126,21 +117,25 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
                        weak: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Where the rules cut names better than the small model: a person it cut short or in pieces
     ("João Pinto" + "Ferraz", "Chowdhury Mitu" for "Farhana Chowdhury Mitu") is the rules' whole
-    name, and so is a place GeoNames knows whole ("Jelenia Góra"); a span it ran over a list, a place
-    or an acronym ("Capella, Umbra and Planet", "... College of Music and Drama in Cardiff", "Taiwan
-    Power Company (Taipower") is the rules' names in it."""
+    name, and so is a place GeoNames knows whole ("Jelenia Góra") and an organisation the rules are
+    sure of ("Free Democrats"); a span it ran over a list, a place or an acronym ("Capella, Umbra
+    and Planet", "... College of Music and Drama in Cardiff", "Taiwan Power Company (Taipower") is
+    the rules' names in it."""
     rules = sorted([(b, e, label, True) for b, e, label in strong] + [(b, e, label, False) for b, e, label in weak])
     out = list(spans)
     for b, e, label, sure in rules:
         touching = [x for x in out if x[0] < e and b < x[1]]
-        if label == "PERSON" and touching and all(b <= x[0] and x[1] <= e for x in touching) \
-                and (b, e) not in {(x[0], x[1]) for x in touching} and _whole_person(text[b:e]) \
+        if not touching or not all((b <= x[0] or text[x[0]:b] in _ARTICLES) and x[1] <= e for x in touching) \
+                or (b, e) in {(x[0], x[1]) for x in touching}:
+            continue  # the rules' name must hold the model's pieces (and their "the"), and be more than one
+        if label == "PERSON" and _whole_person(text[b:e]) \
                 and (sure or (any(x[2] == "PERSON" for x in touching) or introduces_person(text, e))
                      and (min(touching)[0] == b or text[b:e].split()[0] in GIVEN_NAMES)):  # not "Brother" + "Liam Galway"
             out = [x for x in out if x not in touching] + [(b, e, "PERSON")]
-        elif " " in text[b:e] and touching and all(b <= x[0] and x[1] <= e for x in touching) \
-                and (b, e) not in {(x[0], x[1]) for x in touching} and geonames.is_place(text[b:e]):
+        elif " " in text[b:e] and geonames.is_place(text[b:e]):
             out = [x for x in out if x not in touching] + [(b, e, "GPE")]  # "Jelenia" + " Góra"
+        elif label == "ORG" and sure and " " in text[b:e] and not _two_bodies(text, touching):
+            out = [x for x in out if x not in touching] + [(b, e, "ORG")]  # "Free" + "Democrats"
     for x in list(out):
         pieces = [r for r in rules if x[0] <= r[0] and r[1] <= x[1] and (r[0], r[1]) != (x[0], x[1])]
         if len(pieces) >= 2 and _only_joiners(text, x, pieces):
@@ -149,6 +144,13 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
     return out
 
 
+_ARTICLES = ("the ", "The ")
+
+
+def _two_bodies(text: str, pieces: list[tuple[int, int, str]]) -> bool:
+    """True for two organisations the model found, each ending in an organisation word ("Eastern Theatre
+    Command" of "the People's Liberation Army"), which the rules ran into one."""
+    return len(pieces) == 2 and all(label == "ORG" and text[b:e].split()[-1] in ORG_WORDS for b, e, label in pieces)
 # What may stand between the names of a list the model took for one: commas, "and", "in", a parenthesis.
 _JOINERS_LEFT = re.compile(r"(?:the|The)?(?:\s|,|\band\b|\bin\b|\()*")
 

@@ -252,6 +252,20 @@ def _span(text: str, name: str, label: str) -> tuple[int, int, str]:
     # a place GeoNames knows whole, which the model cut short
     ("The stage finished in Jelenia Góra on Friday.", [("Jelenia", "GPE")],
      ([], [("Jelenia Góra", "GPE")]), [("Jelenia Góra", "GPE")]),
+    # an organisation the rules are sure of holds the model's pieces, "the" and all
+    ("It fined the Vorlandian Competition and Consumer Commission.",
+     [("the Vorlandian Competition and", "ORG"), ("Consumer Commission", "ORG")],
+     ([("Vorlandian Competition and Consumer Commission", "ORG")], []),
+     [("Vorlandian Competition and Consumer Commission", "ORG")]),
+    ("Nine died, said the Lantvo Disaster and Flood Management Authority.",
+     [("Lantvo Disaster", "PERSON"), ("Flood Management Authority", "ORG")],
+     ([("Lantvo Disaster and Flood Management Authority", "ORG")], []),
+     [("Lantvo Disaster and Flood Management Authority", "ORG")]),
+    # but two bodies the model found, each ending in an organisation word, stay two
+    ("The Northern Fleet Command of the Vortanian Liberation Army said so.",
+     [("The Northern Fleet Command", "ORG"), ("the Vortanian Liberation Army", "ORG")],
+     ([("Northern Fleet Command of the Vortanian Liberation Army", "ORG")], []),
+     [("The Northern Fleet Command", "ORG"), ("the Vortanian Liberation Army", "ORG")]),
     # two names joined by "and" alone may be one ("Marks and Spencer"): the model's span stays
     ("Shares of Marks and Spencer rose.", [("Marks and Spencer", "ORG")],
      ([], [("Marks", "PERSON"), ("Spencer", "PERSON")]), [("Marks and Spencer", "ORG")]),
