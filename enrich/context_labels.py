@@ -583,7 +583,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     if not lone and f.label != "ORG" and not f.sure and (any(p in ORG_WORDS for p in name.split()[1:]) or (
             name.split()[0] in ORG_WORDS and name.split()[-1] not in PLACE_WORDS)):
         return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans", "Instituto Butantan"
-    if f.label in ("PERSON", "ORG", CANDIDATE) and not f.sure and geonames.is_place(name) \
+    if (f.label in ("PERSON", "ORG", CANDIDATE) or f.label in _THINGS) and not f.sure and geonames.is_place(name) \
             and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
         return _TOWN_BY_NAME_ONLY
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:

@@ -573,3 +573,11 @@ def test_a_describing_compound_before_a_kind_of_company_is_no_name(backend):
 ])
 def test_a_verb_is_no_describing_word_a_fund_manager_named_in_full_and_a_companys_age(backend, text, name, not_label):
     assert not_label not in labels(text, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tests at the Nordic Neutron Imaging Centre (NNIC) in Grenoble showed the fossil's teeth.", "Grenoble"),
+    ("The vines grow on chalk slopes in the Aube, where growers picked early.", "Aube"),
+])
+def test_a_town_the_model_took_for_a_work_or_product_is_a_place(backend, text, name):
+    assert labels(text, name) and labels(text, name) <= {"GPE", "LOC"}
