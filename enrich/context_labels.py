@@ -14,7 +14,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLES,
+from tidings.enrich.name_words import (COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLE, PERSON_ROLES, role_pattern,
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -31,7 +31,10 @@ _WHERE = re.compile(r",? where\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
 # (a possessive may stand for "the": "Zepto, India's largest grocery app")
 _DETERMINER = r"(?:the|a|an|[A-Z][a-z]+['’]s)"
-_ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,3}(?:" + "|".join(sorted(ORG_KINDS))
+# Up to three words before an appositive's head, none a preposition: the kind is the head ("a lawyer for
+# the utility" is no utility, "a lawyer for the city" no city).
+_DESCRIBING_WORDS = r"(?:(?!(?:for|of|at|with|to|from|in|on|by)\b)[\w’'\-]+ ){0,3}"
+_ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" " + _DESCRIBING_WORDS + r"(?:" + "|".join(sorted(ORG_KINDS))
                              + r"|" + COMPANY_MAKER + r")s?\b")  # "..., Banorte and Halvik, the three largest banks"
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
@@ -44,7 +47,7 @@ _PLACE_KINDS = {"island": "LOC", "islands": "LOC", "archipelago": "LOC", "penins
                 "country": "GPE", "district": "GPE", "county": "GPE", "suburb": "GPE", "base": "FAC", "river": "LOC",
                 "lake": "LOC", "reservoir": "LOC", "volcano": "LOC", "mountain": "LOC", "valley": "LOC"}
 # ("Vile Parle, the suburb where ...", "Terrassa, the region's other wool town")
-_PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w\-’']+ ){0,3}(" + "|".join(sorted(_PLACE_KINDS))
+_PLACE_APPOSITION = re.compile(r", " + _DETERMINER + r" " + _DESCRIBING_WORDS + r"(" + "|".join(sorted(_PLACE_KINDS))
                                + r")(?=[,.;:)]| (?:of|in|on|off|near|east|west|north|south|where)\b|$)")
 # "analysts at Jefferies": people who work at an organisation.
 _MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|traders|bankers|executives|employees"
@@ -53,8 +56,7 @@ _MEMBERS_AT = EndAnchored(r"\b(?i:analysts|economists|strategists|researchers|tr
 _ONE_MEMBER_AT = EndAnchored(r"\b(?:analyst|economist|strategist|researcher|trader|banker|executive|employee|engineer"
                              r"|lawyer|partner|manager|investigator|scientist|consultant|adviser|advisor) (?:at|with) $")
 # "Novak Djokovic, the 24-time Grand Slam champion": an appositive naming a person's role.
-_PERSON_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,4}(?:" + "|".join(sorted(PERSON_ROLES))
-                                + r")\b")
+_PERSON_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,4}" + PERSON_ROLE + r"\b")
 # "at Indian Wells in California": a name placed inside a known place is a place.
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _OWNED_WORDS = ("-owned", "-backed", "-controlled", "-funded")
@@ -125,9 +127,7 @@ _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|pl
                            r"|signed with|(?:joined|signed|moved|arrived)(?: [A-Z][\w’'\-]+)? from|on loan (?:from|at)"
                            r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
-_ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + "|".join(sorted(PERSON_ROLES | {"wife", "husband", "partner", "brother",
-                                                                             "sister", "son", "daughter"}))
-                                 + r")(?: of [a-z0-9 ]{3,30})?, $")  # "his wife of 50 years, June Everly"
+_ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + PERSON_ROLE + r"|partner|brother|sister)(?: of [a-z0-9 ]{3,30})?, $")  # "his wife of 50 years, June Everly"
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
 # "His company, Andros Maritime, said", "Fonterra's smaller rivals, Synlait and ...": a kind of organisation
@@ -143,7 +143,7 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
                            r"|boss|kicker|back-rower|playmaker|" + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
                            r"|tenor|soprano|baritone|tight end|running back|wide receiver|receiver|cornerback|safety"
-                           r"|supervisor|chair|" + "|".join(sorted(PERSON_ROLES - {"general"})) + r") $")
+                           r"|supervisor|chair|" + role_pattern(PERSON_ROLES - {"general"}) + r") $")
 # Words before a person's name: who passes or scores in a game, a role "of" a department, who is
 # "identified only as" one name.
 _PERSON_BEFORE = EndAnchored(r"\b(?:(?:cross|pass|header|volley|shot|strike|goal|free[ \-]kick|penalty|corner|assist"
@@ -794,12 +794,17 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
                 sources.append(other)
                 continue
             if other is None or other.label == "ORG" or name in person_forms or gazetteer.lookup(name) \
-                    or other.label == "PERSON" and (other.sure or name.split()[0] in GIVEN_NAMES) \
+                    or other.label == "PERSON" and (other.sure or name.split()[0] in GIVEN_NAMES or _affiliated(text, end, name)) \
                     or other.label in PLACE_LABELS and _placed(text, start):
                 continue
             other.label, other.sure = "ORG", True
             sources.append(other)
     return found
+
+
+def _affiliated(text: str, end: int, name: str) -> bool:
+    """"Jonas Kessler of the Bavarian State Collection": a full name followed by the body it belongs to."""
+    return " " in name and text.startswith(" of the ", end) and looks_like_person(name)
 
 
 def _coordinated_people(text: str, found: list[Found]) -> list[Found]:

@@ -120,7 +120,19 @@ ambassador envoy economist analyst professor author writer director general comm
 candidate lawmaker politician businessman businesswoman billionaire entrepreneur investor striker goalkeeper
 midfielder defender captain rapper musician artist son daughter wife husband father mother widow councillor
 councilman councilwoman pianist composer novelist poet scientist researcher teacher nurse doctor surgeon
-officer detective prosecutor attorney accountant engineer farmer resident pupil student veteran""".split())
+officer detective prosecutor attorney accountant engineer farmer resident pupil student veteran guide ranger pilot
+priest imam rabbi pastor bishop soldier worker miner fisherman trader banker broker consultant adviser advisor curator
+architect designer photographer painter sculptor dancer chef owner volunteer survivor witness neighbour neighbor
+grandmother grandfather secretary deputy official inspector technician mechanic lecturer historian chemist astronomer
+forecaster paramedic midwife pharmacist dentist veterinarian""".split())
+
+
+def role_pattern(words: frozenset[str] = PERSON_ROLES) -> str:
+    """A regex of person roles: the listed words, and roles by their ending ("herpetologist", "physician")."""
+    return r"(?:" + "|".join(sorted(words)) + r"|[a-z]+(?:ologist|ician|ographer|ometrist))"
+
+
+PERSON_ROLE = role_pattern()
 
 # Words that describe a name and begin sentences capitalised ("Rival Adyen said", "Neighbouring Roseville
 # installed"): never the first word of the name itself.

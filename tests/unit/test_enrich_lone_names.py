@@ -581,3 +581,18 @@ def test_a_verb_is_no_describing_word_a_fund_manager_named_in_full_and_a_company
 ])
 def test_a_town_the_model_took_for_a_work_or_product_is_a_place(backend, text, name):
     assert labels(text, name) and labels(text, name) <= {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # an appositive's kind is its head, not a noun after "for" or "of"
+    ('"The ruling stands," said Torvald Hesk, a lawyer for the utility.', "Torvald Hesk"),
+    ('"We will appeal," said Torvald Hesk, a lawyer for the city.', "Torvald Hesk"),
+    # a full name followed by the body it belongs to, listed after an organisation
+    ("The work was led by Amara Velt of the University of Tulmar and Oskar Brenvik of the Halden Natural History"
+     " Museum.", "Oskar Brenvik"),
+    # roles by their ending, and a guide, before a name set off by commas
+    ("A park guide, Tiavo Randrianvo, first photographed the frog.", "Tiavo Randrianvo"),
+    ("A local herpetologist, Mirvo Andrianvo, confirmed the find.", "Mirvo Andrianvo"),
+])
+def test_people_named_beside_organisations_their_roles_and_employers_stay_people(backend, text, name):
+    assert labels(text, name) == {"PERSON"}
