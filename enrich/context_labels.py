@@ -141,7 +141,7 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
                            r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
                            r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
-                           r"|boss|kicker|back-rower|playmaker|" + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
+                           r"|boss|kicker|back-rower|playmaker|lock|wing|number eight|" + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
                            r"|tenor|soprano|baritone|tight end|running back|wide receiver|receiver|cornerback|safety"
                            r"|supervisor|chair|" + role_pattern(PERSON_ROLES - {"general"}) + r") $")
 # Words before a person's name: who passes or scores in a game, a role "of" a department, who is
@@ -149,7 +149,7 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
 _PERSON_BEFORE = EndAnchored(r"\b(?:(?:cross|pass|header|volley|shot|strike|goal|free[ \-]kick|penalty|corner|assist"
                              r"|finish|through ball|tackle|save) (?:from|by)|(?:equalised|equalized|scored|levelled"
                              r"|leveled) through|(?:head|director|chief|vice[ \-]president|manager) of [a-z]+(?: [a-z]+)?"
-                             r"|identified (?:only )?as|named only as) $")
+                             r"|identified (?:only )?as|named only as|(?:was|were) born|née|nee) $")  # a birth name
 # "Ada Mertens, a software tester who ...": an appositive that goes on with "who" is about a person.
 _WHO_APPOSITION = re.compile(r", (?:a|an|the) (?:[\w’'\-]+ ){0,4}who\b")
 

@@ -10,14 +10,14 @@ Aaron Abdul Abdullah Abdulaziz Abdel Abu Adam Adrian Ahmad Ahmed Aisha Akira Ala
 Aleksei Alexander Alexandra Alexei Alexis Alfred Ali Alice Alicia Alison Amanda Amir Amit Amy Ana Anders Andrea Andreas
 Andrei Andrew Andrzej Andy Angela Angelina Ann Anna Anne Annalena Anthony Antonio Antony António Anwar Arnold Arun Ashok
 Ayesha Barack Barbara Bashar Ben Benjamin Bernard Bernie Beth Bill Bob Boris Brad Brian Bruce Bruno Camila Carl Carla
-Carlo Carlos Carmen Carol Caroline Catherine Cecilia Charles Charlie Chris Christian Christina Christine Christopher
+Carlo Carlos Carmen Carol Caroline Catherine Cecilia Chad Charles Charlie Chris Christian Christina Christine Christopher
 Chuck Claire Clara Claudia Cristina Dan Dani Daniel Daniela Danielle Dario David Deborah Denis Dennis Diana Diego Dilma
 Dimitri Dmitry Dominic Donald Edward Elena Eli Elizabeth Ella Emily Emma Emmanuel Enrique Eric Erik Ernesto Eva Evan Fatima
 Felipe Fernando Francesca Francesco Francis Francisco Frank Franz Frans Frederick Friedrich Fumio Gabriel Gabriela
-Gareth George Georg Gerhard Giorgia Giovanni Giuseppe Gordon Grace Greg Gregory Guido Gustavo Hamid Hannah Hans Harold
+Gareth George Georg Georgia Gerhard Giorgia Giovanni Giuseppe Gordon Grace Greg Gregory Guido Gustavo Hamid Hannah Hans Harold
 Harry Hassan Heinrich Helen Helena Henry Hillary Hiroshi Hugo Hussein Ian Ibrahim Igor Ilham Imran Ingrid Irina Isaac
 Isabel Isabella Ivan Jack Jacob Jacques Jake James Jan Jane Janet Jared Jason Javier Jean Jeff Jennifer Jens Jeremy
-Jerome Jessica Jim Jimmy Joachim Joan Joe Johan Johann Johannes John Jon Jonathan Jorge Jose José Joseph Josh Joshua Juan
+Jerome Jessica Jim Jimmy Joachim Joan Joe Johan Johann Johannes John Jon Jonathan Jordan Jorge Jose José Joseph Josh Joshua Juan
 Judith Julia Julian Julie Julien Justin Kamala Karen Karim Karl Kate Katherine Kathy Keir Kelly Ken Kenji Kevin Khalid
 Klaus Kristalina Kurt Lars Laura Lauren Leo Leon Linda Lisa Liz Lorenzo Louis Luc Luca Lucas Lucy Luis Luiz Luke
 Maria Marco Margaret Maria Marie Marina Mario Mark Marta Martin Mary Matteo Matthew Max Maxim Mehmet Michael Michel

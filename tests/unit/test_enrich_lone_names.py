@@ -596,3 +596,23 @@ def test_a_town_the_model_took_for_a_work_or_product_is_a_place(backend, text, n
 ])
 def test_people_named_beside_organisations_their_roles_and_employers_stay_people(backend, text, name):
     assert labels(text, name) == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a given name that is also a country's
+    ("The rink of third Lena Dorvik, second Jordan Kesvo and lead Amos Pirk won the final.", "Jordan Kesvo"),
+    # a rugby position before a name
+    ("The side looked safe until lock Sipho Mabvo was sent off in the final minute.", "Sipho Mabvo"),
+    # a birth name
+    ("Kirinoumi, 28, was born Takumi Yasvo in Kushiro and turned professional at 15.", "Takumi Yasvo"),
+])
+def test_country_given_names_rugby_positions_and_birth_names_are_people(backend, text, name):
+    assert labels(text, name) == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Georgia Power said rates would rise.", "Georgia Power", "ORG"),
+    ("Farmers in the Jordan Valley protested.", "Jordan Valley", "LOC"),
+])
+def test_a_country_named_given_name_leaves_companies_and_valleys_alone(backend, text, name, label):
+    assert labels(text, name) == {label}
