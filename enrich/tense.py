@@ -32,6 +32,10 @@ _REQUEST = {"asked", "urged", "told", "ordered", "invited", "advised", "warned",
             "tell", "tells", "order", "orders", "invite", "invites", "advise", "advises", "call", "calls"}
 # "adjourned the hearing to September 8": what is put off is put off to a later date.
 _DEFER = {"adjourned", "postponed", "deferred", "delayed", "rescheduled", "adjourns", "postpones", "defers", "delays"}
+# "cancelled classes until Wednesday", "kept a warning in force until Tuesday": what is stopped or kept
+# now runs on to the date "until" names.
+_SUSPEND = {"cancelled", "canceled", "suspended", "closed", "shut", "halted", "grounded", "banned", "barred",
+            "extended", "kept"}
 # Verbs of a timetable in the present ("the fair opens on Saturday", "the court sits on Tuesday"); the tagger
 # finds present forms itself, the rules need them listed.
 _SCHEDULE_PRESENT = {"opens", "closes", "starts", "begins", "ends", "resumes", "sits", "meets", "convenes",
@@ -47,13 +51,15 @@ _FORECASTERS = {"service", "office", "agency", "bureau", "institute", "centre", 
                 "meteorologists", "economists", "analysts", "it", "they", "he", "she", "we", "also", "who", "which"}
 _NOT_BEFORE_EXPECT = {"than", "as", "was", "were", "is", "are", "be", "been", "being", "had", "has", "have"}
 # After "to", these begin a noun phrase ("wrote to the minister"), not an infinitive.
-_NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"}
+_NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those",
+                   "any", "every", "each", "no", "some"}
 _PAST_AUX = {"was", "were", "had", "did", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t", "ago",
              "yesterday", "earlier", "previously"}
 _PERFECT = {"has", "have", "hasn't", "hasn’t", "haven't", "haven’t"}
 _PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets", "got", "has", "have", "had", "'s", "’s",
                 "stay", "stays", "remain", "remains"}  # "schools will stay closed on Monday": a state, not a past
 _RELATIVE = {"that", "which", "who"}
+_BE = {"is", "are", "was", "were", "be", "seems", "seemed", "looks", "looked"}
 _DETERMINERS = _NOT_INFINITIVE - {"this", "that", "these", "those"}  # ("the plan that failed" has a verb)
 # After a future ("would", "will"), the past of a clause these begin is the future seen from the past
 # ("said it would resume flights if the airport reopened", "would weaken as it moved").
@@ -101,7 +107,7 @@ _DECIDE = {"approved", "passed", "adopted", "voted", "decided", "agreed", "order
            "introduced", "announced", "unveiled", "proposed"}
 _MONTH_NAMES = frozenset(MONTHS)
 _NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
-_VOCABULARY = ({"forecast", "predict", "payable"} | _REPORTS | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
+_VOCABULARY = ({"forecast", "predict", "payable", "likely", "closing"} | _REPORTS | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | {"to", "until", "from"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
@@ -132,7 +138,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         start, w = starts[i], lower[i]
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         if w == "to" and _requested(lower, i, nxt) or w in ("to", "until") and any(
-                x in _DEFER for x in lower[max(0, i - 4):i]):
+                x in _DEFER for x in lower[max(0, i - 4):i]) or w == "until" and any(
+                x in _SUSPEND for x in lower[max(0, i - 6):i]):
             cues.append(Cue(start, "future", False))
             continue
         if w == "from":
@@ -158,6 +165,9 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
                     and prev not in _NOT_INFINITIVE:  # not "the price at which it sells"
                 cues.append(Cue(starts[i + 1], "present", False))
             continue
+        if w in _BARE_PAST and i and (prev in _SINGULAR_SUBJECTS or _singular_name_before(words, lower, i)):
+            cues.append(Cue(start, "past", False))  # "the Bank of England cut rates in December"
+            continue
         tense = _word_tense(w, tags.get(start), prev, nxt)
         if tense == "past" and future_at >= 0 and any(x in _SUBORDINATE for x in lower[max(future_at, i - 4):i]):
             tense = "future"  # "would weaken as it moved towards Tonga", "would resume if the airport reopened"
@@ -170,6 +180,17 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         if tense:
             cues.append(Cue(start, tense, w in REPORTING, prev in _RELATIVE))
     return _with_marks(text, sentence, cues)
+
+
+def _singular_name_before(words: list[str], lower: list[str], i: int) -> bool:
+    """True when words[i - 1] ends a singular name ("Bank of England", "Ryanair"): after it a bare
+    form such as "cut" is the past, as the present would end in -s."""
+    name = words[i - 1]
+    return name[:1].isupper() and not name.endswith("s") and lower[i - 1] not in _PLURAL_PRONOUNS \
+        and (i < 2 or lower[i - 2] not in ("and", "&"))
+
+
+_PLURAL_PRONOUNS = {"they", "we", "i", "you"} | _FUTURE
 
 
 def _with_marks(text: str, sentence: Span, cues: list[Cue]) -> list[Cue]:
@@ -241,6 +262,10 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
     if w in _EXPECT and nxt != "to" and prev not in _NOT_BEFORE_EXPECT and prev not in _NOT_INFINITIVE \
             or w in ("forecast", "predict") and prev in _FORECASTERS:
         return "future"
+    if w == "closing" and nxt in ("price", "prices", "level", "value"):
+        return "past"  # "a 37% premium to its closing price on Monday": a price that closed is behind us
+    if w == "likely" and prev in _BE and nxt != "to" and not (nxt.endswith("ed") or nxt in _IRREGULAR_PAST):
+        return "future"  # "storms were likely across Texas on Monday" (not "was likely caused on Monday")
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"
     if w in _BARE_PAST and nxt in _SINGULAR_AFTER and prev not in _NOT_BEFORE_PLURAL:

@@ -70,12 +70,16 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
                     items.append(_item(text, sent, expr.start, expr.end, *counted))
                     last = _point(*counted)
                 continue
-            if previous is None or not _COORDINATED.fullmatch(text, previous.end, expr.start):
+            coordinated = previous is not None and bool(_COORDINATED.fullmatch(text, previous.end, expr.start))
+            if not coordinated:
                 tense = tense_for(text, sent, expr.start, expr.end, cues, expr.possessive, spans) \
                     or _direction_of_others(exprs, expr)
-            previous = expr  # "in May and June": June shares May's tense
             day = spoken if spoken and expr.kind == "relday" and _quoted(text, expr.start) else published
             resolved = _in_the_years_frame(expr, exprs, published) or resolve(expr, day, tense)
+            if coordinated and previous.kind == expr.kind == "weekday" and last_day is not None \
+                    and items and items[-1].start == previous.start:
+                resolved = _next_weekday(last_day, expr.weekday)  # "on Saturday and Sunday": Sunday follows
+            previous = expr  # "in May and June": June shares May's tense
             if resolved is not None and told is not None and tense == "future":
                 resolved = _ahead_of(told, expr, resolved) or resolved
             if told is None and _SAID_ON.search(text, max(0, expr.start - 20), expr.start):
@@ -94,6 +98,11 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
         if (expr.month, expr.day) in pinned:
             items[k] = dataclasses.replace(items[k], date=pinned[(expr.month, expr.day)])
     return items
+
+
+def _next_weekday(day: dt.date, weekday: int) -> tuple[str, str]:
+    """The first `weekday` after `day`."""
+    return (day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)).isoformat(), "day"
 
 
 def _past_point(expr: DateExpression, resolved: tuple[str, str] | None, published: dt.date | None) -> dt.date | None:

@@ -459,3 +459,26 @@ def test_a_past_date_that_tells_nothing_leaves_a_future_date_to_publication(back
 ])
 def test_found_to_be_towards_them_told_to_a_meeting_and_a_weekday_before_a_clubs_name(backend, text, expected):
     assert dates(text, dt.date(2025, 3, 12)) == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    # a bare past after a singular name ("cut", not "cuts")
+    (dt.date(2026, 1, 14), "The Reserve Bank of Vorland cut interest rates to 2.5% in November and next meets on "
+     "March 3.", {"November": "2025-11", "March 3": "2026-03-03"}),
+    # weekdays joined by "and" follow each other
+    (dt.date(2025, 10, 11), "Dancers walked out on Friday after pay talks broke down, forcing the ballet to cancel"
+     " shows on Saturday and Sunday.",
+     {"Friday": "2025-10-10", "Saturday": "2025-10-11", "Sunday": "2025-10-12"}),
+    (dt.date(2025, 10, 15), "Talks were held on Monday and Tuesday.", {"Monday": "2025-10-13", "Tuesday": "2025-10-14"}),
+    # what is cancelled or kept "until" a day runs on to it
+    (dt.date(2026, 4, 18), "The district cancelled lessons until Wednesday.", {"Wednesday": "2026-04-22"}),
+    # what "is likely" lies ahead, a likely past participle does not
+    (dt.date(2026, 4, 18), "Forecasters said more storms were likely across the plains on Monday.",
+     {"Monday": "2026-04-20"}),
+    (dt.date(2026, 4, 18), "The blaze was likely started by a cigarette on Monday.", {"Monday": "2026-04-13"}),
+    # a closing price lies behind; a participle after "any" describes a noun
+    (dt.date(2026, 2, 11), "The bid is a 30% premium to the miner's closing price on Monday.", {"Monday": "2026-02-09"}),
+    (dt.date(2026, 2, 11), "Investors would vote on any agreed offer at a meeting in May.", {"May": "2026-05"}),
+])
+def test_bare_pasts_weekday_pairs_until_likely_closing_prices_and_any_agreed(backend, published, text, expected):
+    assert dates(text, published) == expected
