@@ -16,7 +16,7 @@ from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_b
                                       split_country_prefix)
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import DEMONYM_NOUNS, ORG_WORDS, SENTENCE_STARTERS
+from tidings.enrich.name_words import DEMONYM_NOUNS, ORG_WORDS, PLACE_FIRST_WORDS, SENTENCE_STARTERS
 from tidings.enrich.titles import TITLE_RUN
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
@@ -117,8 +117,8 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
                        weak: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Where the rules cut names better than the small model: a person it cut short or in pieces
     ("João Pinto" + "Ferraz", "Chowdhury Mitu" for "Farhana Chowdhury Mitu") is the rules' whole
-    name, and so is a place GeoNames knows whole ("Jelenia Góra") and an organisation the rules are
-    sure of ("Free Democrats"); a span it ran over a list, a place or an acronym ("Capella, Umbra
+    name, and so is a place GeoNames knows whole ("Jelenia Góra"), and an organisation, a street or a
+    lake the rules are sure of ("Free Democrats", "Passeig de Sant Joan"); a span it ran over a list, a place or an acronym ("Capella, Umbra
     and Planet", "... College of Music and Drama in Cardiff", "Taiwan Power Company (Taipower") is
     the rules' names in it."""
     rules = sorted([(b, e, label, True) for b, e, label in strong] + [(b, e, label, False) for b, e, label in weak])
@@ -136,6 +136,8 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
             out = [x for x in out if x not in touching] + [(b, e, "GPE")]  # "Jelenia" + " Góra"
         elif label == "ORG" and sure and " " in text[b:e] and not _two_bodies(text, touching):
             out = [x for x in out if x not in touching] + [(b, e, "ORG")]  # "Free" + "Democrats"
+        elif sure and " " in text[b:e] and PLACE_FIRST_WORDS.get(text[b:e].split()[0]) in ("LOC", "FAC"):
+            out = [x for x in out if x not in touching] + [(b, e, label)]  # "Passeig de Sant" + "Joan"
     for x in list(out):
         pieces = [r for r in rules if x[0] <= r[0] and r[1] <= x[1] and (r[0], r[1]) != (x[0], x[1])]
         if len(pieces) >= 2 and _only_joiners(text, x, pieces):

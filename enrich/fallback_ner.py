@@ -221,7 +221,7 @@ def _label(text: str, w: _Words, titles: set[int], i: int, j: int,
         after = text[w.ends[j - 1]:w.ends[j - 1] + 1]
         return _single_word_label(name, strs, i, j, sentence_initial, after in ("", ".", ",", ";", "”", '"'))
     if parts[0] in PLACE_FIRST_WORDS:  # "River Dee", "Lake Chad" are sure; "San", "Port" may begin other names
-        return PLACE_FIRST_WORDS[parts[0]], PLACE_FIRST_WORDS[parts[0]] == "LOC"
+        return PLACE_FIRST_WORDS[parts[0]], PLACE_FIRST_WORDS[parts[0]] != "GPE"
     if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
             and not (len(parts) == 2 and parts[0] in GIVEN_NAMES):
         return "ORG", True  # "Real Madrid", "Emergency Management Victoria"

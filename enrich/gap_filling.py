@@ -120,14 +120,20 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
 def _hyphen_parts(word: str, pos: int) -> list[tuple[int, int, str]]:
     """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based"); none when another
     part is an unknown name ("Paris-Roubaix", "Rolls-Royce": the compound is a name of its own)."""
+    parts = word.split("-")
+    if len(parts) == 2 and parts[1].rstrip(".,") in _SEAT_WORDS and geonames.is_place(parts[0]):
+        return [(pos, pos + len(parts[0]), "GPE")]  # "York-based", "Sundsvall-based": a town GeoNames knows
     if gazetteer.compound_name(word):
         return []
     hits = []
-    for part in word.split("-"):
+    for part in parts:
         if part in _PLACES_AND_ORGANISATIONS:
             hits.append((pos, pos + len(part), _PLACES_AND_ORGANISATIONS[part]))
         pos += len(part) + 1
     return hits
+
+
+_SEAT_WORDS = {"based", "headquartered"}
 
 
 def _occurrences(text: str, forms: dict[str, str]):

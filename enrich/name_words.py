@@ -32,7 +32,10 @@ PLACE_NOT_PERSON_ENDS = {"Market": "FAC", "Mall": "FAC", "Estates": "GPE", "Esta
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
 PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River Isla Islas Playa Cerro Lago Laguna"
                                           " Bahía Ilha Praia Isola".split()},
-                     **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt Greater".split()}}
+                     **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt Greater".split()},
+                     # streets and squares named in their language ("Avenida Alberto Craveiro", "Rue de Rivoli")
+                     **{w: "FAC" for w in "Avenida Rua Calle Carrer Viale Rue Praça Piazza Paseo Passeig Jalan Ulica"
+                                          " Avinguda Plac".split()}}
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
 JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | set(PLACE_FIRST_WORDS) | {"States", "House"}
 

@@ -24,7 +24,7 @@ from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
 # First words that make a name a place, whatever the model said ("Greater Manchester", "Lake Geneva");
 # "Port", "San" and "Fort" also begin clubs and companies ("Port Vale").
-_PLACE_HEADS = {w for w, label in PLACE_FIRST_WORDS.items() if label == "LOC"} | {"Greater"}
+_PLACE_HEADS = {w for w, label in PLACE_FIRST_WORDS.items() if label != "GPE"} | {"Greater"}
 _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
@@ -199,7 +199,7 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     elif label == "ORG" and name.split()[0] in _CITY_PREFIXES and len(name.split()) == 2 \
             and _known_place(name.split()[1]):
         label = "GPE"  # "Metro Manila", "New Taipei" (the fallback calls "X Manila" a club, as "Real Madrid")
-    elif label == "ORG" and " " in name and name.split()[0] in _PLACE_HEADS \
+    elif label in ("ORG", "PERSON") and " " in name and name.split()[0] in _PLACE_HEADS \
             and not any(w in ORG_WORDS for w in name.split()):  # "Greater Manchester", "Lake Geneva"
         label = PLACE_FIRST_WORDS[name.split()[0]]
     elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \

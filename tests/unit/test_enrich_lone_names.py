@@ -616,3 +616,15 @@ def test_country_given_names_rugby_positions_and_birth_names_are_people(backend,
 ])
 def test_a_country_named_given_name_leaves_companies_and_valleys_alone(backend, text, name, label):
     assert labels(text, name) == {label}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a town GeoNames knows before "-based" is a place, though no hand list holds it
+    ("The Sundsvall-based paper maker said output would stop.", "Sundsvall", {"GPE"}),
+    ("Two managers of Brescia-based cleaning firm Lumvo were jailed.", "Brescia", {"GPE"}),
+    # streets and squares named in their own language
+    ("Fans gathered on Avenida Tomás Pompeu before the derby.", "Avenida Tomás Pompeu", {"FAC"}),
+    ("Cafés on Passeig de Sant Joan stayed shut.", "Passeig de Sant Joan", {"FAC"}),
+])
+def test_towns_before_based_and_streets_named_in_their_language_are_places(backend, text, name, label):
+    assert labels(text, name) == label
