@@ -113,10 +113,11 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         place = _OF_PLACE_AFTER.match(text, end)
         if place and place.group(1) not in gazetteer.COUNTRIES:  # "Clinical Research Unit" + "of Nanoro"
             end = place.end()
-    if label == "ORG" and text.startswith(_MINISTRY_OF, start):
+    ministry = label == "ORG" and text.startswith(_MINISTRY_OF, start)
+    if ministry or label == "ORG" and _BODY_OF_FIELD.search(text, start, end):
         last = _AND_LAST_WORD.match(text, end)
-        if last:  # "Ministry of Science" + " and ICT": a ministry's second field ends the name
-            end = last.end()
+        if last and (ministry or not last.group().split()[-1].isupper()):  # (not "University of X and CSIRO")
+            end = last.end()  # "Ministry of Science" + " and ICT", "Agency for Innovation" + " and Procurement"
     if label == "ORG" and " of " in text[start:end]:
         more = _CAPITALISED_AFTER.match(text, end)
         if more and not gazetteer.lookup(more.group(1).split()[0]):  # "Office of the Special" + "Prosecutor"
@@ -124,9 +125,11 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     compass = word_before(text, start, 12) if label in PLACE_LABELS and start < end else None
     if compass in _COMPASS and _known_place(text[start:end]) and not _starts_name(text, start - len(compass) - 1):
         start, label = start - len(compass) - 1, "LOC"  # "Western" + "Australia", "East" + "Texas"
-    if text.endswith(" and ", 0, start) and start < end and text[start:end].split()[-1] in ORG_WORDS:
-        pair = _THE_X_AND.search(text, max(0, start - 40), start)
-        if pair:  # "the Victoria and" + "Albert Museum", "the Bill and" + "Melinda Gates Foundation"
+    if text.endswith((" and ", ", "), 0, start) and start < end and text[start:end].split()[-1] in ORG_WORDS:
+        pair = _THE_X_AND.search(text, max(0, start - 80), start)
+        # "the Victoria and" + "Albert Museum", "the Meteorology, Climatology and" + "Geophysics Agency"
+        # (not "the Liberals, Greens and" + "Labour Party": plural names are a list's)
+        if pair and not any(w.endswith("s") and not w.endswith("ics") for w in pair.group(1).split(", ")):
             start, label = pair.start(1), "ORG"
     if text[end:end + 1] in "'’" and text.startswith(_SAINTS, start):
         feast = _FEAST_DAY.match(text, end)
@@ -333,8 +336,14 @@ _AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}(?=[,.;:)]| (?
                             r"|Oceans|Fisheries|Environment|Development|Planning|Finance|Economy|Labour|Labor"
                             r"|Employment|Welfare|Education|Research|Infrastructure|Transport|Housing|Justice|Security"
                             r"|Defence|Defense|Health|Agriculture|Forestry|Mines|Heritage|Communications|Youth|Family"
-                            r"|Water|Climate|Food|Commerce|Investment|Communication)(?= [a-z(]|[,.;:)]|$)")
-_THE_X_AND = re.compile(r"\b[Tt]he ([A-Z][\w\-]+) and $")
+                            r"|Water|Climate|Food|Commerce|Investment|Communication"
+                            # a field by its ending ("Procurement", "Innovation", "Geophysics", "Oceanography")
+                            r"|(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:ion|ment|ure|ence|ance|ity|ics|ogy|graphy|ism|ness))"
+                            r"(?= [a-z(]|[,.;:)]|$)")
+# "the Bill and" + "Melinda Gates Foundation", "the Meteorology, Climatology and" + "Geophysics Agency"
+_THE_X_AND = re.compile(r"\b[Tt]he ((?:[A-Z][\w\-]+, )*[A-Z][\w\-]+)(?:,? and |, )$")
+# A body named for its field ("Agency for Innovation", "Institute of Oceanography").
+_BODY_OF_FIELD = re.compile(r"\b(?:" + "|".join(sorted(ORG_WORDS)) + r") (?:of|for) ")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
 # "St Luke's General Hospital", "St Patrick's High School": up to three capitalised words after a saint's
 # possessive, the last an organisation or place word, then any "of X" parts ("School of Art").

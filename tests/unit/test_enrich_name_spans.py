@@ -319,3 +319,26 @@ def test_a_company_after_a_ministry_and_an_acronym_before_a_noun_stays_apart(bac
     found = names("The deal between the Ministry of Finance and IMF staff was signed on Monday.")
     assert "Ministry of Finance" in found
 
+
+
+@pytest.mark.parametrize("text, name", [
+    # a body named for its fields: a list of them before its head, or a second field after "and"
+    ("The Hydrology, Seismology and Volcanology Agency (HSVA) warned of more rain.",
+     "Hydrology, Seismology and Volcanology Agency"),
+    ("The Provincial Agency for Innovation and Procurement signed the contract.",
+     "Provincial Agency for Innovation and Procurement"),
+    ("The Vorland Institute for Health and Care Excellence approved the drug.",
+     "Vorland Institute for Health and Care Excellence"),
+    ("Samples went to the Rare and Imported Pathogens Laboratory in Tulmar.", "Rare and Imported Pathogens Laboratory"),
+])
+def test_bodies_named_for_their_fields_keep_every_field(backend, text, name):
+    assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The University of Tulmar and CSIRO led the survey.", {"University of Tulmar", "CSIRO"}),
+    ("Talks between the Liberals, Greens and Labour Party failed.", {"Labour Party"}),
+])
+def test_an_acronym_or_a_plural_name_stays_a_name_of_its_own(backend, text, names):
+    found = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert names <= found and not any(n.endswith((" and Labour Party", " and CSIRO")) for n in found)
