@@ -187,6 +187,8 @@ def _adjacent(text: str, end: int, start: int, word: str) -> bool:
     gap = text[end:start]
     if gap == ". " and word in _ABBREVIATIONS_IN_NAMES:  # "St. Vincent de Paul"
         return True
+    if gap in ("' ", "’ ") and word + gap[0] in POSSESSIVE_IN_NAMES:  # "Paper Workers' Union"
+        return True
     return gap.strip() in ("", "&") and "\n" not in gap
 
 

@@ -115,7 +115,8 @@ COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_
 # Possessive words that belong inside names ("People's Liberation Army", "Moody's").
 POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'
 Veterans' Lloyd's McDonald's Sotheby's Christie's Macy's Moody's Sainsbury's Kellogg's Hershey's Domino's Wendy's
-Nation's Saint's""".split() for q in "'’")
+Nation's Saint's Sheriff's General's Queen's King's Prince's Governor's Mayor's Coroner's Teachers' Nurses' Miners'
+Doctors' Journalists' Employers' Pilots' Seafarers' Dockers' Writers' Musicians' Actors' Artists'""".split() for q in "'’")
 
 # Nouns naming what a person is, in appositions ("Novak Djokovic, the 24-time champion").
 PERSON_ROLES = frozenset("""champion player star singer actor actress coach manager president minister leader

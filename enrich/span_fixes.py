@@ -378,9 +378,10 @@ def _possessive_name_end(text: str, start: int, end: int) -> int | None:
 
 def _split_parenthesis(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """"International Council for the Exploration of the Sea (ICES": a name and its acronym, not one name
-    (but "Janata Dal (United)" is one)."""
+    (but "Janata Dal (United)" is one); a parenthesis left open is never part of a name ("Swedish Paper
+    Workers' Union (Pappers")."""
     cut = text.find(" (", start, end)
-    if cut == -1 or not text[cut + 2:end].rstrip(")").isupper():
+    if cut == -1 or not text[cut + 2:end].rstrip(")").isupper() and ")" in text[cut:end]:
         return [(start, end, label)]
     return [(start, cut, label), (cut + 2, end, label)]
 

@@ -342,3 +342,13 @@ def test_bodies_named_for_their_fields_keep_every_field(backend, text, name):
 def test_an_acronym_or_a_plural_name_stays_a_name_of_its_own(backend, text, names):
     found = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert names <= found and not any(n.endswith((" and Labour Party", " and CSIRO")) for n in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Tulmar County Sheriff's Office said two people were hurt.", "Tulmar County Sheriff's Office"),
+    ("Officials at the Inspector General's Office declined to comment.", "Inspector General's Office"),
+    ("The Vorland Dockers' Union (Hamnfack) called a strike.", "Vorland Dockers' Union"),
+    ("The Vorland Dockers' Union (Hamnfack) called a strike.", "Hamnfack"),
+])
+def test_possessives_inside_names_and_an_unclosed_parenthesis(backend, text, name):
+    assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
