@@ -93,8 +93,8 @@ _SEATED = {"Court", "Tribunal"}
 _NO_SURNAME_PLACES = {"Highway", "Motorway", "Freeway", "Expressway", "Boulevard", "Avenue", "Airport", "Stadium", "Arena",
                       "Parkway", "Turnpike"}
 _AMOUNT = re.compile(r"\$\d")  # "NZ$10.20", "A$2.4 billion": a dollar amount with its country's letters
-# "the council of Laval": a common noun the model took into the name; the name is what follows "of".
-_LOWER_HEAD_OF = re.compile(r"[a-z][a-z\-]* of (?=[A-Z])")
+# "the council of Laval", "carpet maker Tufton": common nouns the model took into the name.
+_LOWER_HEAD = re.compile(r"(?:[a-z][a-z\-]* )+(?=[A-Z])")
 
 
 def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) -> Found | None:
@@ -103,8 +103,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     if start >= end:  # nothing left ("The" alone, cut as an article)
         return None
     if text[start].islower():
-        head = _LOWER_HEAD_OF.match(text, start, end)
-        if head:
+        head = _LOWER_HEAD.match(text, start, end)
+        if head and text[start:end].split()[0] not in PARTICLES:  # (not "de la Rúa", "van der Poel")
             start = head.end()
     describing = _DESCRIBING_FIRST.match(text, start, end)
     if describing and opens_sentence(text, start):

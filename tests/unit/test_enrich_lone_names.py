@@ -628,3 +628,11 @@ def test_a_country_named_given_name_leaves_companies_and_valleys_alone(backend, 
 ])
 def test_towns_before_based_and_streets_named_in_their_language_are_places(backend, text, name, label):
     assert labels(text, name) == label
+
+
+def test_a_company_named_for_its_founder_stays_the_company_and_drops_the_models_lower_case_head(backend):
+    text = ("A jury on Tuesday ordered carpet maker Harlvo to pay $48 million. Harlvo, a family-owned company "
+            "founded in 1962 by Edwin Harlvo, said it would appeal.")
+    result = enrich.analyse("Verdict", text, dt.date(2026, 3, 4))
+    assert {(m.text, m.label) for m in result.entities if "Harlvo" in m.text} == {("Harlvo", "ORG"),
+                                                                                   ("Edwin Harlvo", "PERSON")}
