@@ -143,7 +143,7 @@ _ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teac
                            r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
                            r"|boss|kicker|back-rower|playmaker|lock|wing|number eight|" + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
                            r"|tenor|soprano|baritone|tight end|running back|wide receiver|receiver|cornerback|safety"
-                           r"|supervisor|chair|" + role_pattern(PERSON_ROLES - {"general"}) + r") $")
+                           r"|supervisor|chair|" + role_pattern(PERSON_ROLES - {"general", "investor"}) + r") $")
 # Words before a person's name: who passes or scores in a game, a role "of" a department, who is
 # "identified only as" one name.
 _PERSON_BEFORE = EndAnchored(r"\b(?:(?:cross|pass|header|volley|shot|strike|goal|free[ \-]kick|penalty|corner|assist"

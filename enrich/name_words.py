@@ -127,7 +127,7 @@ midfielder defender captain rapper musician artist son daughter wife husband fat
 councilman councilwoman pianist composer novelist poet scientist researcher teacher nurse doctor surgeon
 officer detective prosecutor attorney accountant engineer farmer resident pupil student veteran guide ranger pilot
 priest imam rabbi pastor bishop soldier worker miner fisherman trader banker broker consultant adviser advisor curator
-architect designer photographer painter sculptor dancer chef owner volunteer survivor witness neighbour neighbor
+architect designer photographer painter sculptor dancer chef volunteer survivor witness neighbour neighbor
 grandmother grandfather secretary deputy official inspector technician mechanic lecturer historian chemist astronomer
 forecaster paramedic midwife pharmacist dentist veterinarian""".split())
 

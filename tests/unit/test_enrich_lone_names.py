@@ -636,3 +636,8 @@ def test_a_company_named_for_its_founder_stays_the_company_and_drops_the_models_
     result = enrich.analyse("Verdict", text, dt.date(2026, 3, 4))
     assert {(m.text, m.label) for m in result.entities if "Harlvo" in m.text} == {("Harlvo", "ORG"),
                                                                                    ("Edwin Harlvo", "PERSON")}
+
+
+def test_an_investor_named_with_a_country_is_an_organisation(backend):
+    text = "The round drew Kestvo Capital and investor Enterprise Ireland."
+    assert labels(text, "Enterprise Ireland") == {"ORG"}
