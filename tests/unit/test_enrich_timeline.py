@@ -482,3 +482,13 @@ def test_found_to_be_towards_them_told_to_a_meeting_and_a_weekday_before_a_clubs
 ])
 def test_bare_pasts_weekday_pairs_until_likely_closing_prices_and_any_agreed(backend, published, text, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2025, 10, 16), "Rivals Harvo and Stenvik, which report results on October 22, both slipped.",
+     {"October 22": "2025-10-22"}),
+    (dt.date(2025, 10, 14), "A singer who helped take the old songs to halls around the world, died on Sunday at home.",
+     {"Sunday": "2025-10-12"}),
+])
+def test_the_plural_of_reports_and_short_pasts_in_ed(backend, published, text, expected):
+    assert dates(text, published) == expected
