@@ -122,7 +122,9 @@ Tesla; SpaceX; Samsung; Toyota; Volkswagen; Siemens; Airbus; Boeing; Shell; BP; 
 Saudi Aramco; Huawei; Alibaba; Tencent; Sony; Netflix; Uber; Intel; IBM; Pfizer; Moderna; AstraZeneca; Novartis
 Goldman Sachs; JPMorgan; JPMorgan Chase; Morgan Stanley; Citigroup; HSBC; Barclays; Deutsche Bank; BlackRock
 Harvard; Harvard University; Oxford University; Stanford University; MIT; Yale; Princeton; Cambridge University
-""")
+Springboks; All Blacks; Wallabies; Pumas; Socceroos; Matildas; Proteas; Black Caps; Black Ferns; Azzurri; Bafana Bafana
+Super Eagles; Black Stars; Les Bleus; Super Falcons; Red Roses
+""")  # (the last two lines: national sides known by their nicknames)
 
 DEMONYMS = _names("""
 Afghan; Albanian; Algerian; American; Americans; Argentine; Argentinian; Armenian; Australian; Austrian; Azerbaijani

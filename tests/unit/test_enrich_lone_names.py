@@ -641,3 +641,9 @@ def test_a_company_named_for_its_founder_stays_the_company_and_drops_the_models_
 def test_an_investor_named_with_a_country_is_an_organisation(backend):
     text = "The round drew Kestvo Capital and investor Enterprise Ireland."
     assert labels(text, "Enterprise Ireland") == {"ORG"}
+
+
+@pytest.mark.parametrize("name", ["Springboks", "Socceroos", "Black Ferns"])
+def test_national_sides_known_by_their_nicknames_are_organisations(backend, name):
+    text = f"Two of the squad were called up by the {name} in July."
+    assert labels(text, name) == {"ORG"}
