@@ -12,9 +12,10 @@ from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.literal_regex import alternation
 from tidings.enrich.pinned_regex import LiteralHeaded
 from tidings.enrich.person_names import all_person_forms, person_forms
-from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_by_acronym, opens_sentence, refine,
+from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_by_acronym, refine,
                                       split_country_prefix)
 from tidings.enrich.model import Analysis, Mention
+from tidings.enrich.words_before import opens_sentence
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.name_words import DEMONYM_NOUNS, ORG_WORDS, PLACE_FIRST_WORDS, SENTENCE_STARTERS
 from tidings.enrich.titles import TITLE_RUN

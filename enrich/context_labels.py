@@ -18,7 +18,7 @@ from tidings.enrich.name_words import (COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMP
                                PLACE_AFTER,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
-from tidings.enrich.words_before import word_before, word_before_of
+from tidings.enrich.words_before import opens_sentence, word_before, word_before_of
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 from tidings.enrich.tense import SCORE
 
@@ -216,7 +216,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
         name = text[f.start:f.end]
         if name in org_heads and not f.sure and name not in person_forms and name not in GIVEN_NAMES \
                 and not gazetteer.lookup(name) and not geonames.is_place(name) \
-                and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):  # not "World ..."
+                and not (f.label == CANDIDATE and opens_sentence(text, f.start)):  # not "World ..."
             f.label = "ORG"  # "Dunmore" after "Dunmore Athletic", "Kestrel" after "Kestrel Group"
     for f in found:
         name = text[f.start:f.end]
@@ -520,7 +520,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         return "GPE"
     lone = " " not in name
     near = _NEAR.match(text, f.end)
-    if near and lone and f.label not in ("ORG", "PERSON") and not _starts_sentence(text, f.start) \
+    if near and lone and f.label not in ("ORG", "PERSON") and not opens_sentence(text, f.start) \
             and (gazetteer.lookup(near.group(1)) in PLACE_LABELS or geonames.is_place(near.group(1))):
         return "GPE"  # "lifted off from Starbase near Boca Chica"
     region = _IN_REGION.match(text, f.end)
@@ -584,7 +584,7 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
             name.split()[0] in ORG_WORDS and name.split()[-1] not in PLACE_WORDS)):
         return "ORG"  # "Port of Rotterdam Authority", "Loyola University New Orleans", "Instituto Butantan"
     if (f.label in ("PERSON", "ORG", CANDIDATE) or f.label in _THINGS) and not f.sure and geonames.is_place(name) \
-            and not (f.label == CANDIDATE and _starts_sentence(text, f.start)):
+            and not (f.label == CANDIDATE and opens_sentence(text, f.start)):
         return _TOWN_BY_NAME_ONLY
     if lone and f.label in ("PERSON", CANDIDATE) and name not in GIVEN_NAMES and len(name) > 2:
         before = word_before_of(text, f.start, 30)
@@ -705,11 +705,6 @@ def _not_a_person(name: str) -> bool:
         return True
     return any(gazetteer.is_place_or_people(p) for p in parts) or any(
         gazetteer.lookup(f"{a} {b}") in PLACE_LABELS for a, b in zip(parts, parts[1:]))  # "Sri Lanka Cricket"
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?\n"
 
 
 def _has_name_word(name: str) -> bool:

@@ -18,7 +18,7 @@ from tidings.enrich.name_words import (COMPANY_SEATS, PLACE_KINDS_PLURAL, DESCRI
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ANYWHERE, is_title, strip_leading_title
-from tidings.enrich.words_before import word_before
+from tidings.enrich.words_before import opens_sentence, word_before
 from tidings.enrich.literal_regex import alternation
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 
@@ -218,12 +218,6 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
 
 _DESCRIBING_FIRST = re.compile(r"(?:" + alternation({w.capitalize() for w in DESCRIBING_WORDS}) + r") (?=[A-Z])")
 _DIGIT = re.compile(r"\d")
-
-
-def opens_sentence(text: str, start: int) -> bool:
-    """Whether a name at `start` opens a sentence (only quotes, brackets and spaces after the full stop)."""
-    before = text[max(0, start - 4):start].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?\n"
 
 
 def split_country_prefix(text: str, found: list[Found]) -> list[Found]:

@@ -58,3 +58,9 @@ def _word_start(text: str, lo: int, end: int, extra: str) -> int:
             break
         start -= 1
     return start
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether a name at `start` opens a sentence (only quotes, brackets and spaces after the full stop)."""
+    before = text[max(0, start - 4):start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n"
