@@ -20,6 +20,7 @@ from tidings.enrich.name_words import (COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMP
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
 from tidings.enrich.words_before import opens_sentence, word_before, word_before_of
 from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
+from tidings.enrich.segments import tokens
 from tidings.enrich.tense import SCORE
 
 _WORD_AFTER = re.compile(r" (\w+)")
@@ -240,8 +241,22 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     if whole:
         found = [f for f in found if not any(b <= f.start and f.end <= e for b, e, _ in whole)]
         found += [w for _, _, w in whole]
+    found = _without_common_nouns(text, found)
     return _one_label_per_text(text, _coordinated_people(text, _coordinated_orgs(
         text, _coordinated_places(text, without_overlaps(found), person_forms), person_forms)))
+
+
+def _without_common_nouns(text: str, found: list[Found]) -> list[Found]:
+    """"Floodwater reached the square", "Households will pay more": a word that opens a sentence and
+    that the text also writes in lower case is a common noun, whatever the model guessed."""
+    openers = [f for f in found if not f.sure and opens_sentence(text, f.start) and " " not in text[f.start:f.end]]
+    if not openers:
+        return found
+    lower = {w for w in tokens(text).strs if w.islower()}
+    common = {id(f) for f in openers if text[f.start:f.end].lower() in lower and text[f.start:f.end][1:].islower()
+              and text[f.start:f.end] not in GIVEN_NAMES and not gazetteer.lookup(text[f.start:f.end])
+              and not geonames.is_place(text[f.start:f.end])}
+    return [f for f in found if id(f) not in common]
 
 
 def _one_label_per_text(text: str, found: list[Found]) -> list[Found]:

@@ -647,3 +647,10 @@ def test_an_investor_named_with_a_country_is_an_organisation(backend):
 def test_national_sides_known_by_their_nicknames_are_organisations(backend, name):
     text = f"Two of the squad were called up by the {name} in July."
     assert labels(text, name) == {"ORG"}
+
+
+def test_a_sentence_opening_word_the_text_also_writes_in_lower_case_is_no_name(backend):
+    text = ("Malaria cases rose in the north. Health workers said malaria and dengue were spreading. "
+            "Farmers said the rains came late, and farmers in the south lost crops.")
+    result = enrich.analyse("Outbreak", text, dt.date(2025, 9, 1))
+    assert not {m.text for m in result.entities} & {"Malaria", "Farmers"}
