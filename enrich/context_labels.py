@@ -455,6 +455,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if _AGE_AFTER.match(text, f.end) and f.label != "PERSON" and looks_like_person(name) \
             and not geonames.is_place(name):
         return "PERSON"  # "Browne, 76, last toured in 2022": news gives people's ages
+    if f.label != "PERSON" and not f.sure and _affiliated(text, f.end, name):
+        return "PERSON"  # "elected Thabo Mahlangu of the African National Congress as mayor"
     if _PERSON_APPOSITION.match(text, f.end) and f.label != "PERSON" and " " in name:
         return "PERSON"
     if f.label != "PERSON" and not f.sure and looks_like_person(name) and not _not_a_person(name) \
@@ -813,8 +815,16 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
 
 
 def _affiliated(text: str, end: int, name: str) -> bool:
-    """"Jonas Kessler of the Bavarian State Collection": a full name followed by the body it belongs to."""
-    return " " in name and text.startswith(" of the ", end) and looks_like_person(name)
+    """"Jonas Kessler of the Bavarian State Collection", "Kgosi Ndlovu of ActionSA": a full name followed
+    by the body it belongs to (not a place: "Nexans of France" is a company)."""
+    if " " not in name or not text.startswith(" of ", end) or not looks_like_person(name) or _not_a_person(name):
+        return False
+    body = _OF_BODY.match(text, end)
+    return body is not None and (body.group(1) is None or not gazetteer.is_place_or_people(body.group(1))
+                                 and not geonames.is_place(body.group(1)))
+
+
+_OF_BODY = re.compile(r" of (?:the |([A-Z][\w’'\-]+)(?=[ ,.;:)(]))")
 
 
 def _coordinated_people(text: str, found: list[Found]) -> list[Found]:

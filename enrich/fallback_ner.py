@@ -197,8 +197,8 @@ def _starts_sentence(text: str, sent: Span, start: int) -> bool:
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:
-    """The end of the word text[start:end] without its possessive "’s"."""
-    return end - 2 if text.endswith(("’s", "'s"), start, end) else end
+    """The end of the word text[start:end] without its possessive "’s" (which "Moody's" keeps)."""
+    return end - 2 if text.endswith(("’s", "'s"), start, end) and text[start:end] not in POSSESSIVE_IN_NAMES else end
 
 
 def _label(text: str, w: _Words, titles: set[int], i: int, j: int,

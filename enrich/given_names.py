@@ -21,7 +21,7 @@ Jerome Jessica Jim Jimmy Joachim Joan Joe Johan Johann Johannes John Jon Jonatha
 Judith Julia Julian Julie Julien Justin Kamala Karen Karim Karl Kate Katherine Kathy Keir Kelly Ken Kenji Kevin Khalid
 Klaus Kristalina Kurt Lars Laura Lauren Leo Leon Linda Lisa Liz Lorenzo Louis Luc Luca Lucas Lucy Luis Luiz Luke
 Maria Marco Margaret Maria Marie Marina Mario Mark Marta Martin Mary Matteo Matthew Max Maxim Mehmet Michael Michel
-Michelle Miguel Mike Mikhail Mohamed Mohammad Mohammed Muhammad Nadia Nancy Naomi Narendra Natalia Nathan Nick Nicola
+Michelle Miguel Mike Mikhail Milan Mohamed Mohammad Mohammed Muhammad Nadia Nancy Naomi Narendra Natalia Nathan Nick Nicola
 Nicolas Nikki Nikolai Niclas Nina Nitish Noah Nora Olaf Oleg Olga Oliver Olivia Omar Oscar Pablo Patrick Paul Paula
 Pedro Peter Petra Philip Philippe Pierre Pietro Rachel Rafael Rahul Raj Rajesh Ramón Raúl Rebecca Recep Richard Rick
 Rishi Robert Roberto Roger Roland Ron Ronald Rosa Ruth Ryan Saad Sadiq Salman Sam Samuel Sandra Sanjay Sara Sarah Scott

@@ -195,7 +195,8 @@ Thunder Hurricanes Heat Strikers Stags Bats Tuskers Vipers Cobras Mustangs""".sp
 # Y", "the X and Y convenience stores").
 COMPANY_KINDS_PLURAL = frozenset("companies firms banks lenders retailers brands chains stores supermarkets grocers "
                                  "carmakers chipmakers drugmakers airlines insurers marketplaces miners operators "
-                                 "startups start-ups brokers chocolatiers confectioners apps newspapers broadcasters".split())
+                                 "startups start-ups brokers chocolatiers confectioners apps newspapers broadcasters "
+                                 "carriers telcos utilities".split())
 
 # Kinds of place in the plural that close a list of places' names ("the Surma and Kushiyara rivers",
 # "the Zaatari and Azraq refugee camps").

@@ -28,6 +28,7 @@ _PLACE_HEADS = {w for w, label in PLACE_FIRST_WORDS.items() if label != "GPE"} |
 _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
+_JOINERS_AT_END = (" and", " of", " for", " the", " &")
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
 _OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
@@ -102,6 +103,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     start, end = _trim(text, start, end)
     if start >= end:  # nothing left ("The" alone, cut as an article)
         return None
+    if text[end:end + 1] in "'’" and text[start:end].split()[-1] + text[end:end + 2] in POSSESSIVE_IN_NAMES:
+        end += 2  # the model stopped at "McDonald" in "McDonald's"
     if text[start].islower():
         head = _LOWER_HEAD.match(text, start, end)
         if head and text[start:end].split()[0] not in PARTICLES:  # (not "de la Rúa", "van der Poel")
@@ -129,7 +132,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         pair = _THE_X_AND.search(text, max(0, start - 80), start)
         # "the Victoria and" + "Albert Museum", "the Meteorology, Climatology and" + "Geophysics Agency"
         # (not "the Liberals, Greens and" + "Labour Party": plural names are a list's)
-        if pair and not any(w.endswith("s") and not w.endswith("ics") for w in pair.group(1).split(", ")):
+        if pair and not any(w.endswith("s") and not w.endswith("ics") for w in pair.group(1).split(", ")) \
+                and (", " in pair.group(1) or " " not in pair.group(1)):  # (a describing word first: "Philippine")
             start, label = pair.start(1), "ORG"
     if text[end:end + 1] in "'’" and text.startswith(_SAINTS, start):
         feast = _FEAST_DAY.match(text, end)
@@ -325,7 +329,7 @@ _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)(?![\w’'\-])(
 _OF_PLACE_AFTER = re.compile(r" of ([A-Z][\w\-–]+(?: [A-Z][\w\-–]+)?)(?![\w’'\-])(?!['’]s)")
 _MINISTRY_OF = ("Ministry of ", "Ministry for ", "Department of ", "Department for ")
 # (a field of government, not "the Ministry of Health and Pfizer signed")
-_AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}(?=[,.;:)]| (?:said|says|has|have|will|is|was)\b)"
+_AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}(?=[,.;:)]| \(| (?:said|says|has|have|will|is|was)\b)"
                             r"|(?:[A-Z][a-z]+ )?Affairs|Sports?|Culture|Tourism|Industry|Trade|Energy|Technology|Innovation"
                             r"|Oceans|Fisheries|Environment|Development|Planning|Finance|Economy|Labour|Labor"
                             r"|Employment|Welfare|Education|Research|Infrastructure|Transport|Housing|Justice|Security"
@@ -335,7 +339,7 @@ _AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}(?=[,.;:)]| (?
                             r"|(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:ion|ment|ure|ence|ance|ity|ics|ogy|graphy|ism|ness))"
                             r"(?= [a-z(]|[,.;:)]|$)")
 # "the Bill and" + "Melinda Gates Foundation", "the Meteorology, Climatology and" + "Geophysics Agency"
-_THE_X_AND = re.compile(r"\b[Tt]he ((?:[A-Z][\w\-]+, )*[A-Z][\w\-]+)(?:,? and |, )$")
+_THE_X_AND = re.compile(r"\b[Tt]he ((?:[A-Z][\w\-]+ )?(?:[A-Z][\w\-]+, )*[A-Z][\w\-]+)(?:,? and |, )$")
 # A body named for its field ("Agency for Innovation", "Institute of Oceanography").
 _BODY_OF_FIELD = re.compile(r"\b(?:" + "|".join(sorted(ORG_WORDS)) + r") (?:of|for) ")
 _POSSESSIVE_TAIL = re.compile(r"['’]s ([A-Z][\w\-]+)((?: (?:of|for) [A-Z][\w\-]+)*)")
@@ -413,12 +417,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if text.startswith(("the ", "The "), start) and not gazetteer.lookup(text[start:end].rstrip(_EDGE_PUNCT)):
         start += 4
     while end > start:
-        if text[end - 2:end] in ("’s", "'s"):
-            end -= 2
+        if text[end - 2:end] in ("’s", "'s") and text[start:end].split()[-1] not in POSSESSIVE_IN_NAMES:
+            end -= 2  # (but "Moody's", "McDonald's" are names)
         elif text[end - 1] in _EDGE_PUNCT:
             end -= 1
         elif text[end - 1] == "." and not _KEEP_DOT.search(text[start:end]):
             end -= 1
+        elif text.endswith(_JOINERS_AT_END, start, end):
+            end = text.rfind(" ", start, end)  # "the Ministry of Science and" + "ICT": no name ends in "and"
         else:
             break
     return start, end

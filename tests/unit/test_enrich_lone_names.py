@@ -654,3 +654,13 @@ def test_a_sentence_opening_word_the_text_also_writes_in_lower_case_is_no_name(b
             "Farmers said the rains came late, and farmers in the south lost crops.")
     result = enrich.analyse("Outbreak", text, dt.date(2025, 9, 1))
     assert not {m.text for m in result.entities} & {"Malaria", "Farmers"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The council elected Sipho Dlamvo of the Civic Movement (CM) as mayor on Thursday.", "Sipho Dlamvo", "PERSON"),
+    ("The row began after Kgosi Mabvo of ActionVo resigned last month.", "Kgosi Mabvo", "PERSON"),
+    ("Regulators said smaller carriers such as Vidvo and Eastvo must comply.", "Eastvo", "ORG"),
+    ("In 1986 she and her partner Milan Hrovat made the first ascent.", "Milan Hrovat", "PERSON"),
+])
+def test_people_of_their_party_carriers_and_milan_as_a_given_name(backend, text, name, label):
+    assert labels(text, name) == {label}

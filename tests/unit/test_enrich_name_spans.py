@@ -352,3 +352,15 @@ def test_an_acronym_or_a_plural_name_stays_a_name_of_its_own(backend, text, name
 ])
 def test_possessives_inside_names_and_an_unclosed_parenthesis(backend, text, name):
     assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ministry of Culture and ICT (MCICT) said on Monday that it would act.", "Ministry of Culture and ICT"),
+    ("Ratings agency Moody's warned on Friday about the debt.", "Moody's"),
+    ("McDonald's sales rose in the quarter.", "McDonald's"),
+    ("The Vorland Atmospheric, Geophysical and Astronomical Services Administration (VAGASA) said rain would fall.",
+     "Vorland Atmospheric, Geophysical and Astronomical Services Administration"),
+])
+def test_an_acronym_field_before_a_parenthesis_possessive_names_and_a_describing_word_before_fields(backend, text,
+                                                                                                    name):
+    assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
