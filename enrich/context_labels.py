@@ -32,6 +32,9 @@ _WHERE = re.compile(r",? where\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
 # (a possessive may stand for "the": "Zepto, India's largest grocery app")
 _DETERMINER = r"(?:the|a|an|[A-Z][a-z]+['’]s)"
+# Roles a company has as often as a person ("the company's broker, Numis", "investor Enterprise Ireland").
+_ROLES_OF_COMPANIES_TOO = (PERSON_ROLES & ORG_BEFORE) | {"investor", "adviser", "advisor", "trader", "banker",
+                                                        "consultant"}
 # Up to three words before an appositive's head, none a preposition: the kind is the head ("a lawyer for
 # the utility" is no utility, "a lawyer for the city" no city).
 _DESCRIBING_WORDS = r"(?:(?!(?:for|of|at|with|to|from|in|on|by)\b)[\w’'\-]+ ){0,3}"
@@ -128,7 +131,8 @@ _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|pl
                            r"|signed with|(?:joined|signed|moved|arrived)(?: [A-Z][\w’'\-]+)? from|on loan (?:from|at)"
                            r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
-_ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + PERSON_ROLE + r"|partner|brother|sister)(?: of [a-z0-9 ]{3,30})?, $")  # "his wife of 50 years, June Everly"
+_ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + role_pattern(PERSON_ROLES - _ROLES_OF_COMPANIES_TOO)
+                                 + r"|partner|brother|sister)(?: of [a-z0-9 ]{3,30})?, $")  # "his wife of 50 years, June Everly"
 # "the Paris-based start-up": X in "X-based" is a place.
 _BASED = re.compile(r"-based\b")
 # "His company, Andros Maritime, said", "Fonterra's smaller rivals, Synlait and ...": a kind of organisation
@@ -137,14 +141,14 @@ _ORG_KIND_COMMA_BEFORE = EndAnchored(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][
                                      + "|".join(sorted(ORG_KINDS | {"rival", "competitor", "employer", "parent",
                                                                     "owner"})) + r")s?, $")
 # Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
-_ROLE_BEFORE = EndAnchored(r"\b(?i:member|forecaster|official|officer|nurse|teacher|co-author|superintendent"
-                           r"|chairman|chairwoman|manager|coach|co-founder|founder|commissioner|premier|mayor"
-                           r"|opener|batter|batsman|bowler|spinner|pitcher|quarterback|striker|midfielder|defender"
-                           r"|goalkeeper|winger|rider|driver|jockey|sprinter|curator|alderman|alderwoman|councillor"
-                           r"|councilor|editor|director|investigator|professor|lecturer|scientist|economist|analyst"
-                           r"|boss|kicker|back-rower|playmaker|lock|wing|number eight|" + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist|trumpeter|violinist|cellist"
-                           r"|tenor|soprano|baritone|tight end|running back|wide receiver|receiver|cornerback|safety"
-                           r"|supervisor|chair|" + role_pattern(PERSON_ROLES - {"general", "investor"}) + r") $")
+_ROLE_BEFORE = EndAnchored(r"\b(?i:member|co-author|superintendent|chairman|chairwoman|manager|coach|co-founder"
+                           r"|founder|commissioner|premier|mayor|opener|batter|batsman|bowler|spinner|pitcher"
+                           r"|quarterback|striker|midfielder|defender|goalkeeper|winger|rider|driver|jockey|sprinter"
+                           r"|alderman|alderwoman|councillor|councilor|editor|boss|kicker|back-rower|playmaker|"
+                           + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist"
+                           r"|trumpeter|violinist|cellist|tenor|soprano|baritone|tight end|running back|wide receiver"
+                           r"|receiver|cornerback|safety|supervisor|chair|"
+                           + role_pattern(PERSON_ROLES - {"general"} - _ROLES_OF_COMPANIES_TOO) + r") $")
 # Words before a person's name: who passes or scores in a game, a role "of" a department, who is
 # "identified only as" one name.
 _PERSON_BEFORE = EndAnchored(r"\b(?:(?:cross|pass|header|volley|shot|strike|goal|free[ \-]kick|penalty|corner|assist"
@@ -406,7 +410,10 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
-    if " " not in name and (word_after in ("and", "or") or word_after.islower()) and _ORGS_LISTED.match(text, f.end) \
+    listed = _ORGS_LISTED.match(text, f.end) if " " not in name and (word_after in ("and", "or")
+                                                                     or word_after.islower()) else None
+    if listed and (listed.group("list") or listed.group("slot") in ("", "and ", "or ")
+                   or text.endswith((" and ", " or ", ", "), 0, f.start)) \
             and not geonames.is_place(name) and not _DESCRIBING_COMPOUND.search(name):
         return "ORG"  # "shelves emptied at Seicomart and Lawson convenience stores", not "Quick-commerce companies"
     kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or") or word_after.islower() else None
@@ -497,8 +504,9 @@ _DESCRIBING_SLOT = r"(?:(?![a-z]+ed\b|said\b|says\b|told\b|visited\b|toured\b|[a
 _PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? " + _DESCRIBING_SLOT + r"(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
                             + r")\b")
 # "the Harvey Norman, Domayne and Joyce Mayne brands": a kind of organisation in the plural after a list names them.
-_ORGS_LISTED = re.compile(r"(?:,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? " + _DESCRIBING_SLOT + r"(?:"
-                          + "|".join(sorted(COMPANY_KINDS_PLURAL)) + r")\b")
+# (a describing word only after a list: "Trump hit companies" names no company)
+_ORGS_LISTED = re.compile(r"(?P<list>,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? (?P<slot>" + _DESCRIBING_SLOT
+                          + r")(?:" + "|".join(sorted(COMPANY_KINDS_PLURAL)) + r")\b")
 _DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")  # "Quick-commerce", "Low-cost": a compound that describes
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
 _PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"

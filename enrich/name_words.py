@@ -18,10 +18,10 @@ Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery 
 Laboratory Laboratories Lab Initiative Academy Consortium Cooperative Co-operative Syndicate Conservatory Conservatoire
 Polytechnic Collection Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines Technology Aerospace Research Shipyard
 Shipyards Software Analytics Ventures Investments Chemicals Minerals Resources Biotech Telecommunications Solutions
-Holding Enterprises Nickel Copper Metals Air Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
+Holding Enterprises Nickel Copper Metals Air Tech Conference Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
 
 PLACE_WORDS = {
-    **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval Place Terrace Crescent".split()},
+    **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval Place Terrace".split()},
     **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon Formation Pass".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village Territory Territories".split()},
 }
@@ -129,7 +129,7 @@ officer detective prosecutor attorney accountant engineer farmer resident pupil 
 priest imam rabbi pastor bishop soldier worker miner fisherman trader banker broker consultant adviser advisor curator
 architect designer photographer painter sculptor dancer chef volunteer survivor witness neighbour neighbor
 grandmother grandfather secretary deputy official inspector technician mechanic lecturer historian chemist astronomer
-forecaster paramedic midwife pharmacist dentist veterinarian""".split())
+forecaster paramedic midwife pharmacist dentist veterinarian investigator""".split())
 
 
 def role_pattern(words: frozenset[str] = PERSON_ROLES) -> str:
@@ -149,7 +149,7 @@ state-run""".split())
 COMPANY_SEATS = "based|listed|headquartered|registered"
 # Players' positions that are no other word ("halfback Kodi Marsden"; not "forward", "guard", "lock").
 PLAYER_POSITIONS = frozenset("halfback fullback five-eighth hooker prop flanker scrum-half fly-half goaltender netminder "
-                             "defenceman defenseman linebacker shortstop outfielder".split())
+                             "defenceman defenseman linebacker shortstop outfielder lock wing".split()) | {"number eight"}
 # A people's word for one of them, before a name ("Englishman Tom Worthing").
 DEMONYM_NOUNS = frozenset("Englishman Englishwoman Frenchman Frenchwoman Irishman Irishwoman Scotsman Scotswoman "
                           "Welshman Welshwoman Dutchman Dutchwoman Countryman Compatriot".split())

@@ -119,7 +119,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     ministry = label == "ORG" and text.startswith(_MINISTRY_OF, start)
     if ministry or label == "ORG" and _BODY_OF_FIELD.search(text, start, end):
         last = _AND_LAST_WORD.match(text, end)
-        if last and (ministry or not last.group().split()[-1].isupper()):  # (not "University of X and CSIRO")
+        if last and (ministry or not last.group().split()[-1].isupper()) \
+                and not (last.group("ending") and last.group().split()[-1] in ORG_WORDS):
+            # (not "University of X and CSIRO", "University of Leeds and Durham University")
             end = last.end()  # "Ministry of Science" + " and ICT", "Agency for Innovation" + " and Procurement"
     if label == "ORG" and " of " in text[start:end]:
         more = _CAPITALISED_AFTER.match(text, end)
@@ -130,10 +132,13 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         start, label = start - len(compass) - 1, "LOC"  # "Western" + "Australia", "East" + "Texas"
     if text.endswith((" and ", ", "), 0, start) and start < end and text[start:end].split()[-1] in ORG_WORDS:
         pair = _THE_X_AND.search(text, max(0, start - 80), start)
-        # "the Victoria and" + "Albert Museum", "the Meteorology, Climatology and" + "Geophysics Agency"
-        # (not "the Liberals, Greens and" + "Labour Party": plural names are a list's)
-        if pair and not any(w.endswith("s") and not w.endswith("ics") for w in pair.group(1).split(", ")) \
-                and (", " in pair.group(1) or " " not in pair.group(1)):  # (a describing word first: "Philippine")
+        # "the Victoria and" + "Albert Museum", "the Meteorology, Climatology and" + "Geophysics Agency";
+        # a list of fields only when the model's span holds the last "and" (not "the FBI, Justice
+        # Department and Treasury"), of no plurals or acronyms ("the Liberals, Greens and Labour Party")
+        items = pair.group(1).split(", ") if pair else []
+        fields = not any(w.isupper() or w.endswith("s") and not w.endswith("ics") for w in items)
+        if pair and (text.endswith(" and ", 0, start) and (len(items) == 1 and " " not in items[0] or fields)
+                     or " and " in text[start:end] and fields):
             start, label = pair.start(1), "ORG"
     if text[end:end + 1] in "'’" and text.startswith(_SAINTS, start):
         feast = _FEAST_DAY.match(text, end)
@@ -336,7 +341,7 @@ _AND_LAST_WORD = re.compile(r"(?:, [A-Z][a-z]+)* and (?:[A-Z]{2,5}(?=[,.;:)]| \(
                             r"|Defence|Defense|Health|Agriculture|Forestry|Mines|Heritage|Communications|Youth|Family"
                             r"|Water|Climate|Food|Commerce|Investment|Communication"
                             # a field by its ending ("Procurement", "Innovation", "Geophysics", "Oceanography")
-                            r"|(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:ion|ment|ure|ence|ance|ity|ics|ogy|graphy|ism|ness))"
+                            r"|(?P<ending>(?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:ion|ment|ure|ence|ance|ity|ics|ogy|graphy|ism|ness)))"
                             r"(?= [a-z(]|[,.;:)]|$)")
 # "the Bill and" + "Melinda Gates Foundation", "the Meteorology, Climatology and" + "Geophysics Agency"
 _THE_X_AND = re.compile(r"\b[Tt]he ((?:[A-Z][\w\-]+ )?(?:[A-Z][\w\-]+, )*[A-Z][\w\-]+)(?:,? and |, )$")

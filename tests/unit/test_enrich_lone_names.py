@@ -664,3 +664,18 @@ def test_a_sentence_opening_word_the_text_also_writes_in_lower_case_is_no_name(b
 ])
 def test_people_of_their_party_carriers_and_milan_as_a_given_name(backend, text, name, label):
     assert labels(text, name) == {label}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # roles companies have as often as people
+    ("The company's broker, Numvo, and its adviser, Lazvo, declined to comment.", "Numvo", "ORG"),
+    ("The world's biggest trader, Gunvik, said so.", "Gunvik", "ORG"),
+    ("Georgia Tech said the results were robust.", "Georgia Tech", "ORG"),
+])
+def test_company_roles_before_a_comma_and_a_universitys_short_name(backend, text, name, label):
+    assert label in labels(text, name) and "PERSON" not in labels(text, name)
+
+
+def test_a_verb_before_a_kind_of_company_is_no_describing_word(backend):
+    text = "Narendra Modi met startups in Bengaluru. Modi hit companies with new rules on Friday."
+    assert labels(text, "Modi") <= {"PERSON"}

@@ -364,3 +364,14 @@ def test_possessives_inside_names_and_an_unclosed_parenthesis(backend, text, nam
 def test_an_acronym_field_before_a_parenthesis_possessive_names_and_a_describing_word_before_fields(backend, text,
                                                                                                     name):
     assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Researchers at the University of Tulmar and Halden University found it.",
+     {"University of Tulmar", "Halden University"}),
+    ("The FBI, Justice Department and Treasury declined to comment.", {"FBI", "Justice Department", "Treasury"}),
+    ("The Arts and Humanities Research Council paid for the study.", {"Arts and Humanities Research Council"}),
+    ("Volunteers from the Vorlandian Red Crescent handed out water.", {"Vorlandian Red Crescent"}),
+])
+def test_two_bodies_joined_by_and_lists_before_a_body_and_bodies_whose_first_word_is_plural(backend, text, names):
+    assert names <= {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
