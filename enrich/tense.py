@@ -60,6 +60,9 @@ _PASSIVE_AUX = {"is", "are", "be", "being", "been", "was", "were", "get", "gets"
                 "stay", "stays", "remain", "remains"}  # "schools will stay closed on Monday": a state, not a past
 _RELATIVE = {"that", "which", "who"}
 _BE = {"is", "are", "was", "were", "be", "seems", "seemed", "looks", "looked"}
+# What may follow "likely" when it forecasts ("storms were likely across the plains", "likely on Monday").
+_WHERE_OR_WHEN = {"across", "in", "on", "over", "from", "through", "throughout", "along", "at", "by", "during", "later",
+                  "again", "until", "into", "for", "", "tomorrow", "tonight"}
 _DETERMINERS = _NOT_INFINITIVE - {"this", "that", "these", "those"}  # ("the plan that failed" has a verb)
 # After a future ("would", "will"), the past of a clause these begin is the future seen from the past
 # ("said it would resume flights if the airport reopened", "would weaken as it moved").
@@ -142,7 +145,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         if w == "to" and _requested(lower, i, nxt) or w in ("to", "until") and any(
                 x in _DEFER for x in lower[max(0, i - 4):i]) or w == "until" and any(
-                x in _SUSPEND for x in lower[max(0, i - 6):i]):
+                x in _SUSPEND for x in lower[max(0, i - 6):i]) and "when" not in lower[i + 1:i + 6]:
+            # (not "was closed until Monday, when crews reopened it")
             cues.append(Cue(start, "future", False))
             continue
         if w == "from":
@@ -168,10 +172,14 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
                     and prev not in _NOT_INFINITIVE:  # not "the price at which it sells"
                 cues.append(Cue(starts[i + 1], "present", False))
             continue
-        if w in _BARE_PAST and i and (prev in _SINGULAR_SUBJECTS or _singular_name_before(words, lower, i)):
+        if w in _BARE_PAST and i and (prev in _SINGULAR_SUBJECTS or _singular_name_before(words, lower, i)) \
+                and not any(x in _FUTURE or x in _CAUSATIVE for x in lower[max(0, i - 6):i]) \
+                and not text.startswith("?", sentence.end - 1):
             cues.append(Cue(start, "past", False))  # "the Bank of England cut rates in December"
             continue
         tense = _word_tense(w, tags.get(start), prev, nxt)
+        if w == "closing" and future_at >= 0:
+            tense = None  # "will be set at the closing price on Friday": a price still to close
         if tense == "past" and future_at >= 0 and any(x in _SUBORDINATE for x in lower[max(future_at, i - 4):i]):
             tense = "future"  # "would weaken as it moved towards Tonga", "would resume if the airport reopened"
         elif tense == "past" and tags.get(start) is None and 0 <= future_at and i - future_at <= 3 and w.endswith("ed") \
@@ -194,6 +202,8 @@ def _singular_name_before(words: list[str], lower: list[str], i: int) -> bool:
 
 
 _PLURAL_PRONOUNS = {"they", "we", "i", "you"} | _FUTURE
+# "will let Ryanair cut fares", "helped the bank cut costs": the bare form after these is an infinitive.
+_CAUSATIVE = {"let", "lets", "help", "helps", "helped", "make", "makes", "made", "to", "did", "does", "do"}
 
 
 def _with_marks(text: str, sentence: Span, cues: list[Cue]) -> list[Cue]:
@@ -267,8 +277,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "future"
     if w == "closing" and nxt in ("price", "prices", "level", "value"):
         return "past"  # "a 37% premium to its closing price on Monday": a price that closed is behind us
-    if w == "likely" and prev in _BE and nxt != "to" and not (nxt.endswith("ed") or nxt in _IRREGULAR_PAST):
-        return "future"  # "storms were likely across Texas on Monday" (not "was likely caused on Monday")
+    if w == "likely" and prev in _BE and nxt in _WHERE_OR_WHEN:
+        return "future"  # "storms were likely across Texas on Monday" (not "was likely higher on Sunday")
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"
     if w in _BARE_PAST and nxt in _SINGULAR_AFTER and prev not in _NOT_BEFORE_PLURAL:

@@ -13,6 +13,7 @@ from tidings.enrich.pinned_regex import EndAnchored
 from tidings.enrich.tense import REPORTING, SCORE, clause_has_cue, sentence_cues, tense_for
 
 _COORDINATED = re.compile(r",? (?:and|or|to) |, |-|–")
+_JOINED = re.compile(r",? (?:and|or|to|through) |-|–")  # weekdays in order ("on Saturday and Sunday"), not ", "
 Dated = list[tuple[Span, list[DateExpression]]]
 
 
@@ -77,7 +78,8 @@ def build_timeline(text: str, published: dt.date | None, dated: Dated, tags: dic
             day = spoken if spoken and expr.kind == "relday" and _quoted(text, expr.start) else published
             resolved = _in_the_years_frame(expr, exprs, published) or resolve(expr, day, tense)
             if coordinated and previous.kind == expr.kind == "weekday" and last_day is not None \
-                    and items and items[-1].start == previous.start:
+                    and items and items[-1].start == previous.start and not expr.possessive \
+                    and _JOINED.fullmatch(text, previous.end, expr.start):
                 resolved = _next_weekday(last_day, expr.weekday)  # "on Saturday and Sunday": Sunday follows
             previous = expr  # "in May and June": June shares May's tense
             if resolved is not None and told is not None and tense == "future":

@@ -492,3 +492,17 @@ def test_bare_pasts_weekday_pairs_until_likely_closing_prices_and_any_agreed(bac
 ])
 def test_the_plural_of_reports_and_short_pasts_in_ed(backend, published, text, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said on Friday, Thursday's storm killed two people.",
+     {"Friday": "2026-02-27", "Thursday": "2026-02-26"}),
+    ("Will the Bank of Vorland cut rates in December?", {"December": "2026-12"}),
+    ("The deal will let Ryanvo cut fares in June.", {"June": "2026-06"}),
+    ("She kept the title until Sunday, when she lost to Mira Kovac.", {"Sunday": "2026-03-01"}),
+    ("The bridge was closed until Monday, when crews reopened it.", {"Monday": "2026-03-02"}),
+    ("Turnout was likely higher on Sunday than in the last vote.", {"Sunday": "2026-03-01"}),
+    ("The price will be set at the closing price on Friday.", {"Friday": "2026-03-06"}),
+])
+def test_the_limits_of_weekday_pairs_bare_pasts_until_likely_and_closing_prices(backend, text, expected):
+    assert dates(text, dt.date(2026, 3, 4)) == expected
