@@ -128,7 +128,7 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
         touching = [x for x in out if x[0] < e and b < x[1]]
         if not touching or not all((b <= x[0] or text[x[0]:b] in _ARTICLES) and x[1] <= e for x in touching) \
                 or (b, e) in {(x[0], x[1]) for x in touching}:
-            continue  # the rules' name must hold the model's pieces (and their "the"), and be more than one
+            continue  # the rules' name must hold the model's pieces (and their "the") and be longer than they
         if label == "PERSON" and _whole_person(text[b:e]) \
                 and (sure or (any(x[2] == "PERSON" for x in touching) or introduces_person(text, e))
                      and (min(touching)[0] == b or text[b:e].split()[0] in GIVEN_NAMES)):  # not "Brother" + "Liam Galway"

@@ -31,9 +31,10 @@ def link(text: str, found: list[Found], known_people: list[str] = ()) -> list[Me
         name, label = text[f.start:f.end], f.label
         canonical = name
         if name in short_to_people and not (f.sure and (f.label in PLACE_LABELS or f.label == "ORG" and all(
-                full.split()[-1] == name for _, full in short_to_people[name]))):
-            # "Austin, Texas"; "Tufton, a family-owned company founded by Earl Tufton": a company bears its
-            # founder's surname, and a cue decided it (but "Xi said" after "Xi Jinping" is the man)
+                full.split()[-1] == name and f.start < pos for pos, full in short_to_people[name]))):
+            # "Austin, Texas"; "Tufton, a family-owned company founded by Earl Tufton": a company named
+            # before its founder bears his surname, and a cue decided it (but "Xi said" after "Xi
+            # Jinping", or "her rival Harris" after "Kamala Harris", is the person)
             canonical, label = _nearest(short_to_people[name], f.start), "PERSON"
         elif name in acronyms:
             label = acronyms[name][1]

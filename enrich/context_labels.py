@@ -36,8 +36,9 @@ _DETERMINER = r"(?:the|a|an|[A-Z][a-z]+['’]s)"
 _ROLES_OF_COMPANIES_TOO = (PERSON_ROLES & ORG_BEFORE) | {"investor", "adviser", "advisor", "trader", "banker",
                                                         "consultant"}
 # Up to three words before an appositive's head, none a preposition: the kind is the head ("a lawyer for
-# the utility" is no utility, "a lawyer for the city" no city).
-_DESCRIBING_WORDS = r"(?:(?!(?:for|of|at|with|to|from|in|on|by)\b)[\w’'\-]+ ){0,3}"
+# the utility" is no utility, "a lawyer for the city" no city); a superlative may take "of the" ("the
+# largest of the islands").
+_DESCRIBING_WORDS = r"(?:[\w’'\-]+est of (?:the )?)?(?:(?!(?:for|of|at|with|to|from|in|on|by) )[\w’'\-]+ ){0,3}"
 _ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" " + _DESCRIBING_WORDS + r"(?:" + "|".join(sorted(ORG_KINDS))
                              + r"|" + COMPANY_MAKER + r")s?\b")  # "..., Banorte and Halvik, the three largest banks"
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.

@@ -222,8 +222,10 @@ def _label(text: str, w: _Words, titles: set[int], i: int, j: int,
     if len(parts) == 1:
         after = text[w.ends[j - 1]:w.ends[j - 1] + 1]
         return _single_word_label(name, strs, i, j, sentence_initial, after in ("", ".", ",", ";", "”", '"'))
-    if parts[0] in PLACE_FIRST_WORDS:  # "River Dee", "Lake Chad" are sure; "San", "Port" may begin other names
-        return PLACE_FIRST_WORDS[parts[0]], PLACE_FIRST_WORDS[parts[0]] != "GPE"
+    head = PLACE_FIRST_WORDS.get(parts[0])
+    if head and (head != "FAC" or len(parts) > 2 or parts[1] in PARTICLES):
+        return head, head != "GPE"  # "River Dee", "Lake Chad", "Rue de Rivoli" are sure; "San", "Port" may begin
+        # other names, and a street's head a person's ("Rue McClanahan")
     if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
             and not (len(parts) == 2 and parts[0] in GIVEN_NAMES):
         return "ORG", True  # "Real Madrid", "Emergency Management Victoria"

@@ -5,7 +5,7 @@ import re
 
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
-from tidings.enrich.name_words import ORG_WORDS, SENTENCE_STARTERS
+from tidings.enrich.name_words import ORG_KINDS, ORG_WORDS, SENTENCE_STARTERS
 from tidings.enrich.person_names import person_forms
 from tidings.enrich.titles import TITLE_ANYWHERE
 from tidings.enrich.words_before import word_before
@@ -112,17 +112,18 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
                 if name in _PLACES_AND_ORGANISATIONS:
                     hits.append((pos, pos + len(name), _PLACES_AND_ORGANISATIONS[name]))
                 elif "-" in word:
-                    hits += _hyphen_parts(word, pos)
+                    hits += _hyphen_parts(word, pos, bool(_KIND_AFTER.match(text, pos + len(word))))
             pos += len(word) + 1
     return hits
 
 
-def _hyphen_parts(word: str, pos: int) -> list[tuple[int, int, str]]:
+def _hyphen_parts(word: str, pos: int, seats_a_body: bool = False) -> list[tuple[int, int, str]]:
     """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based"); none when another
-    part is an unknown name ("Paris-Roubaix", "Rolls-Royce": the compound is a name of its own)."""
+    part is an unknown name ("Paris-Roubaix", "Rolls-Royce": the compound is a name of its own).
+    `seats_a_body`: a kind of organisation follows the word ("York-based company")."""
     parts = word.split("-")
-    if len(parts) == 2 and parts[1].rstrip(".,") in _SEAT_WORDS and geonames.is_place(parts[0]):
-        return [(pos, pos + len(parts[0]), "GPE")]  # "York-based", "Sundsvall-based": a town GeoNames knows
+    if seats_a_body and len(parts) == 2 and parts[1].rstrip(".,") in _SEAT_WORDS and geonames.is_place(parts[0]):
+        return [(pos, pos + len(parts[0]), "GPE")]  # "York-based company": a town GeoNames knows (not "Unity-based game")
     if gazetteer.compound_name(word):
         return []
     hits = []
@@ -134,6 +135,8 @@ def _hyphen_parts(word: str, pos: int) -> list[tuple[int, int, str]]:
 
 
 _SEAT_WORDS = {"based", "headquartered"}
+# Up to two describing words, then a kind of organisation ("-based cleaning company", "-based group").
+_KIND_AFTER = re.compile(r"(?: [a-z\-]+){0,2}? (?:" + "|".join(sorted(ORG_KINDS)) + r")s?\b")
 
 
 def _occurrences(text: str, forms: dict[str, str]):

@@ -211,8 +211,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     elif label == "ORG" and name.split()[0] in _CITY_PREFIXES and len(name.split()) == 2 \
             and _known_place(name.split()[1]):
         label = "GPE"  # "Metro Manila", "New Taipei" (the fallback calls "X Manila" a club, as "Real Madrid")
-    elif label in ("ORG", "PERSON") and " " in name and name.split()[0] in _PLACE_HEADS \
-            and not any(w in ORG_WORDS for w in name.split()):  # "Greater Manchester", "Lake Geneva"
+    elif " " in name and name.split()[0] in _PLACE_HEADS and not any(w in ORG_WORDS for w in name.split()) \
+            and (label == "ORG" or label == "PERSON" and (len(name.split()) > 2 or name.split()[1] in PARTICLES)):
+        # "Greater Manchester", "Lake Geneva", "Avenida Alberto Craveiro" (not the actress "Rue McClanahan")
         label = PLACE_FIRST_WORDS[name.split()[0]]
     elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \
             and looks_like_person(name):  # "Finance Minister Christian Lindner", "Nitish Kumar's party"

@@ -679,3 +679,20 @@ def test_company_roles_before_a_comma_and_a_universitys_short_name(backend, text
 def test_a_verb_before_a_kind_of_company_is_no_describing_word(backend):
     text = "Narendra Modi met startups in Bengaluru. Modi hit companies with new rules on Friday."
     assert labels(text, "Modi") <= {"PERSON"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Kamala Harrvo lost. Her rival Harrvo was named on Monday.", "Harrvo", {"PERSON"}),
+    ("Acmevo, a for-profit company, was sold.", "Acmevo", {"ORG"}),
+    ("Tavolvo, the largest of the islands, was hit by the storm.", "Tavolvo", {"LOC"}),
+    ("Rue McClanahan starred in the show.", "Rue McClanahan", {"PERSON"}),
+])
+def test_review_cases_a_rivals_surname_hyphenated_describers_superlatives_and_a_street_heads_namesake(
+        backend, text, name, label):
+    assert labels(text, name) == label
+
+
+def test_a_town_before_based_needs_a_kind_of_organisation_after_it(backend):
+    text = "They played a Unity-based game while the York-based company watched."
+    found = {m.text for m in enrich.analyse("Games", text, dt.date(2025, 9, 1)).entities}
+    assert "York" in found and "Unity" not in found
