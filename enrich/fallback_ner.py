@@ -8,7 +8,7 @@ from functools import lru_cache
 from tidings.enrich import gazetteer
 from tidings.enrich.found import CANDIDATE
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (company_maker, COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, NOT_RULERS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
+from tidings.enrich.name_words import (street as _street, company_maker, COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, NOT_RULERS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.segments import Span, Tokens, layout, tokens
@@ -223,9 +223,9 @@ def _label(text: str, w: _Words, titles: set[int], i: int, j: int,
         after = text[w.ends[j - 1]:w.ends[j - 1] + 1]
         return _single_word_label(name, strs, i, j, sentence_initial, after in ("", ".", ",", ";", "”", '"'))
     head = PLACE_FIRST_WORDS.get(parts[0])
-    if head and (head != "FAC" or len(parts) > 2 or parts[1] in PARTICLES):
+    if head and (head != "FAC" or _street(parts)):
         return head, head != "GPE"  # "River Dee", "Lake Chad", "Rue de Rivoli" are sure; "San", "Port" may begin
-        # other names, and a street's head a person's ("Rue McClanahan")
+        # other names
     if parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
             and not (len(parts) == 2 and parts[0] in GIVEN_NAMES):
         return "ORG", True  # "Real Madrid", "Emergency Management Victoria"

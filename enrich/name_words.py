@@ -37,6 +37,14 @@ PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay Riv
                      # streets and squares named in their language ("Avenida Alberto Craveiro", "Rue de Rivoli")
                      **{w: "FAC" for w in "Avenida Rua Calle Carrer Viale Rue Praça Piazza Paseo Passeig Jalan Ulica"
                                           " Avinguda Plac".split()}}
+
+
+def street(parts: list[str]) -> bool:
+    """Whether words opening with a street's head name the street: "Avenida Boyacá", "Rue de Rivoli", but
+    not the actress "Rue McClanahan" ("Rue" is also a given name; French streets go on with a particle)."""
+    return parts[0] != "Rue" or len(parts) > 2 or len(parts) == 2 and parts[1] in PARTICLES
+
+
 # After these a "Name of Name" sequence stays one name ("Ministry of Foreign Affairs", "Gulf of Mexico").
 JOINS_OF = ORG_WORDS | set(PLACE_WORDS) | set(PLACE_FIRST_WORDS) | {"States", "House"}
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (COMPANY_SEATS, PLACE_KINDS_PLURAL, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
+from tidings.enrich.name_words import (street, COMPANY_SEATS, PLACE_KINDS_PLURAL, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
                                        PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
@@ -212,7 +212,7 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
             and _known_place(name.split()[1]):
         label = "GPE"  # "Metro Manila", "New Taipei" (the fallback calls "X Manila" a club, as "Real Madrid")
     elif " " in name and name.split()[0] in _PLACE_HEADS and not any(w in ORG_WORDS for w in name.split()) \
-            and (label == "ORG" or label == "PERSON" and (len(name.split()) > 2 or name.split()[1] in PARTICLES)):
+            and (label == "ORG" or label == "PERSON" and street(name.split())):
         # "Greater Manchester", "Lake Geneva", "Avenida Alberto Craveiro" (not the actress "Rue McClanahan")
         label = PLACE_FIRST_WORDS[name.split()[0]]
     elif (_after_person_cue(text, start, titles) or possessor and label == "ORG" and " " in name) \
