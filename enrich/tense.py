@@ -178,8 +178,9 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
             cues.append(Cue(start, "past", False))  # "the Bank of England cut rates in December"
             continue
         tense = _word_tense(w, tags.get(start), prev, nxt)
-        if w == "closing" and future_at >= 0:
-            tense = None  # "will be set at the closing price on Friday": a price still to close
+        if w == "closing" and future_at >= 0 and prev == "the":
+            tense = None  # "will be set at the closing price on Friday": a price still to close (but "will pay
+            # a premium to Calder's closing price on Friday" names one that closed)
         if tense == "past" and future_at >= 0 and any(x in _SUBORDINATE for x in lower[max(future_at, i - 4):i]):
             tense = "future"  # "would weaken as it moved towards Tonga", "would resume if the airport reopened"
         elif tense == "past" and tags.get(start) is None and 0 <= future_at and i - future_at <= 3 and w.endswith("ed") \

@@ -506,3 +506,8 @@ def test_the_plural_of_reports_and_short_pasts_in_ed(backend, published, text, e
 ])
 def test_the_limits_of_weekday_pairs_bare_pasts_until_likely_and_closing_prices(backend, text, expected):
     assert dates(text, dt.date(2026, 3, 4)) == expected
+
+
+def test_a_premium_to_a_companys_closing_price_looks_back_after_a_future(backend):
+    text = "Ardvo will pay 410 pence a share, a 38% premium to Caldvo's closing price on Friday."
+    assert dates(text, dt.date(2025, 6, 3)) == {"Friday": "2025-05-30"}
