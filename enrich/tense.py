@@ -158,6 +158,8 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
             continue  # the month ("In May the company signed ..."), not the modal
         if i == 0 and w in _PLURAL_SCHEDULE:
             continue  # "Play on Saturday was suspended": a noun opening the sentence
+        if i and words[i][:1].isupper() and w not in _FUTURE:
+            continue  # "since the Australian Open in January": a capital inside a sentence begins a name, not a verb
         if w == "to" and nxt in ("a", "an", "the") and i + 2 < len(lower) and lower[i + 2] in _EVENTS \
                 and any(x in _SUMMON for x in lower[max(0, i - 6):i]):
             cues.append(Cue(start, "future", False))  # "summoned executives to a meeting on Friday"

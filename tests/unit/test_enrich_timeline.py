@@ -511,3 +511,8 @@ def test_the_limits_of_weekday_pairs_bare_pasts_until_likely_and_closing_prices(
 def test_a_premium_to_a_companys_closing_price_looks_back_after_a_future(backend):
     text = "Ardvo will pay 410 pence a share, a 38% premium to Caldvo's closing price on Friday."
     assert dates(text, dt.date(2025, 6, 3)) == {"Friday": "2025-05-30"}
+
+
+def test_a_capitalised_word_inside_a_sentence_is_no_verb(backend):
+    text = "Vargo said a knee problem had troubled him since the Pacific Open in January."
+    assert dates(text, dt.date(2026, 2, 16)) == {"January": "2026-01"}
