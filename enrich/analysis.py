@@ -130,7 +130,9 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
                 or (b, e) in {(x[0], x[1]) for x in touching}:
             continue  # the rules' name must hold the model's pieces (and their "the") and be longer than they
         if label == "PERSON" and _whole_person(text[b:e]) \
-                and (sure or (any(x[2] == "PERSON" for x in touching) or introduces_person(text, e))
+                and (sure or (any(x[2] == "PERSON" or x[2] == "NORP" and text[x[0]:x[1]].isalpha()
+                                  and text[x[0]:x[1]] not in gazetteer.DEMONYMS for x in touching)  # ("Florian")
+                              or introduces_person(text, e))
                      and (min(touching)[0] == b or text[b:e].split()[0] in GIVEN_NAMES)):  # not "Brother" + "Liam Galway"
             out = [x for x in out if x not in touching] + [(b, e, "PERSON")]
         elif " " in text[b:e] and geonames.is_place(text[b:e]):

@@ -15,7 +15,7 @@ from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlap
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
 from tidings.enrich.name_words import (COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLE, PERSON_ROLES, role_pattern,
-                               PLACE_AFTER,
+                               PLACE_AFTER, PLACE_FIRST_WORDS,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
 from tidings.enrich.words_before import opens_sentence, word_before, word_before_of
@@ -542,6 +542,8 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
     around them, their shape, company suffixes or GeoNames; a word of someone's full name is left alone."""
     if name in in_full_names or _HYPHEN_ADJECTIVE.search(name):  # "Texas-based" describes, it names nothing
         return None
+    if " " in name and PLACE_FIRST_WORDS.get(name.split()[0]) == "LOC":
+        return None  # "the River Calder, which runs through the city": its first word says what it is
     if _BASED.match(text, f.end):
         return "GPE"
     lone = " " not in name

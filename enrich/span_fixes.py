@@ -13,7 +13,7 @@ from bisect import bisect_right
 from tidings.enrich import gazetteer, geonames
 from tidings.enrich.found import PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (street, COMPANY_SEATS, PLACE_KINDS_PLURAL, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
+from tidings.enrich.name_words import (street, DEMONYM_NOUNS, COMPANY_SEATS, PLACE_KINDS_PLURAL, DESCRIBING_WORDS, ORG_KINDS, ORG_WORDS, PARTICLES, PLACE_FIRST_WORDS, PLACE_NOT_PERSON_ENDS,
                                        PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                        SENTENCE_STARTERS)
 from tidings.enrich.person_names import PARTICLE_HEAD, looks_like_person, with_particles
@@ -109,6 +109,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         head = _LOWER_HEAD.match(text, start, end)
         if head and text[start:end].split()[0] not in PARTICLES:  # (not "de la Rúa", "van der Poel")
             start = head.end()
+    first = text[start:end].split(" ", 1)
+    if len(first) == 2 and first[0] in DEMONYM_NOUNS:
+        start, label = start + len(first[0]) + 1, "PERSON"  # "Frenchman" + "Théo Marchand"
     describing = _DESCRIBING_FIRST.match(text, start, end)
     if describing and opens_sentence(text, start):
         start = describing.end()  # "Rival Adyen", "Neighbouring Roseville": the describing word is no part of the name

@@ -696,3 +696,15 @@ def test_a_town_before_based_needs_a_kind_of_organisation_after_it(backend):
     text = "They played a Unity-based game while the York-based company watched."
     found = {m.text for m in enrich.analyse("Games", text, dt.date(2025, 9, 1)).entities}
     assert "York" in found and "Unity" not in found
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The crews rowed past the River Caldvo, which runs through the city.", "River Caldvo", {"LOC"}),
+    ("Aas won by 0.41 seconds ahead of Austria's Florian Grubvo, with Frenchman Théo Marchvo third.",
+     "Florian Grubvo", {"PERSON"}),
+    ("Aas won by 0.41 seconds ahead of Austria's Florian Grubvo, with Frenchman Théo Marchvo third.",
+     "Théo Marchvo", {"PERSON"}),
+])
+def test_a_rivers_clause_a_given_name_the_model_took_for_a_people_and_a_demonym_noun_inside(backend, text, name,
+                                                                                             label):
+    assert labels(text, name) == label
