@@ -131,6 +131,9 @@ _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
                            r"|signed with|(?:joined|signed|moved|arrived)(?: [A-Z][\w’'\-]+)? from|on loan (?:from|at)"
                            r"|(?:defender|striker|midfielder|goalkeeper|winger|forward|player|captain) for) $")
+# "play the Crusaders", "lost to the Chiefs": who a side meets, beats or loses to, named with "the".
+_MEETS_THE = EndAnchored(r"\b(?:play|plays|played|face|faces|faced|beat|beats|host|hosts|hosted|meet|meets|met"
+                         r"|against|over|lost to|loses to|beaten by|drew with|draw with|win over) the $")
 # "Its director of operations, Tomasz Kowal, said", "his wife, Amélia,": a role, then the person.
 _ROLE_COMMA_BEFORE = EndAnchored(r"\b(?:" + role_pattern(PERSON_ROLES - _ROLES_OF_COMPANIES_TOO)
                                  + r"|partner|brother|sister)(?: of [a-z0-9 ]{3,30})?, $")  # "his wife of 50 years, June Everly"
@@ -442,6 +445,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
             and word_before in ("at", "in", "near") and not before.of \
             and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
         return "GPE"
+    if " " not in name and _PLURAL_LAST.search(name) and not f.sure and name not in gazetteer.DEMONYMS \
+            and _MEETS_THE.search(text, max(0, f.start - 30), f.start):
+        return "ORG"  # "They play the Crusaders", "to face the Brumbies": a side named by its nickname
     if _SERVES_TEAM.search(text, max(0, f.start - 30), f.start) \
             and name not in gazetteer.COUNTRIES \
             and not (f.label == "PERSON" and (given or f.sure)):

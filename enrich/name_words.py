@@ -18,7 +18,7 @@ Sociedad Société Gesellschaft United Athletic Rovers Wanderers Albion Gallery 
 Laboratory Laboratories Lab Initiative Academy Consortium Cooperative Co-operative Syndicate Conservatory Conservatoire
 Polytechnic Collection Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines Technology Aerospace Research Shipyard
 Shipyards Software Analytics Ventures Investments Chemicals Minerals Resources Biotech Telecommunications Solutions
-Holding Enterprises Nickel Copper Metals Air Tech Conference Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
+Holding Enterprises Nickel Copper Metals Air Tech Conference Water Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval Place Terrace".split()},
@@ -124,7 +124,8 @@ COMMON_NOUNS = (ORG_BEFORE | ORG_KINDS | PLACE_BEFORE | {w.lower() for w in ORG_
 POSSESSIVE_IN_NAMES = frozenset(w.replace("'", q) for w in """People's Women's Children's Men's Workers' Farmers'
 Veterans' Lloyd's McDonald's Sotheby's Christie's Macy's Moody's Sainsbury's Kellogg's Hershey's Domino's Wendy's
 Nation's Saint's Sheriff's General's Queen's King's Prince's Governor's Mayor's Coroner's Teachers' Nurses' Miners'
-Doctors' Journalists' Employers' Pilots' Seafarers' Dockers' Writers' Musicians' Actors' Artists'""".split() for q in "'’")
+Doctors' Journalists' Employers' Pilots' Seafarers' Dockers' Writers' Musicians' Actors' Artists' Fishermen's
+Growers' Producers'""".split() for q in "'’")
 
 # Nouns naming what a person is, in appositions ("Novak Djokovic, the 24-time champion").
 PERSON_ROLES = frozenset("""champion player star singer actor actress coach manager president minister leader

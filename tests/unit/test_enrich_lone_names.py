@@ -708,3 +708,12 @@ def test_a_town_before_based_needs_a_kind_of_organisation_after_it(backend):
 def test_a_rivers_clause_a_given_name_the_model_took_for_a_people_and_a_demonym_noun_inside(backend, text, name,
                                                                                              label):
     assert labels(text, name) == label
+
+
+@pytest.mark.parametrize("text, name", [
+    ("They play the Crusvoers in Christchurch on March 27, then face the Brumvies at home.", "Brumvies"),
+    ("Vorland Water said the findings did not affect tap water.", "Vorland Water"),
+    ("The Lough Tulmar Fishermen's Co-operative said catches fell.", "Lough Tulmar Fishermen's Co-operative"),
+])
+def test_sides_met_by_their_nicknames_water_utilities_and_a_fishermens_cooperative(backend, text, name):
+    assert labels(text, name) == {"ORG"}
