@@ -34,6 +34,7 @@ GROUPS = {
     "batch-15": "issue-11 batch 15 (unseen, 2026-12-01)",
     "batch-16": "issue-11 batch 16 (unseen, 2026-12-01)",
     "batch-17": "issue-11 batch 17 (unseen, 2026-12-01)",
+    "batch-18": "issue-11 batch 18 (unseen, 2026-12-01)",
 }
 
 # Floors a little below what was measured when they were set (2026-11-30). On the 35 earlier
@@ -84,17 +85,22 @@ GROUPS = {
 # Batch 17 (24, an ordinary news day, half English-speaking) was scored at first sight at 7bca424: 0.920
 # spaCy (P 0.927, R 0.913), 0.905 fallback (P 0.920, R 0.889); timeline P/R 0.958/0.963 and 0.947/0.952.
 # After the rules it prompted: 0.961 and 0.940; timeline 0.995/1.000 and 0.979/0.984.
+# Batch 18 (24, an ordinary news day) was scored at first sight at 9943d64: 0.898 spaCy (P 0.907, R 0.890),
+# 0.891 fallback (P 0.910, R 0.873); timeline P/R 0.990/0.986 with both. After the rules it and a review
+# prompted: 0.933 and 0.924; timeline 0.995/0.990.
 FLOORS = {
     "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97, "batch-9": 0.93,
               "batch-10": 0.89, "batch-10 timeline": 0.98, "batch-11": 0.91, "batch-11 timeline": 0.99,
               "batch-12": 0.91, "batch-12 timeline": 0.99, "batch-13": 0.91, "batch-13 timeline": 0.99,
               "batch-14": 0.85, "batch-14 timeline": 0.99, "batch-15": 0.91, "batch-15 timeline": 0.98,
-              "batch-16": 0.92, "batch-16 timeline": 0.99, "batch-17": 0.95, "batch-17 timeline": 0.99},
+              "batch-16": 0.92, "batch-16 timeline": 0.99, "batch-17": 0.95, "batch-17 timeline": 0.99,
+              "batch-18": 0.92, "batch-18 timeline": 0.98},
     "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97, "batch-9": 0.91,
                  "batch-10": 0.87, "batch-10 timeline": 0.98, "batch-11": 0.89, "batch-11 timeline": 0.99,
                  "batch-12": 0.91, "batch-12 timeline": 0.99, "batch-13": 0.91, "batch-13 timeline": 0.99,
                  "batch-14": 0.85, "batch-14 timeline": 0.99, "batch-15": 0.88, "batch-15 timeline": 0.97,
-                 "batch-16": 0.89, "batch-16 timeline": 0.99, "batch-17": 0.93, "batch-17 timeline": 0.97},
+                 "batch-16": 0.89, "batch-16 timeline": 0.99, "batch-17": 0.93, "batch-17 timeline": 0.97,
+                 "batch-18": 0.91, "batch-18 timeline": 0.98},
 }
 
 
@@ -105,7 +111,7 @@ def test_gold_set_quality(backend, monkeypatch):
     else:
         monkeypatch.delenv("TIDINGS_NLP", raising=False)
     scores = scoring.evaluate(EVAL_DIR / "gold", enrich.analyse)
-    assert len(scores) >= 299
+    assert len(scores) >= 323
     assert set(GROUPS.values()) == set(BATCHES), "a batch without floors"
     batches = {group: set(BATCHES[key]) for group, key in GROUPS.items()}
     in_a_batch = set().union(*batches.values())
