@@ -538,6 +538,9 @@ _AGE_AFTER = re.compile(r", (?:aged )?\d{1,3},|, an? \d{1,2}-year-old\b")  # "Su
 _NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")
+# A phrase that ends, or goes on with a date ("in Adelboden on Saturday", "in Tuam, when").
+_DATE_OR_END = re.compile(r"[,.;:)]|$| (?:on|in|last|this|next) (?:[A-Z][a-z]+day|January|February|March|April|May"
+                          r"|June|July|August|September|October|November|December|week|month|year)\b")
 # "Austin, Texas", "Jackson, Mississippi": a name followed by its state or country.
 _IN_REGION = re.compile(r", ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\b")
 
@@ -624,6 +627,9 @@ def _lone_name_label(text: str, f: Found, name: str, in_full_names: set[str],
         before = word_before_of(text, f.start, 30)
         if before and before.word in _PLACE_PREPOSITIONS and not before.of:
             return "GPE"  # "on Bornholm", "commutes from Forres"
+    if f.label in PLACE_LABELS and not f.sure and text.endswith((" in ", " near "), 0, f.start) \
+            and _DATE_OR_END.match(text, f.end) and not _INVESTORS_IN.search(text, max(0, f.start - 20), f.start):
+        return f.label  # "won the giant slalom in Adelboden on Saturday": the model's place, in a place's slot
     if not lone and f.label != "PERSON" and (name.split()[0] in GIVEN_NAMES or not _has_name_word(name)):
         if _ROLE_BEFORE.search(text, max(0, f.start - 20), f.start) or _WHO_AFTER.match(text, f.end):
             return "PERSON"  # "Council member Andrew Jackson", "Tigst Assefa, who set ..."

@@ -717,3 +717,9 @@ def test_a_rivers_clause_a_given_name_the_model_took_for_a_people_and_a_demonym_
 ])
 def test_sides_met_by_their_nicknames_water_utilities_and_a_fishermens_cooperative(backend, text, name):
     assert labels(text, name) == {"ORG"}
+
+
+def test_a_place_the_model_named_in_a_places_slot_is_sure_of_it():
+    text = "Aas won the giant slalom in Adelvo on Saturday after the leader crashed."
+    found = relabel(text, [found_at(text, "Adelvo", "GPE")], set())
+    assert [(text[f.start:f.end], f.label, f.sure) for f in found] == [("Adelvo", "GPE", True)]
