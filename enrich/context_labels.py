@@ -501,7 +501,7 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
 
 
 # Where a place named after a preposition ends its phrase.
-_PHRASE_ENDS = re.compile(r"[,.;:)]|$| (?:by|in|on|at|and|or|where|from|to|for|with|last|this|next|since|until)\b")
+_PHRASE_ENDS = re.compile(r"[,.;:)]|$| (?:by|in|on|at|and|or|where|when|from|to|for|with|last|this|next|since|until)\b")
 # What rivers do.
 _RIVER_ACTS = re.compile(r" (?:had |has )?(?:burst|broke|broken|overtopped) its banks\b| (?:could|would|will) (?:flood|burst)\b"
                          r"| (?:flooded|overflowed|crested)\b")
@@ -539,8 +539,9 @@ _NEAR = re.compile(r" near ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 _WHO_AFTER = re.compile(r", who\b")
 _PLACE_PREPOSITIONS = ("on", "On", "from", "to")
 # A phrase that ends, or goes on with a date ("in Adelboden on Saturday", "in Tuam, when").
-_DATE_OR_END = re.compile(r"[,.;:)]|$| (?:on|in|last|this|next) (?:[A-Z][a-z]+day|January|February|March|April|May"
-                          r"|June|July|August|September|October|November|December|week|month|year)\b")
+_DATE_OR_END = re.compile(r"[,.;:)]|$| (?:when|where|after|before)\b| (?:on|in|last|this|next) (?:[A-Z][a-z]+day|January"
+                          r"|February|March|April|May|June|July|August|September|October|November|December|week|month"
+                          r"|year)\b")
 # "Austin, Texas", "Jackson, Mississippi": a name followed by its state or country.
 _IN_REGION = re.compile(r", ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)\b")
 

@@ -723,3 +723,11 @@ def test_a_place_the_model_named_in_a_places_slot_is_sure_of_it():
     text = "Aas won the giant slalom in Adelvo on Saturday after the leader crashed."
     found = relabel(text, [found_at(text, "Adelvo", "GPE")], set())
     assert [(text[f.start:f.end], f.label, f.sure) for f in found] == [("Adelvo", "GPE", True)]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("A man was hurt in Tulvo when part of a roof collapsed.", "Tulvo", {"GPE"}),
+    ("Met Éireann issued a warning and Bus Éireann cancelled services.", "Bus Éireann", {"ORG"}),
+])
+def test_a_town_before_when_and_irish_state_bodies(backend, text, name, label):
+    assert labels(text, name) == label
