@@ -66,8 +66,8 @@ _PERSON_APPOSITION = re.compile(r", " + _DETERMINER + r" (?:[\w’'\-]+ ){0,4}" 
 _IN_PLACE = re.compile(r" in ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*)")
 _OWNED_WORDS = ("-owned", "-backed", "-controlled", "-funded")
 _OWNED_BY = re.compile(r"(?<![\w\-])([A-Z][\w&]+)(?:" + "|".join(_OWNED_WORDS) + r")\b")
-_ROAD = LiteralHeaded(r"\b(?:Interstate|Highway|Route|Loop|Motorway|Autobahn|Autoroute|Expressway|Freeway)"
-                      r" \d{1,4}[A-Z]?\b")
+_ROAD = LiteralHeaded(r"\b(?:(?:State|National|US|County) (?:Highway|Route)|Interstate|Highway|Route|Loop|Motorway"
+                      r"|Autobahn|Autoroute|Expressway|Freeway) \d{1,4}[A-Z]?\b")
 _PLACE_OF = LiteralHeaded(rf"\b(?:{'|'.join(PLACE_BEFORE)}) of ({_NAME})")
 _LIST_NEXT = re.compile(rf",? (?:and|or) ({_NAME})(?![\w’'\-])(?! (?:{_VERBS})\b)|, ({_NAME})(?=,| and | or )")
 _LIST_NEXT_PLACED = re.compile(rf" (?:and|or) ({_NAME})|, ({_NAME})(?=,| and | or )")  # ", and" joins clauses
@@ -462,7 +462,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     org_before = (word_before.lower() in ORG_BEFORE or company_maker(word_before)  # "drugmaker Bavarian Nordic"
                   ) and not (f.label == "PERSON" and name.split()[0] in GIVEN_NAMES)  # "rival Donald Trump"
     if (word_after in ORG_AFTER or (org_before and not before.of)
-            or _org_apposition(text, f.end, name) or _ORG_PARTICIPLE.match(text, f.end)):
+            or _org_apposition(text, f.end, name) or _ORG_PARTICIPLE.match(text, f.end)
+            and (text.startswith(",", f.end) or word_before not in ("near", "in", "outside", "at"))):
+        # (not "a new centre near Doncaster run by Wincanton": the participle is the centre's)
         return "ORG"
     if _BASED_IN.match(text, f.end) and not f.sure and name.split()[0] not in GIVEN_NAMES:
         return "ORG"

@@ -29,6 +29,9 @@ _EDGE_PUNCT = " \t\n,;:“”\"‘’'()[]—–-"
 _KEEP_DOT = re.compile(r"(?:(?:[A-Z]\.)+|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St)\.)$")
 _INNER_POSSESSIVE = re.compile(r"['’]s ")
 _JOINERS_AT_END = (" and", " of", " for", " the", " &")
+# Buildings that stand on a street or a campus ("Piccadilly Theatre on Hamra Street").
+_VENUES = {"Theatre", "Theater", "Hall", "Gallery", "Museum", "Hotel", "Cathedral", "Church", "Mosque", "Temple",
+           "Library", "Stadium", "Arena", "Centre", "Center", "Tower", "Building", "Market", "Station", "Hospital"}
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
 _OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
@@ -64,7 +67,8 @@ def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     for raw_start, raw_end, raw_label in spans:
         for piece in [p for places in _split_places(text, raw_start, raw_end, raw_label)
                       for comma_part in _split_commas(text, *places)
-                      for part in _split_parenthesis(text, *comma_part) for p in _split_possessives(text, *part)]:
+                      for part in _split_parenthesis(text, *comma_part) for on_part in _split_on(text, *part)
+                      for p in _split_possessives(text, *on_part)]:
             for start, end, label in _split_leading_place(text, *piece):
                 found = _refine_one(text, start, end, label, titles)
                 if found:
@@ -110,8 +114,11 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         if head and text[start:end].split()[0] not in PARTICLES:  # (not "de la Rúa", "van der Poel")
             start = head.end()
     first = text[start:end].split(" ", 1)
-    if len(first) == 2 and first[0] in DEMONYM_NOUNS:
-        start, label = start + len(first[0]) + 1, "PERSON"  # "Frenchman" + "Théo Marchand"
+    if len(first) == 2 and (first[0] in DEMONYM_NOUNS or label == "PERSON" and first[0] in gazetteer.DEMONYMS
+                            and " " in first[1] and looks_like_person(first[1])
+                            and any(w in GIVEN_NAMES or w in PARTICLES for w in first[1].split())):
+        # "Frenchman" + "Théo Marchand", "Belgian" + "Jonas Van den Broeck" (not "British Antarctic Survey")
+        start, label = start + len(first[0]) + 1, "PERSON"
     describing = _DESCRIBING_FIRST.match(text, start, end)
     if describing and opens_sentence(text, start):
         start = describing.end()  # "Rival Adyen", "Neighbouring Roseville": the describing word is no part of the name
@@ -381,6 +388,19 @@ def _possessive_name_end(text: str, start: int, end: int) -> int | None:
     if " " not in head and PLACE_WORDS.get(word) == "LOC" and not m.group(2):
         return m.end(1)
     return None
+
+
+def _split_on(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Piccadilly Theatre on Hamra Street", "Rhodes Theatre on the Rhodes University campus": a place on
+    another is two names (but "Council on Foreign Relations" is one)."""
+    cut = text.find(" on ", start, end)
+    if cut == -1:
+        return [(start, end, label)]
+    rest = text[cut + 4:end]
+    if not (rest.startswith("the ") or rest.split()[-1] in PLACE_WORDS) or text[start:cut].split()[-1] not in _VENUES:
+        return [(start, end, label)]
+    after = cut + 8 if rest.startswith("the ") else cut + 4
+    return [(start, cut, label), (after, end, label)]
 
 
 def _split_parenthesis(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

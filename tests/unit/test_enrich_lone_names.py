@@ -731,3 +731,8 @@ def test_a_place_the_model_named_in_a_places_slot_is_sure_of_it():
 ])
 def test_a_town_before_when_and_irish_state_bodies(backend, text, name, label):
     assert labels(text, name) == label
+
+
+def test_a_participle_after_a_town_near_which_something_stands_is_the_things(backend):
+    text = "The chain is moving orders to a new centre near Doncaster run by logistics group Wincvo."
+    assert labels(text, "Doncaster") <= {"GPE", "LOC"} and labels(text, "Doncaster")

@@ -375,3 +375,13 @@ def test_an_acronym_field_before_a_parenthesis_possessive_names_and_a_describing
 ])
 def test_two_bodies_joined_by_and_lists_before_a_body_and_bodies_whose_first_word_is_plural(backend, text, names):
     assert names <= {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("He played at the Halvo Theatre on Tulmar Street in 1968.", {"Halvo Theatre", "Tulmar Street"}),
+    ("The Vorland Council on Foreign Relations said so.", {"Vorland Council on Foreign Relations"}),
+    ("Slips closed State Highway 35 north of the town.", {"State Highway 35"}),
+    ("The Makvo Local Municipality said water would be restored.", {"Makvo Local Municipality"}),
+])
+def test_a_venue_on_a_street_state_highways_and_municipalities(backend, text, names):
+    assert names <= {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
