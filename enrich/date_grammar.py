@@ -78,6 +78,9 @@ _PATTERNS = [
     ("month", rf"\b(?P<det>[Aa]n?|[Tt]he){_S}(?:[a-z]+{_S}){{1,2}}(?P<at>(?P<mon>March|May))\b" + _POSS
      + rf"(?!{_S}[A-Z\d])(?![-'’]\w)"),
     ("year", rf"\b(?:by|By|until|before)" + _S + r"(?P<at>(?P<y>21\d\d))\b(?![\d%])"),  # "by 2100"
+    # "until at least 2028", "from at least 2019": a year, though "at least 2000" alone counts people
+    ("year", rf"\b(?:until|Until|from|From|since|Since|by|By|till)" + _S + r"at" + _S + r"least" + _S
+     + rf"(?P<at>(?P<y>{_YEAR}))\b(?![\d%,.]\d|{_S}(?:people|homes|households|jobs|workers|residents)\b)"),
     ("year", rf"{_NOT_A_YEAR_BEFORE}\b(?P<y>{_YEAR})\b(?!-\d|,\d|\.\d|{_S}(?:percent|per cent|people|troops|soldiers|"
              r"votes|residents|km|miles|metres|meters|tons|tonnes|units|jobs|points|feet)\b)" + _POSS),
 ]

@@ -34,7 +34,7 @@ _REQUEST = {"asked", "urged", "told", "ordered", "invited", "advised", "warned",
 _DEFER = {"adjourned", "postponed", "deferred", "delayed", "rescheduled", "adjourns", "postpones", "defers", "delays"}
 # "cancelled classes until Wednesday", "kept a warning in force until Tuesday": what is stopped or kept
 # now runs on to the date "until" names.
-_SUSPEND = {"cancelled", "canceled", "suspended", "closed", "shut", "halted", "grounded", "banned", "barred",
+_SUSPEND = {"cancelled", "canceled", "suspended", "closed", "shut", "halted", "grounded", "banned", "barred", "issued", "imposed",
             "extended", "kept"}
 # Verbs of a timetable in the present ("the fair opens on Saturday", "the court sits on Tuesday"); the tagger
 # finds present forms itself, the rules need them listed.
@@ -145,7 +145,7 @@ def sentence_cues(text: str, sentence: Span, tags: dict[int, str]) -> list[Cue]:
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         if w == "to" and _requested(lower, i, nxt) or w in ("to", "until") and any(
                 x in _DEFER for x in lower[max(0, i - 4):i]) or w == "until" and any(
-                x in _SUSPEND for x in lower[max(0, i - 6):i]) and "when" not in lower[i + 1:i + 6]:
+                x in _SUSPEND for x in lower[max(0, i - 10):i]) and "when" not in lower[i + 1:i + 6]:
             # (not "was closed until Monday, when crews reopened it")
             cues.append(Cue(start, "future", False))
             continue

@@ -516,3 +516,14 @@ def test_a_premium_to_a_companys_closing_price_looks_back_after_a_future(backend
 def test_a_capitalised_word_inside_a_sentence_is_no_verb(backend):
     text = "Vargo said a knee problem had troubled him since the Pacific Open in January."
     assert dates(text, dt.date(2026, 2, 16)) == {"January": "2026-01"}
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2026, 3, 30), "The airlines would keep both brands until at least 2028.", {"2028": "2028"}),
+    (dt.date(2026, 3, 30), "They ran the scheme from at least 2019 until 2024.", {"2019": "2019", "2024": "2024"}),
+    (dt.date(2026, 3, 30), "At least 2000 people marched.", {}),
+    (dt.date(2026, 1, 27), "The service issued a red rain warning for the district until 6 p.m. on Wednesday.",
+     {"Wednesday": "2026-01-28"}),
+])
+def test_years_after_at_least_and_a_warning_issued_until_a_day(backend, published, text, expected):
+    assert dates(text, published) == expected
