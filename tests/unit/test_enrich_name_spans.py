@@ -385,3 +385,10 @@ def test_two_bodies_joined_by_and_lists_before_a_body_and_bodies_whose_first_wor
 ])
 def test_a_venue_on_a_street_state_highways_and_municipalities(backend, text, names):
     assert names <= {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+@pytest.mark.parametrize("name", ["Financial Superintendency", "Vorland Schools Inspectorate"])
+def test_superintendencies_and_inspectorates_are_organisations(backend, name):
+    found = {(m.text, m.label) for m in enrich.analyse("Title", f"The {name} approved the licence.",
+                                                       dt.date(2025, 9, 15)).entities}
+    assert (name, "ORG") in found
