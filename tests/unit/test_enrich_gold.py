@@ -35,6 +35,7 @@ GROUPS = {
     "batch-16": "issue-11 batch 16 (unseen, 2026-12-01)",
     "batch-17": "issue-11 batch 17 (unseen, 2026-12-01)",
     "batch-18": "issue-11 batch 18 (unseen, 2026-12-01)",
+    "batch-19": "issue-11 batch 19 (unseen, 2026-12-01)",
 }
 
 # Floors a little below what was measured when they were set (2026-11-30). On the 35 earlier
@@ -88,19 +89,22 @@ GROUPS = {
 # Batch 18 (24, an ordinary news day) was scored at first sight at 9943d64: 0.898 spaCy (P 0.907, R 0.890),
 # 0.891 fallback (P 0.910, R 0.873); timeline P/R 0.990/0.986 with both. After the rules it and a review
 # prompted: 0.933 and 0.924; timeline 0.995/0.990.
+# Batch 19 (24, an ordinary news day) was scored at first sight at eaee973: 0.902 spaCy (P 0.907, R 0.896),
+# 0.889 fallback (P 0.899, R 0.880); timeline P/R 0.984/0.964 with both. After the few rules it prompted:
+# 0.919 and 0.905; timeline 0.985/0.974.
 FLOORS = {
     "spacy": {"earlier": 0.98, "issue-11": 0.97, "batch-8": 0.96, "timeline": 0.97, "batch-9": 0.93,
               "batch-10": 0.89, "batch-10 timeline": 0.98, "batch-11": 0.91, "batch-11 timeline": 0.99,
               "batch-12": 0.91, "batch-12 timeline": 0.99, "batch-13": 0.91, "batch-13 timeline": 0.99,
               "batch-14": 0.85, "batch-14 timeline": 0.99, "batch-15": 0.91, "batch-15 timeline": 0.98,
               "batch-16": 0.92, "batch-16 timeline": 0.99, "batch-17": 0.95, "batch-17 timeline": 0.99,
-              "batch-18": 0.92, "batch-18 timeline": 0.98},
+              "batch-18": 0.92, "batch-18 timeline": 0.98, "batch-19": 0.91, "batch-19 timeline": 0.97},
     "fallback": {"earlier": 0.97, "issue-11": 0.96, "batch-8": 0.94, "timeline": 0.97, "batch-9": 0.91,
                  "batch-10": 0.87, "batch-10 timeline": 0.98, "batch-11": 0.89, "batch-11 timeline": 0.99,
                  "batch-12": 0.91, "batch-12 timeline": 0.99, "batch-13": 0.91, "batch-13 timeline": 0.99,
                  "batch-14": 0.85, "batch-14 timeline": 0.99, "batch-15": 0.88, "batch-15 timeline": 0.97,
                  "batch-16": 0.89, "batch-16 timeline": 0.99, "batch-17": 0.93, "batch-17 timeline": 0.97,
-                 "batch-18": 0.91, "batch-18 timeline": 0.98},
+                 "batch-18": 0.91, "batch-18 timeline": 0.98, "batch-19": 0.89, "batch-19 timeline": 0.97},
 }
 
 
@@ -111,7 +115,7 @@ def test_gold_set_quality(backend, monkeypatch):
     else:
         monkeypatch.delenv("TIDINGS_NLP", raising=False)
     scores = scoring.evaluate(EVAL_DIR / "gold", enrich.analyse)
-    assert len(scores) >= 323
+    assert len(scores) >= 347
     assert set(GROUPS.values()) == set(BATCHES), "a batch without floors"
     batches = {group: set(BATCHES[key]) for group, key in GROUPS.items()}
     in_a_batch = set().union(*batches.values())
