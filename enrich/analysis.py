@@ -119,9 +119,9 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
     """Where the rules cut names better than the small model: a person it cut short or in pieces
     ("João Pinto" + "Ferraz", "Chowdhury Mitu" for "Farhana Chowdhury Mitu") is the rules' whole
     name, and so is a place GeoNames knows whole ("Jelenia Góra"), and an organisation, a street or a
-    lake the rules are sure of ("Free Democrats", "Passeig de Sant Joan"); a span it ran over a list, a place or an acronym ("Capella, Umbra
-    and Planet", "... College of Music and Drama in Cardiff", "Taiwan Power Company (Taipower") is
-    the rules' names in it."""
+    lake the rules are sure of ("Free Democrats", "Passeig de Sant Joan"); a span it ran over a list,
+    a place or an acronym ("Capella, Umbra and Planet", "... College of Music and Drama in Cardiff",
+    "Taiwan Power Company (Taipower") is the rules' names in it."""
     rules = sorted([(b, e, label, True) for b, e, label in strong] + [(b, e, label, False) for b, e, label in weak])
     out = list(spans)
     for b, e, label, sure in rules:
@@ -156,6 +156,8 @@ def _two_bodies(text: str, pieces: list[tuple[int, int, str]]) -> bool:
     """True for two organisations the model found, each ending in an organisation word ("Eastern Theatre
     Command" of "the People's Liberation Army"), which the rules ran into one."""
     return len(pieces) == 2 and all(label == "ORG" and text[b:e].split()[-1] in ORG_WORDS for b, e, label in pieces)
+
+
 # What may stand between the names of a list the model took for one: commas, "and", "in", a parenthesis.
 _JOINERS_LEFT = re.compile(r"(?:the|The)?(?:\s|,|\band\b|\bin\b|\()*")
 
