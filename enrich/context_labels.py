@@ -145,10 +145,9 @@ _ORG_KIND_COMMA_BEFORE = EndAnchored(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][
                                      + "|".join(sorted(ORG_KINDS | {"rival", "competitor", "employer", "parent",
                                                                     "owner"})) + r")s?, $")
 # Role words that say the next name is a person ("Council member Andrew Jackson", "Forecaster Helen Marsh").
-_ROLE_BEFORE = EndAnchored(r"\b(?i:member|co-author|superintendent|chairman|chairwoman|manager|coach|co-founder"
-                           r"|founder|commissioner|premier|mayor|opener|batter|batsman|bowler|spinner|pitcher"
-                           r"|quarterback|striker|midfielder|defender|goalkeeper|winger|rider|driver|jockey|sprinter"
-                           r"|alderman|alderwoman|councillor|councilor|editor|boss|kicker|back-rower|playmaker|"
+_ROLE_BEFORE = EndAnchored(r"\b(?i:member|co-author|superintendent|co-founder|commissioner|premier|opener|batter"
+                           r"|batsman|bowler|spinner|pitcher|quarterback|winger|rider|driver|jockey|sprinter"
+                           r"|alderman|alderwoman|councilor|editor|boss|kicker|back-rower|playmaker|"
                            + "|".join(sorted(PLAYER_POSITIONS)) + r"|songwriter|guitarist|drummer|bassist|saxophonist"
                            r"|trumpeter|violinist|cellist|tenor|soprano|baritone|tight end|running back|wide receiver"
                            r"|receiver|cornerback|safety|supervisor|chair|"

@@ -112,17 +112,17 @@ def _gazetteer_hits(text: str) -> list[tuple[int, int, str]]:
                 if name in _PLACES_AND_ORGANISATIONS:
                     hits.append((pos, pos + len(name), _PLACES_AND_ORGANISATIONS[name]))
                 elif "-" in word:
-                    hits += _hyphen_parts(word, pos, bool(_KIND_AFTER.match(text, pos + len(word))))
+                    hits += _hyphen_parts(text, word, pos)
             pos += len(word) + 1
     return hits
 
 
-def _hyphen_parts(word: str, pos: int, seats_a_body: bool = False) -> list[tuple[int, int, str]]:
-    """Well-known names inside a hyphenated word ("Russia-US", "Kyiv-based"); none when another
-    part is an unknown name ("Paris-Roubaix", "Rolls-Royce": the compound is a name of its own).
-    `seats_a_body`: a kind of organisation follows the word ("York-based company")."""
+def _hyphen_parts(text: str, word: str, pos: int) -> list[tuple[int, int, str]]:
+    """Well-known names inside the hyphenated word at text[pos:] ("Russia-US", "Kyiv-based"); none when
+    another part is an unknown name ("Paris-Roubaix", "Rolls-Royce": the compound is a name of its own)."""
     parts = word.split("-")
-    if seats_a_body and len(parts) == 2 and parts[1].rstrip(".,") in _SEAT_WORDS and geonames.is_place(parts[0]):
+    if len(parts) == 2 and parts[1].rstrip(".,") in _SEAT_WORDS and geonames.is_place(parts[0]) \
+            and _KIND_AFTER.match(text, pos + len(word)):
         return [(pos, pos + len(parts[0]), "GPE")]  # "York-based company": a town GeoNames knows (not "Unity-based game")
     if gazetteer.compound_name(word):
         return []

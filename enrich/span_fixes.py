@@ -394,10 +394,8 @@ def _split_on(text: str, start: int, end: int, label: str) -> list[tuple[int, in
     """"Piccadilly Theatre on Hamra Street", "Rhodes Theatre on the Rhodes University campus": a place on
     another is two names (but "Council on Foreign Relations" is one)."""
     cut = text.find(" on ", start, end)
-    if cut == -1:
-        return [(start, end, label)]
-    rest = text[cut + 4:end]
-    if not (rest.startswith("the ") or rest.split()[-1] in PLACE_WORDS) or text[start:cut].split()[-1] not in _VENUES:
+    rest = text[cut + 4:end] if cut != -1 else ""
+    if not rest.strip() or not (rest.startswith("the ") or rest.split()[-1] in PLACE_WORDS) or text[start:cut].split()[-1] not in _VENUES:
         return [(start, end, label)]
     after = cut + 8 if rest.startswith("the ") else cut + 4
     return [(start, cut, label), (after, end, label)]
