@@ -93,7 +93,7 @@ def _title_tokens(text: str, w: _Words, caps: list[int]) -> set[int]:
         if k in marked:
             continue
         m = TITLE_RUN.match(text, starts[k]) if may_start_title(text, starts[k]) else None
-        if not m:
+        if not m or text.startswith(("'s ", "’s "), m.end()):  # "Court of King's Bench": no title before a name
             continue
         nxt = bisect_left(starts, m.end(), k)  # the first word after the title
         if nxt < len(starts) and w.strs[nxt] in ORG_WORDS:  # "Justice Department", "General Assembly"

@@ -392,3 +392,11 @@ def test_superintendencies_and_inspectorates_are_organisations(backend, name):
     found = {(m.text, m.label) for m in enrich.analyse("Title", f"The {name} approved the licence.",
                                                        dt.date(2025, 9, 15)).entities}
     assert (name, "ORG") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A judge of the Alberta Court of King's Bench dismissed the appeal.", "Alberta Court of King's Bench"),
+    ("The Queen's Theatre in Hornchurch reopened.", "Queen's Theatre"),
+])
+def test_a_title_with_a_possessive_stays_inside_a_name(backend, text, name):
+    assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
