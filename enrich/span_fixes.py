@@ -435,7 +435,17 @@ def _split_possessives(text: str, start: int, end: int, label: str) -> list[tupl
     return [(start, head_end, head_label)] + tails
 
 
+# A full stop after a word of three letters or more, then a capital: a sentence ends inside the span.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d]{3})\. (?=[A-Z])")
+_ABBREVIATED = {"Inc", "Ltd", "Corp", "Bros", "Gen", "Col", "Capt", "Sgt", "Rev", "Sen", "Rep", "Gov", "Prof", "Mrs",
+                "Dept", "Univ", "Ave", "Blvd", "Hon", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"}
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    for stop in _SENTENCE_END.finditer(text, start, end):  # "Tāne Mahuta. Contractors will ...": the name
+        if text[start:stop.start()].split()[-1] not in _ABBREVIATED:  # is the first sentence's
+            end = stop.start()
+            break
     score = _TRAILING_SCORE.search(text, start, end)
     if score:  # "Borussia Dortmund 2-0"
         end = score.start()

@@ -400,3 +400,11 @@ def test_superintendencies_and_inspectorates_are_organisations(backend, name):
 ])
 def test_a_title_with_a_possessive_stays_inside_a_name(backend, text, name):
     assert name in {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+def test_no_name_runs_over_the_end_of_a_sentence(backend):
+    text = ("The new highway runs within metres of Tāne Mahuta. Contractors will build a fence next month. "
+            "Brown & Sons Inc. Holdings was fined.")
+    names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert not [n for n in names if ". " in n and "Inc. " not in n], names
+    assert "Tāne Mahuta" in names
