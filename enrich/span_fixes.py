@@ -60,11 +60,18 @@ _TITLE_SCAN = LiteralHeaded(TITLE_ANYWHERE.pattern)
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*[a-z]) $")
 
 
+# An elided particle and the capitalised word it joins end many names ("Cortina d'Ampezzo", "Lliçà d'Amunt").
+_ELIDED_PARTICLE = re.compile(r" (?:d|dell|dall|l)['’][A-ZÀ-Ý][\w\-]*")
+
+
 def refine(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     """Apply the span corrections to a backend's spans."""
     titles = _Titles(text)
     out = []
     for raw_start, raw_end, raw_label in spans:
+        elided = _ELIDED_PARTICLE.match(text, raw_end)
+        if elided:  # "Cortina" + " d'Ampezzo", "Côte" + " d’Ivoire"
+            raw_end = elided.end()
         for piece in [p for places in _split_places(text, raw_start, raw_end, raw_label)
                       for comma_part in _split_commas(text, *places)
                       for part in _split_parenthesis(text, *comma_part) for on_part in _split_on(text, *part)

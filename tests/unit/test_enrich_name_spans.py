@@ -408,3 +408,9 @@ def test_no_name_runs_over_the_end_of_a_sentence(backend):
     names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert not [n for n in names if ". " in n and "Inc. " not in n], names
     assert "Tāne Mahuta" in names
+
+
+def test_an_elided_particle_stays_in_a_place_name(backend):
+    text = "The race finished in the Italian town of Cortina d'Ampezzo on Sunday, and in Milan a day later."
+    names = {m.text: m.label for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert names.get("Cortina d'Ampezzo") == "GPE" and "Cortina" not in names, names
