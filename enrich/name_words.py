@@ -23,7 +23,8 @@ Superintendence Superintendencia Inspectorate Ombudsman Shimbun Zeitung Gazette 
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval Place Terrace".split()},
-    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon Formation Pass".split()},
+    **{w: "LOC" for w in "River Mountain Mountains Lake Island Islands Sea Ocean Valley Desert Peninsula Gulf Bay Delta Strait Coast Canal Forest Basin Plateau Heights Hills Park Reserve Beach Glacier Fjord Lagoon Formation Pass"
+                                 " Creek Range Ranges Falls Gorge Canyon Trail Trails Track Fork Reef Cove Cave Caves Wetlands Crater".split()},
     **{w: "GPE" for w in "Province Region County City District Oblast Governorate Prefecture Republic Kingdom Emirate Township Village Territory Territories".split()},
 }
 
@@ -33,8 +34,8 @@ PLACE_NOT_PERSON_ENDS = {"Market": "FAC", "Mall": "FAC", "Estates": "GPE", "Esta
 
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
 PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River Isla Islas Playa Cerro Lago Laguna"
-                                          " Bahía Ilha Praia Isola".split()},
-                     **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt Greater".split()},
+                                          " Bahía Ilha Praia Isola Lagoa Serra Ponta Cabo".split()},
+                     **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt Greater Barra Vila Puerto".split()},
                      # streets and squares named in their language ("Avenida Alberto Craveiro", "Rue de Rivoli")
                      **{w: "FAC" for w in "Avenida Rua Calle Carrer Viale Rue Praça Piazza Paseo Passeig Jalan Ulica"
                                           " Avinguda Plac".split()}}

@@ -414,3 +414,15 @@ def test_an_elided_particle_stays_in_a_place_name(backend):
     text = "The race finished in the Italian town of Cortina d'Ampezzo on Sunday, and in Milan a day later."
     names = {m.text: m.label for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert names.get("Cortina d'Ampezzo") == "GPE" and "Cortina" not in names, names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Water from Pinebrook Creek flooded the road.", "Pinebrook Creek"),
+    ("Hikers were rescued in the Tararua Ranges on Sunday.", "Tararua Ranges"),
+    ("The council closed the Moana Track after the storm.", "Moana Track"),
+    ("Fishermen at Ponta Delgadinha saw the whale.", "Ponta Delgadinha"),
+    ("Divers surveyed the Ningaloo Reef last week.", "Ningaloo Reef"),
+])
+def test_creeks_ranges_tracks_reefs_and_portuguese_heads_are_places(backend, text, name):
+    found = {m.text: m.label for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert found.get(name) in ("LOC", "GPE", "FAC"), found
