@@ -94,7 +94,9 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "conglomerate retailer operator developer startup start-up utility app platform website miner "
                       "chipmaker carmaker drugmaker service distributor producer exporter refiner publisher "
                       "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm "
-                      "unit subsidiary division venture provider"
+                      "unit subsidiary division venture provider supplier cooperative co-operative co-op wholesaler "
+                      "lessor shipbuilder builder contractor fund studio magazine channel exchange marketplace "
+                      "laboratory hospital school college authority ministry museum orchestra side"
                       .split()) | {"asset manager", "fund manager", "investment manager", "wealth manager"}
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "

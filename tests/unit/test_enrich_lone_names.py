@@ -736,3 +736,15 @@ def test_a_town_before_when_and_irish_state_bodies(backend, text, name, label):
 def test_a_participle_after_a_town_near_which_something_stands_is_the_things(backend):
     text = "The chain is moving orders to a new centre near Doncaster run by logistics group Wincvo."
     assert labels(text, "Doncaster") <= {"GPE", "LOC"} and labels(text, "Doncaster")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hollmann, the Austrian car parts supplier, said it would cut 300 jobs. It was founded by Otto Hollmann.",
+     "Hollmann"),
+    ("Agrovia, the Navarre-based cooperative, said its mills were full.", "Agrovia"),
+    ("Kestrel, the Dublin aircraft lessor, raised its forecast.", "Kestrel"),
+    ("Brightwell, the Premiership side, signed two players.", "Brightwell"),
+])
+def test_suppliers_cooperatives_lessors_and_sides_in_appositions(backend, text, name):
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert (name, "ORG") in found, found
