@@ -209,7 +209,8 @@ Thunder Hurricanes Heat Strikers Stags Bats Tuskers Vipers Cobras Mustangs""".sp
 COMPANY_KINDS_PLURAL = frozenset("companies firms banks lenders retailers brands chains stores supermarkets grocers "
                                  "carmakers chipmakers drugmakers airlines insurers marketplaces miners operators "
                                  "startups start-ups brokers chocolatiers confectioners apps newspapers broadcasters "
-                                 "carriers telcos utilities".split())
+                                 "carriers telcos utilities networks accounts jets aircraft planes handsets outlets "
+                                 "dealerships".split())
 
 # Kinds of place in the plural that close a list of places' names ("the Surma and Kushiyara rivers",
 # "the Zaatari and Azraq refugee camps").

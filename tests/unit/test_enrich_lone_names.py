@@ -748,3 +748,15 @@ def test_a_participle_after_a_town_near_which_something_stands_is_the_things(bac
 def test_suppliers_cooperatives_lessors_and_sides_in_appositions(backend, text, name):
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert (name, "ORG") in found, found
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Users can link it to Paystack and Chipper Cash accounts.", {"Paystack", "Chipper Cash"}),
+    ("Engine checks grounded dozens of Avianca and Viva Air jets.", {"Avianca", "Viva Air"}),
+    ("Callers can use the Telkom, Mascom or Orange networks.", {"Telkom", "Mascom"}),
+    ("Freshway competes with Checkers, Usave and Spar for shoppers.", {"Checkers", "Usave", "Spar"}),
+    ("It bought 40 buses from Scania and Marcopolo last year.", {"Scania", "Marcopolo"}),
+])
+def test_companies_by_what_they_own_sell_or_compete_with(backend, text, names):
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert {(n, "ORG") for n in names} <= found, found
