@@ -113,7 +113,7 @@ _DECIDE = {"approved", "passed", "adopted", "voted", "decided", "agreed", "order
            "introduced", "announced", "unveiled", "proposed"}
 _MONTH_NAMES = frozenset(MONTHS)
 _NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
-_VOCABULARY = ({"forecast", "predict", "payable", "likely", "closing"} | _REPORTS | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
+_VOCABULARY = ({"forecast", "predict", "payable", "likely", "possible", "closing"} | _REPORTS | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | _REPORT_PLURAL | {"to", "until", "from"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
@@ -280,7 +280,7 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
         return "future"
     if w == "closing" and nxt in ("price", "prices", "level", "value"):
         return "past"  # "a 37% premium to its closing price on Monday": a price that closed is behind us
-    if w == "likely" and prev in _BE and nxt in _WHERE_OR_WHEN:
+    if w in ("likely", "possible") and prev in _BE and nxt in _WHERE_OR_WHEN:
         return "future"  # "storms were likely across Texas on Monday" (not "was likely higher on Sunday")
     if w in _PAST_AUX or (w in _PERFECT and (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt == "been")):
         return "past"

@@ -527,3 +527,11 @@ def test_a_capitalised_word_inside_a_sentence_is_no_verb(backend):
 ])
 def test_years_after_at_least_and_a_warning_issued_until_a_day(backend, published, text, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Forecasters said more thunderstorms were possible on Wednesday in the valley.", {"Wednesday": "2026-07-08"}),
+    ("Rescue was possible only after the river fell on Saturday.", {"Saturday": "2026-07-04"}),
+])
+def test_what_is_possible_on_a_day_lies_ahead(backend, text, expected):
+    assert dates(text, dt.date(2026, 7, 6)) == expected
