@@ -23,7 +23,7 @@ _PAST_INTENT = {"decided", "agreed", "planned", "promised", "vowed", "pledged", 
                 "wanted", "intended", "aimed", "prepared"}
 # ... unless the intention itself is past (_PAST_INTENT): then the date may lie either side.
 _INTENT = _PAST_INTENT | {
-    "set", "due", "scheduled", "expected", "plans", "plan", "planning", "going", "poised", "slated", "agree", "agrees",
+    "set", "due", "scheduled", "expected", "expect", "expects", "plans", "plan", "planning", "going", "poised", "slated", "agree", "agrees",
     "hopes", "hope", "wants", "want", "intends", "aims", "aim", "is", "are", "prepares", "preparing", "ready", "likely",
     "unlikely", "threatens", "threatening", "decision", "bid", "move", "attempt", "effort", "deadline"}
 # "asked residents to stay home on Monday": what someone is asked, told or urged to do lies ahead of the asking.

@@ -535,3 +535,8 @@ def test_years_after_at_least_and_a_warning_issued_until_a_day(backend, publishe
 ])
 def test_what_is_possible_on_a_day_lies_ahead(backend, text, expected):
     assert dates(text, dt.date(2026, 7, 6)) == expected
+
+
+def test_what_someone_expects_to_do_lies_ahead_after_a_past_clause(backend):
+    text = "Growers are spraying the vines, which have suffered in past years, and expect to finish in March."
+    assert dates(text, dt.date(2025, 10, 9)) == {"March": "2026-03"}
