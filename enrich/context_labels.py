@@ -420,7 +420,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
                    or text.endswith((" and ", " or ", ", "), 0, f.start)) \
             and not geonames.is_place(name) and not _DESCRIBING_COMPOUND.search(name):
         return "ORG"  # "shelves emptied at Seicomart and Lawson convenience stores", not "Quick-commerce companies"
-    kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or") or word_after.islower() else None
+    kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or") or word_after.islower() \
+        or text.startswith(", ", f.end) else None
     if kinds and " " not in name:  # "the Surma and Kushiyara rivers", "the Zaatari and Azraq refugee camps"
         return "LOC"
     if text.startswith(", which ", f.end) and _PLACE_CLAUSE.match(text, f.end) \
@@ -510,7 +511,7 @@ _RIVER_ACTS = re.compile(r" (?:had |has )?(?:burst|broke|broken|overtopped) its 
 # One lower-case word that describes the kind ("refugee camps", "convenience stores"), never a verb ("Smith toured villages").
 _DESCRIBING_SLOT = r"(?:(?![a-z]+ed\b|said\b|says\b|told\b|visited\b|toured\b|[a-z]+s\b)[a-z]+ )?"
 # "the Surma and Kushiyara rivers": a kind of place in the plural after a list names places.
-_PLACES_LISTED = re.compile(r"(?: (?:and|or) (?:the )?[A-Z][\w’'\-]+)? " + _DESCRIBING_SLOT + r"(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
+_PLACES_LISTED = re.compile(r"(?:, [A-Z][\w’'\-]+)*(?:,? (?:and|or) (?:the )?[A-Z][\w’'\-]+)? " + _DESCRIBING_SLOT + r"(?:" + "|".join(sorted(PLACE_KINDS_PLURAL))
                             + r")\b")
 # "the Harvey Norman, Domayne and Joyce Mayne brands": a kind of organisation in the plural after a list names them.
 # (a describing word only after a list: "Trump hit companies" names no company)
@@ -833,7 +834,7 @@ def _coordinated_orgs(text: str, found: list[Found], person_forms: set[str]) -> 
                 continue
             if other is None or other.label == "ORG" or name in person_forms or gazetteer.lookup(name) \
                     or other.label == "PERSON" and (other.sure or name.split()[0] in GIVEN_NAMES or _affiliated(text, end, name)) \
-                    or other.label in PLACE_LABELS and _placed(text, start):
+                    or other.label in PLACE_LABELS and (other.sure or _placed(text, start)):
                 continue
             other.label, other.sure = "ORG", True
             sources.append(other)

@@ -760,3 +760,9 @@ def test_suppliers_cooperatives_lessors_and_sides_in_appositions(backend, text, 
 def test_companies_by_what_they_own_sell_or_compete_with(backend, text, names):
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert {(n, "ORG") for n in names} <= found, found
+
+
+def test_a_list_of_names_before_counties_is_of_places(backend):
+    text = "The governor declared an emergency for Tazewell, Brantley and Wyoming counties."
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert {("Tazewell", "LOC"), ("Brantley", "LOC")} <= found, found
