@@ -143,7 +143,7 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
             out = [x for x in out if x not in touching] + [(b, e, label)]  # "Passeig de Sant" + "Joan"
     for x in list(out):
         pieces = [r for r in rules if x[0] <= r[0] and r[1] <= x[1] and (r[0], r[1]) != (x[0], x[1])]
-        if len(pieces) >= 2 and _only_joiners(text, x, pieces):
+        if len(pieces) >= 2 and _only_joiners(text, x, pieces, text.endswith(", ", 0, x[0])):
             out.remove(x)
             out += [(b, e, label if sure else x[2]) for b, e, label, sure in pieces]
     return out
@@ -162,9 +162,11 @@ def _two_bodies(text: str, pieces: list[tuple[int, int, str]]) -> bool:
 _JOINERS_LEFT = re.compile(r"(?:the|The)?(?:\s|,|\band\b|\bin\b|\()*")
 
 
-def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int, int, str, bool]]) -> bool:
+def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int, int, str, bool]],
+                  listed: bool) -> bool:
     """True when the rules' names fill `span` but for joiners, and one of them is a comma, "in" or a
-    parenthesis (two names joined by "and" alone may be one: "Marks and Spencer")."""
+    parenthesis, or the span ends a list ("A, B and C"); two names joined by "and" alone may be one
+    ("Marks and Spencer")."""
     left, pos = [], span[0]
     for b, e, _, _ in sorted(pieces):
         if b < pos:
@@ -173,7 +175,7 @@ def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int,
         pos = e
     left.append(text[pos:span[1]])
     gaps = "|".join(left)
-    return all(_JOINERS_LEFT.fullmatch(g) for g in left) and ("," in gaps or " in " in gaps or "(" in gaps)
+    return all(_JOINERS_LEFT.fullmatch(g) for g in left) and ("," in gaps or " in " in gaps or "(" in gaps or listed)
 
 
 def _whole_person(name: str) -> bool:

@@ -40,7 +40,7 @@ _ROLES_OF_COMPANIES_TOO = (PERSON_ROLES & ORG_BEFORE) | {"investor", "adviser", 
 # largest of the islands").
 _DESCRIBING_WORDS = r"(?:[\w’'\-]+est of (?:the )?)?(?:(?!(?:for|of|at|with|to|from|in|on|by) )[\w’'\-]+ ){0,3}"
 _ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" " + _DESCRIBING_WORDS + r"(?:" + "|".join(sorted(ORG_KINDS))
-                             + r"|" + COMPANY_MAKER + r")s?\b")  # "..., Banorte and Halvik, the three largest banks"
+                             + r"|" + COMPANY_MAKER + r")s?\b(?!['’])")  # (not "the union's regional head")  # "..., Banorte and Halvik, the three largest banks"
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
                              r" (?:by|in|on)\b")
@@ -124,7 +124,8 @@ _COMPASS_OF = {"north", "south", "east", "west"} | {f"{a}{h}{b}" for a in ("nort
 _COMPASS_BEFORE = {w + "ern" for w in _COMPASS_OF} | {"central"}
 # "suburbs such as Nightcliff", "towns like Forres".
 _PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provinces|states|countries|islands|districts"
-                              r"|neighbourhoods|neighborhoods|municipalities|areas|ports) (?:such as|like|including) $")
+                              r"|neighbourhoods|neighborhoods|municipalities|areas|ports|spots|beaches|resorts|destinations|locations"
+                              r"|sites) (?:such as|like|including) $")
 # "the substation at Margam", "a plant at Tarragona": a facility is at a place.
 _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
                            r"|site|works|shipyard|port|airport|campus|camp|reactor|facility|reservoir|dam) (?:at|in|near) $")

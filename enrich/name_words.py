@@ -215,5 +215,6 @@ COMPANY_KINDS_PLURAL = frozenset("companies firms banks lenders retailers brands
 # Kinds of place in the plural that close a list of places' names ("the Surma and Kushiyara rivers",
 # "the Zaatari and Azraq refugee camps").
 PLACE_KINDS_PLURAL = frozenset("rivers islands lakes mountains valleys peninsulas districts suburbs neighbourhoods "
-                               "neighborhoods villages towns camps provinces regions counties municipalities".split())
+                               "neighborhoods villages towns camps provinces regions counties municipalities panchayats wards "
+                               "parishes boroughs cantons".split())
 

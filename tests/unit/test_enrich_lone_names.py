@@ -766,3 +766,16 @@ def test_a_list_of_names_before_counties_is_of_places(backend):
     text = "The governor declared an emergency for Tazewell, Brantley and Wyoming counties."
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert {("Tazewell", "LOC"), ("Brantley", "LOC")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Charges would apply at busy spots including Trevone, Porthcothan and Crantock from May.",
+     {("Trevone", "GPE"), ("Porthcothan", "GPE"), ("Crantock", "GPE")}),
+    ("Officials closed schools in wards of Pandikkad and Edavanna panchayats.",
+     {("Pandikkad", "GPE"), ("Edavanna", "GPE")}),
+    ('"We will fight this," said Ralf Weiland, the union\'s regional head.', {("Ralf Weiland", "PERSON")}),
+])
+def test_spots_and_panchayats_are_places_and_a_role_after_a_bodys_possessive_a_person(backend, text, expected):
+    found = {(m.text, "GPE" if m.label in ("GPE", "LOC") else m.label)
+             for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert expected <= found, found

@@ -426,3 +426,9 @@ def test_an_elided_particle_stays_in_a_place_name(backend):
 def test_creeks_ranges_tracks_reefs_and_portuguese_heads_are_places(backend, text, name):
     found = {m.text: m.label for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert found.get(name) in ("LOC", "GPE", "FAC"), found
+
+
+def test_the_last_two_names_of_a_list_are_two_names(backend):
+    text = "Orders from Volkswagen, Mercedes-Benz and Stellantis fell by a tenth last year."
+    names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert {"Mercedes-Benz", "Stellantis"} <= names, names
