@@ -155,7 +155,11 @@ _ARTICLES = ("the ", "The ")
 def _two_bodies(text: str, pieces: list[tuple[int, int, str]]) -> bool:
     """True for two organisations the model found, each ending in an organisation word ("Eastern Theatre
     Command" of "the People's Liberation Army"), which the rules ran into one."""
-    return len(pieces) == 2 and all(label == "ORG" and text[b:e].split()[-1] in ORG_WORDS for b, e, label in pieces)
+    if len(pieces) != 2 or not all(label == "ORG" and text[b:e].split()[-1] in ORG_WORDS for b, e, label in pieces):
+        return False
+    (b1, e1, _), (b2, _, _) = sorted(pieces)  # "Institute for Zoo" + "and" + "Wildlife Research" is one body
+    complement = re.search(r" (?:for|of) (?:the )?(\S+)", text[b1:e1])  # (not "University of London and ...")
+    return not (text[e1:b2] == " and " and complement and not gazetteer.is_place_or_people(complement.group(1)))
 
 
 # What may stand between the names of a list the model took for one: commas, "and", "in", a parenthesis.
@@ -165,8 +169,8 @@ _JOINERS_LEFT = re.compile(r"(?:the|The)?(?:\s|,|\band\b|\bin\b|\()*")
 def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int, int, str, bool]],
                   listed: bool) -> bool:
     """True when the rules' names fill `span` but for joiners, and one of them is a comma, "in" or a
-    parenthesis, or the span ends a list ("A, B and C"); two names joined by "and" alone may be one
-    ("Marks and Spencer")."""
+    parenthesis, or the span ends a list ("A, B and C"), or the first name ends in "of" and a place;
+    two names joined by "and" alone may be one ("Marks and Spencer")."""
     left, pos = [], span[0]
     for b, e, _, _ in sorted(pieces):
         if b < pos:
@@ -175,7 +179,14 @@ def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int,
         pos = e
     left.append(text[pos:span[1]])
     gaps = "|".join(left)
-    return all(_JOINERS_LEFT.fullmatch(g) for g in left) and ("," in gaps or " in " in gaps or "(" in gaps or listed)
+    first = min(pieces)
+    seat = _SEAT_AT_END.search(text, first[0], first[1])  # "University of Leeds" + " and " + "Forest Research"
+    return all(_JOINERS_LEFT.fullmatch(g) for g in left) and (
+        "," in gaps or " in " in gaps or "(" in gaps or listed
+        or seat is not None and gazetteer.is_place_or_people(seat.group(1)))
+
+
+_SEAT_AT_END = re.compile(r" of (\S+)$")
 
 
 def _whole_person(name: str) -> bool:

@@ -158,10 +158,16 @@ def _connector(strs: list[str], j: int, start: int) -> int:
     if strs[j] in ("of", "for", "on", "&") and any(w in JOINS_OF for w in strs[start:j]):
         return 2 if j + 1 < len(strs) and strs[j + 1] == "the" else 1
     if strs[j] == "and" and ("of" in strs[start:j] or "for" in strs[start:j]):
-        # "Centres for Disease Control and Prevention": one more word, if the name ends there (an acronym
-        # is a name of its own: "University of Tasmania and CSIRO")
-        return 1 if (j + 2 >= len(strs) or not _capitalised(strs[j + 2])) and not (
-            j + 1 < len(strs) and strs[j + 1].isupper()) else 0
+        # "Centres for Disease Control and Prevention", "Institute for Zoo and Wildlife Research": one or two
+        # more words, if the name ends there (an acronym is a name of its own: "University of Tasmania and
+        # CSIRO"; "Bank of ..." begins another name)
+        k = j + 1
+        while k < len(strs) and k - j <= 3 and _capitalised(strs[k]) and not strs[k].isupper():
+            k += 1
+        ends = k == len(strs) or strs[k] not in ("of", "for", "&") and not _capitalised(strs[k])
+        last_of = max(i for i in range(start, j) if strs[i] in ("of", "for"))
+        return 1 if ends and 1 <= k - j - 1 <= 2 and not gazetteer.is_place_or_people(strs[j + 1]) \
+            and not gazetteer.is_place_or_people(strs[last_of + 1]) else 0  # ("University of London and ...")
     if strs[j] == "and" and _one_organisation(strs, start, j):
         return 1  # "National Banking and Securities Commission": the kind of organisation ends the second half
     return 0

@@ -432,3 +432,15 @@ def test_the_last_two_names_of_a_list_are_two_names(backend):
     text = "Orders from Volkswagen, Mercedes-Benz and Stellantis fell by a tenth last year."
     names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert {"Mercedes-Benz", "Stellantis"} <= names, names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Scientists at the Halvorsen Institute for Marine and Polar Research in Bergen agreed.",
+     {"Halvorsen Institute for Marine and Polar Research"}),
+    ("The Department of Mines and Petroleum Resources issued the licence.",
+     {"Department of Mines and Petroleum Resources"}),
+    ("Researchers at the University of Leeds and Forest Research took part.",
+     {"University of Leeds", "Forest Research"}),
+])
+def test_and_inside_the_complement_of_an_organisations_name(backend, text, names):
+    assert names <= {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
