@@ -29,6 +29,7 @@ _NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
 # Nouns that may follow a person's name too ("Biden state visit", "Smith area manager").
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
+_WHERE_WORKED = re.compile(r",? where (?:he|she|they|I|we) (?:had )?(?:worked|works|work|studied|studies|trained)\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
 # (a possessive may stand for "the": "Zepto, India's largest grocery app")
 _DETERMINER = r"(?:the|a|an|[A-Z][a-z]+['’]s)"
@@ -485,8 +486,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if (inside and word_before in ("at", "in", "near") and f.label != "ORG"
             and gazetteer.lookup(inside.group(1)) in PLACE_LABELS):
         return "GPE"
-    if _WHERE.match(text, f.end) and f.label != "GPE":  # "Uttar Pradesh, where ..."
-        return "GPE"
+    if _WHERE.match(text, f.end) and f.label != "GPE" and no_org_word and not _WHERE_WORKED.match(text, f.end):
+        return "GPE"  # "Uttar Pradesh, where ..." (not "... Credit Union, where he worked": a workplace)
     if (f.label in ("PERSON", CANDIDATE) or f.label == "ORG" and not f.sure
             and (_PHRASE_ENDS.match(text, f.end) or _SPEAKS.match(text, f.end))) \
             and " " not in name and word_before in ("in", "near", "Near") \

@@ -779,3 +779,13 @@ def test_spots_and_panchayats_are_places_and_a_role_after_a_bodys_possessive_a_p
     found = {(m.text, "GPE" if m.label in ("GPE", "LOC") else m.label)
              for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He ran the loans desk at Prairie Valley Credit Union, where he worked from 2009.",
+     ("Prairie Valley Credit Union", "ORG")),
+    ("She taught at Halden Conservatory, where she trained a generation of pianists.", ("Halden Conservatory", "ORG")),
+    ("Crews reached Ostrava, where rivers had burst their banks.", ("Ostrava", "GPE")),
+])
+def test_where_after_an_organisations_name_is_a_workplace_not_a_town(backend, text, expected):
+    assert expected in {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
