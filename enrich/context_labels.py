@@ -416,11 +416,13 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
         return PLACE_AFTER[word_after]
-    listed = _ORGS_LISTED.match(text, f.end) if " " not in name and (word_after in ("and", "or")
-                                                                     or word_after.islower()) else None
+    listed = _ORGS_LISTED.match(text, f.end) if (" " not in name or text.endswith((" and ", " or "), 0, f.start)
+                                                 and not f.sure) and (word_after in ("and", "or")
+                                                                      or word_after.islower()) else None
     if listed and (listed.group("list") or listed.group("slot") in ("", "and ", "or ")
                    or text.endswith((" and ", " or ", ", "), 0, f.start)) \
-            and not geonames.is_place(name) and not _DESCRIBING_COMPOUND.search(name):
+            and (not geonames.is_place(name) or listed.group("kind") in _NO_TOWN_HAS) \
+            and not _DESCRIBING_COMPOUND.search(name):
         return "ORG"  # "shelves emptied at Seicomart and Lawson convenience stores", not "Quick-commerce companies"
     kinds = _PLACES_LISTED.match(text, f.end) if word_after in ("and", "or") or word_after.islower() \
         or text.startswith(", ", f.end) else None
@@ -518,7 +520,10 @@ _PLACES_LISTED = re.compile(r"(?:, [A-Z][\w’'\-]+)*(?:,? (?:and|or) (?:the )?[
 # "the Harvey Norman, Domayne and Joyce Mayne brands": a kind of organisation in the plural after a list names them.
 # (a describing word only after a list: "Trump hit companies" names no company)
 _ORGS_LISTED = re.compile(r"(?P<list>,? (?:and|or) [A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)? (?P<slot>" + _DESCRIBING_SLOT
-                          + r")(?:" + "|".join(sorted(COMPANY_KINDS_PLURAL)) + r")\b")
+                          + r")(?P<kind>" + "|".join(sorted(COMPANY_KINDS_PLURAL)) + r")\b")
+# Kinds in that list no town has ("Wave and Orange Money accounts": GeoNames knows a town called Wave).
+_NO_TOWN_HAS = {"accounts", "networks", "apps", "brands", "handsets", "jets", "aircraft", "planes", "telcos",
+                "carriers", "airlines", "insurers", "lenders", "chipmakers", "carmakers", "drugmakers"}
 _DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")  # "Quick-commerce", "Low-cost": a compound that describes
 _PLACE_CLAUSE = re.compile(r", which (?:borders|border|lies|straddles|sits on|is home to)\b")
 _PLACE_POSSESSED = re.compile(r"['’]s (?:residents|coast|coastline|vineyards|hills|beaches|streets|suburbs|outskirts"

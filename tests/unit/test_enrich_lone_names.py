@@ -789,3 +789,9 @@ def test_spots_and_panchayats_are_places_and_a_role_after_a_bodys_possessive_a_p
 ])
 def test_where_after_an_organisations_name_is_a_workplace_not_a_town(backend, text, expected):
     assert expected in {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+def test_a_town_name_before_accounts_is_a_company_and_so_is_the_full_name_after_and(backend):
+    text = "Traders can link the app to Wave and Orange Money accounts to pay their suppliers."
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert {("Wave", "ORG"), ("Orange Money", "ORG")} <= found, found
