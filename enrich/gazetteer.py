@@ -193,6 +193,25 @@ def lookup(name: str) -> str | None:
     return None
 
 
+# How a country's or region's name becomes its people's word: "Senegal" -> "Senegalese", "Kenya" -> "Kenyan",
+# "Peru" -> "Peruvian", "Togo" -> "Togolese", "Bavaria" -> "Bavarian" (the hand list holds the irregular ones).
+_PEOPLE_ENDINGS = (("ese", ""), ("lese", ""), ("ian", ""), ("vian", ""), ("an", ""), ("n", ""), ("i", ""),
+                   ("ian", "a"), ("ian", "ia"), ("an", "a"), ("ese", "a"), ("i", "a"))
+
+
+def is_people_word(word: str) -> bool:
+    """True for a word for a people or its language: "Danish", "Senegalese", "Malawian", "Kenyan"."""
+    if word in DEMONYMS:
+        return True
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    for ending, restored in _PEOPLE_ENDINGS:
+        stem = word[:-len(ending)] + restored if word.endswith(ending) else ""
+        if len(stem) > 2 and (stem in COUNTRIES or stem in REGIONS):
+            return True
+    return False
+
+
 def is_place_or_people(word: str) -> bool:
     """True for a single word that names a country, city or people ("US", "Russian")."""
     return word in PLACES or word in DEMONYMS

@@ -425,3 +425,9 @@ def test_deputy_and_advocate_are_titles_not_parts_of_names(backend):
     people = {m.text for m in enrich.analyse("T", text, None).entities if m.label == "PERSON"}
     assert {"Elena Vargas", "Thandeka Mokoena"} <= people
     assert not any(p.startswith(("Deputy", "Advocate")) for p in people)
+
+
+def test_peoples_words_made_from_a_country_are_not_entities_either(backend):
+    found = labels(analyse("The app raised money from Partech Africa and Senegalese investors. Malawian and "
+                           "Togolese traders use it, and so do Omani shops."))
+    assert not {"Senegalese", "Malawian", "Togolese", "Omani"} & set(found), found
