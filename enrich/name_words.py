@@ -19,7 +19,7 @@ Laboratory Laboratories Lab Initiative Academy Consortium Cooperative Co-operati
 Polytechnic Collection Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines Technology Aerospace Research Shipyard
 Shipyards Software Analytics Ventures Investments Chemicals Minerals Resources Biotech Telecommunications Solutions
 Holding Enterprises Nickel Copper Metals Air Tech Conference Water Éireann Municipality Superintendency
-Superintendence Superintendencia Inspectorate Ombudsman Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
+Superintendence Superintendencia Inspectorate Ombudsman Industrial Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval Place Terrace".split()},

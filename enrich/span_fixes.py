@@ -268,12 +268,23 @@ _CITY_PREFIXES = {"Metro", "Greater", "New", "Old"}
 
 
 def _named_after_city(name: str) -> bool:
-    """"Real Madrid", "Emergency Management Victoria"; not "Rosa Lincoln", "Greater Manchester", "Metro Manila"
-    nor a name GeoNames knows whole ("New Taipei")."""
+    """"Real Madrid", "Emergency Management Victoria", "Partech Africa", "Visit Scotland"; not "Rosa Lincoln",
+    "Greater Manchester", "Metro Manila", "Western Europe", "Sub-Saharan Africa" nor a name GeoNames knows
+    whole ("New Taipei")."""
     parts = name.split()
-    return len(parts) > 1 and parts[-1] in gazetteer.CITIES and not gazetteer.lookup(" ".join(parts[:-1])) \
-        and not (len(parts) == 2 and parts[0] in GIVEN_NAMES) and parts[0] not in _PLACE_HEADS \
-        and not (len(parts) == 2 and parts[0] in _CITY_PREFIXES) and not geonames.is_place(name)
+    if len(parts) < 2 or gazetteer.lookup(" ".join(parts[:-1])) or len(parts) == 2 and parts[0] in GIVEN_NAMES \
+            or parts[0] in _PLACE_HEADS or len(parts) == 2 and parts[0] in _CITY_PREFIXES or geonames.is_place(name):
+        return False
+    if parts[-1] in gazetteer.CITIES:
+        return True
+    head = parts[:-2] if " ".join(parts[-2:]) in gazetteer.COUNTRIES else parts[:-1]
+    tail = " ".join(parts[len(head):])
+    return bool(head) and (tail in gazetteer.COUNTRIES or tail in _CONTINENTS) and not gazetteer.lookup(name) \
+        and not any(w in _COMPASS or "-" in w or not w[:1].isupper() or w in PLACE_WORDS or gazetteer.is_people_word(w)
+                    or w in _CITY_PREFIXES for w in head)  # (not "Sea of Japan", "Test against England")
+
+
+_CONTINENTS = {"Africa", "Asia", "Europe", "America", "Americas", "Oceania"}
 
 
 _PLACE_BASED = re.compile(r"([A-Z][\w’']+(?: [A-Z][\w’']+)?)-(?:" + COMPANY_SEATS + r") ")

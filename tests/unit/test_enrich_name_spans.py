@@ -444,3 +444,14 @@ def test_the_last_two_names_of_a_list_are_two_names(backend):
 ])
 def test_and_inside_the_complement_of_an_organisations_name(backend, text, names):
     assert names <= {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It raised money from Savanta Africa and local investors.", ("Savanta Africa", "ORG")),
+    ("A venture with South Korea's Hanbit Industrial will build the plant.", ("Hanbit Industrial", "ORG")),
+    ("Growth in Western Europe slowed.", ("Western Europe", "LOC")),
+    ("Growth in Sub-Saharan Africa slowed.", ("Sub-Saharan Africa", "LOC")),
+    ("Ships crossed the Sea of Japan.", ("Sea of Japan", "LOC")),
+])
+def test_a_name_ending_in_a_country_or_continent_is_an_organisation(backend, text, expected):
+    assert expected in {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
