@@ -72,7 +72,7 @@ def _without_nationalities(mentions: list[Mention]) -> list[Mention]:
     investors" is no place)."""
     return [m for m in mentions if not (m.label == "LANGUAGE" or m.label == "NORP" and (
         m.canonical in gazetteer.DEMONYMS or _NATIONALITY.match(m.canonical))
-        or " " not in m.canonical and gazetteer.is_people_word(m.canonical))]
+        or gazetteer.is_people_word(m.canonical))]
 
 
 def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:

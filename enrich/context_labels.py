@@ -25,7 +25,7 @@ from tidings.enrich.tense import SCORE
 
 _WORD_AFTER = re.compile(r" (\w+)")
 _VERBS = "|".join(SPEECH_VERBS | {"has", "have", "had", "is", "was", "who"})
-_NAME = r"[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}"
+_NAME = r"[A-Z][\w’'\-]+(?: (?:n )?[A-Z][\w’'\-]+){0,2}"  # ("Pick n Pay")
 # Nouns that may follow a person's name too ("Biden state visit", "Smith area manager").
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")

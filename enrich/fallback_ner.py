@@ -155,6 +155,8 @@ def _connector(strs: list[str], j: int, start: int) -> int:
         while k < len(strs) and strs[k] in PARTICLES:
             k += 1
         return k - j
+    if strs[j] in ("n", "'n'", "’n’"):  # "Pick n Pay", "Rock 'n' Roll Hall of Fame"
+        return 1
     if strs[j] in ("of", "for", "on", "&") and any(w in JOINS_OF for w in strs[start:j]):
         return 2 if j + 1 < len(strs) and strs[j + 1] == "the" else 1
     if strs[j] == "and" and ("of" in strs[start:j] or "for" in strs[start:j]):

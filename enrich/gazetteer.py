@@ -203,7 +203,7 @@ def is_people_word(word: str) -> bool:
     """True for a word for a people or its language: "Danish", "Senegalese", "Malawian", "Kenyan"."""
     if word in DEMONYMS:
         return True
-    if not word[:1].isupper() or not word.isalpha():
+    if not word[:1].isupper() or not word.replace(" ", "").isalpha():  # ("South African", "Sri Lankan")
         return False
     for ending, restored in _PEOPLE_ENDINGS:
         stem = word[:-len(ending)] + restored if word.endswith(ending) else ""

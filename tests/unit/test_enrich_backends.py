@@ -16,3 +16,9 @@ def test_width_one_beam_finds_what_the_greedy_pipeline_finds(monkeypatch):
               for doc in nlp.pipe(texts, disable=["tok2vec", "tagger"])]
     assert spans == greedy
     assert sum(map(len, spans)) > 10
+
+
+def test_maintained_places_keep_their_hyphenated_and_inner_capital_names():
+    from tidings.enrich import geonames
+    assert geonames.is_place("Baden-Württemberg") and geonames.is_place("KwaZulu-Natal")
+    assert not geonames.is_place("NICE")  # an acronym is no town, whatever its letters spell

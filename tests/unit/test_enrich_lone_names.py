@@ -795,3 +795,9 @@ def test_a_town_name_before_accounts_is_a_company_and_so_is_the_full_name_after_
     text = "Traders can link the app to Wave and Orange Money accounts to pay their suppliers."
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert {("Wave", "ORG"), ("Orange Money", "ORG")} <= found, found
+
+
+def test_a_name_with_n_between_its_words_stays_whole_and_passes_its_list_on(backend):
+    text = "Freshway competes with Checkers, Pick n Pay, Boxer and Spar for shoppers."
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert {("Pick n Pay", "ORG"), ("Boxer", "ORG"), ("Spar", "ORG")} <= found, found
