@@ -327,9 +327,11 @@ def _plays(text: str, f: Found, name: str) -> bool:
         return bool(_SCORE_AFTER.search(text[f.end:f.end + 60])
                     or town and " " not in name and _lone_opponent(text, after.end()))
     before = _TEAM_BEFORE.search(text, max(0, f.start - 40), f.start)
-    if not before and town and " " not in name and _SPORTS_VERB_BEFORE.search(text, max(0, f.start - 20), f.start) \
+    if not before and " " not in name and (town and _SPORTS_VERB_BEFORE.search(text, max(0, f.start - 20), f.start)
+                                           or not town and not f.sure and f.label != "ORG"
+                                           and _CLUB_VERB_BEFORE.search(text, max(0, f.start - 20), f.start)) \
             and _sports_report(text):
-        return True  # "host Barcelona", "get past Ferencváros" in a report with scores
+        return True  # "host Barcelona", "get past Ferencváros", "travel to Cliftonville" in a report with scores
     return bool(after and (town or after.group("role") or after.group(0)[-1].isdigit())
                 or before and (_SCORE_AFTER.match(text, f.end) or town and before.group(1)
                                or town and " " not in name and _AT_VENUE.match(text, f.end)))
@@ -338,6 +340,10 @@ def _plays(text: str, f: Found, name: str) -> bool:
 # What teams do to each other, in a report that gives scores.
 _SPORTS_VERB_BEFORE = EndAnchored(r"\b(?:beaten|host|hosts|hosted|face|faces|faced|get past|got past|meet|meets"
                                   r"|knocked out|eliminated|against) $")
+# ... and, for a name no gazetteer places, where a side travels and whom it is held by or ahead of.
+_CLUB_VERB_BEFORE = EndAnchored(r"\b(?:beaten|host|hosts|hosted|face|faces|faced|get past|got past|meet|meets"
+                                r"|knocked out|eliminated|against|travel to|travels to|(?:held|beaten|thrashed)"
+                                r" \d{1,3}[-–]\d{1,3} by|clear of|ahead of) $")
 
 
 @lru_cache(maxsize=4)

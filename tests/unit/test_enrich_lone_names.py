@@ -801,3 +801,10 @@ def test_a_name_with_n_between_its_words_stays_whole_and_passes_its_list_on(back
     text = "Freshway competes with Checkers, Pick n Pay, Boxer and Spar for shoppers."
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert {("Pick n Pay", "ORG"), ("Boxer", "ORG"), ("Spar", "ORG")} <= found, found
+
+
+def test_sides_a_team_travels_to_is_held_by_or_is_ahead_of_in_a_match_report(backend):
+    text = ("Ballyhale beat Carrow 2-1 on Saturday to go four points clear of Drumcliffe, who were held 1-1 by "
+            "Brackenmoor on Friday. Ballyhale travel to Oakfield Rangers next, while Carrow host Kilbrack.")
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert {("Brackenmoor", "ORG"), ("Kilbrack", "ORG")} <= found, found
