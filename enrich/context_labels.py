@@ -29,6 +29,9 @@ _NAME = r"[A-Z][\w’'\-]+(?: (?:n )?[A-Z][\w’'\-]+){0,2}"  # ("Pick n Pay")
 # Nouns that may follow a person's name too ("Biden state visit", "Smith area manager").
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
+_MARKET_OF_A_COMPANY = re.compile(r" (?:share|shares|value|cap|capitalisation|capitalization|leader|debut|price|prices"
+                                  r"|rally|access|entry|position)\b")
+_NEARBY_BEFORE = EndAnchored(r"\b(?:in|to|from|at|near) (?:nearby|neighbouring|neighboring) $")
 _WHERE_WORKED = re.compile(r",? where (?:he|she|they|I|we) (?:had )?(?:worked|works|work|studied|studies|trained)\b")
 # "Gavi, the vaccine alliance": an appositive naming the kind of organisation.
 # (a possessive may stand for "the": "Zepto, India's largest grocery app")
@@ -420,8 +423,11 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     word_after = after.group(1).lower() if after else ""
     if word_before in PLACE_BEFORE and before.of:
         return "GPE"
-    if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO):
-        return PLACE_AFTER[word_after]
+    if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO) \
+            and not (word_after == "market" and _MARKET_OF_A_COMPANY.match(text, after.end())):
+        return PLACE_AFTER[word_after]  # "traders at Sandaga market" (not "Tesla's market value")
+    if " " not in name and not f.sure and _NEARBY_BEFORE.search(text, max(0, f.start - 20), f.start):
+        return "GPE"  # "grew up in nearby Joure"
     listed = _ORGS_LISTED.match(text, f.end) if (" " not in name or text.endswith((" and ", " or "), 0, f.start)
                                                  and not f.sure) and (word_after in ("and", "or")
                                                                       or word_after.islower()) else None

@@ -77,7 +77,7 @@ PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsu
                "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC",
                "glacier": "LOC", "fjord": "LOC", "beach": "LOC", "lagoon": "LOC", "reef": "LOC", "volcano": "LOC",
                "estuary": "LOC", "wharf": "FAC", "quay": "FAC", "harbour": "FAC", "harbor": "FAC",
-               "waterfront": "FAC", "riverfront": "FAC", "seafront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC"}
+               "waterfront": "FAC", "riverfront": "FAC", "seafront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC", "market": "FAC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
                          "governorate prefecture emirate canton borough parish township hamlet "
@@ -162,7 +162,8 @@ state-run""".split())
 COMPANY_SEATS = "based|listed|headquartered|registered"
 # Players' positions that are no other word ("halfback Kodi Marsden"; not "forward", "guard", "lock").
 PLAYER_POSITIONS = frozenset("halfback fullback five-eighth hooker prop flanker scrum-half fly-half goaltender netminder "
-                             "defenceman defenseman linebacker shortstop outfielder lock wing".split()) | {"number eight"}
+                             "defenceman defenseman linebacker shortstop outfielder lock wing substitute debutant"
+                             .split()) | {"number eight"}
 # A people's word for one of them, before a name ("Englishman Tom Worthing").
 DEMONYM_NOUNS = frozenset("Englishman Englishwoman Frenchman Frenchwoman Irishman Irishwoman Scotsman Scotswoman "
                           "Welshman Welshwoman Dutchman Dutchwoman Countryman Compatriot".split())

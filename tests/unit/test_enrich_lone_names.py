@@ -808,3 +808,19 @@ def test_sides_a_team_travels_to_is_held_by_or_is_ahead_of_in_a_match_report(bac
             "Brackenmoor on Friday. Ballyhale travel to Oakfield Rangers next, while Carrow host Kilbrack.")
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert {("Brackenmoor", "ORG"), ("Kilbrack", "ORG")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ballyhale won 2-1 on Saturday, with substitute Ciaran Mulvey scoring the winner late on.",
+     ("Ciaran Mulvey", "PERSON")),
+    ("Van Dijk, who grew up in nearby Oudehaske, trains with the club.", ("Oudehaske", "GPE")),
+    ("The app was tested by traders at Kermel market in Dakar.", ("Kermel", "FAC")),
+])
+def test_substitutes_towns_nearby_and_markets(backend, text, expected):
+    assert expected in {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+def test_a_companys_market_value_is_no_market_place(backend):
+    found = {(m.text, m.label) for m in enrich.analyse("Title", "Investors cut Harvo market value by a third.",
+                                                       dt.date(2025, 9, 15)).entities}
+    assert ("Harvo", "FAC") not in found
