@@ -14,7 +14,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLE, PERSON_ROLES, role_pattern,
+from tidings.enrich.name_words import (BUSINESS_FUNCTIONS, COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLE, PERSON_ROLES, role_pattern,
                                PLACE_AFTER, PLACE_FIRST_WORDS,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -29,6 +29,7 @@ _NAME = r"[A-Z][\w’'\-]+(?: (?:n )?[A-Z][\w’'\-]+){0,2}"  # ("Pick n Pay")
 # Nouns that may follow a person's name too ("Biden state visit", "Smith area manager").
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
+_OFFICERS = {"chief", "head", "director", "boss", "officer", "manager", "executive", "minister", "chiefs", "heads"}
 _MARKET_OF_A_COMPANY = re.compile(r" (?:share|shares|value|cap|capitalisation|capitalization|leader|debut|price|prices"
                                   r"|rally|access|entry|position)\b")
 _NEARBY_BEFORE = EndAnchored(r"\b(?:in|to|from|at|near) (?:nearby|neighbouring|neighboring) $")
@@ -421,6 +422,8 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     after = _WORD_AFTER.match(text, f.end)
     word_before = before.word if before else ""
     word_after = after.group(1).lower() if after else ""
+    if name in BUSINESS_FUNCTIONS and word_after in _OFFICERS and not f.sure:
+        return CANDIDATE  # "Finance chief Gráinne Shannon said": a role, no company
     if word_before in PLACE_BEFORE and before.of:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO) \

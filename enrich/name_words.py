@@ -83,6 +83,9 @@ PLACE_BEFORE = frozenset("city town village port capital region province state d
                          "governorate prefecture emirate canton borough parish township hamlet "
                          "municipality towns cities villages regions provinces states islands outskirts residents "
                          "streets suburbs inhabitants".split())
+# What a company's officers are in charge of ("Finance chief Ana Ruiz"): no organisation's name.
+BUSINESS_FUNCTIONS = frozenset("Finance Marketing Sales Operations Technology Security Strategy Investment Risk "
+                               "Communications Compliance Legal Production Procurement Engineering Design".split())
 # Lower-case nouns that, right after a name, say it is an organisation ("Bernstein analysts").
 ORG_AFTER = frozenset("analysts economists strategists shares shareholders executives employees staff workers "
                       "spokesman spokeswoman spokesperson stock subsidiary unit division chief ceo co-ceo chairman "
@@ -96,7 +99,8 @@ ORG_KINDS = frozenset("alliance agency company firm group organisation organizat
                       "chain store brand carrier body grocer supermarket automaker shipowner organiser organizer arm "
                       "unit subsidiary division venture provider supplier cooperative co-operative co-op wholesaler "
                       "lessor shipbuilder builder contractor fund studio magazine channel exchange marketplace "
-                      "laboratory hospital school college authority ministry museum orchestra side"
+                      "laboratory hospital school college authority ministry museum orchestra side programme "
+                      "program initiative"
                       .split()) | {"asset manager", "fund manager", "investment manager", "wealth manager"}
 # Lower-case nouns that, right before a name, say it is an organisation ("wind turbine unit Siemens Gamesa").
 ORG_BEFORE = frozenset("unit subsidiary company firm group developer operator rival rivals maker carmaker bank lender "

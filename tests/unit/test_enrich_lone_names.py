@@ -824,3 +824,12 @@ def test_a_companys_market_value_is_no_market_place(backend):
     found = {(m.text, m.label) for m in enrich.analyse("Title", "Investors cut Harvo market value by a third.",
                                                        dt.date(2025, 9, 15)).entities}
     assert ("Harvo", "FAC") not in found
+
+
+@pytest.mark.parametrize("text, absent, expected", [
+    ("Finance chief Maeve Dolan said the lessor had raised its forecast.", "Finance", ("Maeve Dolan", "PERSON")),
+    ("It used data from Vaani, the government's speech data programme.", None, ("Vaani", "ORG")),
+])
+def test_a_business_function_before_its_chief_and_a_programme_in_an_apposition(backend, text, absent, expected):
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert expected in found and absent not in {name for name, _ in found}, found
