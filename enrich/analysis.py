@@ -17,7 +17,7 @@ from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_b
 from tidings.enrich.model import Analysis, Mention
 from tidings.enrich.words_before import opens_sentence
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import DEMONYM_NOUNS, ORG_WORDS, PLACE_FIRST_WORDS, SENTENCE_STARTERS
+from tidings.enrich.name_words import DEMONYM_NOUNS, FIELD_WORDS, ORG_WORDS, PLACE_FIRST_WORDS, SENTENCE_STARTERS
 from tidings.enrich.titles import TITLE_RUN
 from tidings.enrich.segments import Span, paragraphs
 from tidings.enrich.timeline import build_timeline, dated_sentences, sentences_to_tag
@@ -160,9 +160,10 @@ def _two_bodies(text: str, pieces: list[tuple[int, int, str]]) -> bool:
     Command" of "the People's Liberation Army"), which the rules ran into one."""
     if len(pieces) != 2 or not all(label == "ORG" and text[b:e].split()[-1] in ORG_WORDS for b, e, label in pieces):
         return False
-    (b1, e1, _), (b2, _, _) = sorted(pieces)  # "Institute for Zoo" + "and" + "Wildlife Research" is one body
+    (b1, e1, _), (b2, e2, _) = sorted(pieces)  # "Institute for Zoo" + "and" + "Wildlife Research" is one body
     complement = re.search(r" (?:for|of) (?:the )?(\S+)", text[b1:e1])  # (not "University of London and ...")
-    return not (text[e1:b2] == " and " and complement and not gazetteer.is_place_or_people(complement.group(1)))
+    return not (text[e1:b2] == " and " and complement and not gazetteer.is_place_or_people(complement.group(1))
+                and text[b2:e2].split()[-1] in FIELD_WORDS)
 
 
 # What may stand between the names of a list the model took for one: commas, "and", "in", a parenthesis.

@@ -8,7 +8,7 @@ from functools import lru_cache
 from tidings.enrich import gazetteer
 from tidings.enrich.found import CANDIDATE
 from tidings.enrich.given_names import GIVEN_NAMES
-from tidings.enrich.name_words import (street as _street, company_maker, COMMON_NOUNS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, NOT_RULERS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
+from tidings.enrich.name_words import (street as _street, company_maker, COMMON_NOUNS, FIELD_WORDS, JOINS_OF, NOT_NAMES, NOT_ORG_ACRONYMS, NOT_RULERS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_WORDS,
                                PARTICLES, PLACE_AFTER, PLACE_FIRST_WORDS, PLACE_WORDS, POSSESSIVE_IN_NAMES,
                                SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.segments import Span, Tokens, layout, tokens
@@ -169,7 +169,9 @@ def _connector(strs: list[str], j: int, start: int) -> int:
         ends = k == len(strs) or strs[k] not in ("of", "for", "&") and not _capitalised(strs[k])
         last_of = max(i for i in range(start, j) if strs[i] in ("of", "for"))
         return 1 if ends and 1 <= k - j - 1 <= 2 and not gazetteer.is_place_or_people(strs[j + 1]) \
-            and not gazetteer.is_place_or_people(strs[last_of + 1]) else 0  # ("University of London and ...")
+            and not gazetteer.is_place_or_people(strs[last_of + 1]) \
+            and (k - j == 2 or strs[k - 1] not in ORG_WORDS or strs[k - 1] in FIELD_WORDS) else 0  # ("University of London and
+        # ...", "University of Tulmar and Halden University" are two)
     if strs[j] == "and" and _one_organisation(strs, start, j):
         return 1  # "National Banking and Securities Commission": the kind of organisation ends the second half
     return 0

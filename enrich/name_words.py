@@ -83,6 +83,14 @@ PLACE_BEFORE = frozenset("city town village port capital region province state d
                          "governorate prefecture emirate canton borough parish township hamlet "
                          "municipality towns cities villages regions provinces states islands outskirts residents "
                          "streets suburbs inhabitants".split())
+# Organisation words that name a field, not a body ("Institute for Zoo and Wildlife Research", "Ministry of
+# Energy and Mineral Resources"): after "and" they go on the name before it, where "Halden University" is a
+# second body ("University of Tulmar and Halden University").
+FIELD_WORDS = frozenset("Research Development Resources Technology Technologies Science Sciences Studies Innovation "
+                        "Prevention Engineering Affairs Welfare Planning Management Culture Tourism Trade Industry "
+                        "Industries Energy Health Education Environment Transport Infrastructure Security Policy "
+                        "Conservation Heritage Sport Sports Media Communications Minerals Mines Fisheries Forestry "
+                        "Agriculture Housing Labour Employment Justice Police Defence Finance Water".split())
 # What a company's officers are in charge of ("Finance chief Ana Ruiz"): no organisation's name.
 BUSINESS_FUNCTIONS = frozenset("Finance Marketing Sales Operations Technology Security Strategy Investment Risk "
                                "Communications Compliance Legal Production Procurement Engineering Design".split())
