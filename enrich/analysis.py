@@ -62,9 +62,17 @@ _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ians|ese|ic|i|an|ans|ch|ss)$")
 _DEMONYM_WORD = LiteralHeaded(r"(?=[A-Z])\b(?:" + alternation(gazetteer.DEMONYM_PLACES) + r")\b(?! [A-Z])")
 
 
+# A word that may be made from a country's name ("Senegalese", "Malawian", "Omani"), not beginning a name.
+_MADE_PEOPLE_WORD = re.compile(r"\b[A-Z][a-z]{3,}(?:ese|an|i)\b(?! [A-Z])")
+
+
 def _related_places(text: str) -> list[str]:
-    """Places named by their people's or language's word ("Danish" -> Denmark), in order of first use."""
-    return list(dict.fromkeys(gazetteer.DEMONYM_PLACES[m.group(0)] for m in _DEMONYM_WORD.finditer(text)))
+    """Places named by their people's or language's word ("Danish" -> Denmark, "Senegalese" -> Senegal),
+    in order of first use."""
+    found = [(m.start(), gazetteer.DEMONYM_PLACES[m.group(0)]) for m in _DEMONYM_WORD.finditer(text)]
+    found += [(m.start(), place) for m in _MADE_PEOPLE_WORD.finditer(text) if m.group(0) not in gazetteer.DEMONYMS
+              and (place := gazetteer.derived_place(m.group(0)))]
+    return list(dict.fromkeys(place for _, place in sorted(found)))
 
 
 def _without_nationalities(mentions: list[Mention]) -> list[Mention]:

@@ -201,15 +201,19 @@ _PEOPLE_ENDINGS = (("ese", ""), ("lese", ""), ("ian", ""), ("vian", ""), ("an", 
 
 def is_people_word(word: str) -> bool:
     """True for a word for a people or its language: "Danish", "Senegalese", "Malawian", "Kenyan"."""
-    if word in DEMONYMS:
-        return True
-    if not word[:1].isupper() or not word.replace(" ", "").isalpha():  # ("South African", "Sri Lankan")
-        return False
+    return word in DEMONYMS or derived_place(word) is not None
+
+
+def derived_place(word: str) -> str | None:
+    """The country or region a people's word is made from ("Senegalese" -> "Senegal", "South African" ->
+    "South Africa"), or None."""
+    if not word[:1].isupper() or not word.replace(" ", "").isalpha():
+        return None
     for ending, restored in _PEOPLE_ENDINGS:
         stem = word[:-len(ending)] + restored if word.endswith(ending) else ""
         if len(stem) > 2 and (stem in COUNTRIES or stem in REGIONS):
-            return True
-    return False
+            return stem
+    return None
 
 
 def is_place_or_people(word: str) -> bool:

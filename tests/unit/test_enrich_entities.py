@@ -431,6 +431,8 @@ def test_peoples_words_made_from_a_country_are_not_entities_either(backend):
     found = labels(analyse("The app raised money from Partech Africa and Senegalese investors. Malawian and "
                            "Togolese traders use it, and so do Omani shops."))
     assert not {"Senegalese", "Malawian", "Togolese", "Omani"} & set(found), found
+    related = enrich.analyse("Title", "Senegalese and Danish investors met Malawian officials.", None).related_places
+    assert related == ["Senegal", "Denmark", "Malawi"]
 
 
 def test_a_two_word_peoples_word_is_no_entity(backend):
