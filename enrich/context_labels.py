@@ -45,7 +45,8 @@ _ROLES_OF_COMPANIES_TOO = (PERSON_ROLES & ORG_BEFORE) | {"investor", "adviser", 
 # largest of the islands").
 _DESCRIBING_WORDS = r"(?:[\w’'\-]+est of (?:the )?)?(?:(?!(?:for|of|at|with|to|from|in|on|by) )[\w’'\-]+ ){0,3}"
 _ORG_APPOSITION = re.compile(r", " + _DETERMINER + r" " + _DESCRIBING_WORDS + r"(?:" + "|".join(sorted(ORG_KINDS))
-                             + r"|" + COMPANY_MAKER + r")s?\b(?!['’])")  # (not "the union's regional head")  # "..., Banorte and Halvik, the three largest banks"
+                             + r"|" + COMPANY_MAKER + r")s?\b(?!['’])")  # "..., Banorte and Halvik, the three largest
+# banks" (not "the union's regional head": a possessive's head comes later)
 # "Blue Origin, founded by Jeff Bezos": what is founded, owned or listed is an organisation.
 _ORG_PARTICIPLE = re.compile(r",? (?:(?:which )?(?:was|is) )?(?:founded|owned|run|headquartered|listed|backed)"
                              r" (?:by|in|on)\b")

@@ -161,8 +161,10 @@ def _connector(strs: list[str], j: int, start: int) -> int:
         return 2 if j + 1 < len(strs) and strs[j + 1] == "the" else 1
     if strs[j] == "and" and ("of" in strs[start:j] or "for" in strs[start:j]):
         # "Centres for Disease Control and Prevention", "Institute for Zoo and Wildlife Research": one or two
-        # more words, if the name ends there (an acronym is a name of its own: "University of Tasmania and
-        # CSIRO"; "Bank of ..." begins another name)
+        # more words, if the name ends there and they are a field, not a second body (an acronym is a name of
+        # its own: "University of Tasmania and CSIRO"; "Bank of ..." begins another name; so does anything
+        # after a place: "University of London and ...", and a body: "University of Tulmar and Halden
+        # University")
         k = j + 1
         while k < len(strs) and k - j <= 3 and _capitalised(strs[k]) and not strs[k].isupper():
             k += 1
@@ -170,8 +172,7 @@ def _connector(strs: list[str], j: int, start: int) -> int:
         last_of = max(i for i in range(start, j) if strs[i] in ("of", "for"))
         return 1 if ends and 1 <= k - j - 1 <= 2 and not gazetteer.is_place_or_people(strs[j + 1]) \
             and not gazetteer.is_place_or_people(strs[last_of + 1]) \
-            and (k - j == 2 or strs[k - 1] not in ORG_WORDS or strs[k - 1] in FIELD_WORDS) else 0  # ("University of London and
-        # ...", "University of Tulmar and Halden University" are two)
+            and (k - j == 2 or strs[k - 1] not in ORG_WORDS or strs[k - 1] in FIELD_WORDS) else 0
     if strs[j] == "and" and _one_organisation(strs, start, j):
         return 1  # "National Banking and Securities Commission": the kind of organisation ends the second half
     return 0
