@@ -219,9 +219,9 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
         label = next(PLACE_WORDS[w] for w in name.split()[1:] if PLACE_WORDS.get(w) in ("LOC", "FAC"))
     elif label == "PERSON" and " " in name and name.split()[-1] in PLACE_NOT_PERSON_ENDS:
         label = PLACE_NOT_PERSON_ENDS[name.split()[-1]]  # "Kejetia Market", "Jumeirah Golf Estates"
-    elif label != "ORG" and _named_after_city(name) and not (
+    elif _named_after_city(name) and not (
             _after_person_cue(text, start, titles) or _WHO_AFTER.match(text, end)):  # "Real Madrid", not "Dr Ana Lima"
-        label = "ORG"
+        label = "ORG"  # (sure, whatever the model said: "either Real Madrid or Barcelona" lists no places)
     elif label not in ("PERSON", "GPE", "LOC", "FAC") and name.split()[-1] in PLACE_WORDS \
             and not any(w in ORG_WORDS for w in name.split()):  # "the Aviva Stadium" (EVENT), "Gaza Strip" (ORG)
         label = PLACE_WORDS[name.split()[-1]]

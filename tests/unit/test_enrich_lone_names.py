@@ -833,3 +833,9 @@ def test_a_companys_market_value_is_no_market_place(backend):
 def test_a_business_function_before_its_chief_and_a_programme_in_an_apposition(backend, text, absent, expected):
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert expected in found and absent not in {name for name, _ in found}, found
+
+
+def test_a_club_named_after_its_city_stays_a_club_in_a_list_with_a_city(backend):
+    text = "Valdivia Basket will face either Real Madrid or Barcelona in the final, which starts on Thursday."
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert ("Real Madrid", "ORG") in found, found
