@@ -197,7 +197,7 @@ def relabel(text: str, found: list[Found], person_forms: set[str]) -> list[Found
     shared_surnames = {last for last, names in named.items() if len(names) > 1 or last in alone}
     for f in found:
         name = text[f.start:f.end]
-        if _plays(text, f, name) or not f.sure and _team_named(name):
+        if _plays(text, f, name) or not f.sure and _team_named(name) or _town_club(text, f, name):
             f.label, f.sure = "ORG", True
             continue
         if (name in person_forms or name in in_full_names) and not f.sure and " " not in name \
@@ -362,6 +362,31 @@ def _team_named(name: str) -> bool:
     parts = name.split()
     return len(parts) >= 2 and parts[-1] in TEAM_NICKNAMES and (
         gazetteer.lookup(parts[0]) in PLACE_LABELS or geonames.is_place(parts[0]))
+
+
+# "Exeter City", "Mansfield Town", "Stockport County": a town and one of these words, in a report with
+# scores, is its club (not a place GeoNames knows whole, "Kansas City", nor one "in" which something happens).
+_CLUB_ENDS = ("City", "Town", "County", "United")
+_PLACE_PREPOSITION_BEFORE = EndAnchored(r"\b(?:in|at|near|from|to|outside|across|around) $")
+
+
+def _town_club(text: str, f: Found, name: str) -> bool:
+    parts = name.split()
+    return len(parts) == 2 and parts[1] in _CLUB_ENDS and not (f.sure and f.label == "PERSON") \
+        and (gazetteer.lookup(parts[0]) in PLACE_LABELS or geonames.is_place(parts[0])) \
+        and not gazetteer.lookup(name) and not geonames.is_place(name) \
+        and not _PLACE_PREPOSITION_BEFORE.search(text, max(0, f.start - 12), f.start) and _about_sport(text)
+
+
+_SPORTS_WORDS = re.compile(r"\b(?:goals?|match|matches|league|season|coach|manager|striker|midfielder|defender"
+                           r"|goalkeeper|penalty|championship|tournament|semi-final|quarter-final|fixture|innings"
+                           r"|wickets?|touchdown|play-offs?|playoffs?|relegation|promotion)\b")
+
+
+@lru_cache(maxsize=4)
+def _about_sport(text: str) -> bool:
+    """A report with scores, or one with three words of sport or more ("goal", "league", "relegation")."""
+    return _sports_report(text) or len(_SPORTS_WORDS.findall(text, 0, 20_000)) >= 3
 
 
 # "Kaizer Chiefs", "Hanwha Eagles": a name ending in a plural noun; with a score or a coach, a team.

@@ -839,3 +839,14 @@ def test_a_club_named_after_its_city_stays_a_club_in_a_list_with_a_city(backend)
     text = "Valdivia Basket will face either Real Madrid or Barcelona in the final, which starts on Thursday."
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert ("Real Madrid", "ORG") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Barnstow City came from a goal down to beat Leek Town at home on Saturday. The manager said the league "
+     "season was long and relegation was still possible.", {("Leek Town", "ORG")}),
+    ("Fans in Mexico City watched the match. The coach said the league season and the goals mattered.",
+     {("Mexico City", "GPE")}),
+])
+def test_a_town_and_city_town_or_county_is_its_club_in_a_sports_report(backend, text, expected):
+    found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert expected <= found, found
