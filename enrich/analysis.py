@@ -10,7 +10,7 @@ from tidings.enrich.context_labels import introduces_person, relabel
 from tidings.enrich.found import CANDIDATE, Found
 from tidings.enrich.gap_filling import add_missing
 from tidings.enrich.literal_regex import alternation
-from tidings.enrich.pinned_regex import LiteralHeaded
+from tidings.enrich.pinned_regex import EndAnchored, LiteralHeaded
 from tidings.enrich.person_names import all_person_forms, person_forms
 from tidings.enrich.span_fixes import (cut_lowercase_tail, names_a_town, names_by_acronym, refine,
                                       split_country_prefix)
@@ -154,7 +154,8 @@ def _cut_like_the_rules(text: str, spans: list[tuple[int, int, str]], strong: li
             out = [x for x in out if x not in touching] + [(b, e, label)]  # "Passeig de Sant" + "Joan"
     for x in list(out):
         pieces = [r for r in rules if x[0] <= r[0] and r[1] <= x[1] and (r[0], r[1]) != (x[0], x[1])]
-        if len(pieces) >= 2 and _only_joiners(text, x, pieces, text.endswith(", ", 0, x[0])):
+        listed = text.endswith(", ", 0, x[0]) or _KINDS_OF.search(text, max(0, x[0] - 30), x[0]) is not None
+        if len(pieces) >= 2 and _only_joiners(text, x, pieces, listed):  # "A, B and C", "the islands of A and B"
             out.remove(x)
             out += [(b, e, label if sure else x[2]) for b, e, label, sure in pieces]
     return out
@@ -199,6 +200,8 @@ def _only_joiners(text: str, span: tuple[int, int, str], pieces: list[tuple[int,
 
 
 _SEAT_AT_END = re.compile(r" of (\S+)$")
+_KINDS_OF = EndAnchored(r"\b(?:islands|towns|villages|cities|regions|provinces|districts|states|countries|counties"
+                        r"|municipalities|parishes) of (?:the )?$")
 
 
 def _whole_person(name: str) -> bool:

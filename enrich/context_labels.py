@@ -14,7 +14,7 @@ from tidings.enrich.literal_regex import alternation
 from tidings.enrich.found import CANDIDATE, PLACE_LABELS, Found, without_overlaps
 from tidings.enrich.given_names import GIVEN_NAMES
 from tidings.enrich.person_names import looks_like_person
-from tidings.enrich.name_words import (BUSINESS_FUNCTIONS, COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLE, PERSON_ROLES, role_pattern,
+from tidings.enrich.name_words import (BUSINESS_FUNCTIONS, FIELD_WORDS, COMPANY_KINDS_PLURAL, COMPANY_MAKER, COMPANY_SEATS, PLACE_KINDS_PLURAL, PLAYER_POSITIONS, TEAM_NICKNAMES, company_maker, DESCRIBING_WORDS, REGNAL_NUMBERS, ORG_AFTER, ORG_BEFORE, ORG_KINDS, ORG_WORDS, PARTICLES, PERSON_ROLE, PERSON_ROLES, role_pattern,
                                PLACE_AFTER, PLACE_FIRST_WORDS,
                                PLACE_BEFORE, PLACE_WORDS, SENTENCE_STARTERS, SPEECH_VERBS)
 from tidings.enrich.titles import LOWER_ROLE, TITLE_ALTERNATION, TITLE_RUN
@@ -30,6 +30,10 @@ _NAME = r"[A-Z][\w’'\-]+(?: (?:n )?[A-Z][\w’'\-]+){0,2}"  # ("Pick n Pay")
 _AFTER_PEOPLE_TOO = {"state", "city", "area", "border"}
 _WHERE = re.compile(r",? where\b")
 _OFFICERS = {"chief", "head", "director", "boss", "officer", "manager", "executive", "minister", "chiefs", "heads"}
+_MEMBER_ROLES = {"councillor", "councilor", "councillors", "lawmaker", "lawmakers", "mp", "mps", "td", "tds", "mep", "meps",
+                 "senator", "senators", "legislator", "candidate", "activist", "activists", "deputy", "assemblyman",
+                 "assemblywoman", "alderman"}
+_NAME_AFTER_ROLE = re.compile(r" [A-Z][\w’'\-]+ [A-Z]")
 _MARKET_OF_A_COMPANY = re.compile(r" (?:share|shares|value|cap|capitalisation|capitalization|leader|debut|price|prices"
                                   r"|rally|access|entry|position)\b")
 _NEARBY_BEFORE = EndAnchored(r"\b(?:in|to|from|at|near) (?:nearby|neighbouring|neighboring) $")
@@ -134,7 +138,8 @@ _PLACES_SUCH_AS = EndAnchored(r"\b(?:suburbs|towns|cities|villages|regions|provi
                               r"|sites) (?:such as|like|including) $")
 # "the substation at Margam", "a plant at Tarragona": a facility is at a place.
 _FACILITY_AT = EndAnchored(r"\b(?:substation|plant|station|mine|refinery|factory|smelter|terminal|depot|warehouse|base"
-                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility|reservoir|dam) (?:at|in|near) $")
+                           r"|site|works|shipyard|port|airport|campus|camp|reactor|facility|reservoir|dam|coast|shore"
+                           r"|beach|resort) (?:at|in|near) $")
 # "coached Braga", "played for Leixões", "signed for Celtic": whom a player or coach serves is a team.
 _SERVES_TEAM = EndAnchored(r"\b(?:coached|coaches|managed|captained|(?:played|plays|signed|signs)(?: [a-z]+)?? for"
                            r"|signed with|(?:joined|signed|moved|arrived)(?: [A-Z][\w’'\-]+)? from|on loan (?:from|at)"
@@ -450,6 +455,11 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     word_after = after.group(1).lower() if after else ""
     if name in BUSINESS_FUNCTIONS and word_after in _OFFICERS and not f.sure:
         return CANDIDATE  # "Finance chief Gráinne Shannon said": a role, no company
+    if word_after in _MEMBER_ROLES and _NAME_AFTER_ROLE.match(text, after.end()) and not (f.sure and f.label != "ORG") \
+            and not gazetteer.lookup(name) and not geonames.is_place(name) and not gazetteer.is_people_word(name) \
+            and not (" " not in name and (name.endswith(("ic", "al", "an")) or name in FIELD_WORDS
+                                          or name in BUSINESS_FUNCTIONS)):  # (not "Democratic", "Transport councillor")
+        return "ORG"  # "Fianna Fáil councillor Declan Furey": the party a member belongs to
     if word_before in PLACE_BEFORE and before.of:
         return "GPE"
     if word_after in PLACE_AFTER and (f.label != "PERSON" or word_after not in _AFTER_PEOPLE_TOO) \
@@ -487,9 +497,9 @@ def _context_label(text: str, f: Found, name: str) -> str | None:
     if (compass or text.endswith((" as ", " like ", " including "), 0, f.start)
             and _PLACES_SUCH_AS.search(text, max(0, f.start - 40), f.start)) and no_org_word and not given:
         return "GPE"
-    if " " not in name and not (f.label == "ORG" and f.sure) and no_org_word and not given \
-            and word_before in ("at", "in", "near") and not before.of \
-            and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):
+    if (" " not in name or len(name.split()) == 2 and not f.sure) and not (f.label == "ORG" and f.sure) \
+            and no_org_word and not given and word_before in ("at", "in", "near") and not before.of \
+            and _FACILITY_AT.search(text, max(0, f.start - 20), f.start):  # ("the coast at Agioi Theodoroi")
         return "GPE"
     if " " not in name and _PLURAL_LAST.search(name) and not f.sure and name not in gazetteer.DEMONYMS \
             and _MEETS_THE.search(text, max(0, f.start - 30), f.start):

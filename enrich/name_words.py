@@ -19,7 +19,7 @@ Laboratory Laboratories Lab Initiative Academy Consortium Cooperative Co-operati
 Polytechnic Collection Transit Observatory Trucks Dairy Maritime Architects Computer Products Mines Technology Aerospace Research Shipyard
 Shipyards Software Analytics Ventures Investments Chemicals Minerals Resources Biotech Telecommunications Solutions
 Holding Enterprises Nickel Copper Metals Air Tech Conference Water Éireann Municipality Superintendency
-Superintendence Superintendencia Inspectorate Ombudsman Industrial Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
+Superintendence Superintendencia Inspectorate Ombudsman Industrial Verft Værft Werft Varv Shimbun Zeitung Gazette Herald Tribune Chronicle Courier Telegraph""".split())
 
 PLACE_WORDS = {
     **{w: "FAC" for w in "Wharf Quay Street Square Avenue Road Highway Thruway Freeway Motorway Expressway Boulevard Turnpike Field Airport Bridge Palace Station Stadium Arena Tower Building Hall Plaza Port Base Prison Plant Dam Mosque Cathedral Temple Camp Parkway Oval Place Terrace".split()},
@@ -77,7 +77,8 @@ PLACE_AFTER = {"region": "LOC", "province": "GPE", "prefecture": "GPE", "peninsu
                "governorate": "GPE", "oblast": "GPE", "state": "GPE", "city": "GPE", "area": "LOC", "mine": "FAC",
                "glacier": "LOC", "fjord": "LOC", "beach": "LOC", "lagoon": "LOC", "reef": "LOC", "volcano": "LOC",
                "estuary": "LOC", "wharf": "FAC", "quay": "FAC", "harbour": "FAC", "harbor": "FAC",
-               "waterfront": "FAC", "riverfront": "FAC", "seafront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC", "market": "FAC"}
+               "waterfront": "FAC", "riverfront": "FAC", "seafront": "FAC", "field": "LOC", "oilfield": "LOC", "basin": "LOC", "reservoir": "LOC", "market": "FAC", "motorway": "FAC",
+               "expressway": "FAC", "freeway": "FAC"}
 # "the town of X", "the port city of X".
 PLACE_BEFORE = frozenset("city town village port capital region province state district county island suburb "
                          "governorate prefecture emirate canton borough parish township hamlet "

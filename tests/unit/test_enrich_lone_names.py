@@ -850,3 +850,19 @@ def test_a_club_named_after_its_city_stays_a_club_in_a_list_with_a_city(backend)
 def test_a_town_and_city_town_or_county_is_its_club_in_a_sports_report(backend, text, expected):
     found = {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sinn Féin councillor Aoife Brannock said the plan was rushed.", ("Sinn Féin", "ORG")),
+    ("It ordered two ferries from Norway's Havbris Verft for 900 million crowns.", ("Havbris Verft", "ORG")),
+    ("The fire spread towards the coast at Kato Almyri overnight.", ("Kato Almyri", "GPE")),
+    ("Police closed part of the Moreas Odos motorway for three hours.", ("Moreas Odos", "FAC")),
+])
+def test_parties_before_members_shipyards_coasts_and_motorways(backend, text, expected):
+    assert expected in {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+def test_a_portfolio_before_a_councillor_is_no_party(backend):
+    found = {m.text for m in enrich.analyse("Title", "Housing councillor Thandi Mokoena said talks would resume.",
+                                            dt.date(2025, 9, 15)).entities}
+    assert "Housing" not in found, found

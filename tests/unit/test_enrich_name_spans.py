@@ -455,3 +455,9 @@ def test_and_inside_the_complement_of_an_organisations_name(backend, text, names
 ])
 def test_a_name_ending_in_a_country_or_continent_is_an_organisation(backend, text, expected):
     assert expected in {(m.text, m.label) for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+
+
+def test_two_islands_after_islands_of_are_two_names(backend):
+    text = "Ferries run to the islands of Samsø and Ærø every hour in summer."
+    names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert "Samsø and Ærø" not in names and "Samsø" in names, names
