@@ -59,6 +59,9 @@ _PATTERNS = [
     ("following", r"\b[Tt]he" + _S + r"(?P<rel>following|previous|next(?=" + _S + r"(?!week)))" + _S
      + r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"),
     ("month", rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S}(?P<mon>{_MONTH_FULL})\b(?!{_S}\d)"),
+    # "died on Christmas Eve", "on New Year's Day": holidays with a fixed day are that day
+    ("date", rf"\b(?P<hol>Christmas{_S}(?:Eve|Day)|New{_S}Year['’]s{_S}(?:Eve|Day)|Boxing{_S}Day"
+             rf"|Valentine['’]s{_S}Day|Halloween)\b(?!{_S}\d)"),
     ("weekday", rf"\b(?<!Black )(?<!Good )(?<!Cyber )(?<!Super )(?<!Ash )(?<!Holy )(?<!Maundy )(?<!Bloody )"
                 rf"(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext){_S})?(?P<wd>{_WEEKDAY})" + _POSS
      + rf"(?!{_S}(?:{_SCHEDULE_NOUNS})\b)(?:{_S}(?:morning|afternoon|evening|night))?"),
@@ -117,7 +120,8 @@ class DateExpression:
 _GROUPS = [tuple(name for name in _GRAMMAR.groupindex if name.startswith(f"g{i}_")) for i in range(len(_PATTERNS))]
 _SHORT_NAMES = [tuple(name.split("_", 1)[1] for name in names) for names in _GROUPS]
 # The lookahead lists the letters anchors begin with, so the regex engine skips other positions quickly.
-_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago|later"
+_ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlLCBVH])\b(?:{_MONTH}|{_WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|week|month|year|weekend|ago|later"
+                        rf"|Christmas|New(?= Year)|Boxing(?= Day)|Valentine|Halloween"
                         rf"|following|previous|next(?= (?:day|morning|afternoon|evening|night)\b)"
                      rf"|[Ll]ast(?= (?:night|spring|summer|autumn|fall|winter)\b)|next(?= (?:spring|summer|autumn|fall|winter)\b)"
                         rf"|[Tt]his(?= (?:morning|afternoon|evening|spring|summer|autumn|fall|winter)\b)"
@@ -125,7 +129,8 @@ _ANCHOR = LiteralHeaded(rf"(?=[JFMASONDTWYtwmya12fpnlL])\b(?:{_MONTH}|{_WEEKDAY}
 # Words an expression may begin with, besides month and weekday names and numbers.
 _FIRST_WORDS = {w.lower() for w in re.findall(r"[A-Za-z]+", _CONTEXT)} | set(NUMBER_WORDS) | {
     "the", "early", "mid", "late", "end", "start", "beginning", "middle", "first", "second", "last", "this", "next",
-    "earlier", "later", "following", "previous", "yesterday", "today", "tomorrow", "tonight", "over", "during", "at", "on"} | set(MONTHS) | set(WEEKDAYS)
+    "earlier", "later", "following", "previous", "yesterday", "today", "tomorrow", "tonight", "over", "during", "at", "on",
+    "christmas", "new", "boxing", "valentine", "halloween"} | set(MONTHS) | set(WEEKDAYS)
 _LOOK_BACK = 40
 # Starts of the words an expression may begin with: a number, one of those words, a month's first letters.
 _MAY_BEGIN = re.compile(r"(?<![\w'’])(?:\d\w*|(?i:" + alternation(_FIRST_WORDS)
@@ -193,6 +198,8 @@ def _expression(text: str, m: re.Match) -> DateExpression | None:
         fields["month"] = int(g["m"])
     if "mon" in g:
         fields["month"] = _month_number(g["mon"])
+    if "hol" in g:
+        fields["month"], fields["day"] = _HOLIDAYS[" ".join(g["hol"].replace("’", "'").split())]
     if "d" in g:
         fields["day"] = int(_DIGITS.match(g["d"]).group())
     if "wd" in g:
@@ -222,6 +229,8 @@ def _second_day(text: str, expr: DateExpression, end: int) -> DateExpression | N
                           day=int(m.group("d")), preceded_by=expr.preceded_by, year_shift=expr.year_shift)
 
 
+_HOLIDAYS = {"Christmas Eve": (12, 24), "Christmas Day": (12, 25), "New Year's Eve": (12, 31),
+             "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31)}
 _YEAR_AFTER = re.compile(r",?[ \u00a0]+(last|this|next)[ \u00a0]+year\b(?!['’])")
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+(?:at least[ \u00a0]+)?$")
 _DIGITS = re.compile(r"\d+")

@@ -113,7 +113,7 @@ _DECIDE = {"approved", "passed", "adopted", "voted", "decided", "agreed", "order
            "introduced", "announced", "unveiled", "proposed"}
 _MONTH_NAMES = frozenset(MONTHS)
 _NOT_VERBS_S = {"always", "perhaps", "thus", "sometimes", "nevertheless", "nonetheless", "towards", "afterwards"}
-_VOCABULARY = ({"forecast", "predict", "payable", "likely", "possible", "closing"} | _REPORTS | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
+_VOCABULARY = ({"forecast", "predict", "payable", "likely", "possible", "closing", "take", "takes", "come", "comes"} | _REPORTS | _FUTURE | _PAST_AUX | _PERFECT | _PRESENT | _SCHEDULE_PRESENT | _IRREGULAR_PAST | _EXPECT
                | _PLURAL_SCHEDULE | _BARE_PAST | _SINGULAR_SUBJECTS | _REPORT_PLURAL | {"to", "until", "from"})
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:—–()“”\"]|\s-\s")  # not the comma of "900,000"
 
@@ -278,6 +278,8 @@ def _word_tense(w: str, tag: str | None, prev: str, nxt: str) -> Tense | None:
     if w in _EXPECT and nxt != "to" and prev not in _NOT_BEFORE_EXPECT and prev not in _NOT_INFINITIVE \
             or w in ("forecast", "predict") and prev in _FORECASTERS:
         return "future"
+    if w in ("take", "takes") and nxt == "effect" or w in ("come", "comes") and nxt == "into":
+        return "future"  # "rules that take effect in January", "a law that comes into force in July"
     if w == "closing" and nxt in ("price", "prices", "level", "value"):
         return "past"  # "a 37% premium to its closing price on Monday": a price that closed is behind us
     if w in ("likely", "possible") and prev in _BE and nxt in _WHERE_OR_WHEN:

@@ -540,3 +540,13 @@ def test_what_is_possible_on_a_day_lies_ahead(backend, text, expected):
 def test_what_someone_expects_to_do_lies_ahead_after_a_past_clause(backend):
     text = "Growers are spraying the vines, which have suffered in past years, and expect to finish in March."
     assert dates(text, dt.date(2025, 10, 9)) == {"March": "2026-03"}
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (dt.date(2025, 12, 28), "The rider died on Christmas Eve at his ranch.", {"Christmas Eve": "2025-12-24"}),
+    (dt.date(2025, 12, 28), "The shops will open again on New Year's Day.", {"New Year's Day": "2026-01-01"}),
+    (dt.date(2025, 5, 31), "Banks must comply with rules that take effect in January.", {"January": "2026-01"}),
+    (dt.date(2025, 5, 31), "The ban, which comes into force in March, was approved.", {"March": "2026-03"}),
+])
+def test_holidays_with_a_fixed_day_and_rules_that_take_effect(backend, published, text, expected):
+    assert dates(text, published) == expected
