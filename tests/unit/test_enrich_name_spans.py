@@ -461,3 +461,9 @@ def test_two_islands_after_islands_of_are_two_names(backend):
     text = "Ferries run to the islands of Samsø and Ærø every hour in summer."
     names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert "Samsø and Ærø" not in names and "Samsø" in names, names
+
+
+def test_a_spaniard_or_a_swede_before_a_name_is_not_part_of_it(backend):
+    text = "Spaniard Iker Zubieta finished second, and Swede Lars Ekholm third."
+    names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert {"Iker Zubieta", "Lars Ekholm"} <= names, names
