@@ -34,10 +34,10 @@ PLACE_NOT_PERSON_ENDS = {"Market": "FAC", "Mall": "FAC", "Estates": "GPE", "Esta
 
 # First words of place names ("Cape Canaveral", "Lake Chad", "San Antonio").
 PLACE_FIRST_WORDS = {**{w: "LOC" for w in "Cape Lake Mount Mt. Isle Gulf Bay River Isla Islas Playa Cerro Lago Laguna"
-                                          " Bahía Ilha Praia Isola Lagoa Serra Ponta Cabo".split()},
+                                          " Bahía Ilha Praia Isola Lagoa Serra Ponta Cabo Jbel Jebel Djebel Wadi Oued".split()},
                      **{w: "GPE" for w in "Port Fort San Santa Los Las Saint St. Sankt Greater Barra Vila Puerto".split()},
                      # streets and squares named in their language ("Avenida Alberto Craveiro", "Rue de Rivoli")
-                     **{w: "FAC" for w in "Avenida Rua Calle Carrer Viale Rue Praça Piazza Paseo Passeig Jalan Ulica"
+                     **{w: "FAC" for w in "Avenida Rua Calle Carrer Viale Rue Praça Piazza Paseo Passeig Jalan Ulica Ascensor Funicular"
                                           " Avinguda Plac".split()}}
 
 

@@ -35,6 +35,7 @@ _VENUES = {"Theatre", "Theater", "Hall", "Gallery", "Museum", "Hotel", "Cathedra
 _TRAILING_SCORE = re.compile(r" \d+[-–]\d+$")
 # "Office of the Special Prosecutor": a title after "of" belongs to the organisation's name.
 _OF_BEFORE_TITLE = EndAnchored(r" of (?:the (?:[A-Z][\w\-]+ )*)?$")
+_EAST_ASIAN_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+$")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"}
 
 
@@ -206,6 +207,8 @@ def _refine_one(text: str, start: int, end: int, label: str, titles: _Titles) ->
     elif name.startswith("Port of ") and not geonames.is_place(name) and not _AT_THE_BEFORE.search(
             text, max(0, start - 12), start):
         label = "ORG"  # "the Port of Everett approved ...": the port's authority (but "ships at the Port of Durban")
+    elif label != "PERSON" and _EAST_ASIAN_NAME.match(name):
+        label = "PERSON"  # "Park Dong-soo", "Lai Ching-te": a family name, then a given name of two syllables
     elif label == "PERSON" and _DIGIT.search(name):
         label, sure = "ORG", False  # "AP3", "Fund 7": no one's name holds a digit
     elif label == "PERSON" and name.startswith(_SAINT_ABBREVIATIONS) and len(name.split()) == 2:

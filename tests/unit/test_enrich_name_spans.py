@@ -467,3 +467,14 @@ def test_a_spaniard_or_a_swede_before_a_name_is_not_part_of_it(backend):
     text = "Spaniard Iker Zubieta finished second, and Swede Lars Ekholm third."
     names = {m.text for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
     assert {"Iker Zubieta", "Lars Ekholm"} <= names, names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chairman Kwon Tae-hyun denied the charges.", ("Kwon Tae-hyun", "PERSON")),
+    ("Harvests near Jbel Tazzeka fell by half.", ("Jbel Tazzeka", "GPE")),
+    ("The Ascensor Reina Victoria reopened on Monday.", ("Ascensor Reina Victoria", "FAC")),
+])
+def test_east_asian_names_jbels_and_ascensores(backend, text, expected):
+    found = {(m.text, "GPE" if m.label in ("GPE", "LOC") else m.label)
+             for m in enrich.analyse("Title", text, dt.date(2025, 9, 15)).entities}
+    assert expected in found, found
