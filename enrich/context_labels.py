@@ -369,8 +369,8 @@ def _team_named(name: str) -> bool:
         gazetteer.lookup(parts[0]) in PLACE_LABELS or geonames.is_place(parts[0]))
 
 
-# "Exeter City", "Mansfield Town", "Stockport County": a town and one of these words, in a report with
-# scores, is its club (not a place GeoNames knows whole, "Kansas City", nor one "in" which something happens).
+# "Exeter City", "Mansfield Town", "Stockport County": a town and one of these words, in an article about
+# sport, is its club (not a place GeoNames knows whole, "Kansas City", nor one "in" which something happens).
 _CLUB_ENDS = ("City", "Town", "County", "United")
 _PLACE_PREPOSITION_BEFORE = EndAnchored(r"\b(?:in|at|near|from|to|outside|across|around) $")
 

@@ -180,7 +180,7 @@ PLAYER_POSITIONS = frozenset("halfback fullback five-eighth hooker prop flanker 
 # A people's word for one of them, before a name ("Englishman Tom Worthing").
 DEMONYM_NOUNS = frozenset("Englishman Englishwoman Frenchman Frenchwoman Irishman Irishwoman Scotsman Scotswoman "
                           "Welshman Welshwoman Dutchman Dutchwoman Countryman Compatriot Spaniard Swede Briton "
-                          "Frenchwoman Irishwoman Kiwi Aussie".split())
+                          "Kiwi Aussie".split())
 # "Quarterback Tyrell Brandon threw ...": a role capitalised at the start of a sentence is not part of the name.
 COMMON_NOUNS = COMMON_NOUNS | PERSON_ROLES | DESCRIBING_WORDS | frozenset(
     "quarterback kicker pitcher batter bowler opener spinner rider driver jockey sprinter forward guard centre center "
