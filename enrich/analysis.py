@@ -78,9 +78,8 @@ def _related_places(text: str) -> list[str]:
 def _without_nationalities(mentions: list[Mention]) -> list[Mention]:
     """Without words for a people or a language, whatever label a backend gave them ("Senegalese
     investors" is no place)."""
-    return [m for m in mentions if not (m.label == "LANGUAGE" or m.label == "NORP" and (
-        m.canonical in gazetteer.DEMONYMS or _NATIONALITY.match(m.canonical))
-        or gazetteer.is_people_word(m.canonical))]
+    return [m for m in mentions if not (m.label == "LANGUAGE" or m.label == "NORP" and _NATIONALITY.match(m.canonical)
+                                        or gazetteer.is_people_word(m.canonical))]  # (the hand list's words too)
 
 
 def _names(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
@@ -170,11 +169,12 @@ def _two_bodies(text: str, pieces: list[tuple[int, int, str]]) -> bool:
     if len(pieces) != 2 or not all(label == "ORG" and text[b:e].split()[-1] in ORG_WORDS for b, e, label in pieces):
         return False
     (b1, e1, _), (b2, e2, _) = sorted(pieces)  # "Institute for Zoo" + "and" + "Wildlife Research" is one body
-    complement = re.search(r" (?:for|of) (?:the )?(\S+)", text[b1:e1])  # (not "University of London and ...")
+    complement = _COMPLEMENT.search(text, b1, e1)  # (not "University of London and ...")
     return not (text[e1:b2] == " and " and complement and not gazetteer.is_place_or_people(complement.group(1))
                 and text[b2:e2].split()[-1] in FIELD_WORDS)
 
 
+_COMPLEMENT = re.compile(r" (?:for|of) (?:the )?(\S+)")
 # What may stand between the names of a list the model took for one: commas, "and", "in", a parenthesis.
 _JOINERS_LEFT = re.compile(r"(?:the|The)?(?:\s|,|\band\b|\bin\b|\()*")
 

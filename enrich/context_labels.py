@@ -348,11 +348,10 @@ def _plays(text: str, f: Found, name: str) -> bool:
 
 
 # What teams do to each other, in a report that gives scores.
-_SPORTS_VERB_BEFORE = EndAnchored(r"\b(?:beaten|host|hosts|hosted|face|faces|faced|get past|got past|meet|meets"
-                                  r"|knocked out|eliminated|against) $")
+_SPORTS_VERBS = r"beaten|host|hosts|hosted|face|faces|faced|get past|got past|meet|meets|knocked out|eliminated|against"
+_SPORTS_VERB_BEFORE = EndAnchored(r"\b(?:" + _SPORTS_VERBS + r") $")
 # ... and, for a name no gazetteer places, where a side travels and whom it is held by or ahead of.
-_CLUB_VERB_BEFORE = EndAnchored(r"\b(?:beaten|host|hosts|hosted|face|faces|faced|get past|got past|meet|meets"
-                                r"|knocked out|eliminated|against|travel to|travels to|(?:held|beaten|thrashed)"
+_CLUB_VERB_BEFORE = EndAnchored(r"\b(?:" + _SPORTS_VERBS + r"|travel to|travels to|(?:held|beaten|thrashed)"
                                 r" \d{1,3}[-–]\d{1,3} by|clear of|ahead of) $")
 
 

@@ -196,7 +196,7 @@ def lookup(name: str) -> str | None:
 # How a country's or region's name becomes its people's word: "Senegal" -> "Senegalese", "Kenya" -> "Kenyan",
 # "Peru" -> "Peruvian", "Togo" -> "Togolese", "Bavaria" -> "Bavarian" (the hand list holds the irregular ones).
 _PEOPLE_ENDINGS = (("ese", ""), ("lese", ""), ("ian", ""), ("vian", ""), ("an", ""), ("n", ""), ("i", ""),
-                   ("ian", "a"), ("ian", "ia"), ("an", "a"), ("ese", "a"), ("i", "a"))
+                   ("ian", "a"), ("an", "a"), ("ese", "a"), ("i", "a"))  # (("ian", "ia") is ("n", ""))
 
 
 def is_people_word(word: str) -> bool:
